@@ -1,0 +1,189 @@
+package si.bankart.prehod;
+
+import java.time.Clock;
+import java.util.Optional;
+
+import org.opensaml.saml.saml2.core.Assertion;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import si.bankart.prehod.SsoOutcome.LoginRequired;
+import si.bankart.prehod.SsoOutcome.SendResponse;
+import si.bankart.prehod.SsoOutcome.ShowError;
+import si.bankart.prehod.assertion.AssertionBuilder;
+import si.bankart.prehod.assertion.NameIdIssuer;
+import si.bankart.prehod.audit.AuditEvent;
+import si.bankart.prehod.audit.AuditLog;
+import si.bankart.prehod.directory.User;
+import si.bankart.prehod.directory.UserDirectory;
+import si.bankart.prehod.login.LoginResult;
+import si.bankart.prehod.login.PendingLogin;
+import si.bankart.prehod.login.PendingLogins;
+import si.bankart.prehod.request.AuthnRequestValidator;
+import si.bankart.prehod.request.IncomingAuthnRequest;
+import si.bankart.prehod.request.RequestRejected;
+import si.bankart.prehod.request.SamlStatus;
+import si.bankart.prehod.request.SsoRequest;
+import si.bankart.prehod.request.TrustedReply;
+import si.bankart.prehod.request.UnsolicitedRequestValidator;
+import si.bankart.prehod.response.ResponseBuilder;
+import si.bankart.prehod.response.SamlReply;
+import si.bankart.prehod.session.SessionStore;
+import si.bankart.prehod.session.SpSession;
+import si.bankart.prehod.session.SsoSession;
+import si.bankart.prehod.sp.RegisteredSp;
+import si.bankart.prehod.sp.ServiceProviderRegistry;
+import si.bankart.prehod.storage.RandomIds;
+
+/**
+ * Web Browser SSO (SAML profiles §4.1), start to end: validate the request, serve it from the SSO session if that may
+ * be done, otherwise wait for a login method, then build, sign and send the assertion. Login is a browser round trip,
+ * so there are two entry points, {@link #start} and {@link #resume}, sharing {@link #issue}.
+ */
+public final class SsoFlow {
+
+    private static final Logger log = LoggerFactory.getLogger(SsoFlow.class);
+
+    private final AuthnRequestValidator validator;
+    private final UnsolicitedRequestValidator unsolicited;
+    private final ServiceProviderRegistry registry;
+    private final PendingLogins pendingLogins;
+    private final SessionStore sessions;
+    private final UserDirectory users;
+    private final NameIdIssuer nameIds;
+    private final AssertionBuilder assertions;
+    private final ResponseBuilder responses;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final RandomIds ids;
+
+    public SsoFlow(AuthnRequestValidator validator, UnsolicitedRequestValidator unsolicited, ServiceProviderRegistry registry, PendingLogins pendingLogins,
+            SessionStore sessions, UserDirectory users, NameIdIssuer nameIds, AssertionBuilder assertions,
+            ResponseBuilder responses, AuditLog audit, Clock clock, RandomIds ids) {
+        this.validator = validator;
+        this.unsolicited = unsolicited;
+        this.registry = registry;
+        this.pendingLogins = pendingLogins;
+        this.sessions = sessions;
+        this.users = users;
+        this.nameIds = nameIds;
+        this.assertions = assertions;
+        this.responses = responses;
+        this.audit = audit;
+        this.clock = clock;
+        this.ids = ids;
+    }
+
+    /** An AuthnRequest from an SP (SP-initiated SSO). */
+    public SsoOutcome start(IncomingAuthnRequest incoming, Optional<SsoSession> session, String client) {
+        try {
+            return proceed(validator.validate(incoming), session, client);
+        } catch (RequestRejected rejected) {
+            return refuse(rejected, client);
+        }
+    }
+
+    /** IdP-initiated SSO to a registered SP that allows it; {@code target} becomes the RelayState. */
+    public SsoOutcome unsolicited(String providerId, String target, Optional<SsoSession> session, String client) {
+        try {
+            return proceed(unsolicited.validate(providerId, target), session, client);
+        } catch (RequestRejected rejected) {
+            return refuse(rejected, client);
+        }
+    }
+
+    /** A login method finished for the pending request under {@code pendingKey}. */
+    public SsoOutcome resume(String pendingKey, LoginResult result, String client) {
+        Optional<PendingLogin> pending = pendingLogins.take(pendingKey);
+        if (pending.isEmpty()) {
+            return showError("login-expired", "pending login unknown, already used or expired", client);
+        }
+        SsoRequest request = pending.get().request();
+        TrustedReply reply = replyTo(request);
+        if (result instanceof LoginResult.Failed failed) {
+            return refuse(new RequestRejected(SamlStatus.RESPONDER_AUTHN_FAILED, "login failed at " + failed.method()
+                    + ": " + failed.reason(), Optional.of(reply)), client);
+        }
+        LoginResult.Authenticated login = (LoginResult.Authenticated) result;
+        if (!reply.sp().policy().allowsMethod(login.method())) {
+            return refuse(new RequestRejected(SamlStatus.RESPONDER_AUTHN_FAILED, "method " + login.method()
+                    + " is not allowed for this SP", Optional.of(reply)), client);
+        }
+        if (!request.acceptableLoa().contains(login.loa())) {
+            return refuse(new RequestRejected(SamlStatus.REQUESTER_NO_AUTHN_CONTEXT, "login reached " + login.loa().id()
+                    + ", acceptable are " + request.acceptableLoa(), Optional.of(reply)), client);
+        }
+        SsoSession session = sessions.create(login.userId(), login.method(), login.loa(), login.instant());
+        return issue(reply, session, request, client);
+    }
+
+    private SsoOutcome proceed(SsoRequest request, Optional<SsoSession> session, String client) {
+        TrustedReply reply = replyTo(request);
+        Optional<SsoSession> usable = session.filter(s -> canServe(s, request, reply.sp()));
+        if (usable.isPresent()) {
+            return issue(reply, usable.get(), request, client);
+        }
+        if (request.isPassive()) {
+            return refuse(new RequestRejected(SamlStatus.REQUESTER_NO_PASSIVE, "IsPassive and no usable SSO session",
+                    Optional.of(reply)), client);
+        }
+        return new LoginRequired(pendingLogins.open(request));
+    }
+
+    /** The session may answer without a new login: no ForceAuthn, its LoA acceptable, its method allowed here. */
+    private static boolean canServe(SsoSession session, SsoRequest request, RegisteredSp sp) {
+        return !request.forceAuthn() && request.acceptableLoa().contains(session.loa())
+                && sp.policy().allowsMethod(session.method());
+    }
+
+    private SsoOutcome issue(TrustedReply reply, SsoSession session, SsoRequest request, String client) {
+        Optional<User> user = users.find(session.userId());
+        if (user.isEmpty()) {
+            return refuse(new RequestRejected(SamlStatus.RESPONDER_AUTHN_FAILED, "user is no longer in the directory",
+                    Optional.of(reply)), client);
+        }
+        Optional<SpSession> earlier = session.serviceProvider(reply.sp().entityId());
+        Optional<String> nameId = nameIds.value(request.nameIdFormat(), reply.sp(), user.get(), earlier);
+        if (nameId.isEmpty()) {
+            return refuse(new RequestRejected(SamlStatus.REQUESTER_INVALID_NAMEID_POLICY, "user has no value for NameID"
+                    + " format " + request.nameIdFormat(), Optional.of(reply)), client);
+        }
+        SpSession spSession = earlier.filter(e -> e.nameIdFormat() == request.nameIdFormat())
+                .orElseGet(() -> new SpSession(reply.sp().entityId(), ids.samlId(), nameId.get(), request.nameIdFormat()));
+        SsoSession updated = session.with(spSession);
+        sessions.save(updated);
+        Assertion assertion = assertions.build(reply, updated, spSession, user.get(), clock.instant());
+        SamlReply samlReply = responses.success(reply, assertion);
+        audit.record(new AuditEvent(clock.instant(), "sso", reply.sp().entityId(), updated.userId(), updated.method(),
+                updated.loa().id(), "success", null, client));
+        return new SendResponse(samlReply, Optional.of(updated), null);
+    }
+
+    private SsoOutcome refuse(RequestRejected rejected, String client) {
+        String incident = ids.incident();
+        Optional<TrustedReply> reply = rejected.replyTo();
+        log.warn("SSO refused [incident {}] sp={} status={}: {}", incident,
+                reply.map(r -> r.sp().entityId()).orElse("(untrusted)"), rejected.status(), rejected.reason());
+        audit.record(new AuditEvent(clock.instant(), "sso", reply.map(r -> r.sp().entityId()).orElse(null), null, null,
+                null, rejected.status().name(), incident, client));
+        if (reply.isEmpty()) {
+            return new ShowError("request-invalid", incident, rejected.reason());
+        }
+        return new SendResponse(responses.error(reply.get(), rejected.status(), incident), Optional.empty(), incident);
+    }
+
+    private SsoOutcome showError(String page, String reason, String client) {
+        String incident = ids.incident();
+        log.warn("SSO stopped [incident {}]: {}", incident, reason);
+        audit.record(new AuditEvent(clock.instant(), "sso", null, null, null, null, page, incident, client));
+        return new ShowError(page, incident, reason);
+    }
+
+    /** Rebuilt from the registry each time: a stored request names its SP and ACS, it does not carry trust. */
+    private TrustedReply replyTo(SsoRequest request) {
+        RegisteredSp sp = registry.find(request.spEntityId())
+                .orElseThrow(() -> new IllegalStateException("SP " + request.spEntityId() + " vanished from the registry"));
+        return new TrustedReply(sp, sp.metadata().acsByLocation(request.acsLocation()).orElseThrow(),
+                request.requestId(), request.relayState());
+    }
+}

@@ -1,0 +1,33 @@
+package si.bankart.prehod;
+
+import java.util.Optional;
+
+import si.bankart.prehod.login.PendingLogin;
+import si.bankart.prehod.response.SamlReply;
+import si.bankart.prehod.session.SsoSession;
+
+/** What the web layer does next after {@link SsoFlow} has decided. */
+public sealed interface SsoOutcome permits SsoOutcome.SendResponse, SsoOutcome.LoginRequired, SsoOutcome.ShowError {
+
+    /**
+     * POST this Response to the SP.
+     *
+     * @param session  the session to keep (set its cookie when it is new); empty when none exists
+     * @param incident set when the Response carries an error status
+     */
+    record SendResponse(SamlReply reply, Optional<SsoSession> session, String incident) implements SsoOutcome {
+    }
+
+    /** The user must log in first; the request waits under the pending login's key. */
+    record LoginRequired(PendingLogin pending) implements SsoOutcome {
+    }
+
+    /**
+     * Nothing may be sent to the SP: show the error page.
+     *
+     * @param page   which explanation the user sees (a message key)
+     * @param reason for the log only
+     */
+    record ShowError(String page, String incident, String reason) implements SsoOutcome {
+    }
+}

@@ -1,0 +1,55 @@
+package si.bankart.prehod.config;
+
+import java.net.URI;
+import java.util.Objects;
+
+/**
+ * conf/idp.yaml: who the IdP is and where its parts live. Relative paths are resolved against the installation's home
+ * directory (the parent of conf/).
+ */
+public record IdpConfig(
+        String entityId,
+        URI publicBaseUrl,
+        ServerConfig server,
+        CredentialsConfig credentials,
+        Limits limits,
+        SessionConfig session,
+        String metadataDir,
+        String relyingParties,
+        String users,
+        String templates,
+        boolean wantAuthnRequestsSigned) {
+
+    public IdpConfig {
+        require(entityId, "entityId");
+        Objects.requireNonNull(publicBaseUrl, "publicBaseUrl is required");
+        if (!"https".equals(publicBaseUrl.getScheme()) || publicBaseUrl.getHost() == null
+                || (publicBaseUrl.getPath() != null && !publicBaseUrl.getPath().isEmpty())
+                || publicBaseUrl.getQuery() != null) {
+            throw new IllegalArgumentException("publicBaseUrl must be an https origin without a path, e.g. https://idp.example.si");
+        }
+        Objects.requireNonNull(server, "server is required");
+        Objects.requireNonNull(credentials, "credentials is required");
+        limits = limits == null ? Limits.DEFAULTS : limits;
+        session = session == null ? SessionConfig.DEFAULTS : session;
+        metadataDir = orDefault(metadataDir, "metadata");
+        relyingParties = orDefault(relyingParties, "conf/relying-parties.yaml");
+        users = orDefault(users, "conf/users.yaml");
+        templates = orDefault(templates, "templates");
+    }
+
+    /** The absolute URL of one of our endpoints, as SPs must address it (Destination, metadata). */
+    public String endpoint(String path) {
+        return publicBaseUrl.toString().replaceAll("/$", "") + path;
+    }
+
+    public static void require(String value, String name) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(name + " is required");
+        }
+    }
+
+    private static String orDefault(String value, String fallback) {
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}

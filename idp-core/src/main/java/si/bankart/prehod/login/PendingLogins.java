@@ -1,0 +1,49 @@
+package si.bankart.prehod.login;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+import org.opensaml.storage.StorageService;
+
+import si.bankart.prehod.request.SsoRequest;
+import si.bankart.prehod.storage.RandomIds;
+import si.bankart.prehod.storage.RecordStore;
+
+/** Pending logins over the StorageService: the request survives the round trip to a login method, once. */
+public final class PendingLogins {
+
+    private final RecordStore<PendingLogin> records;
+    private final Clock clock;
+    private final Duration lifetime;
+    private final RandomIds ids;
+
+    public PendingLogins(StorageService storage, Clock clock, Duration lifetime, RandomIds ids) {
+        this.records = new RecordStore<>(storage, "pending-login", PendingLogin.class);
+        this.clock = clock;
+        this.lifetime = lifetime;
+        this.ids = ids;
+    }
+
+    public PendingLogin open(SsoRequest request) {
+        PendingLogin pending = new PendingLogin(ids.token(), request, clock.instant().plus(lifetime));
+        records.create(pending.key(), pending, pending.expires());
+        return pending;
+    }
+
+    /** Looks without consuming: the method-choice page and a method's start need the request too. */
+    public Optional<PendingLogin> peek(String key) {
+        return live(key == null ? Optional.empty() : records.read(key));
+    }
+
+    /** Consumes it: a login result can complete a pending request only once. */
+    public Optional<PendingLogin> take(String key) {
+        return live(key == null ? Optional.empty() : records.take(key));
+    }
+
+    private Optional<PendingLogin> live(Optional<PendingLogin> pending) {
+        Instant now = clock.instant();
+        return pending.filter(p -> now.isBefore(p.expires()));
+    }
+}

@@ -1,0 +1,43 @@
+package si.bankart.prehod.request;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+import si.bankart.prehod.loa.LoaRequirement;
+import si.bankart.prehod.sp.RegisteredSp;
+import si.bankart.prehod.sp.ServiceProviderRegistry;
+
+/**
+ * IdP-initiated SSO (Shibboleth's {@code /Unsolicited/SSO?providerId=…&target=…}): the SP must be registered and allow
+ * it; the response goes to its default ACS from metadata, and {@code target} becomes the RelayState (at most 80
+ * bytes). No SP asked, so a refusal is never sent to one.
+ */
+public final class UnsolicitedRequestValidator {
+
+    private final ServiceProviderRegistry registry;
+    private final int relayStateBytes;
+
+    public UnsolicitedRequestValidator(ServiceProviderRegistry registry, int relayStateBytes) {
+        this.registry = registry;
+        this.relayStateBytes = relayStateBytes;
+    }
+
+    public SsoRequest validate(String providerId, String target) throws RequestRejected {
+        Optional<RegisteredSp> sp = registry.find(providerId);
+        if (sp.isEmpty()) {
+            throw new RequestRejected(SamlStatus.REQUESTER_REQUEST_DENIED, "providerId is not a registered SP", Optional.empty());
+        }
+        if (!sp.get().policy().allowUnsolicited()) {
+            throw new RequestRejected(SamlStatus.REQUESTER_REQUEST_DENIED, "unsolicited SSO is not allowed for this SP",
+                    Optional.empty());
+        }
+        if (target != null && target.getBytes(StandardCharsets.UTF_8).length > relayStateBytes) {
+            throw new RequestRejected(SamlStatus.REQUESTER, "target is longer than " + relayStateBytes + " bytes",
+                    Optional.empty());
+        }
+        RegisteredSp registered = sp.get();
+        return new SsoRequest(registered.entityId(), registered.metadata().defaultAcs().orElseThrow().location(), null,
+                target, false, false, LoaRequirement.atLeast(registered.policy().minimumLoa()).acceptable(),
+                registered.policy().nameIdFormat());
+    }
+}

@@ -1,0 +1,39 @@
+package si.bankart.prehod.request.rule;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import org.opensaml.storage.ReplayCache;
+
+import si.bankart.prehod.request.AuthnRequestCheck;
+import si.bankart.prehod.request.AuthnRequestRule;
+import si.bankart.prehod.request.RequestRejected;
+import si.bankart.prehod.request.SamlStatus;
+
+/**
+ * The request ID must be present and not seen before from this SP within the window in which its IssueInstant is
+ * acceptable; remembered in OpenSAML's ReplayCache over the StorageService, so every IdP node sees it.
+ */
+public final class RequestIdIsNotReplayed implements AuthnRequestRule {
+
+    private final ReplayCache replayCache;
+    private final Clock clock;
+    private final Duration window;
+
+    public RequestIdIsNotReplayed(ReplayCache replayCache, Clock clock, Duration window) {
+        this.replayCache = replayCache;
+        this.clock = clock;
+        this.window = window;
+    }
+
+    @Override
+    public void check(AuthnRequestCheck check) throws RequestRejected {
+        String id = check.request().getID();
+        if (id == null || id.isBlank()) {
+            throw check.reject(SamlStatus.REQUESTER, "AuthnRequest has no ID");
+        }
+        if (!replayCache.check("authn-request:" + check.sp().entityId(), id, clock.instant().plus(window))) {
+            throw check.reject(SamlStatus.REQUESTER_REQUEST_DENIED, "AuthnRequest ID was seen before (replay)");
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package si.bankart.prehod.session;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+
+import org.opensaml.storage.StorageService;
+
+import si.bankart.prehod.config.SessionConfig;
+import si.bankart.prehod.loa.LevelOfAssurance;
+import si.bankart.prehod.storage.RandomIds;
+import si.bankart.prehod.storage.RecordStore;
+
+/**
+ * SSO sessions over the StorageService. A session ends after the idle timeout without use and at its absolute end;
+ * the store key is a hash of the cookie value, so a leaked store does not hand out live cookies.
+ */
+public final class SessionStore {
+
+    private final RecordStore<SsoSession> records;
+    private final SessionConfig lifetimes;
+    private final Clock clock;
+    private final RandomIds ids;
+
+    public SessionStore(StorageService storage, SessionConfig lifetimes, Clock clock, RandomIds ids) {
+        this.records = new RecordStore<>(storage, "sso-session", SsoSession.class);
+        this.lifetimes = lifetimes;
+        this.clock = clock;
+        this.ids = ids;
+    }
+
+    /** A new session with a fresh id: every login rotates the cookie (no session fixation). */
+    public SsoSession create(String userId, String method, LevelOfAssurance loa, Instant authnInstant) {
+        Instant now = clock.instant();
+        SsoSession session = new SsoSession(ids.token(), userId, method, loa, authnInstant, now,
+                now.plus(lifetimes.absoluteTimeout()), List.of());
+        records.create(key(session.id()), session, expiry(session));
+        return session;
+    }
+
+    /** The live session for this cookie value, touched for the idle timeout; empty if unknown or ended. */
+    public Optional<SsoSession> find(String cookieValue) {
+        if (cookieValue == null || cookieValue.isEmpty() || cookieValue.length() > 100) {
+            return Optional.empty();
+        }
+        Optional<SsoSession> stored = records.read(key(cookieValue));
+        if (stored.isEmpty()) {
+            return Optional.empty();
+        }
+        SsoSession session = stored.get();
+        Instant now = clock.instant();
+        if (!now.isBefore(session.notOnOrAfter()) || !now.isBefore(session.lastUsed().plus(lifetimes.idleTimeout()))) {
+            records.delete(key(cookieValue));
+            return Optional.empty();
+        }
+        SsoSession touched = session.usedAt(now);
+        records.update(key(cookieValue), touched, expiry(touched));
+        return Optional.of(touched);
+    }
+
+    public void save(SsoSession session) {
+        records.update(key(session.id()), session, expiry(session));
+    }
+
+    public void destroy(SsoSession session) {
+        records.delete(key(session.id()));
+    }
+
+    private Instant expiry(SsoSession session) {
+        Instant idleEnd = session.lastUsed().plus(lifetimes.idleTimeout());
+        return idleEnd.isBefore(session.notOnOrAfter()) ? idleEnd : session.notOnOrAfter();
+    }
+
+    private static String key(String cookieValue) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(cookieValue.getBytes(StandardCharsets.US_ASCII));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(hash);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
+    }
+}

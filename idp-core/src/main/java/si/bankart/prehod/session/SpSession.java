@@ -1,0 +1,7 @@
+package si.bankart.prehod.session;
+
+import si.bankart.prehod.sp.NameIdFormat;
+
+/** One SP within an SSO session: what it was told, so single logout can name it later. */
+public record SpSession(String spEntityId, String sessionIndex, String nameId, NameIdFormat nameIdFormat) {
+}

@@ -1,0 +1,55 @@
+package si.bankart.prehod.sp;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Every SP that may ask us for an assertion: metadata from metadata/ joined with its policy from conf/. */
+public final class ServiceProviderRegistry {
+
+    private final Map<String, RegisteredSp> byEntityId;
+
+    /**
+     * Joins metadata and policies one to one. An SP with metadata but no policy, or a policy without metadata, is a
+     * configuration mistake that would otherwise silently lock a portal out or let one in with defaults.
+     */
+    public ServiceProviderRegistry(List<SpMetadata> metadata, List<RelyingPartyPolicy> policies) {
+        Map<String, RelyingPartyPolicy> policyById = new LinkedHashMap<>();
+        for (RelyingPartyPolicy policy : policies) {
+            if (policyById.put(policy.entityId(), policy) != null) {
+                throw new IllegalArgumentException("relying party " + policy.entityId() + " is configured twice");
+            }
+        }
+        Map<String, RegisteredSp> joined = new LinkedHashMap<>();
+        List<String> problems = new ArrayList<>();
+        for (SpMetadata sp : metadata) {
+            RelyingPartyPolicy policy = policyById.remove(sp.entityId());
+            if (policy == null) {
+                problems.add("SP " + sp.entityId() + " (" + sp.source() + ") has no entry in the relying-party policy");
+            } else if (sp.defaultAcs().isEmpty()) {
+                problems.add("SP " + sp.entityId() + " (" + sp.source() + ") has no HTTP-POST AssertionConsumerService");
+            } else if (policy.encryptAssertion() && sp.encryptionCertificates().isEmpty()) {
+                problems.add("SP " + sp.entityId() + " (" + sp.source() + ") asks for encrypted assertions but its"
+                        + " metadata has no encryption certificate");
+            } else {
+                joined.put(sp.entityId(), new RegisteredSp(sp, policy));
+            }
+        }
+        policyById.keySet().forEach(id -> problems.add("relying party " + id + " has no SAML metadata in the metadata folder"));
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(String.join("; ", problems));
+        }
+        this.byEntityId = Map.copyOf(joined);
+    }
+
+    public Optional<RegisteredSp> find(String entityId) {
+        return entityId == null ? Optional.empty() : Optional.ofNullable(byEntityId.get(entityId));
+    }
+
+    public Collection<RegisteredSp> all() {
+        return byEntityId.values();
+    }
+}

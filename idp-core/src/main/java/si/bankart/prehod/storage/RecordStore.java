@@ -1,0 +1,104 @@
+package si.bankart.prehod.storage;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.Optional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.opensaml.storage.StorageRecord;
+import org.opensaml.storage.StorageService;
+import org.opensaml.storage.VersionMismatchException;
+
+/**
+ * Typed records in one context of an OpenSAML {@link StorageService}, as JSON. Everything that outlives a request goes
+ * through here, so a distributed StorageService can later replace the in-memory one without other changes.
+ */
+public final class RecordStore<T> {
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private final StorageService storage;
+    private final String context;
+    private final Class<T> type;
+
+    public RecordStore(StorageService storage, String context, Class<T> type) {
+        this.storage = storage;
+        this.context = context;
+        this.type = type;
+    }
+
+    /** Stores a new record; false if the key is taken. */
+    public boolean create(String key, T value, Instant expires) {
+        try {
+            return storage.create(context, key, JSON.writeValueAsString(value), expires.toEpochMilli());
+        } catch (IOException e) {
+            throw new UncheckedIOException("storage refused a " + context + " record", e);
+        }
+    }
+
+    public void update(String key, T value, Instant expires) {
+        try {
+            storage.update(context, key, JSON.writeValueAsString(value), expires.toEpochMilli());
+        } catch (IOException e) {
+            throw new UncheckedIOException("storage refused a " + context + " record", e);
+        }
+    }
+
+    public Optional<T> read(String key) {
+        return readRecord(key).map(this::decode);
+    }
+
+    /**
+     * Reads and deletes in one step that only one caller can win, even with several IdP nodes on one store: the
+     * delete is conditional on the version that was read.
+     */
+    public Optional<T> take(String key) {
+        Optional<StorageRecord<?>> record = readRecord(key);
+        if (record.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            if (!storage.deleteWithVersion(record.get().getVersion(), context, key)) {
+                return Optional.empty();
+            }
+        } catch (VersionMismatchException e) {
+            // Someone else consumed it between our read and our delete.
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException("storage failed deleting a " + context + " record", e);
+        }
+        return Optional.of(decode(record.get()));
+    }
+
+    public void delete(String key) {
+        try {
+            storage.delete(context, key);
+        } catch (IOException e) {
+            throw new UncheckedIOException("storage failed deleting a " + context + " record", e);
+        }
+    }
+
+    private Optional<StorageRecord<?>> readRecord(String key) {
+        try {
+            return Optional.ofNullable(storage.read(context, key));
+        } catch (IOException e) {
+            throw new UncheckedIOException("storage failed reading a " + context + " record", e);
+        }
+    }
+
+    private T decode(StorageRecord<?> record) {
+        try {
+            return JSON.readValue(record.getValue(), type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored " + context + " record cannot be read back", e);
+        }
+    }
+}

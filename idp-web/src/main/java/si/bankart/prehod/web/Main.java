@@ -1,0 +1,67 @@
+package si.bankart.prehod.web;
+
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.List;
+
+import si.bankart.prehod.config.ConfigException;
+import si.bankart.prehod.web.server.IdpOptions;
+import si.bankart.prehod.web.server.IdpServer;
+
+/**
+ * Starts the IdP: {@code java -jar … [--home DIR] [--config FILE] [--https-port N]}. Configuration mistakes end the
+ * process with the file, line and problem on one line, not a stack trace.
+ */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path home = Path.of(".");
+        Path config = null;
+        Integer port = null;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--home" -> home = Path.of(value(args, ++i));
+                case "--config" -> config = Path.of(value(args, ++i));
+                case "--https-port" -> port = Integer.parseInt(value(args, ++i));
+                case "--help", "-h" -> {
+                    System.out.println("usage: idp [--home DIR] [--config conf/idp.yaml] [--https-port N]");
+                    return;
+                }
+                default -> fail("unknown option " + args[i] + " (try --help)");
+            }
+        }
+        IdpOptions options = new IdpOptions(home, config != null ? config : home.resolve("conf/idp.yaml"), System.getenv(),
+                Clock.systemUTC(), new SecureRandom(), port, List.of());
+        IdpServer server;
+        try {
+            server = IdpServer.start(options);
+        } catch (ConfigException e) {
+            fail("configuration error: " + e.getMessage());
+            return;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                server.close();
+            } catch (Exception e) {
+                System.err.println("stopping failed: " + e);
+            }
+        }, "idp-shutdown"));
+        server.join();
+    }
+
+    private static String value(String[] args, int i) {
+        if (i >= args.length) {
+            fail("option " + args[i - 1] + " needs a value");
+        }
+        return args[i];
+    }
+
+    private static void fail(String message) {
+        System.err.println(message);
+        System.exit(2);
+    }
+}

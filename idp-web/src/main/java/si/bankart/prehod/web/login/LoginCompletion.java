@@ -1,0 +1,39 @@
+package si.bankart.prehod.web.login;
+
+import java.io.IOException;
+import java.util.Optional;
+
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+import si.bankart.prehod.SsoFlow;
+import si.bankart.prehod.SsoOutcome;
+import si.bankart.prehod.login.LoginResult;
+import si.bankart.prehod.login.PendingLogin;
+import si.bankart.prehod.login.PendingLogins;
+import si.bankart.prehod.web.response.OutcomeWriter;
+
+/** Where every login method ends: the result goes into the pending request, and the answer to the SP goes out. */
+public final class LoginCompletion {
+
+    private final SsoFlow flow;
+    private final PendingLogins pendingLogins;
+    private final OutcomeWriter writer;
+
+    public LoginCompletion(SsoFlow flow, PendingLogins pendingLogins, OutcomeWriter writer) {
+        this.flow = flow;
+        this.pendingLogins = pendingLogins;
+        this.writer = writer;
+    }
+
+    /** The pending login a method is working for, without consuming it. */
+    public Optional<PendingLogin> pending(String key) {
+        return pendingLogins.peek(key);
+    }
+
+    public void complete(HttpServletRequest request, HttpServletResponse response, String pendingKey, LoginResult result)
+            throws IOException {
+        SsoOutcome outcome = flow.resume(pendingKey, result, request.getRemoteAddr());
+        writer.write(request, response, outcome);
+    }
+}

@@ -1,0 +1,89 @@
+package si.bankart.prehod.web.login;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+import org.apache.velocity.VelocityContext;
+
+import si.bankart.prehod.login.LoginResult;
+import si.bankart.prehod.login.PendingLogin;
+import si.bankart.prehod.request.SsoRequest;
+import si.bankart.prehod.sp.RegisteredSp;
+import si.bankart.prehod.sp.ServiceProviderRegistry;
+import si.bankart.prehod.storage.RandomIds;
+import si.bankart.prehod.web.page.Language;
+import si.bankart.prehod.web.page.Pages;
+import si.bankart.prehod.web.response.ErrorPage;
+
+/**
+ * {@code /idp/login}: which portal the user is going to and the login methods that portal allows and that can reach
+ * the level it needs. With one such method the page skips itself; with none the portal is told AuthnFailed. POST
+ * {@code /idp/login/cancel} lets the user give up, which the portal also hears as AuthnFailed, so there is no dead end.
+ */
+public final class MethodChoicePage extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+
+    private final transient List<LoginMethodEndpoint> methods;
+    private final transient ServiceProviderRegistry registry;
+    private final transient LoginCompletion completion;
+    private final transient Pages pages;
+    private final transient ErrorPage errorPage;
+    private final transient RandomIds ids;
+
+    public MethodChoicePage(List<LoginMethodEndpoint> methods, ServiceProviderRegistry registry,
+            LoginCompletion completion, Pages pages, ErrorPage errorPage, RandomIds ids) {
+        this.methods = List.copyOf(methods);
+        this.registry = registry;
+        this.completion = completion;
+        this.pages = pages;
+        this.errorPage = errorPage;
+        this.ids = ids;
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String key = request.getParameter("key");
+        Optional<PendingLogin> pending = completion.pending(key);
+        if (pending.isEmpty()) {
+            errorPage.show(response, HttpServletResponse.SC_BAD_REQUEST, "login-expired", ids.incident(),
+                    Language.of(request));
+            return;
+        }
+        SsoRequest sso = pending.get().request();
+        RegisteredSp sp = registry.find(sso.spEntityId()).orElseThrow();
+        List<LoginMethodEndpoint> usable = methods.stream()
+                .filter(m -> sp.policy().allowsMethod(m.method().id()))
+                .filter(m -> sso.acceptableLoa().stream().anyMatch(level -> m.method().strongest().isAtLeast(level)))
+                .toList();
+        if (usable.isEmpty()) {
+            completion.complete(request, response, key,
+                    new LoginResult.Failed("none", "no login method allowed for this SP can reach the required level"));
+            return;
+        }
+        if (usable.size() == 1) {
+            response.sendRedirect(usable.get(0).startPath() + "?key=" + key);
+            return;
+        }
+        Language language = Language.of(request);
+        VelocityContext context = pages.context(language);
+        context.put("key", key);
+        context.put("portal", sp.policy().displayName().in(language.code()));
+        context.put("notice", sp.policy().notice() == null ? null : sp.policy().notice().in(language.code()));
+        context.put("methods", usable.stream().map(m -> Map.of("id", m.method().id(),
+                "label", m.method().label().in(language.code()), "href", m.startPath() + "?key=" + key)).toList());
+        pages.render(response, HttpServletResponse.SC_OK, "login.vm", context);
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        completion.complete(request, response, request.getParameter("key"),
+                new LoginResult.Failed("none", "the user cancelled at the method choice"));
+    }
+}

@@ -1,0 +1,47 @@
+package si.bankart.prehod.web.page;
+
+import java.util.Locale;
+
+import javax.servlet.http.Cookie;
+import javax.servlet.http.HttpServletRequest;
+
+/**
+ * The page language: Slovenian first; English when asked for by the switch (?lang=en, remembered in a cookie) or when
+ * the browser prefers English and does not list Slovenian.
+ */
+public enum Language {
+    SL, EN;
+
+    public static final String COOKIE = "prehod_lang";
+
+    public String code() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public Language other() {
+        return this == SL ? EN : SL;
+    }
+
+    public static Language of(HttpServletRequest request) {
+        String asked = request.getParameter("lang");
+        if (asked != null) {
+            return "en".equals(asked) ? EN : SL;
+        }
+        Cookie[] cookies = request.getCookies();
+        if (cookies != null) {
+            for (Cookie cookie : cookies) {
+                if (COOKIE.equals(cookie.getName())) {
+                    return "en".equals(cookie.getValue()) ? EN : SL;
+                }
+            }
+        }
+        String accept = request.getHeader("Accept-Language");
+        if (accept != null) {
+            String lower = accept.toLowerCase(Locale.ROOT);
+            if (lower.startsWith("en") && !lower.contains("sl")) {
+                return EN;
+            }
+        }
+        return SL;
+    }
+}

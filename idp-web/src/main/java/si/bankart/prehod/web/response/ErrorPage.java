@@ -1,0 +1,36 @@
+package si.bankart.prehod.web.response;
+
+import java.io.IOException;
+
+import javax.servlet.http.HttpServletResponse;
+
+import org.apache.velocity.VelocityContext;
+
+import si.bankart.prehod.web.page.Language;
+import si.bankart.prehod.web.page.Pages;
+
+/**
+ * The page a user sees when nothing can be sent back to the portal: what happened in plain words, what to do, and
+ * the incident reference that is also in our log. Both languages on one page, the user's first, so it never needs a
+ * second request (which a POST endpoint could not answer).
+ */
+public final class ErrorPage {
+
+    private final Pages pages;
+
+    public ErrorPage(Pages pages) {
+        this.pages = pages;
+    }
+
+    /** @param page message-key prefix: error.{page}.title / error.{page}.text */
+    public void show(HttpServletResponse response, int status, String page, String incident, Language language)
+            throws IOException {
+        VelocityContext context = pages.context(language);
+        context.put("page", page);
+        context.put("incident", incident);
+        context.put("first", pages.messages(language));
+        context.put("second", pages.messages(language.other()));
+        context.put("secondLang", language.other().code());
+        pages.render(response, status, "error.vm", context);
+    }
+}

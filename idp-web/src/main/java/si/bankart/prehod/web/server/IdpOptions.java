@@ -1,0 +1,32 @@
+package si.bankart.prehod.web.server;
+
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+
+import si.bankart.prehod.web.login.LoginMethodEndpoint;
+
+/**
+ * How to start one IdP.
+ *
+ * @param home               the installation folder: conf/, metadata/, templates/, var/ are relative to it
+ * @param configFile         conf/idp.yaml or another
+ * @param environment        where ${VARIABLES} in the configuration come from
+ * @param httpsPort          overrides server.httpsPort when not null (command line, tests)
+ * @param extraLoginMethods  login methods beyond the configured ones (tests add a test-only method here)
+ */
+public record IdpOptions(Path home, Path configFile, Map<String, String> environment, Clock clock, SecureRandom random,
+        Integer httpsPort, List<LoginMethodEndpoint> extraLoginMethods) {
+
+    public IdpOptions {
+        environment = Map.copyOf(environment);
+        extraLoginMethods = List.copyOf(extraLoginMethods);
+    }
+
+    public static IdpOptions defaults(Path home) {
+        return new IdpOptions(home, home.resolve("conf/idp.yaml"), System.getenv(), Clock.systemUTC(), new SecureRandom(),
+                null, List.of());
+    }
+}

@@ -1,0 +1,305 @@
+package si.bankart.prehod.web.server;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.EnumSet;
+import java.util.List;
+
+import javax.servlet.DispatcherType;
+import javax.servlet.Filter;
+import javax.servlet.http.HttpServlet;
+
+import net.shibboleth.utilities.java.support.xml.ParserPool;
+import org.eclipse.jetty.ee8.servlet.DefaultServlet;
+import org.eclipse.jetty.ee8.servlet.ErrorPageErrorHandler;
+import org.eclipse.jetty.ee8.servlet.FilterHolder;
+import org.eclipse.jetty.ee8.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee8.servlet.ServletHolder;
+import org.eclipse.jetty.http.HttpVersion;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.server.handler.SizeLimitHandler;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.opensaml.saml.common.xml.SAMLConstants;
+import org.opensaml.security.x509.BasicX509Credential;
+import org.opensaml.storage.ReplayCache;
+import org.opensaml.storage.StorageService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import si.bankart.prehod.SsoFlow;
+import si.bankart.prehod.assertion.AssertionBuilder;
+import si.bankart.prehod.assertion.NameIdIssuer;
+import si.bankart.prehod.audit.AuditLog;
+import si.bankart.prehod.config.ConfigException;
+import si.bankart.prehod.config.CredentialsConfig;
+import si.bankart.prehod.config.IdpConfig;
+import si.bankart.prehod.config.Limits;
+import si.bankart.prehod.config.TlsConfig;
+import si.bankart.prehod.config.YamlFiles;
+import si.bankart.prehod.directory.UserDirectory;
+import si.bankart.prehod.directory.UsersFile;
+import si.bankart.prehod.keys.DevKeyWriter;
+import si.bankart.prehod.keys.PemCredentialReader;
+import si.bankart.prehod.login.PendingLogins;
+import si.bankart.prehod.metadata.IdpMetadata;
+import si.bankart.prehod.request.AuthnRequestValidator;
+import si.bankart.prehod.request.UnsolicitedRequestValidator;
+import si.bankart.prehod.request.rule.AcsComesFromMetadata;
+import si.bankart.prehod.request.rule.DestinationIsThisEndpoint;
+import si.bankart.prehod.request.rule.IssueInstantIsFresh;
+import si.bankart.prehod.request.rule.IssuerIsKnownSp;
+import si.bankart.prehod.request.rule.NameIdPolicyIsSupported;
+import si.bankart.prehod.request.rule.RelayStateFitsLimit;
+import si.bankart.prehod.request.rule.RequestIdIsNotReplayed;
+import si.bankart.prehod.request.rule.RequestedAuthnContextIsSatisfiable;
+import si.bankart.prehod.request.rule.SignaturePresentWhenRequired;
+import si.bankart.prehod.request.rule.SubjectIsNotRequested;
+import si.bankart.prehod.request.rule.VersionIs20;
+import si.bankart.prehod.request.signature.QuerySignatureVerifier;
+import si.bankart.prehod.request.signature.XmlSignatureVerifier;
+import si.bankart.prehod.response.AssertionEncrypter;
+import si.bankart.prehod.response.ResponseBuilder;
+import si.bankart.prehod.response.SamlSigner;
+import si.bankart.prehod.session.SessionStore;
+import si.bankart.prehod.sp.MetadataLoader;
+import si.bankart.prehod.sp.RelyingPartiesFile;
+import si.bankart.prehod.sp.ServiceProviderRegistry;
+import si.bankart.prehod.storage.InMemoryStorage;
+import si.bankart.prehod.storage.RandomIds;
+import si.bankart.prehod.web.login.LoginCompletion;
+import si.bankart.prehod.web.login.LoginMethodEndpoint;
+import si.bankart.prehod.web.login.MethodChoicePage;
+import si.bankart.prehod.web.metadata.MetadataEndpoint;
+import si.bankart.prehod.web.page.Pages;
+import si.bankart.prehod.web.request.SamlMessageDecoder;
+import si.bankart.prehod.web.request.SsoEndpoint;
+import si.bankart.prehod.web.request.UnsolicitedSsoEndpoint;
+import si.bankart.prehod.web.response.AutoPostForm;
+import si.bankart.prehod.web.response.ErrorPage;
+import si.bankart.prehod.web.response.OutcomeWriter;
+import si.bankart.prehod.web.session.SessionCookie;
+
+/**
+ * The IdP, assembled and running: configuration read and checked, every part built with plain constructors in the
+ * order the flow uses them, and Jetty listening on HTTPS. This is the one place where the parts are wired.
+ */
+public final class IdpServer implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(IdpServer.class);
+
+    private final Server jetty;
+    private final ServerConnector https;
+    private final IdpConfig config;
+
+    private IdpServer(Server jetty, ServerConnector https, IdpConfig config) {
+        this.jetty = jetty;
+        this.https = https;
+        this.config = config;
+    }
+
+    public static IdpServer start(IdpOptions options) throws Exception {
+        Path home = options.home();
+        YamlFiles yaml = new YamlFiles(options.environment());
+        IdpConfig config = yaml.read(options.configFile(), IdpConfig.class);
+        Clock clock = options.clock();
+        RandomIds ids = new RandomIds(options.random());
+        Limits limits = config.limits();
+        ParserPool parserPool = si.bankart.prehod.xml.OpenSamlRuntime.initialize();
+
+        CredentialsConfig credentials = config.credentials();
+        TlsConfig tls = config.server().tls();
+        DevKeyWriter devKeys = new DevKeyWriter(clock, options.random());
+        if (credentials.generateIfMissing()) {
+            devKeys.signingPairIfMissing(home.resolve(credentials.signingCertificate()),
+                    home.resolve(credentials.signingKey()), "CN=Varni Prehod development signing key");
+            devKeys.saltIfMissing(home.resolve(credentials.persistentIdSalt()));
+        }
+        if (tls.generateIfMissing()) {
+            devKeys.tlsKeyStoreIfMissing(home.resolve(tls.keyStore()), tls.password().toCharArray());
+        }
+        BasicX509Credential signing = new PemCredentialReader().read(home.resolve(credentials.signingCertificate()),
+                home.resolve(credentials.signingKey()));
+        byte[] salt = readSalt(home.resolve(credentials.persistentIdSalt()));
+
+        ServiceProviderRegistry registry = registry(home, config, yaml, parserPool);
+        UserDirectory users = new UserDirectory(yaml.read(home.resolve(config.users()), UsersFile.class).users());
+
+        StorageService storage = InMemoryStorage.create("prehod");
+        ReplayCache replayCache = new ReplayCache();
+        replayCache.setId("authn-request-replay");
+        replayCache.setStorage(storage);
+        replayCache.initialize();
+
+        String redirectEndpoint = config.endpoint(Routes.SSO_REDIRECT);
+        String postEndpoint = config.endpoint(Routes.SSO_POST);
+        AuthnRequestValidator validator = new AuthnRequestValidator(List.of(
+                new IssuerIsKnownSp(registry),
+                new AcsComesFromMetadata(),
+                new RelayStateFitsLimit(limits.relayStateBytes()),
+                new SignaturePresentWhenRequired(config.wantAuthnRequestsSigned(), new QuerySignatureVerifier(),
+                        new XmlSignatureVerifier()),
+                new VersionIs20(),
+                new DestinationIsThisEndpoint(),
+                new IssueInstantIsFresh(clock, limits.clockSkew(), limits.maxRequestAge()),
+                new RequestIdIsNotReplayed(replayCache, clock, limits.maxRequestAge().plus(limits.clockSkew().multipliedBy(2))),
+                new SubjectIsNotRequested(),
+                new NameIdPolicyIsSupported(),
+                new RequestedAuthnContextIsSatisfiable()));
+        PendingLogins pendingLogins = new PendingLogins(storage, clock, limits.pendingLoginLifetime(), ids);
+        SessionStore sessions = new SessionStore(storage, config.session(), clock, ids);
+        SsoFlow flow = new SsoFlow(validator, new UnsolicitedRequestValidator(registry, limits.relayStateBytes()), registry,
+                pendingLogins, sessions, users, new NameIdIssuer(salt, ids),
+                new AssertionBuilder(config.entityId(), limits.assertionLifetime(), ids),
+                new ResponseBuilder(config.entityId(), new SamlSigner(signing), new AssertionEncrypter(), clock, ids),
+                new AuditLog(), clock, ids);
+
+        Pages pages = new Pages(home.resolve(config.templates()));
+        ErrorPage errorPage = new ErrorPage(pages);
+        SessionCookie cookie = new SessionCookie(config.session().cookieName());
+        OutcomeWriter writer = new OutcomeWriter(new AutoPostForm(pages), errorPage, cookie);
+        LoginCompletion completion = new LoginCompletion(flow, pendingLogins, writer);
+        List<LoginMethodEndpoint> methods = new ArrayList<>(options.extraLoginMethods());
+        IdpMetadata metadata = new IdpMetadata(config.entityId(), signing, config.wantAuthnRequestsSigned(), List.of(
+                new IdpMetadata.Endpoint(SAMLConstants.SAML2_REDIRECT_BINDING_URI, redirectEndpoint),
+                new IdpMetadata.Endpoint(SAMLConstants.SAML2_POST_BINDING_URI, postEndpoint)));
+
+        ServletContextHandler context = new ServletContextHandler();
+        context.setContextPath("/");
+        context.setMaxFormContentSize(limits.maxMessageBytes() * 2);
+        filter(context, new UnexpectedFailures(errorPage, ids));
+        filter(context, new SecurityHeaders());
+        SsoEndpoint sso = new SsoEndpoint(new SamlMessageDecoder(parserPool, limits.maxMessageBytes()), flow, sessions,
+                cookie, writer, errorPage, ids, redirectEndpoint, postEndpoint);
+        servlet(context, sso, Routes.SSO_REDIRECT);
+        servlet(context, sso, Routes.SSO_POST);
+        servlet(context, new UnsolicitedSsoEndpoint(flow, sessions, cookie, writer), Routes.SSO_UNSOLICITED);
+        MethodChoicePage methodChoice = new MethodChoicePage(methods, registry, completion, pages, errorPage, ids);
+        servlet(context, methodChoice, Routes.LOGIN);
+        servlet(context, methodChoice, Routes.LOGIN_CANCEL);
+        servlet(context, new MetadataEndpoint(metadata), Routes.METADATA);
+        servlet(context, new StatusEndpoint(), Routes.STATUS);
+        servlet(context, new HttpErrorPage(errorPage, ids), Routes.ERROR);
+        ServletHolder files = new ServletHolder("static", DefaultServlet.class);
+        files.setInitParameter("resourceBase", home.resolve(config.templates()).resolve("static").toAbsolutePath().toString());
+        files.setInitParameter("pathInfoOnly", "true");
+        files.setInitParameter("dirAllowed", "false");
+        context.addServlet(files, Routes.STATIC);
+        for (LoginMethodEndpoint method : methods) {
+            method.mount(context, completion);
+        }
+        ErrorPageErrorHandler errors = new ErrorPageErrorHandler();
+        errors.setShowStacks(false);
+        errors.setShowServlet(false);
+        errors.addErrorPage(400, 599, Routes.ERROR);
+        context.setErrorHandler(errors);
+
+        Server jetty = new Server(new QueuedThreadPool(200, 8));
+        ErrorHandler serverErrors = new ErrorHandler();
+        serverErrors.setShowStacks(false);
+        serverErrors.setShowMessageInTitle(false);
+        jetty.setErrorHandler(serverErrors);
+        ServerConnector https = httpsConnector(jetty, home, config, options.httpsPort());
+        jetty.addConnector(https);
+        SizeLimitHandler sizeLimit = new SizeLimitHandler(limits.maxMessageBytes() * 2L, -1);
+        sizeLimit.setHandler(context.get());
+        jetty.setHandler(sizeLimit);
+        jetty.setStopAtShutdown(false);
+        jetty.start();
+        log.info("Varni Prehod IdP {} listening on https://{}:{} ({} service providers)", config.entityId(),
+                config.server().bindAddress(), https.getLocalPort(), registry.all().size());
+        return new IdpServer(jetty, https, config);
+    }
+
+    public int httpsPort() {
+        return https.getLocalPort();
+    }
+
+    public URI baseUri() {
+        return URI.create("https://localhost:" + httpsPort());
+    }
+
+    public IdpConfig config() {
+        return config;
+    }
+
+    @Override
+    public void close() throws Exception {
+        jetty.stop();
+    }
+
+    public void join() throws InterruptedException {
+        jetty.join();
+    }
+
+    private static ServiceProviderRegistry registry(Path home, IdpConfig config, YamlFiles yaml, ParserPool parserPool) {
+        Path policyFile = home.resolve(config.relyingParties());
+        RelyingPartiesFile policies = yaml.read(policyFile, RelyingPartiesFile.class);
+        try {
+            return new ServiceProviderRegistry(new MetadataLoader(parserPool).loadFolder(home.resolve(config.metadataDir())),
+                    policies.relyingParties());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(policyFile, e.getMessage());
+        }
+    }
+
+    private static byte[] readSalt(Path file) {
+        try {
+            byte[] salt = Base64.getDecoder().decode(Files.readString(file, StandardCharsets.US_ASCII).trim());
+            if (salt.length < 16) {
+                throw new ConfigException(file, "the salt must be at least 16 bytes (base64)");
+            }
+            return salt;
+        } catch (IOException e) {
+            throw new ConfigException(file, "cannot be read");
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(file, "is not base64");
+        }
+    }
+
+    private static ServerConnector httpsConnector(Server jetty, Path home, IdpConfig config, Integer portOverride) {
+        TlsConfig tls = config.server().tls();
+        Path keyStore = home.resolve(tls.keyStore());
+        if (!Files.isReadable(keyStore)) {
+            throw new ConfigException(keyStore, "TLS key store not found");
+        }
+        SslContextFactory.Server ssl = new SslContextFactory.Server();
+        ssl.setKeyStorePath(keyStore.toAbsolutePath().toString());
+        ssl.setKeyStoreType("PKCS12");
+        ssl.setKeyStorePassword(tls.password());
+        ssl.setIncludeProtocols("TLSv1.3", "TLSv1.2");
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSecureScheme("https");
+        http.setSendServerVersion(false);
+        SecureRequestCustomizer secure = new SecureRequestCustomizer();
+        // SNI names are checked by the certificate; clients on 127.0.0.1 send none.
+        secure.setSniHostCheck(false);
+        http.addCustomizer(secure);
+        ServerConnector connector = new ServerConnector(jetty, new SslConnectionFactory(ssl, HttpVersion.HTTP_1_1.asString()),
+                new HttpConnectionFactory(http));
+        connector.setHost(config.server().bindAddress());
+        connector.setPort(portOverride != null ? portOverride : config.server().httpsPort());
+        return connector;
+    }
+
+    private static void filter(ServletContextHandler context, Filter filter) {
+        context.addFilter(new FilterHolder(filter), "/*", EnumSet.of(DispatcherType.REQUEST));
+    }
+
+    private static void servlet(ServletContextHandler context, HttpServlet servlet, String path) {
+        context.addServlet(new ServletHolder(servlet), path);
+    }
+
+}

@@ -1,0 +1,18 @@
+package si.bankart.prehod.web.server;
+
+/** The IdP's paths, in one table (shared/DESIGN.md, "Endpoints"). */
+public final class Routes {
+
+    public static final String METADATA = "/idp/metadata";
+    public static final String SSO_REDIRECT = "/idp/profile/SAML2/Redirect/SSO";
+    public static final String SSO_POST = "/idp/profile/SAML2/POST/SSO";
+    public static final String SSO_UNSOLICITED = "/idp/profile/SAML2/Unsolicited/SSO";
+    public static final String LOGIN = "/idp/login";
+    public static final String LOGIN_CANCEL = "/idp/login/cancel";
+    public static final String STATUS = "/idp/status";
+    public static final String ERROR = "/idp/error";
+    public static final String STATIC = "/idp/static/*";
+
+    private Routes() {
+    }
+}
