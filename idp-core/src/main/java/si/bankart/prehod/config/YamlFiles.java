@@ -30,7 +30,6 @@ public final class YamlFiles {
     private final ObjectMapper mapper = new ObjectMapper(new YAMLFactory())
             .registerModule(new JavaTimeModule())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
             .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE);
     private final UnaryOperator<String> environment;
@@ -66,18 +65,29 @@ public final class YamlFiles {
         }
     }
 
+    /** Replaces ${NAME} with the environment's value, line by line so errors keep their line; comments are left alone. */
     private String substitute(Path file, String text) {
-        Matcher m = VARIABLE.matcher(text);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            String value = environment.apply(m.group(1));
-            if (value == null) {
-                int line = 1 + (int) text.substring(0, m.start()).chars().filter(c -> c == '\n').count();
-                throw new ConfigException(file, line, "environment variable " + m.group(1) + " is not set");
+        String[] lines = text.split("\n", -1);
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i];
+            int comment = line.trim().startsWith("#") ? line.indexOf('#') : line.indexOf(" #");
+            String content = comment < 0 ? line : line.substring(0, comment);
+            Matcher m = VARIABLE.matcher(content);
+            StringBuilder replaced = new StringBuilder();
+            while (m.find()) {
+                String value = environment.apply(m.group(1));
+                if (value == null) {
+                    throw new ConfigException(file, i + 1, "environment variable " + m.group(1) + " is not set");
+                }
+                m.appendReplacement(replaced, Matcher.quoteReplacement(value));
             }
-            m.appendReplacement(out, Matcher.quoteReplacement(value));
+            m.appendTail(replaced);
+            out.append(replaced).append(comment < 0 ? "" : line.substring(comment));
+            if (i < lines.length - 1) {
+                out.append('\n');
+            }
         }
-        m.appendTail(out);
         return out.toString();
     }
 

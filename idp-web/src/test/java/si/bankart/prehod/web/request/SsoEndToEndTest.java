@@ -1,0 +1,151 @@
+package si.bankart.prehod.web.request;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import si.bankart.prehod.testing.TestAuthnRequests;
+import si.bankart.prehod.testing.TestServiceProvider;
+import si.bankart.prehod.web.server.Routes;
+import si.bankart.prehod.web.testing.Browser;
+import si.bankart.prehod.web.testing.NodeSaml;
+import si.bankart.prehod.web.testing.TestIdp;
+import si.bankart.prehod.web.testing.TestLoginMethod;
+
+/**
+ * Web Browser SSO over real Jetty and real TLS, checked on the portal's side by node-saml: both bindings, SSO to a
+ * second portal without login, IdP-initiated SSO, and a tampered response that the portal must refuse.
+ */
+class SsoEndToEndTest {
+
+    private static final TestServiceProvider PORTAL_A = TestServiceProvider.named("portal-a");
+    private static final TestServiceProvider PORTAL_B = TestServiceProvider.named("portal-b").requiringSignedRequests();
+    private static final TestServiceProvider PORTAL_SIGNED = TestServiceProvider.named("portal-signed");
+
+    private static TestIdp idp;
+
+    @BeforeAll
+    static void startIdp() throws Exception {
+        idp = TestIdp.start(List.of(PORTAL_A, PORTAL_B, PORTAL_SIGNED),
+                TestIdp.policy(PORTAL_A, "minimumLoa: substantial")
+                        + TestIdp.policy(PORTAL_B, "")
+                        + TestIdp.policy(PORTAL_SIGNED, "signResponse: true"), "");
+    }
+
+    @AfterAll
+    static void stopIdp() throws Exception {
+        idp.close();
+    }
+
+    @Test
+    void redirectBindingLoginIssuesAResponseThePortalAccepts() {
+        Browser browser = idp.browser();
+        TestAuthnRequests request = TestAuthnRequests.valid(PORTAL_A, idp.endpoint(Routes.SSO_REDIRECT));
+
+        Browser.PostedForm form = login(browser, browser.get(Routes.SSO_REDIRECT + "?" + request.redirectQuery("rs-123")),
+                "u1001", "substantial");
+
+        assertEquals(PORTAL_A.acsUrl(), form.action());
+        assertEquals("rs-123", form.relayState());
+        JsonNode result = portalChecks(form, PORTAL_A, request.id(), false);
+        assertTrue(result.get("ok").asBoolean(), result.toString());
+        assertEquals("urn:oasis:names:tc:SAML:2.0:nameid-format:persistent", result.get("nameIDFormat").asText());
+        assertEquals("http://eidas.europa.eu/LoA/substantial", result.get("authnContextClassRef").asText());
+        assertEquals("Janez Novak", result.get("attributes").get("displayName").asText());
+        assertEquals("janez.novak@example.si", result.get("attributes").get("mail").asText());
+        assertFalse(result.get("nameID").asText().contains("u1001"), "persistent NameID must be opaque");
+    }
+
+    @Test
+    void postBindingWithSignedRequestAndSignedResponseIsAccepted() {
+        Browser browser = idp.browser();
+        TestAuthnRequests request = TestAuthnRequests.valid(PORTAL_SIGNED, idp.endpoint(Routes.SSO_POST));
+
+        HttpResponse<String> start = browser.post(Routes.SSO_POST,
+                Map.of("SAMLRequest", TestAuthnRequests.postEncode(request.signedXml())));
+        Browser.PostedForm form = login(browser, start, "u1001", "high");
+
+        assertNull(form.relayState());
+        JsonNode result = portalChecks(form, PORTAL_SIGNED, request.id(), true);
+        assertTrue(result.get("ok").asBoolean(), result.toString());
+        assertEquals("http://eidas.europa.eu/LoA/high", result.get("authnContextClassRef").asText());
+    }
+
+    @Test
+    void secondPortalIsServedFromTheSessionWithoutLogin() {
+        Browser browser = idp.browser();
+        TestAuthnRequests first = TestAuthnRequests.valid(PORTAL_A, idp.endpoint(Routes.SSO_REDIRECT));
+        Browser.PostedForm firstForm = login(browser, browser.get(Routes.SSO_REDIRECT + "?" + first.redirectQuery(null)),
+                "u1001", "substantial");
+
+        TestAuthnRequests second = TestAuthnRequests.valid(PORTAL_B, idp.endpoint(Routes.SSO_REDIRECT));
+        HttpResponse<String> answer = browser.get(Routes.SSO_REDIRECT + "?" + second.signedRedirectQuery("b"));
+
+        assertEquals(200, answer.statusCode(), "no login page expected");
+        Browser.PostedForm secondForm = Browser.postedForm(answer);
+        JsonNode result = portalChecks(secondForm, PORTAL_B, second.id(), false);
+        assertTrue(result.get("ok").asBoolean(), result.toString());
+        JsonNode firstResult = portalChecks(firstForm, PORTAL_A, first.id(), false);
+        assertNotEquals(firstResult.get("nameID").asText(), result.get("nameID").asText(),
+                "persistent NameIDs must differ between portals");
+    }
+
+    @Test
+    void unsolicitedSsoPostsToTheDefaultAcsWithTheTargetAsRelayState() {
+        Browser browser = idp.browser();
+        HttpResponse<String> start = browser.get(Routes.SSO_UNSOLICITED + "?providerId="
+                + TestAuthnRequests.encode(PORTAL_B.entityId()) + "&target=home");
+
+        Browser.PostedForm form = login(browser, start, "u1002", "low");
+
+        assertEquals(PORTAL_B.acsUrl(), form.action());
+        assertEquals("home", form.relayState());
+        JsonNode result = portalChecks(form, PORTAL_B, null, false);
+        assertTrue(result.get("ok").asBoolean(), result.toString());
+        assertFalse(form.xml().contains("InResponseTo"), "an unsolicited response answers no request");
+    }
+
+    @Test
+    void tamperedResponseIsRefusedByThePortal() {
+        Browser browser = idp.browser();
+        TestAuthnRequests request = TestAuthnRequests.valid(PORTAL_A, idp.endpoint(Routes.SSO_REDIRECT));
+        Browser.PostedForm form = login(browser, browser.get(Routes.SSO_REDIRECT + "?" + request.redirectQuery(null)),
+                "u1001", "substantial");
+
+        String forged = form.xml().replace("Janez Novak", "Eva Napadalka");
+        assertNotEquals(form.xml(), forged);
+        Browser.PostedForm tampered = new Browser.PostedForm(form.action(),
+                java.util.Base64.getEncoder().encodeToString(forged.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                null);
+
+        JsonNode result = portalChecks(tampered, PORTAL_A, request.id(), false);
+        assertFalse(result.get("ok").asBoolean(), "node-saml must refuse a modified assertion");
+    }
+
+    /** Follows the browser through the method choice (skipped: one method) to the test method, and logs in. */
+    static Browser.PostedForm login(Browser browser, HttpResponse<String> start, String user, String loa) {
+        assertEquals(302, start.statusCode(), start.body());
+        HttpResponse<String> method = browser.follow(start);
+        assertEquals(200, method.statusCode(), method.body());
+        String key = method.body().replace("test-login key=", "").trim();
+        HttpResponse<String> answer = browser.get(TestLoginMethod.PATH + "?key=" + key + "&user=" + user + "&loa=" + loa);
+        assertEquals(200, answer.statusCode(), answer.body());
+        return Browser.postedForm(answer);
+    }
+
+    static JsonNode portalChecks(Browser.PostedForm form, TestServiceProvider sp, String inResponseTo, boolean signed) {
+        return NodeSaml.check(new NodeSaml.Check(form.samlResponse(), idp.signingCertificatePem(), sp.entityId(),
+                sp.acsUrl(), inResponseTo, signed, null));
+    }
+}

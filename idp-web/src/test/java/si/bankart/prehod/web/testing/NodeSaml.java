@@ -1,0 +1,76 @@
+package si.bankart.prehod.web.testing;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The portal's side of the protocol, played by an implementation that shares no code with ours: node-saml, run by
+ * Node.js on src/test/node/check-response.js. Installs its npm packages on first use if they are missing.
+ */
+public final class NodeSaml {
+
+    private static final Path DIRECTORY = Path.of("src", "test", "node");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private NodeSaml() {
+    }
+
+    /** A SAML Response as a portal would check it. */
+    public record Check(String samlResponse, String idpCertificatePem, String audience, String acsUrl, String inResponseTo,
+            boolean wantResponseSigned, String decryptionKeyPem) {
+    }
+
+    public static JsonNode check(Check check) {
+        installIfMissing();
+        Map<String, Object> input = new LinkedHashMap<>();
+        input.put("samlResponse", check.samlResponse());
+        input.put("idpCert", check.idpCertificatePem());
+        input.put("audience", check.audience());
+        input.put("acsUrl", check.acsUrl());
+        input.put("inResponseTo", check.inResponseTo());
+        input.put("wantAuthnResponseSigned", check.wantResponseSigned());
+        input.put("decryptionPvk", check.decryptionKeyPem());
+        try {
+            Process node = new ProcessBuilder("node", "check-response.js").directory(DIRECTORY.toFile())
+                    .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            node.getOutputStream().write(JSON.writeValueAsBytes(input));
+            node.getOutputStream().close();
+            byte[] output = node.getInputStream().readAllBytes();
+            if (!node.waitFor(60, TimeUnit.SECONDS) || node.exitValue() != 0) {
+                throw new AssertionError("node check-response.js failed: " + new String(output, StandardCharsets.UTF_8));
+            }
+            return JSON.readTree(output);
+        } catch (IOException e) {
+            throw new AssertionError("node could not be run (is Node.js installed?)", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    private static synchronized void installIfMissing() {
+        if (Files.isDirectory(DIRECTORY.resolve("node_modules/@node-saml/node-saml"))) {
+            return;
+        }
+        try {
+            Process npm = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund").directory(DIRECTORY.toFile())
+                    .inheritIO().start();
+            if (!npm.waitFor(300, TimeUnit.SECONDS) || npm.exitValue() != 0) {
+                throw new AssertionError("npm ci in " + DIRECTORY + " failed");
+            }
+        } catch (IOException e) {
+            throw new AssertionError("npm could not be run (is Node.js installed?)", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+}

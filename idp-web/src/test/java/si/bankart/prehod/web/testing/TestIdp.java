@@ -1,0 +1,142 @@
+package si.bankart.prehod.web.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import si.bankart.prehod.testing.TestServiceProvider;
+import si.bankart.prehod.web.server.IdpOptions;
+import si.bankart.prehod.web.server.IdpServer;
+
+/**
+ * A real IdP for end-to-end tests: an installation folder made in a temp directory (the project's own templates, a
+ * configuration and metadata written here), started on a free port with the test-only login method.
+ */
+public final class TestIdp implements AutoCloseable {
+
+    public static final String TLS_PASSWORD = "test-tls-password";
+
+    private final Path home;
+    private final IdpServer server;
+
+    private TestIdp(Path home, IdpServer server) {
+        this.home = home;
+        this.server = server;
+    }
+
+    /** @param relyingParties the YAML list items of conf/relying-parties.yaml for these SPs */
+    public static TestIdp start(List<TestServiceProvider> sps, String relyingParties, String extraConfig) throws Exception {
+        Path home = Files.createTempDirectory("prehod-idp-");
+        copyTemplates(home.resolve("templates"));
+        int port = freePort();
+        Files.createDirectories(home.resolve("conf"));
+        Files.createDirectories(home.resolve("metadata"));
+        Files.writeString(home.resolve("conf/idp.yaml"), """
+                entityId: https://localhost:%d/idp
+                publicBaseUrl: https://localhost:%d
+                server:
+                  httpsPort: %d
+                  certificatePort: 0
+                  tls:
+                    keyStore: var/keys/tls.p12
+                    password: ${TEST_TLS_PASSWORD}
+                    generateIfMissing: true
+                credentials:
+                  signingCertificate: var/keys/idp-signing.crt
+                  signingKey: var/keys/idp-signing.key
+                  persistentIdSalt: var/keys/persistent-id.salt
+                  generateIfMissing: true
+                %s
+                """.formatted(port, port, port, extraConfig));
+        Files.writeString(home.resolve("conf/relying-parties.yaml"), "relyingParties:\n" + relyingParties);
+        Files.writeString(home.resolve("conf/users.yaml"), """
+                users:
+                  - id: u1001
+                    attributes: { bankUserId: u1001, displayName: Janez Novak, mail: janez.novak@example.si }
+                  - id: u1002
+                    attributes: { bankUserId: u1002, displayName: Marija Kovač }
+                """);
+        for (TestServiceProvider sp : sps) {
+            Files.writeString(home.resolve("metadata").resolve(sp.entityId().replaceAll("[^A-Za-z0-9]", "_") + ".xml"),
+                    sp.metadataXml());
+        }
+        IdpServer server = IdpServer.start(new IdpOptions(home, home.resolve("conf/idp.yaml"),
+                Map.of("TEST_TLS_PASSWORD", TLS_PASSWORD), Clock.systemUTC(), new SecureRandom(), null,
+                List.of(new TestLoginMethod(Clock.systemUTC()))));
+        return new TestIdp(home, server);
+    }
+
+    /** One relying-party entry allowing the test method; {@code more} adds YAML keys (indented by four spaces). */
+    public static String policy(TestServiceProvider sp, String more) {
+        return """
+                  - entityId: %s
+                    displayName: { sl: "Testni portal", en: "Test portal" }
+                    loginMethods: [test]
+                    releasedAttributes: [bankUserId, displayName, mail]
+                    allowUnsolicited: true
+                """.formatted(sp.entityId()) + (more.isEmpty() ? "" : more.stripTrailing().indent(4));
+    }
+
+    public Browser browser() {
+        return new Browser(server.baseUri(), home.resolve("var/keys/tls.p12"), TLS_PASSWORD.toCharArray());
+    }
+
+    public URI baseUri() {
+        return server.baseUri();
+    }
+
+    public String endpoint(String path) {
+        return server.config().endpoint(path);
+    }
+
+    public String entityId() {
+        return server.config().entityId();
+    }
+
+    public Path home() {
+        return home;
+    }
+
+    /** The IdP's signing certificate as PEM, for the SP side. */
+    public String signingCertificatePem() {
+        try {
+            return Files.readString(home.resolve("var/keys/idp-signing.crt"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        server.close();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void copyTemplates(Path target) throws IOException {
+        Path source = Path.of("..", "templates");
+        try (Stream<Path> files = Files.walk(source)) {
+            for (Path file : files.toList()) {
+                Path to = target.resolve(source.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(file, to, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,72 @@
+// Checks a SAML Response the way a portal would, with node-saml (no OpenSAML): signature against the IdP's
+// certificate, audience, InResponseTo, time conditions; plus Recipient and Destination, which node-saml leaves to
+// the application. Reads one JSON object on stdin, prints one JSON object on stdout.
+'use strict';
+const { SAML } = require('@node-saml/node-saml');
+const { DOMParser } = require('@xmldom/xmldom');
+const xpath = require('xpath');
+
+function read(stream) {
+  return new Promise((resolve) => {
+    let data = '';
+    stream.setEncoding('utf8');
+    stream.on('data', (chunk) => { data += chunk; });
+    stream.on('end', () => resolve(data));
+  });
+}
+
+function one(doc, path) {
+  const select = xpath.useNamespaces({
+    saml: 'urn:oasis:names:tc:SAML:2.0:assertion',
+    samlp: 'urn:oasis:names:tc:SAML:2.0:protocol',
+  });
+  const nodes = select(path, doc);
+  return nodes.length ? nodes[0].nodeValue || nodes[0].textContent : null;
+}
+
+async function main() {
+  const input = JSON.parse(await read(process.stdin));
+  const saml = new SAML({
+    idpCert: input.idpCert,
+    issuer: input.audience,
+    audience: input.audience,
+    callbackUrl: input.acsUrl,
+    wantAssertionsSigned: true,
+    wantAuthnResponseSigned: Boolean(input.wantAuthnResponseSigned),
+    validateInResponseTo: input.inResponseTo ? 'always' : 'never',
+    decryptionPvk: input.decryptionPvk || undefined,
+    acceptedClockSkewMs: 1000,
+  });
+  if (input.inResponseTo) {
+    await saml.cacheProvider.saveAsync(input.inResponseTo, new Date().toISOString());
+  }
+  try {
+    const { profile } = await saml.validatePostResponseAsync({ SAMLResponse: input.samlResponse });
+    const response = new DOMParser().parseFromString(Buffer.from(input.samlResponse, 'base64').toString('utf8'), 'text/xml');
+    const assertion = new DOMParser().parseFromString(profile.getAssertionXml(), 'text/xml');
+    const destination = one(response, '/samlp:Response/@Destination');
+    const recipient = one(assertion, '//saml:SubjectConfirmationData/@Recipient');
+    if (destination !== input.acsUrl) {
+      throw new Error('Destination ' + destination + ' is not the ACS ' + input.acsUrl);
+    }
+    if (recipient !== input.acsUrl) {
+      throw new Error('Recipient ' + recipient + ' is not the ACS ' + input.acsUrl);
+    }
+    const attributes = {};
+    for (const [name, value] of Object.entries(profile.attributes || {})) {
+      attributes[name] = value;
+    }
+    process.stdout.write(JSON.stringify({
+      ok: true,
+      nameID: profile.nameID,
+      nameIDFormat: profile.nameIDFormat,
+      sessionIndex: profile.sessionIndex,
+      authnContextClassRef: one(assertion, '//saml:AuthnContextClassRef/text()'),
+      attributes,
+    }));
+  } catch (err) {
+    process.stdout.write(JSON.stringify({ ok: false, error: String(err && err.message ? err.message : err) }));
+  }
+}
+
+main();
