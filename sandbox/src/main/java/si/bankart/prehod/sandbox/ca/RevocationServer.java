@@ -13,7 +13,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 /**
  * A stand-alone plain-HTTP server on 127.0.0.1 for the sandbox CA's {@link RevocationHandler}, for tests and for
  * running the CA without the launcher. Starts first, with port 0 meaning a free one, so that the CA can be
- * created for the real {@link #baseUrl()}; {@link #serve} then puts the handler in place. Until then, 503.
+ * created for the real {@link #baseUrl()}; {@link #serve} then puts the handler in place; until then every path is 404.
  */
 public final class RevocationServer implements AutoCloseable {
 
