@@ -5,6 +5,8 @@ import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Objects;
 
+import javax.security.auth.x500.X500Principal;
+
 /**
  * The key that signs OCSP responses for one CA's certificates, and the certificates sent along so the client can
  * verify it: the CA itself (nothing to send, the client has the issuer) or a delegated responder certificate
@@ -25,7 +27,8 @@ public record OcspSigner(CertificateAuthority authority, X509Certificate signerC
     }
 
     public static OcspSigner delegated(CertificateAuthority authority, IssuedCertificate responder) {
-        if (!responder.certificate().getIssuerX500Principal().equals(authority.certificate().getSubjectX500Principal())) {
+        X500Principal caName = authority.certificate().getSubjectX500Principal();
+        if (!responder.certificate().getIssuerX500Principal().equals(caName)) {
             throw new IllegalArgumentException("RFC 6960 §4.2.2.2: a delegated responder must be issued by the CA"
                     + " it answers for; " + responder + " is not issued by " + authority);
         }

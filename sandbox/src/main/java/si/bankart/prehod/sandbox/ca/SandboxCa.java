@@ -234,7 +234,8 @@ public final class SandboxCa {
     /** A CRL whose nextUpdate passed an hour ago, for "stale CRL" tests (RFC 5280 §6.3.3 (a)(2)). */
     public X509CRL staleCrl(CertificateAuthority authority) {
         Instant now = clock.instant();
-        return crl(authority, now.minus(DEFAULT_CRL_VALIDITY).minus(Duration.ofHours(1)), now.minus(Duration.ofHours(1)));
+        Instant nextUpdate = now.minus(Duration.ofHours(1));
+        return crl(authority, nextUpdate.minus(DEFAULT_CRL_VALIDITY), nextUpdate);
     }
 
     public X509CRL crl(CertificateAuthority authority, Instant thisUpdate, Instant nextUpdate) {

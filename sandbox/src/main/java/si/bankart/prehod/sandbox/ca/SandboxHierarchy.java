@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 
@@ -30,6 +31,8 @@ record SandboxHierarchy(Roots roots, CertificateAuthority sandboxIssuing, Certif
     private static final String TLS_ALIAS = "localhost";
     private static final String SANDBOX_RESPONDER = "sandbox-issuing-ocsp";
     private static final String OTHER_RESPONDER = "other-issuing-ocsp";
+    private static final String SANDBOX_ORG = "Varni Prehod Sandbox";
+    private static final String OTHER_ORG = "Other Sandbox CA";
 
     SandboxHierarchy {
         clients = Map.copyOf(clients);
@@ -42,7 +45,8 @@ record SandboxHierarchy(Roots roots, CertificateAuthority sandboxIssuing, Certif
     record Roots(CertificateAuthority sandboxRoot, CertificateAuthority otherRoot) {
 
         static Roots loadOrCreate(CaDirectory files, URI baseUrl, Clock clock) throws IOException {
-            if (CaDirectory.allExist(files.privateKey(SandboxCa.SANDBOX_ROOT), files.privateKey(SandboxCa.OTHER_ROOT))) {
+            if (CaDirectory.allExist(files.privateKey(SandboxCa.SANDBOX_ROOT),
+                    files.privateKey(SandboxCa.OTHER_ROOT))) {
                 return new Roots(loadAuthority(files, SandboxCa.SANDBOX_ROOT, baseUrl),
                         loadAuthority(files, SandboxCa.OTHER_ROOT, baseUrl));
             }
@@ -84,29 +88,28 @@ record SandboxHierarchy(Roots roots, CertificateAuthority sandboxIssuing, Certif
                 .issue();
 
         Map<DemoClient, IssuedCertificate> issued = new EnumMap<>(DemoClient.class);
-        issued.put(DemoClient.VALID, demoPerson(sandboxIssuing, clock, "Janez Novak", "12345678")
+        issued.put(DemoClient.VALID, demoPerson(sandboxIssuing, SANDBOX_ORG, clock, "Janez Novak", "12345678")
                 .validity(notBefore, now.plus(Duration.ofDays(2 * 365))).issue());
-        issued.put(DemoClient.EXPIRED, demoPerson(sandboxIssuing, clock, "Marija Horvat", "23456789")
+        issued.put(DemoClient.EXPIRED, demoPerson(sandboxIssuing, SANDBOX_ORG, clock, "Marija Horvat", "23456789")
                 .validity(now.minus(Duration.ofDays(400)), now.minus(Duration.ofDays(30))).issue());
-        issued.put(DemoClient.REVOKED, demoPerson(sandboxIssuing, clock, "Peter Kranjc", "34567890")
+        issued.put(DemoClient.REVOKED, demoPerson(sandboxIssuing, SANDBOX_ORG, clock, "Peter Kranjc", "34567890")
                 .validity(notBefore, now.plus(Duration.ofDays(2 * 365))).issue());
-        issued.put(DemoClient.OTHER_CA, demoPerson(otherIssuing, clock, "Ana Zupan", "45678901")
+        issued.put(DemoClient.OTHER_CA, demoPerson(otherIssuing, OTHER_ORG, clock, "Ana Zupan", "45678901")
                 .validity(notBefore, now.plus(Duration.ofDays(2 * 365))).issue());
 
         return new SandboxHierarchy(roots, sandboxIssuing, otherIssuing,
-                ocspResponder(sandboxIssuing, clock, "Varni Prehod Sandbox OCSP Responder", "Varni Prehod Sandbox"),
-                ocspResponder(otherIssuing, clock, "Other Sandbox OCSP Responder", "Other Sandbox CA"),
+                ocspResponder(sandboxIssuing, clock, "Varni Prehod Sandbox OCSP Responder", SANDBOX_ORG),
+                ocspResponder(otherIssuing, clock, "Other Sandbox OCSP Responder", OTHER_ORG),
                 tls, issued);
     }
 
     /** The demo people look like ACNLB personal certificates: tax number as serialNumber, e-mail in the SAN. */
-    private static EndEntityCertificateBuilder demoPerson(CertificateAuthority issuer, Clock clock,
-                                                          String fullName, String taxNumber) {
+    private static EndEntityCertificateBuilder demoPerson(CertificateAuthority issuer, String organization,
+                                                          Clock clock, String fullName, String taxNumber) {
         // ETSI EN 319 412-1 §5.1.3: serialNumber "TIN" + country + "-" + the national tax identification number.
         X500Principal subject = new X500Principal("CN=" + fullName + ",SERIALNUMBER=TINSI-" + taxNumber
-                + ",OU=Demo Users,O=" + (issuer.name().startsWith("other") ? "Other Sandbox CA" : "Varni Prehod Sandbox")
-                + ",C=SI");
-        String mailbox = fullName.toLowerCase(java.util.Locale.ROOT).replace(' ', '.') + "@example.si";
+                + ",OU=Demo Users,O=" + organization + ",C=SI");
+        String mailbox = fullName.toLowerCase(Locale.ROOT).replace(' ', '.') + "@example.si";
         return issuer.endEntity(clock).subject(subject).email(mailbox).policies(SandboxCa.DEMO_POLICY_OID)
                 .keyUsage(KeyUsageBit.DIGITAL_SIGNATURE).extendedKeyUsage(KeyPurpose.CLIENT_AUTH);
     }
@@ -143,7 +146,8 @@ record SandboxHierarchy(Roots roots, CertificateAuthority sandboxIssuing, Certif
         if (!baseUrl.toString().equals(storedBaseUrl(files))) {
             return null;
         }
-        if (!CaDirectory.allExist(files.privateKey(SandboxCa.SANDBOX_ISSUING), files.privateKey(SandboxCa.OTHER_ISSUING),
+        if (!CaDirectory.allExist(files.privateKey(SandboxCa.SANDBOX_ISSUING),
+                files.privateKey(SandboxCa.OTHER_ISSUING),
                 files.privateKey(SANDBOX_RESPONDER), files.privateKey(OTHER_RESPONDER), files.tlsKeyStore())) {
             return null;
         }
@@ -158,7 +162,8 @@ record SandboxHierarchy(Roots roots, CertificateAuthority sandboxIssuing, Certif
                 || !otherIssuing.rootCertificate().equals(roots.otherRoot().certificate())) {
             return null;
         }
-        IssuedCertificate sandboxResponder = IssuedCertificate.readPkcs12(files.privateKey(SANDBOX_RESPONDER), PASSWORD);
+        IssuedCertificate sandboxResponder =
+                IssuedCertificate.readPkcs12(files.privateKey(SANDBOX_RESPONDER), PASSWORD);
         IssuedCertificate otherResponder = IssuedCertificate.readPkcs12(files.privateKey(OTHER_RESPONDER), PASSWORD);
         IssuedCertificate tls = IssuedCertificate.readPkcs12(files.tlsKeyStore(), PASSWORD);
         Map<DemoClient, IssuedCertificate> issued = new EnumMap<>(DemoClient.class);

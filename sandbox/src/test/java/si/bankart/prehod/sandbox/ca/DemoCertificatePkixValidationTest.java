@@ -69,6 +69,33 @@ class DemoCertificatePkixValidationTest {
     }
 
     @Test
+    void validCertificateWhenOcspResponderDownThenJdkFailsHard() {
+        sandbox.faults.ocspDown(true);
+        try {
+            CertPathValidatorException e = assertThrows(CertPathValidatorException.class,
+                    () -> validate(DemoClient.VALID, EnumSet.of(Option.NO_FALLBACK)));
+            assertEquals(CertPathValidatorException.BasicReason.UNDETERMINED_REVOCATION_STATUS, e.getReason());
+        } finally {
+            sandbox.faults.ocspDown(false);
+        }
+    }
+
+    @Test
+    void responsesSignedDirectlyByTheIssuingCaThenJdkAcceptsThemToo() throws Exception {
+        RevocationHandler delegated = sandbox.ca.revocationHandler(sandbox.faults);
+        sandbox.server.serve(new RevocationHandler(sandbox.ca,
+                sandbox.ca.ocspResponder(OcspSigning.DIRECT, SandboxCa.DEFAULT_OCSP_VALIDITY), sandbox.faults));
+        try {
+            validate(DemoClient.VALID, EnumSet.of(Option.NO_FALLBACK));
+            CertPathValidatorException e = assertThrows(CertPathValidatorException.class,
+                    () -> validate(DemoClient.REVOKED, EnumSet.of(Option.NO_FALLBACK)));
+            assertEquals(CertPathValidatorException.BasicReason.REVOKED, e.getReason());
+        } finally {
+            sandbox.server.serve(delegated);
+        }
+    }
+
+    @Test
     void expiredCertificateWhenValidatedNowThenRejectedAsExpired() {
         CertPathValidatorException e = assertThrows(CertPathValidatorException.class,
                 () -> validate(DemoClient.EXPIRED, EnumSet.of(Option.NO_FALLBACK)));

@@ -15,8 +15,8 @@ import java.util.stream.Stream;
 
 /**
  * One sandbox CA on a free port for the whole test JVM: creating it costs ten RSA key pairs, and the machine
- * is shared. Tests must not flip its faults (they start their own server for that) and revoke only certificates
- * they issued themselves.
+ * is shared. Tests revoke only certificates they issued themselves, and a test that flips the shared faults or
+ * swaps the served handler restores them in a finally block (JUnit runs the test classes one after another).
  */
 final class TestSandboxCa {
 
