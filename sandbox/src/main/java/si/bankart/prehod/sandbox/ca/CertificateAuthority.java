@@ -57,9 +57,13 @@ public record CertificateAuthority(String name, X509Certificate certificate, Pri
         }
     }
 
-    /** A self-signed root (RFC 5280 §4.2.1.9: basicConstraints critical, CA:TRUE, no path length limit). */
+    /**
+     * A self-signed root (RFC 5280 §4.2.1.9: basicConstraints critical, CA:TRUE, no path length limit). Sandbox CAs
+     * are RSA, because they sign with {@link SignatureAlgorithm}'s RSA algorithms.
+     */
     public static CertificateAuthority createRoot(String name, X500Principal subject, KeyPair keys,
                                                   Instant notBefore, Instant notAfter, RevocationPointers pointers) {
+        requireRsa(keys);
         X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(
                 subject, randomSerial(), Date.from(notBefore), Date.from(notAfter), subject, keys.getPublic());
         try {
@@ -83,6 +87,7 @@ public record CertificateAuthority(String name, X509Certificate certificate, Pri
     public CertificateAuthority createSubordinate(String name, X500Principal subject, KeyPair keys,
                                                   Instant notBefore, Instant notAfter, int pathLength,
                                                   RevocationPointers itsPointers) {
+        requireRsa(keys);
         X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(
                 certificate, randomSerial(), Date.from(notBefore), Date.from(notAfter), subject, keys.getPublic());
         try {
@@ -148,6 +153,12 @@ public record CertificateAuthority(String name, X509Certificate certificate, Pri
 
     public X509Certificate rootCertificate() {
         return chain.get(chain.size() - 1);
+    }
+
+    private static void requireRsa(KeyPair keys) {
+        if (!"RSA".equals(keys.getPublic().getAlgorithm())) {
+            throw new IllegalArgumentException("sandbox CAs sign with RSA, not " + keys.getPublic().getAlgorithm());
+        }
     }
 
     /** RFC 5280 §4.1.2.2: positive, at most 20 octets; 16 random octets make collisions irrelevant. */

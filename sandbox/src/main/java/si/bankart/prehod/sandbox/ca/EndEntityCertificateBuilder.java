@@ -75,7 +75,10 @@ public final class EndEntityCertificateBuilder {
         return this;
     }
 
-    /** RFC 2253 form, e.g. {@code CN=Janez Novak,2.5.4.5=#1308...,O=...,C=SI}; C is encoded first, as usual. */
+    /**
+     * RFC 2253 form, most specific first, e.g. {@code CN=Janez Novak,SERIALNUMBER=TINSI-12345678,O=Bank,C=SI};
+     * encoded by the JDK, so C comes first in the DER as in real certificates.
+     */
     public EndEntityCertificateBuilder subject(String rfc2253Name) {
         return subject(new X500Principal(rfc2253Name));
     }

@@ -146,6 +146,14 @@ public final class SandboxCa {
         return List.of(sandboxRoot().certificate());
     }
 
+    /**
+     * The sandbox issuing CA's certificate, which a client sends along with its own; the IdP may also keep it
+     * to build paths for clients that send only their leaf. The other CA's is {@code otherIssuing().certificate()}.
+     */
+    public List<X509Certificate> issuingCertificates() {
+        return List.of(sandboxIssuing().certificate());
+    }
+
     /** {@code <dir>/trust/sandbox-root.pem}. */
     public Path trustedRootPem() {
         return directory.trustedRoot();

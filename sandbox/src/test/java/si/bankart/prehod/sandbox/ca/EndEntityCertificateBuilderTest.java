@@ -67,6 +67,15 @@ class EndEntityCertificateBuilderTest {
     }
 
     @Test
+    void defaultValidityComesFromTheInjectedClock() {
+        Instant frozen = Instant.parse("2030-06-01T12:00:00Z");
+        X509Certificate certificate = issuing.endEntity(java.time.Clock.fixed(frozen, java.time.ZoneOffset.UTC))
+                .keyPair(sandbox.leafKey()).issue().certificate();
+        assertEquals(frozen.minus(Duration.ofMinutes(5)), certificate.getNotBefore().toInstant());
+        assertEquals(frozen.plus(Duration.ofDays(365)), certificate.getNotAfter().toInstant());
+    }
+
+    @Test
     void sha1SignatureThenSignedSha1WithRsaAndStillVerifies() throws Exception {
         X509Certificate certificate = valid().signatureAlgorithm(SignatureAlgorithm.SHA1_WITH_RSA).issue().certificate();
         assertEquals("SHA1withRSA", certificate.getSigAlgName());
