@@ -89,9 +89,12 @@ public final class SandboxCa {
         CaDirectory files = new CaDirectory(directory);
         RevokedCertificates revoked = RevokedCertificates.load(files.revocations());
         SandboxHierarchy.Roots roots = SandboxHierarchy.Roots.loadOrCreate(files, baseUrl, clock);
-        SandboxHierarchy hierarchy =
+        Optional<SandboxHierarchy> current =
                 SandboxHierarchy.loadIfCurrent(files, roots, baseUrl, clock.instant().plus(Duration.ofDays(1)));
-        if (hierarchy == null) {
+        SandboxHierarchy hierarchy;
+        if (current.isPresent()) {
+            hierarchy = current.get();
+        } else {
             hierarchy = SandboxHierarchy.create(roots, baseUrl, clock);
             hierarchy.write(files);
             X509Certificate revokedDemo = hierarchy.clients().get(DemoClient.REVOKED).certificate();

@@ -15,6 +15,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 
 import javax.security.auth.x500.X500Principal;
@@ -139,28 +140,28 @@ record SandboxHierarchy(Roots roots, CertificateAuthority sandboxIssuing, Certif
 
     /**
      * What the directory holds, if it was made for {@code baseUrl} under these roots and every certificate that
-     * must be current still is at {@code mustBeValidAt}; otherwise null, and the caller issues afresh.
+     * must be current still is at {@code mustBeValidAt}; otherwise empty, and the caller issues afresh.
      */
-    static SandboxHierarchy loadIfCurrent(CaDirectory files, Roots roots, URI baseUrl, Instant mustBeValidAt)
+    static Optional<SandboxHierarchy> loadIfCurrent(CaDirectory files, Roots roots, URI baseUrl, Instant mustBeValidAt)
             throws IOException {
-        if (!baseUrl.toString().equals(storedBaseUrl(files))) {
-            return null;
+        if (!storedBaseUrl(files).equals(Optional.of(baseUrl.toString()))) {
+            return Optional.empty();
         }
         if (!CaDirectory.allExist(files.privateKey(SandboxCa.SANDBOX_ISSUING),
                 files.privateKey(SandboxCa.OTHER_ISSUING),
                 files.privateKey(SANDBOX_RESPONDER), files.privateKey(OTHER_RESPONDER), files.tlsKeyStore())) {
-            return null;
+            return Optional.empty();
         }
         for (DemoClient kind : DemoClient.values()) {
             if (!Files.isRegularFile(files.client(kind))) {
-                return null;
+                return Optional.empty();
             }
         }
         CertificateAuthority sandboxIssuing = loadAuthority(files, SandboxCa.SANDBOX_ISSUING, baseUrl);
         CertificateAuthority otherIssuing = loadAuthority(files, SandboxCa.OTHER_ISSUING, baseUrl);
         if (!sandboxIssuing.rootCertificate().equals(roots.sandboxRoot().certificate())
                 || !otherIssuing.rootCertificate().equals(roots.otherRoot().certificate())) {
-            return null;
+            return Optional.empty();
         }
         IssuedCertificate sandboxResponder =
                 IssuedCertificate.readPkcs12(files.privateKey(SANDBOX_RESPONDER), PASSWORD);
@@ -177,22 +178,22 @@ record SandboxHierarchy(Roots roots, CertificateAuthority sandboxIssuing, Certif
             try {
                 mustBeCurrent.checkValidity(Date.from(mustBeValidAt));
             } catch (CertificateExpiredException | CertificateNotYetValidException e) {
-                return null;
+                return Optional.empty();
             }
         }
-        return new SandboxHierarchy(roots, sandboxIssuing, otherIssuing, sandboxResponder, otherResponder, tls,
-                issued);
+        return Optional.of(new SandboxHierarchy(roots, sandboxIssuing, otherIssuing, sandboxResponder, otherResponder,
+                tls, issued));
     }
 
-    private static String storedBaseUrl(CaDirectory files) throws IOException {
+    private static Optional<String> storedBaseUrl(CaDirectory files) throws IOException {
         if (!Files.isRegularFile(files.properties())) {
-            return null;
+            return Optional.empty();
         }
         Properties properties = new Properties();
         try (InputStream in = Files.newInputStream(files.properties())) {
             properties.load(in);
         }
-        return properties.getProperty("baseUrl");
+        return Optional.ofNullable(properties.getProperty("baseUrl"));
     }
 
     private static CertificateAuthority loadAuthority(CaDirectory files, String name, URI baseUrl) throws IOException {
