@@ -35,7 +35,7 @@ public final class Pages {
         properties.setProperty("resource.loader.file.path", templates.toAbsolutePath().toString());
         properties.setProperty("resource.loader.file.cache", "true");
         properties.setProperty("event_handler.reference_insertion.class", EscapeHtmlReferences.class.getName());
-        properties.setProperty("input.encoding", "UTF-8");
+        properties.setProperty("resource.default_encoding", "UTF-8");
         this.engine = new VelocityEngine(properties);
         this.engine.init();
         this.messages = Messages.load(templates);
