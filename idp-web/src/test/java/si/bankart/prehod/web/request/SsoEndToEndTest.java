@@ -32,15 +32,17 @@ class SsoEndToEndTest {
     private static final TestServiceProvider PORTAL_A = TestServiceProvider.named("portal-a");
     private static final TestServiceProvider PORTAL_B = TestServiceProvider.named("portal-b").requiringSignedRequests();
     private static final TestServiceProvider PORTAL_SIGNED = TestServiceProvider.named("portal-signed");
+    private static final TestServiceProvider PORTAL_ENCRYPTED = TestServiceProvider.named("portal-encrypted");
 
     private static TestIdp idp;
 
     @BeforeAll
     static void startIdp() throws Exception {
-        idp = TestIdp.start(List.of(PORTAL_A, PORTAL_B, PORTAL_SIGNED),
+        idp = TestIdp.start(List.of(PORTAL_A, PORTAL_B, PORTAL_SIGNED, PORTAL_ENCRYPTED),
                 TestIdp.policy(PORTAL_A, "minimumLoa: substantial")
                         + TestIdp.policy(PORTAL_B, "")
-                        + TestIdp.policy(PORTAL_SIGNED, "signResponse: true"), "");
+                        + TestIdp.policy(PORTAL_SIGNED, "signResponse: true")
+                        + TestIdp.policy(PORTAL_ENCRYPTED, "encryptAssertion: true"), "");
     }
 
     @AfterAll
@@ -114,6 +116,45 @@ class SsoEndToEndTest {
         JsonNode result = portalChecks(form, PORTAL_B, null, false);
         assertTrue(result.get("ok").asBoolean(), result.toString());
         assertFalse(form.xml().contains("InResponseTo"), "an unsolicited response answers no request");
+    }
+
+    @Test
+    void encryptedAssertionIsDecryptedAndAcceptedByThePortal() throws Exception {
+        Browser browser = idp.browser();
+        TestAuthnRequests request = TestAuthnRequests.valid(PORTAL_ENCRYPTED, idp.endpoint(Routes.SSO_REDIRECT));
+
+        Browser.PostedForm form = login(browser, browser.get(Routes.SSO_REDIRECT + "?" + request.redirectQuery(null)),
+                "u1001", "substantial");
+
+        assertTrue(form.xml().contains("EncryptedAssertion"));
+        assertTrue(form.xml().contains("http://www.w3.org/2009/xmlenc11#aes256-gcm"));
+        assertFalse(form.xml().contains("Janez Novak"), "attributes travel encrypted");
+        JsonNode result = NodeSaml.check(new NodeSaml.Check(form.samlResponse(), idp.signingCertificatePem(),
+                PORTAL_ENCRYPTED.entityId(), PORTAL_ENCRYPTED.acsUrl(), request.id(), false,
+                pem(PORTAL_ENCRYPTED.credential().getPrivateKey())));
+        assertTrue(result.get("ok").asBoolean(), result.toString());
+        assertEquals("Janez Novak", result.get("attributes").get("displayName").asText());
+    }
+
+    @Test
+    void metadataNamesBothSsoEndpointsAndTheSigningCertificate() {
+        java.net.http.HttpResponse<String> metadata = idp.browser().get(Routes.METADATA);
+
+        assertEquals(200, metadata.statusCode());
+        assertEquals("application/samlmetadata+xml", metadata.headers().firstValue("Content-Type").orElse(""));
+        assertTrue(metadata.body().contains("entityID=\"" + idp.entityId() + "\""));
+        assertTrue(metadata.body().contains("Location=\"" + idp.endpoint(Routes.SSO_REDIRECT) + "\""));
+        assertTrue(metadata.body().contains("Location=\"" + idp.endpoint(Routes.SSO_POST) + "\""));
+        String certificate = idp.signingCertificatePem().replaceAll("-----[A-Z ]+-----|\\s", "");
+        assertTrue(metadata.body().replaceAll("\\s", "").contains(certificate), "signing certificate published");
+    }
+
+    private static String pem(java.security.PrivateKey key) throws java.io.IOException {
+        java.io.StringWriter text = new java.io.StringWriter();
+        try (org.bouncycastle.openssl.jcajce.JcaPEMWriter writer = new org.bouncycastle.openssl.jcajce.JcaPEMWriter(text)) {
+            writer.writeObject(new org.bouncycastle.openssl.jcajce.JcaPKCS8Generator(key, null));
+        }
+        return text.toString();
     }
 
     @Test

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import si.bankart.prehod.testing.TestServiceProvider;
+import si.bankart.prehod.web.login.LoginMethodEndpoint;
 import si.bankart.prehod.web.server.IdpOptions;
 import si.bankart.prehod.web.server.IdpServer;
 
@@ -35,6 +36,11 @@ public final class TestIdp implements AutoCloseable {
 
     /** @param relyingParties the YAML list items of conf/relying-parties.yaml for these SPs */
     public static TestIdp start(List<TestServiceProvider> sps, String relyingParties, String extraConfig) throws Exception {
+        return start(sps, relyingParties, extraConfig, List.of(new TestLoginMethod(Clock.systemUTC())));
+    }
+
+    public static TestIdp start(List<TestServiceProvider> sps, String relyingParties, String extraConfig,
+            List<LoginMethodEndpoint> methods) throws Exception {
         Path home = Files.createTempDirectory("prehod-idp-");
         copyTemplates(home.resolve("templates"));
         int port = freePort();
@@ -71,7 +77,7 @@ public final class TestIdp implements AutoCloseable {
         }
         IdpServer server = IdpServer.start(new IdpOptions(home, home.resolve("conf/idp.yaml"),
                 Map.of("TEST_TLS_PASSWORD", TLS_PASSWORD), Clock.systemUTC(), new SecureRandom(), null,
-                List.of(new TestLoginMethod(Clock.systemUTC()))));
+                methods));
         return new TestIdp(home, server);
     }
 

@@ -27,9 +27,18 @@ public final class TestLoginMethod implements LoginMethodEndpoint {
     public static final String PATH = "/idp/login/test";
 
     private final Clock clock;
+    private final String id;
+    private final LevelOfAssurance strongest;
 
     public TestLoginMethod(Clock clock) {
+        this(clock, "test", LevelOfAssurance.HIGH);
+    }
+
+    /** Another test method, e.g. a weak one, mounted at /idp/login/{id}. */
+    public TestLoginMethod(Clock clock, String id, LevelOfAssurance strongest) {
         this.clock = clock;
+        this.id = id;
+        this.strongest = strongest;
     }
 
     @Override
@@ -37,24 +46,24 @@ public final class TestLoginMethod implements LoginMethodEndpoint {
         return new LoginMethod() {
             @Override
             public String id() {
-                return "test";
+                return id;
             }
 
             @Override
             public LocalizedText label() {
-                return new LocalizedText("Testna prijava", "Test login");
+                return new LocalizedText("Testna prijava " + id, "Test login " + id);
             }
 
             @Override
             public LevelOfAssurance strongest() {
-                return LevelOfAssurance.HIGH;
+                return strongest;
             }
         };
     }
 
     @Override
     public String startPath() {
-        return PATH;
+        return "/idp/login/" + id;
     }
 
     @Override
@@ -73,12 +82,11 @@ public final class TestLoginMethod implements LoginMethodEndpoint {
                     return;
                 }
                 LoginResult result = request.getParameter("fail") != null
-                        ? new LoginResult.Failed("test", "the test said so")
-                        : new LoginResult.Authenticated(user, request.getParameter("method") != null
-                                ? request.getParameter("method") : "test",
+                        ? new LoginResult.Failed(id, "the test said so")
+                        : new LoginResult.Authenticated(user, id,
                                 LevelOfAssurance.parse(request.getParameter("loa")), clock.instant());
                 completion.complete(request, response, key, result);
             }
-        }), PATH);
+        }), startPath());
     }
 }

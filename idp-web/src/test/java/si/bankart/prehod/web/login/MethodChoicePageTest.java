@@ -1,0 +1,120 @@
+package si.bankart.prehod.web.login;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import si.bankart.prehod.loa.LevelOfAssurance;
+import si.bankart.prehod.testing.TestAuthnRequests;
+import si.bankart.prehod.testing.TestServiceProvider;
+import si.bankart.prehod.web.server.Routes;
+import si.bankart.prehod.web.testing.Browser;
+import si.bankart.prehod.web.testing.TestIdp;
+import si.bankart.prehod.web.testing.TestLoginMethod;
+
+/**
+ * The method-choice page lists only the methods the portal allows that can reach the level it needs, names the portal
+ * and its notice, skips itself with one such method, and tells the portal AuthnFailed when there is none.
+ */
+class MethodChoicePageTest {
+
+    private static final TestServiceProvider BOTH = TestServiceProvider.named("choice-both");
+    private static final TestServiceProvider STRONG_ONLY = TestServiceProvider.named("choice-strong");
+    private static final TestServiceProvider NONE_USABLE = TestServiceProvider.named("choice-none");
+
+    private static TestIdp idp;
+
+    @BeforeAll
+    static void startIdp() throws Exception {
+        idp = TestIdp.start(List.of(BOTH, STRONG_ONLY, NONE_USABLE), """
+                  - entityId: %s
+                    displayName: { sl: "Portal Obe", en: "Portal Both" }
+                    loginMethods: [test, weak]
+                    minimumLoa: low
+                    notice: { sl: "Portal bo zahteval še geslo.", en: "The portal will ask for its password too." }
+                  - entityId: %s
+                    displayName: { sl: "Močni portal", en: "Strong portal" }
+                    loginMethods: [test, weak]
+                    minimumLoa: high
+                  - entityId: %s
+                    displayName: { sl: "Nedosegljivi portal", en: "Unreachable portal" }
+                    loginMethods: [weak]
+                    minimumLoa: substantial
+                """.formatted(BOTH.entityId(), STRONG_ONLY.entityId(), NONE_USABLE.entityId()), "",
+                List.of(new TestLoginMethod(Clock.systemUTC()),
+                        new TestLoginMethod(Clock.systemUTC(), "weak", LevelOfAssurance.LOW)));
+    }
+
+    @AfterAll
+    static void stopIdp() throws Exception {
+        idp.close();
+    }
+
+    @Test
+    void listsBothMethodsWithThePortalNameAndNotice() {
+        Browser browser = idp.browser();
+        HttpResponse<String> page = browser.follow(start(browser, BOTH));
+
+        assertEquals(200, page.statusCode());
+        assertTrue(page.body().contains("Prijava v portal Portal Obe"), page.body());
+        assertTrue(page.body().contains("Portal bo zahteval še geslo."));
+        assertTrue(page.body().contains("href=\"/idp/login/test?key="));
+        assertTrue(page.body().contains("href=\"/idp/login/weak?key="));
+        assertTrue(page.body().contains("action=\"/idp/login/cancel\""), "the user can always give up");
+    }
+
+    @Test
+    void switchesToEnglishOnRequest() {
+        Browser browser = idp.browser();
+        String location = start(browser, BOTH).headers().firstValue("Location").orElseThrow();
+
+        HttpResponse<String> page = browser.get(location + "&lang=en");
+
+        assertTrue(page.body().contains("<html lang=\"en\">"));
+        assertTrue(page.body().contains("Log in to Portal Both"));
+        assertTrue(page.body().contains("The portal will ask for its password too."));
+    }
+
+    @Test
+    void skipsItselfWhenOnlyOneMethodCanReachTheLevel() {
+        Browser browser = idp.browser();
+        HttpResponse<String> choice = browser.get(start(browser, STRONG_ONLY).headers().firstValue("Location").orElseThrow());
+
+        assertEquals(302, choice.statusCode());
+        assertTrue(choice.headers().firstValue("Location").orElseThrow().startsWith("/idp/login/test?key="));
+    }
+
+    @Test
+    void tellsThePortalAuthnFailedWhenNoAllowedMethodCanReachTheLevel() {
+        Browser browser = idp.browser();
+        HttpResponse<String> answer = browser.follow(start(browser, NONE_USABLE));
+
+        Browser.PostedForm form = Browser.postedForm(answer);
+        assertEquals(NONE_USABLE.acsUrl(), form.action());
+        assertTrue(form.xml().contains("urn:oasis:names:tc:SAML:2.0:status:AuthnFailed"), form.xml());
+    }
+
+    @Test
+    void anUnknownKeyShowsTheExpiredPage() {
+        HttpResponse<String> page = idp.browser().get(Routes.LOGIN + "?key=made-up");
+
+        assertEquals(400, page.statusCode());
+        assertTrue(page.body().contains("Prijava je potekla"));
+        assertFalse(page.body().contains("<form"));
+    }
+
+    private static HttpResponse<String> start(Browser browser, TestServiceProvider sp) {
+        HttpResponse<String> start = browser.get(Routes.SSO_REDIRECT + "?"
+                + TestAuthnRequests.valid(sp, idp.endpoint(Routes.SSO_REDIRECT)).redirectQuery(null));
+        assertEquals(302, start.statusCode(), start.body());
+        return start;
+    }
+}
