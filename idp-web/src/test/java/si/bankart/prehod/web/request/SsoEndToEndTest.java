@@ -19,6 +19,7 @@ import si.bankart.prehod.testing.TestAuthnRequests;
 import si.bankart.prehod.testing.TestServiceProvider;
 import si.bankart.prehod.web.server.Routes;
 import si.bankart.prehod.web.testing.Browser;
+import si.bankart.prehod.web.testing.LogCapture;
 import si.bankart.prehod.web.testing.NodeSaml;
 import si.bankart.prehod.web.testing.TestIdp;
 import si.bankart.prehod.web.testing.TestLoginMethod;
@@ -67,6 +68,20 @@ class SsoEndToEndTest {
         assertEquals("Janez Novak", result.get("attributes").get("displayName").asText());
         assertEquals("janez.novak@example.si", result.get("attributes").get("mail").asText());
         assertFalse(result.get("nameID").asText().contains("u1001"), "persistent NameID must be opaque");
+    }
+
+    @Test
+    void everySsoEventLeavesOneAuditLine() {
+        Browser browser = idp.browser();
+        try (LogCapture audit = new LogCapture("audit")) {
+            login(browser, browser.get(Routes.SSO_REDIRECT + "?" + TestAuthnRequests.valid(PORTAL_A,
+                    idp.endpoint(Routes.SSO_REDIRECT)).redirectQuery(null)), "u1002", "high");
+
+            assertEquals(1, audit.lines().size(), audit.lines().toString());
+            String line = audit.lines().get(0);
+            assertTrue(line.contains("event=sso sp=" + PORTAL_A.entityId() + " user=u1002 method=test loa=high"
+                    + " result=success incident=- client=127.0.0.1"), line);
+        }
     }
 
     @Test

@@ -108,6 +108,18 @@ public final class TestIdp implements AutoCloseable {
         return server.config().entityId();
     }
 
+    public Path tlsKeyStore() {
+        return home.resolve("var/keys/tls.p12");
+    }
+
+    public java.security.cert.X509Certificate tlsCertificate() throws Exception {
+        java.security.KeyStore store = java.security.KeyStore.getInstance("PKCS12");
+        try (var in = Files.newInputStream(tlsKeyStore())) {
+            store.load(in, TLS_PASSWORD.toCharArray());
+        }
+        return (java.security.cert.X509Certificate) store.getCertificate(store.aliases().nextElement());
+    }
+
     public Path home() {
         return home;
     }
@@ -126,7 +138,7 @@ public final class TestIdp implements AutoCloseable {
         server.close();
     }
 
-    private static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }

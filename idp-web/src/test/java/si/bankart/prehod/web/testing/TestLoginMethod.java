@@ -29,16 +29,27 @@ public final class TestLoginMethod implements LoginMethodEndpoint {
     private final Clock clock;
     private final String id;
     private final LevelOfAssurance strongest;
+    private final String autoUser;
 
     public TestLoginMethod(Clock clock) {
-        this(clock, "test", LevelOfAssurance.HIGH);
+        this(clock, "test", LevelOfAssurance.HIGH, null);
     }
 
     /** Another test method, e.g. a weak one, mounted at /idp/login/{id}. */
     public TestLoginMethod(Clock clock, String id, LevelOfAssurance strongest) {
+        this(clock, id, strongest, null);
+    }
+
+    private TestLoginMethod(Clock clock, String id, LevelOfAssurance strongest, String autoUser) {
         this.clock = clock;
         this.id = id;
         this.strongest = strongest;
+        this.autoUser = autoUser;
+    }
+
+    /** Logs in as this user at HIGH on the first visit, so a real browser can run the flow without a form. */
+    public static TestLoginMethod autoLogin(Clock clock, String user) {
+        return new TestLoginMethod(clock, "test", LevelOfAssurance.HIGH, user);
     }
 
     @Override
@@ -74,7 +85,7 @@ public final class TestLoginMethod implements LoginMethodEndpoint {
             @Override
             protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
                 String key = request.getParameter("key");
-                String user = request.getParameter("user");
+                String user = request.getParameter("user") != null ? request.getParameter("user") : autoUser;
                 if (user == null) {
                     // The first visit, as the method-choice page sends it: tell the test the key.
                     response.setContentType("text/plain");
@@ -84,7 +95,8 @@ public final class TestLoginMethod implements LoginMethodEndpoint {
                 LoginResult result = request.getParameter("fail") != null
                         ? new LoginResult.Failed(id, "the test said so")
                         : new LoginResult.Authenticated(user, id,
-                                LevelOfAssurance.parse(request.getParameter("loa")), clock.instant());
+                                request.getParameter("loa") != null ? LevelOfAssurance.parse(request.getParameter("loa"))
+                                        : strongest, clock.instant());
                 completion.complete(request, response, key, result);
             }
         }), startPath());

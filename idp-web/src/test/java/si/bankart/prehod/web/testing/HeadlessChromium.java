@@ -1,0 +1,178 @@
+package si.bankart.prehod.web.testing;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Debian's headless Chromium driven through chromedriver's W3C WebDriver HTTP API: open a page, click, type, read the
+ * page and the address, take a screenshot. TLS stays real: Chromium accepts exactly the test servers' key (by its
+ * SPKI hash), nothing else. Chromium and chromedriver come from the chromium and chromium-driver packages.
+ */
+public final class HeadlessChromium implements AutoCloseable {
+
+    private static final String ELEMENT = "element-6066-11e4-a52e-4f735466cecf";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Process driver;
+    private final URI session;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final Path profile;
+
+    private HeadlessChromium(Process driver, URI session, Path profile) {
+        this.driver = driver;
+        this.session = session;
+        this.profile = profile;
+    }
+
+    /** @param trusted the servers' TLS certificate(s) Chromium is to accept */
+    public static HeadlessChromium start(List<X509Certificate> trusted, String acceptLanguage) throws Exception {
+        for (String binary : List.of("/usr/bin/chromium", "/usr/bin/chromedriver")) {
+            if (!Files.isExecutable(Path.of(binary))) {
+                throw new AssertionError(binary + " is missing: apt-get install chromium chromium-driver (.ci/run does)");
+            }
+        }
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        Process driver = new ProcessBuilder("/usr/bin/chromedriver", "--port=" + port)
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        URI base = URI.create("http://127.0.0.1:" + port + "/");
+        Path profile = Files.createTempDirectory("prehod-chromium-");
+        HttpClient client = HttpClient.newHttpClient();
+        Instant deadline = Instant.now().plusSeconds(20);
+        while (true) {
+            try {
+                if (client.send(HttpRequest.newBuilder(base.resolve("status")).build(),
+                        HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
+                    break;
+                }
+            } catch (IOException notYet) {
+                if (Instant.now().isAfter(deadline)) {
+                    driver.destroyForcibly();
+                    throw new AssertionError("chromedriver did not start");
+                }
+                Thread.sleep(100);
+            }
+        }
+        StringBuilder spki = new StringBuilder();
+        for (X509Certificate certificate : trusted) {
+            if (spki.length() > 0) {
+                spki.append(',');
+            }
+            spki.append(Base64.getEncoder().encodeToString(
+                    MessageDigest.getInstance("SHA-256").digest(certificate.getPublicKey().getEncoded())));
+        }
+        Map<String, Object> capabilities = Map.of("capabilities", Map.of("alwaysMatch", Map.of(
+                "browserName", "chrome",
+                "goog:chromeOptions", Map.of("binary", "/usr/bin/chromium",
+                        "prefs", Map.of("intl.accept_languages", acceptLanguage), "args", List.of(
+                        "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
+                        "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                        "--disable-sync", "--window-size=1000,900", "--lang=" + acceptLanguage,
+                        "--user-data-dir=" + profile, "--ignore-certificate-errors-spki-list=" + spki)))));
+        JsonNode created = JSON.readTree(client.send(HttpRequest.newBuilder(base.resolve("session"))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(capabilities))).build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+        String id = created.path("value").path("sessionId").asText(null);
+        if (id == null) {
+            driver.destroyForcibly();
+            throw new AssertionError("Chromium session not created: " + created);
+        }
+        return new HeadlessChromium(driver, base.resolve("session/" + id + "/"), profile);
+    }
+
+    public void open(String url) {
+        call("POST", "url", Map.of("url", url));
+    }
+
+    public String url() {
+        return call("GET", "url", null).asText();
+    }
+
+    public String source() {
+        return call("GET", "source", null).asText();
+    }
+
+    public String title() {
+        return call("GET", "title", null).asText();
+    }
+
+    public void click(String cssSelector) {
+        call("POST", "element/" + find(cssSelector) + "/click", Map.of());
+    }
+
+    public void type(String cssSelector, String text) {
+        call("POST", "element/" + find(cssSelector) + "/value", Map.of("text", text));
+    }
+
+    /** Waits until the address starts with the prefix (navigation by a form or script is asynchronous). */
+    public void waitForUrl(String prefix, Duration timeout) throws InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        while (!url().startsWith(prefix)) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("still at " + url() + ", expected " + prefix + "…\n" + source());
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    /** Writes a PNG of the page, for people looking at what the tests saw. */
+    public void screenshot(Path file) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Files.write(file, Base64.getDecoder().decode(call("GET", "screenshot", null).asText()));
+    }
+
+    private String find(String cssSelector) {
+        return call("POST", "element", Map.of("using", "css selector", "value", cssSelector)).path(ELEMENT).asText();
+    }
+
+    private JsonNode call(String method, String path, Object body) {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(session.resolve(path)).timeout(Duration.ofSeconds(60));
+            request = body == null ? request.method(method, HttpRequest.BodyPublishers.noBody())
+                    : request.method(method, HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));
+            JsonNode answer = JSON.readTree(http.send(request.build(), HttpResponse.BodyHandlers.ofString()).body());
+            JsonNode value = answer.path("value");
+            if (value.isObject() && value.has("error")) {
+                throw new AssertionError("WebDriver " + path + ": " + value.path("error").asText() + " "
+                        + value.path("message").asText());
+            }
+            return value;
+        } catch (IOException e) {
+            throw new AssertionError("WebDriver call failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            http.send(HttpRequest.newBuilder(session).DELETE().build(), HttpResponse.BodyHandlers.discarding());
+        } catch (IOException | InterruptedException e) {
+            // The driver is killed below anyway.
+        }
+        driver.destroy();
+        try (var files = Files.walk(profile)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+}
