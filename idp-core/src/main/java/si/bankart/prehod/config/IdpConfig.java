@@ -38,6 +38,11 @@ public record IdpConfig(
         templates = orDefault(templates, "templates");
     }
 
+    public IdpConfig withPublicBaseUrl(URI url) {
+        return new IdpConfig(entityId, url, server, credentials, limits, session, metadataDir, relyingParties, users,
+                templates, wantAuthnRequestsSigned);
+    }
+
     /** The absolute URL of one of our endpoints, as SPs must address it (Destination, metadata). */
     public String endpoint(String path) {
         return publicBaseUrl.toString().replaceAll("/$", "") + path;

@@ -35,7 +35,7 @@ public final class Main {
             }
         }
         IdpOptions options = new IdpOptions(home, config != null ? config : home.resolve("conf/idp.yaml"), System.getenv(),
-                Clock.systemUTC(), new SecureRandom(), port, List.of());
+                Clock.systemUTC(), new SecureRandom(), port, null, List.of());
         IdpServer server;
         try {
             server = IdpServer.start(options);

@@ -1,41 +1,56 @@
 package si.bankart.prehod.sandbox;
 
+import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 import si.bankart.prehod.config.ConfigException;
+import si.bankart.prehod.config.IdpConfig;
+import si.bankart.prehod.config.YamlFiles;
+import si.bankart.prehod.sandbox.ca.RevocationServer;
+import si.bankart.prehod.sandbox.ca.SandboxCa;
+import si.bankart.prehod.sandbox.ca.SimulatedFaults;
 import si.bankart.prehod.web.server.IdpOptions;
 import si.bankart.prehod.web.server.IdpServer;
 
 /**
- * The embedded default: {@code ./prehod sandbox} starts the IdP with conf/ and, around it, what it talks to on
- * localhost. Keys and runtime data live in var/ and are reused by the next start. Ctrl-C stops everything.
+ * The embedded default: {@code ./prehod sandbox} starts the IdP with conf/ and, around it on 127.0.0.1, what it talks
+ * to: the sandbox CA (TLS certificates for every server, client certificates, CRL and OCSP). Keys and runtime data
+ * live in var/ and are reused by the next start. Ctrl-C stops everything.
  */
-public final class Sandbox {
+public final class Sandbox implements AutoCloseable {
 
-    /** Sandbox-only TLS key store password, used when the environment does not set one. */
-    static final String SANDBOX_TLS_PASSWORD = "sandbox-only";
+    /** Every sandbox key store (the CA's and so the servers' TLS) uses this sandbox-only password. */
+    static final String SANDBOX_PASSWORD = SandboxCa.PASSWORD;
 
-    private Sandbox() {
+    private final List<AutoCloseable> running;
+    private final SandboxCa ca;
+    private final IdpServer idp;
+    private final SimulatedFaults faults;
+
+    private Sandbox(List<AutoCloseable> running, SandboxCa ca, IdpServer idp, SimulatedFaults faults) {
+        this.running = running;
+        this.ca = ca;
+        this.idp = idp;
+        this.faults = faults;
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length > 0 && ("--help".equals(args[0]) || "-h".equals(args[0]))) {
-            System.out.println("usage: ./prehod sandbox   (starts the IdP and the sandbox on 127.0.0.1; Ctrl-C stops)");
+        if (args.length > 0) {
+            System.out.println("usage: ./prehod sandbox   (starts the IdP and the sandbox on 127.0.0.1; Ctrl-C stops it)");
             return;
         }
-        Path home = Path.of(".").toAbsolutePath().normalize();
-        Map<String, String> environment = new HashMap<>(System.getenv());
-        environment.putIfAbsent("PREHOD_TLS_PASSWORD", SANDBOX_TLS_PASSWORD);
-        IdpServer idp;
+        Sandbox sandbox;
         try {
-            idp = IdpServer.start(new IdpOptions(home, home.resolve("conf/idp.yaml"), environment, Clock.systemUTC(),
-                    new SecureRandom(), null, List.of()));
+            sandbox = start(Path.of(".").toAbsolutePath().normalize(), SandboxPorts.DEFAULTS, Clock.systemUTC());
         } catch (ConfigException e) {
             System.err.println("configuration error: " + e.getMessage());
             System.exit(2);
@@ -43,18 +58,66 @@ public final class Sandbox {
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                idp.close();
-            } catch (Exception e) {
-                System.err.println("stopping the IdP failed: " + e);
-            }
+            sandbox.close();
             stopped.countDown();
         }, "sandbox-shutdown"));
-        System.out.println();
-        System.out.println("Varni Prehod sandbox is running (Ctrl-C stops it)");
-        System.out.println("  IdP metadata  " + idp.baseUri().resolve("/idp/metadata"));
-        System.out.println("  IdP status    " + idp.baseUri().resolve("/idp/status"));
-        System.out.println();
+        System.out.println(new SandboxBanner(sandbox).text());
         stopped.await();
+    }
+
+    /** Starts everything; on failure, what already started is stopped again. */
+    public static Sandbox start(Path home, SandboxPorts ports, Clock clock) throws Exception {
+        List<AutoCloseable> running = new ArrayList<>();
+        try {
+            RevocationServer revocation = RevocationServer.start(ports.ca());
+            running.add(revocation);
+            SandboxCa ca = SandboxCa.openOrCreate(home.resolve("var/sandbox/ca"), revocation.baseUrl(), clock);
+            SimulatedFaults faults = new SimulatedFaults();
+            revocation.serve(ca.revocationHandler(faults));
+
+            Map<String, String> environment = new HashMap<>(System.getenv());
+            environment.putIfAbsent("PREHOD_TLS_PASSWORD", SANDBOX_PASSWORD);
+            Path configFile = home.resolve("conf/idp.yaml");
+            IdpConfig config = new YamlFiles(environment).read(configFile, IdpConfig.class);
+            // Every sandbox server shows a certificate of the sandbox CA: import its root once, and all are trusted.
+            Path tlsKeyStore = home.resolve(config.server().tls().keyStore());
+            Files.createDirectories(tlsKeyStore.toAbsolutePath().getParent());
+            Files.copy(ca.tlsKeyStoreFile(), tlsKeyStore, StandardCopyOption.REPLACE_EXISTING);
+
+            URI idpBase = ports.areDefaults() ? null : URI.create("https://localhost:" + ports.idp());
+            IdpServer idp = IdpServer.start(new IdpOptions(home, configFile, environment, clock, new SecureRandom(),
+                    ports.idp(), idpBase, List.of()));
+            running.add(0, idp);
+            return new Sandbox(running, ca, idp, faults);
+        } catch (Exception | Error e) {
+            running.forEach(Sandbox::closeQuietly);
+            throw e;
+        }
+    }
+
+    public IdpServer idp() {
+        return idp;
+    }
+
+    public SandboxCa ca() {
+        return ca;
+    }
+
+    /** Switches for simulating outages of the CA's revocation services. */
+    public SimulatedFaults faults() {
+        return faults;
+    }
+
+    @Override
+    public void close() {
+        running.forEach(Sandbox::closeQuietly);
+    }
+
+    private static void closeQuietly(AutoCloseable part) {
+        try {
+            part.close();
+        } catch (Exception e) {
+            System.err.println("stopping " + part.getClass().getSimpleName() + " failed: " + e);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package si.bankart.prehod.web.server;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -15,10 +16,11 @@ import si.bankart.prehod.web.login.LoginMethodEndpoint;
  * @param configFile         conf/idp.yaml or another
  * @param environment        where ${VARIABLES} in the configuration come from
  * @param httpsPort          overrides server.httpsPort when not null (command line, tests)
+ * @param publicBaseUrl      overrides publicBaseUrl when not null (a sandbox on other ports)
  * @param extraLoginMethods  login methods beyond the configured ones (tests add a test-only method here)
  */
 public record IdpOptions(Path home, Path configFile, Map<String, String> environment, Clock clock, SecureRandom random,
-        Integer httpsPort, List<LoginMethodEndpoint> extraLoginMethods) {
+        Integer httpsPort, URI publicBaseUrl, List<LoginMethodEndpoint> extraLoginMethods) {
 
     public IdpOptions {
         environment = Map.copyOf(environment);
@@ -27,6 +29,6 @@ public record IdpOptions(Path home, Path configFile, Map<String, String> environ
 
     public static IdpOptions defaults(Path home) {
         return new IdpOptions(home, home.resolve("conf/idp.yaml"), System.getenv(), Clock.systemUTC(), new SecureRandom(),
-                null, List.of());
+                null, null, List.of());
     }
 }

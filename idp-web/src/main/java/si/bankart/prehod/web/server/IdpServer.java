@@ -114,6 +114,9 @@ public final class IdpServer implements AutoCloseable {
         Path home = options.home();
         YamlFiles yaml = new YamlFiles(options.environment());
         IdpConfig config = yaml.read(options.configFile(), IdpConfig.class);
+        if (options.publicBaseUrl() != null) {
+            config = config.withPublicBaseUrl(options.publicBaseUrl());
+        }
         Clock clock = options.clock();
         RandomIds ids = new RandomIds(options.random());
         Limits limits = config.limits();

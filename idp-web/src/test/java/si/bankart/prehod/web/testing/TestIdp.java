@@ -76,7 +76,7 @@ public final class TestIdp implements AutoCloseable {
                     sp.metadataXml());
         }
         IdpServer server = IdpServer.start(new IdpOptions(home, home.resolve("conf/idp.yaml"),
-                Map.of("TEST_TLS_PASSWORD", TLS_PASSWORD), Clock.systemUTC(), new SecureRandom(), null,
+                Map.of("TEST_TLS_PASSWORD", TLS_PASSWORD), Clock.systemUTC(), new SecureRandom(), null, null,
                 methods));
         return new TestIdp(home, server);
     }
