@@ -36,6 +36,7 @@ import org.opensaml.saml.common.xml.SAMLConstants;
 import org.opensaml.security.x509.BasicX509Credential;
 import org.opensaml.storage.ReplayCache;
 import org.opensaml.storage.StorageService;
+import net.shibboleth.utilities.java.support.component.ComponentInitializationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -79,6 +80,7 @@ import si.bankart.prehod.sp.RelyingPartiesFile;
 import si.bankart.prehod.sp.ServiceProviderRegistry;
 import si.bankart.prehod.storage.InMemoryStorage;
 import si.bankart.prehod.storage.RandomIds;
+import si.bankart.prehod.xml.OpenSamlRuntime;
 import si.bankart.prehod.web.login.LoginCompletion;
 import si.bankart.prehod.web.login.LoginMethodEndpoint;
 import si.bankart.prehod.web.login.MethodChoicePage;
@@ -111,63 +113,27 @@ public final class IdpServer implements AutoCloseable {
     }
 
     public static IdpServer start(IdpOptions options) throws Exception {
-        Path home = options.home();
         YamlFiles yaml = new YamlFiles(options.environment());
         IdpConfig config = yaml.read(options.configFile(), IdpConfig.class);
         if (options.publicBaseUrl() != null) {
             config = config.withPublicBaseUrl(options.publicBaseUrl());
         }
-        Clock clock = options.clock();
+        Path home = options.home();
         RandomIds ids = new RandomIds(options.random());
-        Limits limits = config.limits();
-        ParserPool parserPool = si.bankart.prehod.xml.OpenSamlRuntime.initialize();
-
-        CredentialsConfig credentials = config.credentials();
-        TlsConfig tls = config.server().tls();
-        DevKeyWriter devKeys = new DevKeyWriter(clock, options.random());
-        if (credentials.generateIfMissing()) {
-            devKeys.signingPairIfMissing(home.resolve(credentials.signingCertificate()),
-                    home.resolve(credentials.signingKey()), "CN=Varni Prehod development signing key");
-            devKeys.saltIfMissing(home.resolve(credentials.persistentIdSalt()));
-        }
-        if (tls.generateIfMissing()) {
-            devKeys.tlsKeyStoreIfMissing(home.resolve(tls.keyStore()), tls.password().toCharArray());
-        }
-        BasicX509Credential signing = new PemCredentialReader().read(home.resolve(credentials.signingCertificate()),
-                home.resolve(credentials.signingKey()));
-        byte[] salt = readSalt(home.resolve(credentials.persistentIdSalt()));
-
+        ParserPool parserPool = OpenSamlRuntime.initialize();
+        BasicX509Credential signing = credentials(home, config, options);
         ServiceProviderRegistry registry = registry(home, config, yaml, parserPool);
         UserDirectory users = new UserDirectory(yaml.read(home.resolve(config.users()), UsersFile.class).users());
-
         StorageService storage = InMemoryStorage.create("prehod");
-        ReplayCache replayCache = new ReplayCache();
-        replayCache.setId("authn-request-replay");
-        replayCache.setStorage(storage);
-        replayCache.initialize();
 
-        String redirectEndpoint = config.endpoint(Routes.SSO_REDIRECT);
-        String postEndpoint = config.endpoint(Routes.SSO_POST);
-        AuthnRequestValidator validator = new AuthnRequestValidator(List.of(
-                new IssuerIsKnownSp(registry),
-                new AcsComesFromMetadata(),
-                new RelayStateFitsLimit(limits.relayStateBytes()),
-                new SignaturePresentWhenRequired(config.wantAuthnRequestsSigned(), new QuerySignatureVerifier(),
-                        new XmlSignatureVerifier()),
-                new VersionIs20(),
-                new DestinationIsThisEndpoint(),
-                new IssueInstantIsFresh(clock, limits.clockSkew(), limits.maxRequestAge()),
-                new RequestIdIsNotReplayed(replayCache, clock, limits.maxRequestAge().plus(limits.clockSkew().multipliedBy(2))),
-                new SubjectIsNotRequested(),
-                new NameIdPolicyIsSupported(),
-                new RequestedAuthnContextIsSatisfiable()));
-        PendingLogins pendingLogins = new PendingLogins(storage, clock, limits.pendingLoginLifetime(), ids);
-        SessionStore sessions = new SessionStore(storage, config.session(), clock, ids);
-        SsoFlow flow = new SsoFlow(validator, new UnsolicitedRequestValidator(registry, limits.relayStateBytes()), registry,
-                pendingLogins, sessions, users, new NameIdIssuer(salt, ids),
-                new AssertionBuilder(config.entityId(), limits.assertionLifetime(), ids),
-                new ResponseBuilder(config.entityId(), new SamlSigner(signing), new AssertionEncrypter(), clock, ids),
-                new AuditLog(), clock, ids);
+        PendingLogins pendingLogins = new PendingLogins(storage, options.clock(), config.limits().pendingLoginLifetime(), ids);
+        SessionStore sessions = new SessionStore(storage, config.session(), options.clock(), ids);
+        SsoFlow flow = new SsoFlow(validator(config, registry, storage, options.clock()),
+                new UnsolicitedRequestValidator(registry, config.limits().relayStateBytes()), registry, pendingLogins,
+                sessions, users, new NameIdIssuer(readSalt(home.resolve(config.credentials().persistentIdSalt())), ids),
+                new AssertionBuilder(config.entityId(), config.limits().assertionLifetime(), ids),
+                new ResponseBuilder(config.entityId(), new SamlSigner(signing), new AssertionEncrypter(), options.clock(), ids),
+                new AuditLog(), options.clock(), ids);
 
         Pages pages = new Pages(home.resolve(config.templates()));
         ErrorPage errorPage = new ErrorPage(pages);
@@ -175,31 +141,24 @@ public final class IdpServer implements AutoCloseable {
         OutcomeWriter writer = new OutcomeWriter(new AutoPostForm(pages), errorPage, cookie);
         LoginCompletion completion = new LoginCompletion(flow, pendingLogins, writer);
         List<LoginMethodEndpoint> methods = new ArrayList<>(options.extraLoginMethods());
-        IdpMetadata metadata = new IdpMetadata(config.entityId(), signing, config.wantAuthnRequestsSigned(), List.of(
-                new IdpMetadata.Endpoint(SAMLConstants.SAML2_REDIRECT_BINDING_URI, redirectEndpoint),
-                new IdpMetadata.Endpoint(SAMLConstants.SAML2_POST_BINDING_URI, postEndpoint)));
 
         ServletContextHandler context = new ServletContextHandler();
         context.setContextPath("/");
-        context.setMaxFormContentSize(limits.maxMessageBytes() * 2);
+        context.setMaxFormContentSize(config.limits().maxMessageBytes() * 2);
         filter(context, new UnexpectedFailures(errorPage, ids));
         filter(context, new SecurityHeaders());
-        SsoEndpoint sso = new SsoEndpoint(new SamlMessageDecoder(parserPool, limits.maxMessageBytes()), flow, sessions,
-                cookie, writer, errorPage, ids, redirectEndpoint, postEndpoint);
+        SsoEndpoint sso = new SsoEndpoint(new SamlMessageDecoder(parserPool, config.limits().maxMessageBytes()), flow,
+                sessions, cookie, writer, errorPage, ids, config.endpoint(Routes.SSO_REDIRECT), config.endpoint(Routes.SSO_POST));
         servlet(context, sso, Routes.SSO_REDIRECT);
         servlet(context, sso, Routes.SSO_POST);
         servlet(context, new UnsolicitedSsoEndpoint(flow, sessions, cookie, writer), Routes.SSO_UNSOLICITED);
         MethodChoicePage methodChoice = new MethodChoicePage(methods, registry, completion, pages, errorPage, ids);
         servlet(context, methodChoice, Routes.LOGIN);
         servlet(context, methodChoice, Routes.LOGIN_CANCEL);
-        servlet(context, new MetadataEndpoint(metadata), Routes.METADATA);
+        servlet(context, new MetadataEndpoint(idpMetadata(config, signing)), Routes.METADATA);
         servlet(context, new StatusEndpoint(), Routes.STATUS);
         servlet(context, new HttpErrorPage(errorPage, ids), Routes.ERROR);
-        ServletHolder files = new ServletHolder("static", DefaultServlet.class);
-        files.setInitParameter("resourceBase", home.resolve(config.templates()).resolve("static").toAbsolutePath().toString());
-        files.setInitParameter("pathInfoOnly", "true");
-        files.setInitParameter("dirAllowed", "false");
-        context.addServlet(files, Routes.STATIC);
+        staticFiles(context, home.resolve(config.templates()).resolve("static"));
         for (LoginMethodEndpoint method : methods) {
             method.mount(context, completion);
         }
@@ -216,14 +175,67 @@ public final class IdpServer implements AutoCloseable {
         jetty.setErrorHandler(serverErrors);
         ServerConnector https = httpsConnector(jetty, home, config, options.httpsPort());
         jetty.addConnector(https);
-        SizeLimitHandler sizeLimit = new SizeLimitHandler(limits.maxMessageBytes() * 2L, -1);
+        SizeLimitHandler sizeLimit = new SizeLimitHandler(config.limits().maxMessageBytes() * 2L, -1);
         sizeLimit.setHandler(context.get());
         jetty.setHandler(sizeLimit);
-        jetty.setStopAtShutdown(false);
         jetty.start();
         log.info("Varni Prehod IdP {} listening on https://{}:{} ({} service providers)", config.entityId(),
                 config.server().bindAddress(), https.getLocalPort(), registry.all().size());
         return new IdpServer(jetty, https, config);
+    }
+
+    /** The signing credential, and the development keys and salt when the configuration allows generating them. */
+    private static BasicX509Credential credentials(Path home, IdpConfig config, IdpOptions options) {
+        CredentialsConfig credentials = config.credentials();
+        TlsConfig tls = config.server().tls();
+        DevKeyWriter devKeys = new DevKeyWriter(options.clock(), options.random());
+        if (credentials.generateIfMissing()) {
+            devKeys.signingPairIfMissing(home.resolve(credentials.signingCertificate()),
+                    home.resolve(credentials.signingKey()), "CN=Varni Prehod development signing key");
+            devKeys.saltIfMissing(home.resolve(credentials.persistentIdSalt()));
+        }
+        if (tls.generateIfMissing()) {
+            devKeys.tlsKeyStoreIfMissing(home.resolve(tls.keyStore()), tls.password().toCharArray());
+        }
+        return new PemCredentialReader().read(home.resolve(credentials.signingCertificate()),
+                home.resolve(credentials.signingKey()));
+    }
+
+    /** The AuthnRequest rules, in the order that lets refusals be answered and checks signatures before content. */
+    private static AuthnRequestValidator validator(IdpConfig config, ServiceProviderRegistry registry, StorageService storage,
+            Clock clock) throws ComponentInitializationException {
+        Limits limits = config.limits();
+        ReplayCache replayCache = new ReplayCache();
+        replayCache.setId("authn-request-replay");
+        replayCache.setStorage(storage);
+        replayCache.initialize();
+        return new AuthnRequestValidator(List.of(
+                new IssuerIsKnownSp(registry),
+                new AcsComesFromMetadata(),
+                new RelayStateFitsLimit(limits.relayStateBytes()),
+                new SignaturePresentWhenRequired(config.wantAuthnRequestsSigned(), new QuerySignatureVerifier(),
+                        new XmlSignatureVerifier()),
+                new VersionIs20(),
+                new DestinationIsThisEndpoint(),
+                new IssueInstantIsFresh(clock, limits.clockSkew(), limits.maxRequestAge()),
+                new RequestIdIsNotReplayed(replayCache, clock, limits.maxRequestAge().plus(limits.clockSkew().multipliedBy(2))),
+                new SubjectIsNotRequested(),
+                new NameIdPolicyIsSupported(),
+                new RequestedAuthnContextIsSatisfiable()));
+    }
+
+    private static IdpMetadata idpMetadata(IdpConfig config, BasicX509Credential signing) {
+        return new IdpMetadata(config.entityId(), signing, config.wantAuthnRequestsSigned(), List.of(
+                new IdpMetadata.Endpoint(SAMLConstants.SAML2_REDIRECT_BINDING_URI, config.endpoint(Routes.SSO_REDIRECT)),
+                new IdpMetadata.Endpoint(SAMLConstants.SAML2_POST_BINDING_URI, config.endpoint(Routes.SSO_POST))));
+    }
+
+    private static void staticFiles(ServletContextHandler context, Path folder) {
+        ServletHolder files = new ServletHolder("static", DefaultServlet.class);
+        files.setInitParameter("resourceBase", folder.toAbsolutePath().toString());
+        files.setInitParameter("pathInfoOnly", "true");
+        files.setInitParameter("dirAllowed", "false");
+        context.addServlet(files, Routes.STATIC);
     }
 
     public int httpsPort() {

@@ -191,9 +191,7 @@ class SsoRefusalsTest {
     @Test
     void loginBelowTheRequiredLevelAnswersNoAuthnContext() {
         Browser browser = idp.browser();
-        HttpResponse<String> start = browser.get(Routes.SSO_REDIRECT + "?"
-                + TestAuthnRequests.valid(PORTAL, idp.endpoint(Routes.SSO_REDIRECT)).redirectQuery(null));
-        String key = browser.follow(start).body().replace("test-login key=", "").trim();
+        String key = loginKey(browser);
 
         HttpResponse<String> answer = browser.get("/idp/login/test?key=" + key + "&user=u1001&loa=low");
 
@@ -204,9 +202,7 @@ class SsoRefusalsTest {
     @Test
     void failedLoginAnswersAuthnFailed() {
         Browser browser = idp.browser();
-        HttpResponse<String> start = browser.get(Routes.SSO_REDIRECT + "?"
-                + TestAuthnRequests.valid(PORTAL, idp.endpoint(Routes.SSO_REDIRECT)).redirectQuery(null));
-        String key = browser.follow(start).body().replace("test-login key=", "").trim();
+        String key = loginKey(browser);
 
         assertSamlError(browser.get("/idp/login/test?key=" + key + "&user=x&fail=1"), PORTAL.acsUrl(),
                 "urn:oasis:names:tc:SAML:2.0:status:Responder", "urn:oasis:names:tc:SAML:2.0:status:AuthnFailed");
@@ -226,9 +222,7 @@ class SsoRefusalsTest {
     @Test
     void aLoginKeyIsUsedOnlyOnce() {
         Browser browser = idp.browser();
-        HttpResponse<String> start = browser.get(Routes.SSO_REDIRECT + "?"
-                + TestAuthnRequests.valid(PORTAL, idp.endpoint(Routes.SSO_REDIRECT)).redirectQuery(null));
-        String key = browser.follow(start).body().replace("test-login key=", "").trim();
+        String key = loginKey(browser);
         assertEquals(200, browser.get("/idp/login/test?key=" + key + "&user=u1001&loa=high").statusCode());
 
         assertErrorPage(browser.get("/idp/login/test?key=" + key + "&user=u1002&loa=high"), "Prijava je potekla");
@@ -258,6 +252,13 @@ class SsoRefusalsTest {
         assertTrue(page.headers().firstValue("Content-Security-Policy").orElse("").contains("frame-ancestors 'none'"));
         assertEquals("nosniff", page.headers().firstValue("X-Content-Type-Options").orElse(""));
         assertEquals("no-referrer", page.headers().firstValue("Referrer-Policy").orElse(""));
+    }
+
+    /** Starts SSO for the portal and returns the pending login's key, as the test method sees it. */
+    private static String loginKey(Browser browser) {
+        HttpResponse<String> start = browser.get(Routes.SSO_REDIRECT + "?"
+                + TestAuthnRequests.valid(PORTAL, idp.endpoint(Routes.SSO_REDIRECT)).redirectQuery(null));
+        return browser.follow(start).body().replace("test-login key=", "").trim();
     }
 
     private static HttpResponse<String> redirect(String query) {
