@@ -1,0 +1,88 @@
+package si.bankart.prehod.login.rekono;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.nimbusds.oauth2.sdk.ParseException;
+import com.nimbusds.oauth2.sdk.http.HTTPRequest;
+import com.nimbusds.oauth2.sdk.http.HTTPResponse;
+import com.nimbusds.oauth2.sdk.id.Issuer;
+import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
+
+/**
+ * Rekono's discovery document (OIDC Discovery §4), read on first use and again once its lifetime has passed. Refuses a
+ * document whose {@code issuer} is not exactly the configured one (§4.3) or whose endpoints are not https. When
+ * Rekono is down at refresh time the previous document stays in use: endpoints rarely move, logins should not stop.
+ */
+final class ProviderMetadataCache {
+
+    private static final Logger log = LoggerFactory.getLogger(ProviderMetadataCache.class);
+
+    private final URI discoveryUrl;
+    private final Issuer issuer;
+    private final ProviderConnection connection;
+    private final Clock clock;
+    private final Duration lifetime;
+    private OIDCProviderMetadata current;
+    private Instant refreshAt = Instant.MIN;
+
+    ProviderMetadataCache(RekonoConfig config, ProviderConnection connection, Clock clock) {
+        this.discoveryUrl = config.discoveryUrl();
+        this.issuer = new Issuer(config.issuer());
+        this.connection = connection;
+        this.clock = clock;
+        this.lifetime = config.discoveryLifetime();
+    }
+
+    synchronized OIDCProviderMetadata current() throws ProviderUnavailable {
+        Instant now = clock.instant();
+        if (current != null && now.isBefore(refreshAt)) {
+            return current;
+        }
+        try {
+            current = fetch();
+            refreshAt = now.plus(lifetime);
+        } catch (ProviderUnavailable e) {
+            if (current == null) {
+                throw e;
+            }
+            log.warn("Rekono discovery refresh failed, keeping the previous document: {}", e.getMessage());
+        }
+        return current;
+    }
+
+    private OIDCProviderMetadata fetch() throws ProviderUnavailable {
+        HTTPResponse response = connection.send(new HTTPRequest(HTTPRequest.Method.GET, discoveryUrl));
+        if (response.getStatusCode() != 200) {
+            throw new ProviderUnavailable("discovery " + discoveryUrl + " answered HTTP " + response.getStatusCode());
+        }
+        OIDCProviderMetadata metadata;
+        try {
+            metadata = OIDCProviderMetadata.parse(response.getBodyAsJSONObject());
+        } catch (ParseException e) {
+            throw new ProviderUnavailable("discovery " + discoveryUrl + " is not a provider configuration: " + e.getMessage());
+        }
+        // OIDC Discovery §4.3: the issuer in the document MUST be identical to the one used to find it.
+        if (!issuer.equals(metadata.getIssuer())) {
+            throw new ProviderUnavailable("discovery names issuer " + metadata.getIssuer() + ", configured is " + issuer);
+        }
+        requireHttps(metadata.getAuthorizationEndpointURI(), "authorization_endpoint");
+        requireHttps(metadata.getTokenEndpointURI(), "token_endpoint");
+        requireHttps(metadata.getJWKSetURI(), "jwks_uri");
+        if (metadata.getUserInfoEndpointURI() != null) {
+            requireHttps(metadata.getUserInfoEndpointURI(), "userinfo_endpoint");
+        }
+        return metadata;
+    }
+
+    private static void requireHttps(URI endpoint, String name) throws ProviderUnavailable {
+        if (endpoint == null || !"https".equals(endpoint.getScheme())) {
+            throw new ProviderUnavailable("discovery " + name + " is " + endpoint + ", an https URL is required");
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package si.bankart.prehod.login.rekono;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+import si.bankart.prehod.loa.LevelOfAssurance;
+import si.bankart.prehod.login.LoginResult;
+
+/** How a Rekono callback ended. Not logging in is a normal outcome, not an exception. */
+public sealed interface RekonoOutcome permits RekonoOutcome.Authenticated, RekonoOutcome.Cancelled, RekonoOutcome.Rejected {
+
+    String METHOD = "rekono";
+
+    /** One token for the audit trail's result field: "success", "cancelled" or the reason code. */
+    String auditResult();
+
+    /**
+     * The user logged in at Rekono, at a level the request accepts, as a bank user.
+     *
+     * @param pendingLoginKey the pending SAML login this completes
+     * @param authTime        when the user authenticated at Rekono ({@code auth_time}, else when the callback arrived)
+     * @param idToken         the ID token as received, for {@code id_token_hint} at logout
+     * @param amr             Rekono's authentication methods (pwd, mfa, sms, otp, pop, swk), empty if not sent
+     */
+    record Authenticated(String pendingLoginKey, String userId, LevelOfAssurance loa, Instant authTime, String idToken,
+            List<String> amr) implements RekonoOutcome {
+
+        public Authenticated {
+            Objects.requireNonNull(pendingLoginKey, "pendingLoginKey");
+            Objects.requireNonNull(userId, "userId");
+            Objects.requireNonNull(loa, "loa");
+            Objects.requireNonNull(authTime, "authTime");
+            amr = List.copyOf(amr);
+        }
+
+        public LoginResult.Authenticated toLoginResult() {
+            return new LoginResult.Authenticated(userId, METHOD, loa, authTime);
+        }
+
+        @Override
+        public String auditResult() {
+            return "success";
+        }
+
+        @Override
+        public String toString() {
+            return "Authenticated[user=" + userId + ", loa=" + loa.id() + ", authTime=" + authTime + ", amr=" + amr + "]";
+        }
+    }
+
+    /** The user gave up at Rekono ({@code error=access_denied}): back to the method choice, not yet a failure. */
+    record Cancelled(String pendingLoginKey) implements RekonoOutcome {
+
+        @Override
+        public String auditResult() {
+            return "cancelled";
+        }
+    }
+
+    /**
+     * Refused. {@code detail} is for the log only; {@code pendingLoginKey} is present only when the callback came from
+     * the browser that started the login, so only then may the web layer act on the pending SAML request.
+     */
+    record Rejected(RejectionReason reason, String detail, Optional<String> pendingLoginKey)
+            implements RekonoOutcome, RekonoStart {
+
+        public Rejected {
+            Objects.requireNonNull(reason, "reason");
+            pendingLoginKey = pendingLoginKey == null ? Optional.empty() : pendingLoginKey;
+        }
+
+        @Override
+        public String auditResult() {
+            return reason.name();
+        }
+    }
+}
