@@ -101,7 +101,7 @@ public final class SsoFlow {
         SsoRequest request = pending.get().request();
         TrustedReply reply = replyTo(request);
         if (result instanceof LoginResult.Failed failed) {
-            return refuse(new RequestRejected(SamlStatus.RESPONDER_AUTHN_FAILED, "login failed at " + failed.method()
+            return refuse(new RequestRejected(failed.status(), "login failed at " + failed.method()
                     + ": " + failed.reason(), Optional.of(reply)), client);
         }
         LoginResult.Authenticated login = (LoginResult.Authenticated) result;

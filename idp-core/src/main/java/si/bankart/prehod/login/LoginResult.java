@@ -3,6 +3,7 @@ package si.bankart.prehod.login;
 import java.time.Instant;
 
 import si.bankart.prehod.loa.LevelOfAssurance;
+import si.bankart.prehod.request.SamlStatus;
 
 /** What a login method reports back. Not logging in is a normal outcome, not an exception. */
 public sealed interface LoginResult permits LoginResult.Authenticated, LoginResult.Failed {
@@ -11,7 +12,14 @@ public sealed interface LoginResult permits LoginResult.Authenticated, LoginResu
     record Authenticated(String userId, String method, LevelOfAssurance loa, Instant instant) implements LoginResult {
     }
 
-    /** The user could not, or gave up; {@code reason} is for the log and the audit trail. */
-    record Failed(String method, String reason) implements LoginResult {
+    /**
+     * The user could not, or gave up; {@code reason} is for the log and the audit trail, {@code status} what the SP is
+     * told (AuthnFailed, or NoAuthnContext when the method could not reach the level asked for).
+     */
+    record Failed(String method, String reason, SamlStatus status) implements LoginResult {
+
+        public Failed(String method, String reason) {
+            this(method, reason, SamlStatus.RESPONDER_AUTHN_FAILED);
+        }
     }
 }

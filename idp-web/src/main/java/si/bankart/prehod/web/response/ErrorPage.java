@@ -25,7 +25,17 @@ public final class ErrorPage {
     /** @param page message-key prefix: error.{page}.title / error.{page}.text */
     public void show(HttpServletResponse response, int status, String page, String incident, Language language)
             throws IOException {
+        show(response, status, page, incident, language, null);
+    }
+
+    /**
+     * The same, with a way on: {@code retry} is one of our own paths (e.g. back to the method choice) where the user
+     * can continue, so a failed method is not a dead end.
+     */
+    public void show(HttpServletResponse response, int status, String page, String incident, Language language,
+            String retry) throws IOException {
         VelocityContext context = pages.context(language);
+        context.put("retry", retry);
         context.put("page", page);
         context.put("incident", incident);
         context.put("first", pages.messages(language));

@@ -1,0 +1,57 @@
+package si.bankart.prehod.web.login.rekono;
+
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+import si.bankart.prehod.login.LoginResult;
+import si.bankart.prehod.login.rekono.RekonoBroker;
+import si.bankart.prehod.login.rekono.RekonoOutcome;
+import si.bankart.prehod.web.login.LoginCompletion;
+import si.bankart.prehod.web.server.Routes;
+
+/**
+ * {@code GET /idp/login/rekono/callback}: Rekono's answer. A login completes the pending SAML request; a cancel at
+ * Rekono goes back to the method choice (the portal hears AuthnFailed only if the user then gives up); a refusal the
+ * portal may hear about is answered to it, any other gets its page.
+ */
+final class RekonoCallbackEndpoint extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+
+    private final transient RekonoBroker broker;
+    private final transient LoginCompletion completion;
+    private final transient RekonoFailurePage failures;
+
+    RekonoCallbackEndpoint(RekonoBroker broker, LoginCompletion completion, RekonoFailurePage failures) {
+        this.broker = broker;
+        this.completion = completion;
+        this.failures = failures;
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Map<String, List<String>> parameters = request.getParameterMap().entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> Arrays.asList(e.getValue())));
+        RekonoOutcome outcome = broker.callback(parameters, BindingCookie.read(request), request.getRemoteAddr());
+        response.setHeader("Cache-Control", "no-store");
+        if (outcome instanceof RekonoOutcome.Authenticated authenticated) {
+            completion.complete(request, response, authenticated.pendingLoginKey(), authenticated.toLoginResult());
+        } else if (outcome instanceof RekonoOutcome.Cancelled cancelled) {
+            response.sendRedirect(Routes.LOGIN + "?key=" + cancelled.pendingLoginKey() + "&notice=rekono-cancelled");
+        } else if (outcome instanceof RekonoOutcome.Rejected rejected) {
+            if (rejected.pendingLoginKey().isPresent() && rejected.reason().samlStatus().isPresent()) {
+                completion.complete(request, response, rejected.pendingLoginKey().get(), new LoginResult.Failed(
+                        RekonoOutcome.METHOD, rejected.reason().name(), rejected.reason().samlStatus().get()));
+            } else {
+                failures.show(request, response, rejected);
+            }
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package si.bankart.prehod.web.login.rekono;
+
+import java.io.IOException;
+
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import si.bankart.prehod.login.rekono.RekonoOutcome;
+import si.bankart.prehod.storage.RandomIds;
+import si.bankart.prehod.web.page.Language;
+import si.bankart.prehod.web.response.ErrorPage;
+import si.bankart.prehod.web.server.Routes;
+
+/**
+ * A Rekono refusal that the portal is not (yet) told about: the page for its reason, with the incident in the log
+ * and, when the browser is the one that started the login, a way back to the method choice (e.g. to use the bank
+ * certificate while Rekono is down, or after learning the account is not registered).
+ */
+final class RekonoFailurePage {
+
+    private static final Logger log = LoggerFactory.getLogger(RekonoFailurePage.class);
+
+    private final ErrorPage errorPage;
+    private final RandomIds ids;
+
+    RekonoFailurePage(ErrorPage errorPage, RandomIds ids) {
+        this.errorPage = errorPage;
+        this.ids = ids;
+    }
+
+    void show(HttpServletRequest request, HttpServletResponse response, RekonoOutcome.Rejected rejected) throws IOException {
+        String incident = ids.incident();
+        log.warn("Rekono login refused [incident {}] {}: {}", incident, rejected.reason(), rejected.detail());
+        String retry = rejected.pendingLoginKey().map(key -> Routes.LOGIN + "?key=" + key).orElse(null);
+        errorPage.show(response, HttpServletResponse.SC_BAD_REQUEST, rejected.reason().page(), incident,
+                Language.of(request), retry);
+    }
+}

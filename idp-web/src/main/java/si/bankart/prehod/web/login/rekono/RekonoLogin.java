@@ -1,0 +1,66 @@
+package si.bankart.prehod.web.login.rekono;
+
+import org.eclipse.jetty.ee8.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee8.servlet.ServletHolder;
+
+import si.bankart.prehod.config.LocalizedText;
+import si.bankart.prehod.loa.LevelOfAssurance;
+import si.bankart.prehod.login.LoginMethod;
+import si.bankart.prehod.login.rekono.RekonoBroker;
+import si.bankart.prehod.storage.RandomIds;
+import si.bankart.prehod.web.login.LoginCompletion;
+import si.bankart.prehod.web.login.LoginMethodEndpoint;
+import si.bankart.prehod.web.page.Pages;
+import si.bankart.prehod.web.response.ErrorPage;
+
+/** Log in with Rekono: {@code /idp/login/rekono} sends the browser there, {@code /idp/login/rekono/callback} returns. */
+public final class RekonoLogin implements LoginMethodEndpoint {
+
+    public static final String START = "/idp/login/rekono";
+    public static final String CALLBACK = "/idp/login/rekono/callback";
+    static final String BINDING_COOKIE = "prehod_rekono";
+
+    private final RekonoBroker broker;
+    private final ErrorPage errorPage;
+    private final Pages pages;
+    private final RandomIds ids;
+
+    public RekonoLogin(RekonoBroker broker, ErrorPage errorPage, Pages pages, RandomIds ids) {
+        this.broker = broker;
+        this.errorPage = errorPage;
+        this.pages = pages;
+        this.ids = ids;
+    }
+
+    @Override
+    public LoginMethod method() {
+        return new LoginMethod() {
+            @Override
+            public String id() {
+                return "rekono";
+            }
+
+            @Override
+            public LocalizedText label() {
+                return new LocalizedText("Prijava z računom Rekono", "Log in with a Rekono account");
+            }
+
+            @Override
+            public LevelOfAssurance strongest() {
+                return broker.strongest();
+            }
+        };
+    }
+
+    @Override
+    public String startPath() {
+        return START;
+    }
+
+    @Override
+    public void mount(ServletContextHandler context, LoginCompletion completion) {
+        RekonoFailurePage failures = new RekonoFailurePage(errorPage, ids);
+        context.addServlet(new ServletHolder(new RekonoStartEndpoint(broker, completion, failures)), START);
+        context.addServlet(new ServletHolder(new RekonoCallbackEndpoint(broker, completion, failures)), CALLBACK);
+    }
+}
