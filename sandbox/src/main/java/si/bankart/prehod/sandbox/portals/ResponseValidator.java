@@ -119,19 +119,21 @@ public final class ResponseValidator {
         if (assertion.getSubject() == null || assertion.getSubject().getNameID() == null) {
             return refused(Refusal.MALFORMED_ASSERTION, "no Subject with a plain NameID");
         }
-        // Profiles §4.1.4.2: at least one bearer SubjectConfirmation with our ACS as Recipient, not expired, for
-        // our request, and without NotBefore.
-        boolean confirmed = false;
-        for (SubjectConfirmation confirmation : assertion.getSubject().getSubjectConfirmations()) {
-            SubjectConfirmationData data = confirmation.getSubjectConfirmationData();
-            confirmed |= SubjectConfirmation.METHOD_BEARER.equals(confirmation.getMethod()) && data != null
-                    && portal.acsUrl().equals(data.getRecipient())
-                    && data.getNotOnOrAfter() != null && now.minus(CLOCK_SKEW).isBefore(data.getNotOnOrAfter())
-                    && data.getNotBefore() == null
-                    && (data.getInResponseTo() == null || data.getInResponseTo().equals(requestId));
+        // Profiles §4.1.4.2: a bearer SubjectConfirmation for our ACS, for our request, unexpired, without NotBefore.
+        List<SubjectConfirmationData> bearer = assertion.getSubject().getSubjectConfirmations().stream()
+                .filter(c -> SubjectConfirmation.METHOD_BEARER.equals(c.getMethod()))
+                .map(SubjectConfirmation::getSubjectConfirmationData)
+                .filter(data -> data != null && portal.acsUrl().equals(data.getRecipient()))
+                .toList();
+        if (bearer.isEmpty()) {
+            return refused(Refusal.WRONG_DESTINATION, "no bearer SubjectConfirmation with Recipient " + portal.acsUrl());
         }
-        if (!confirmed) {
-            return refused(Refusal.EXPIRED, "no bearer SubjectConfirmation for this ACS and request that is still valid");
+        if (bearer.stream().noneMatch(data -> data.getInResponseTo() == null || data.getInResponseTo().equals(requestId))) {
+            return refused(Refusal.UNKNOWN_REQUEST, "SubjectConfirmationData answers another request than the Response");
+        }
+        if (bearer.stream().noneMatch(data -> data.getNotBefore() == null && data.getNotOnOrAfter() != null
+                && now.minus(CLOCK_SKEW).isBefore(data.getNotOnOrAfter()))) {
+            return refused(Refusal.EXPIRED, "bearer SubjectConfirmationData NotOnOrAfter has passed (or is missing)");
         }
         if (assertion.getAuthnStatements().size() != 1) {
             return refused(Refusal.MALFORMED_ASSERTION, "expected exactly one AuthnStatement");
