@@ -34,8 +34,16 @@ import si.bankart.prehod.xml.OpenSamlRuntime;
 
 /**
  * The sandbox's demo portals, running: one Jetty server with one HTTPS connector, each portal a SAML service provider
- * on its own path ({@code /acq/}, {@code /b2b/}, …). Start with {@link #start(DemoPortalsConfig)}, stop with
- * {@link #close()}.
+ * on its own path ({@code /acq/}, {@code /b2b/}, …). A launcher does:
+ * <pre>{@code
+ * List<PortalDefinition> six = PortalDefinitionReader.repository(root).readAll();
+ * DemoPortals portals = DemoPortals.start(new DemoPortalsConfig("127.0.0.1", 8500, tlsKeyStore, password,
+ *         URI.create("https://localhost:8500"), six, idpEntityId, idpSsoRedirectUrl, idpSigningCertificate, clock));
+ * ...
+ * portals.close();
+ * }</pre>
+ * The portals use the entity IDs and ACS URLs of their metadata whatever port they listen on (see
+ * {@link PortalDefinitionReader}); a start where they disagree with {@code publicBaseUrl} is logged as a warning.
  */
 public final class DemoPortals implements AutoCloseable {
 
@@ -65,6 +73,12 @@ public final class DemoPortals implements AutoCloseable {
                 .map(p -> new PortalServlet.PortalLink(p.id(), p.displayName(), config.homeOf(p).toString()))
                 .toList();
 
+        for (PortalDefinition portal : config.portals()) {
+            if (!portal.acsUrl().startsWith(config.homeOf(portal).toString())) {
+                log.warn("Portal {} is served at {} but its metadata names the ACS {}: the IdP posts Responses there,"
+                        + " so give the IdP metadata with this port", portal.id(), config.homeOf(portal), portal.acsUrl());
+            }
+        }
         ServletContextHandler context = new ServletContextHandler();
         context.setContextPath("/");
         context.setMaxFormContentSize(MAX_FORM_BYTES);
