@@ -2,6 +2,8 @@ package si.bankart.prehod.sandbox.portals;
 
 import java.time.Clock;
 
+import javax.xml.namespace.QName;
+
 import org.opensaml.core.xml.util.XMLObjectSupport;
 import org.opensaml.saml.common.SAMLVersion;
 import org.opensaml.saml.common.xml.SAMLConstants;
@@ -62,7 +64,7 @@ public final class AuthnRequestBuilder {
         return request;
     }
 
-    private static <T> T build(Class<T> type, javax.xml.namespace.QName name) {
+    private static <T> T build(Class<T> type, QName name) {
         return type.cast(XMLObjectSupport.buildXMLObject(name));
     }
 }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 
 import net.shibboleth.utilities.java.support.xml.ParserPool;
+import net.shibboleth.utilities.java.support.xml.XMLParserException;
 import org.opensaml.core.xml.XMLObject;
 import org.opensaml.core.xml.io.UnmarshallingException;
 import org.opensaml.core.xml.util.XMLObjectSupport;
@@ -18,7 +19,6 @@ import org.opensaml.saml.saml2.metadata.AssertionConsumerService;
 import org.opensaml.saml.saml2.metadata.EntityDescriptor;
 import org.opensaml.saml.saml2.metadata.SPSSODescriptor;
 
-import net.shibboleth.utilities.java.support.xml.XMLParserException;
 import si.bankart.prehod.config.ConfigException;
 import si.bankart.prehod.config.YamlFiles;
 import si.bankart.prehod.sp.RelyingPartiesFile;

@@ -128,7 +128,9 @@ public final class ResponseValidator {
         if (bearer.isEmpty()) {
             return refused(Refusal.WRONG_DESTINATION, "no bearer SubjectConfirmation with Recipient " + portal.acsUrl());
         }
-        if (bearer.stream().noneMatch(data -> data.getInResponseTo() == null || data.getInResponseTo().equals(requestId))) {
+        // Profiles §4.1.4.2: in response to an AuthnRequest, InResponseTo MUST be there and match the request's ID;
+        // unlike the Response's, this one lies inside the signed Assertion.
+        if (bearer.stream().noneMatch(data -> requestId.equals(data.getInResponseTo()))) {
             return refused(Refusal.UNKNOWN_REQUEST, "SubjectConfirmationData answers another request than the Response");
         }
         if (bearer.stream().noneMatch(data -> data.getNotBefore() == null && data.getNotOnOrAfter() != null

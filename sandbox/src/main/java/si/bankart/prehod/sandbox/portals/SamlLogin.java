@@ -1,6 +1,8 @@
 package si.bankart.prehod.sandbox.portals;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -14,6 +16,6 @@ public record SamlLogin(String nameId, String nameIdFormat, Map<String, List<Str
         String authnContextClassRef, String sessionIndex, Instant authnInstant) {
 
     public SamlLogin {
-        attributes = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(attributes));
+        attributes = Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
     }
 }

@@ -243,6 +243,22 @@ class DemoPortalsEndToEndTest {
     }
 
     @Test
+    void rootThenListsThePortalsAndServesTheStylesheetWithSecurityHeaders() {
+        PortalBrowser browser = sandbox.browser();
+
+        HttpResponse<String> index = browser.get(sandbox.portal("/"));
+        HttpResponse<String> css = browser.get(sandbox.portal("/static/portals.css"));
+
+        assertEquals(200, index.statusCode());
+        assertTrue(PortalBrowser.text(index).contains("href=\"" + sandbox.portal("/acq/") + "\">Acquiring</a>"),
+                PortalBrowser.text(index));
+        assertTrue(index.headers().firstValue("Content-Security-Policy").orElseThrow().contains("frame-ancestors 'none'"));
+        assertEquals(200, css.statusCode());
+        assertTrue(css.headers().firstValue("Content-Type").orElseThrow().startsWith("text/css"));
+        assertTrue(css.body().contains(".portal-cms"));
+    }
+
+    @Test
     void unknownPathThenNotFoundPage() {
         HttpResponse<String> page = sandbox.browser().get(sandbox.portal("/acq/nothing-here"));
 

@@ -69,6 +69,13 @@ class ResponseValidatorTest {
     }
 
     @Test
+    void judgeWhenSubjectConfirmationLacksInResponseToThenRefusedAsUnknownRequest() {
+        Response response = TestResponses.valid().change(r -> confirmation(r).setInResponseTo(null)).build();
+
+        assertRefused(Refusal.UNKNOWN_REQUEST, judgeAt(T0, response));
+    }
+
+    @Test
     void judgeWhenAssertionTamperedAfterSigningThenRefusedAsBadSignature() {
         Response response = TestResponses.valid().tamperedXml("Janez Novak", "Eva Napadalka");
 
