@@ -1,0 +1,161 @@
+package si.bankart.prehod.sandbox.portals;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.KeyStore;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import si.bankart.prehod.keys.PemCredentialReader;
+import si.bankart.prehod.web.server.IdpOptions;
+import si.bankart.prehod.web.server.IdpServer;
+import si.bankart.prehod.web.server.Routes;
+
+/**
+ * A real IdP and the demo portals Acquiring and CMS web, each on a free port, over the same throw-away TLS key store.
+ * The IdP's installation is a temp folder: the repository's templates, a configuration written here, and the two
+ * portals' metadata from the repository with only the ACS Location moved to the portals' test port (the entity IDs
+ * still say 8500, as the launcher's would on another port).
+ */
+final class IdpWithPortals implements AutoCloseable {
+
+    static final String TLS_PASSWORD = "test-tls-password";
+    static final List<String> PORTALS = List.of("acq", "cms");
+
+    final Path home;
+    final IdpServer idp;
+    final DemoPortals portals;
+    final URI portalsBase;
+    final KeyStore tls;
+
+    private IdpWithPortals(Path home, IdpServer idp, DemoPortals portals, URI portalsBase, KeyStore tls) {
+        this.home = home;
+        this.idp = idp;
+        this.portals = portals;
+        this.portalsBase = portalsBase;
+        this.tls = tls;
+    }
+
+    static IdpWithPortals start() throws Exception {
+        Path repo = Path.of("..").toAbsolutePath().normalize();
+        Path home = Files.createTempDirectory("prehod-portals-");
+        copy(repo.resolve("templates"), home.resolve("templates"));
+        int idpPort = freePort();
+        int portalPort = freePort();
+        Files.createDirectories(home.resolve("conf"));
+        Files.createDirectories(home.resolve("metadata"));
+        Files.writeString(home.resolve("conf/idp.yaml"), """
+                entityId: https://localhost:%d/idp
+                publicBaseUrl: https://localhost:%d
+                server:
+                  httpsPort: %d
+                  certificatePort: 0
+                  tls:
+                    keyStore: var/keys/tls.p12
+                    password: ${TEST_TLS_PASSWORD}
+                    generateIfMissing: true
+                credentials:
+                  signingCertificate: var/keys/idp-signing.crt
+                  signingKey: var/keys/idp-signing.key
+                  persistentIdSalt: var/keys/persistent-id.salt
+                  generateIfMissing: true
+                """.formatted(idpPort, idpPort, idpPort));
+        Files.writeString(home.resolve("conf/relying-parties.yaml"), """
+                relyingParties:
+                  - entityId: https://localhost:8500/acq/saml
+                    displayName: { sl: "Acquiring", en: "Acquiring" }
+                    loginMethods: [test]
+                    minimumLoa: substantial
+                    nameIdFormat: persistent
+                    releasedAttributes: [bankUserId, displayName, mail]
+                  - entityId: https://localhost:8500/cms/saml
+                    displayName: { sl: "CMS web", en: "CMS web" }
+                    loginMethods: [test]
+                    minimumLoa: substantial
+                    nameIdFormat: persistent
+                    releasedAttributes: [bankUserId, displayName]
+                """);
+        Files.writeString(home.resolve("conf/users.yaml"), """
+                users:
+                  - id: u1001
+                    attributes: { bankUserId: u1001, displayName: Janez Novak, mail: janez.novak@example.si }
+                """);
+        for (String portal : PORTALS) {
+            String metadata = Files.readString(repo.resolve("metadata").resolve(portal + ".xml"));
+            String moved = metadata.replace("Location=\"https://localhost:8500/", "Location=\"https://localhost:" + portalPort + "/");
+            if (moved.equals(metadata)) {
+                throw new IllegalStateException("metadata/" + portal + ".xml has no ACS on port 8500 to move");
+            }
+            Files.writeString(home.resolve("metadata").resolve(portal + ".xml"), moved);
+        }
+        Clock clock = Clock.systemUTC();
+        IdpServer idp = IdpServer.start(new IdpOptions(home, home.resolve("conf/idp.yaml"),
+                Map.of("TEST_TLS_PASSWORD", TLS_PASSWORD), clock, new SecureRandom(), null,
+                List.of(new TestLoginMethod(clock))));
+        KeyStore tls = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(home.resolve("var/keys/tls.p12"))) {
+            tls.load(in, TLS_PASSWORD.toCharArray());
+        }
+        URI portalsBase = URI.create("https://localhost:" + portalPort);
+        List<PortalDefinition> definitions = new PortalDefinitionReader(home.resolve("metadata"),
+                repo.resolve("sandbox/sandbox-only-keys"), home.resolve("conf/relying-parties.yaml")).read(PORTALS);
+        DemoPortals portals;
+        try {
+            portals = DemoPortals.start(new DemoPortalsConfig("127.0.0.1", portalPort, tls, TLS_PASSWORD.toCharArray(),
+                    portalsBase, definitions, idp.config().entityId(), idp.config().endpoint(Routes.SSO_REDIRECT),
+                    new PemCredentialReader().readCertificate(home.resolve("var/keys/idp-signing.crt")), clock));
+        } catch (Exception e) {
+            idp.close();
+            throw e;
+        }
+        return new IdpWithPortals(home, idp, portals, portalsBase, tls);
+    }
+
+    PortalBrowser browser() {
+        return new PortalBrowser(tls);
+    }
+
+    URI portal(String pathAndQuery) {
+        return portalsBase.resolve(pathAndQuery);
+    }
+
+    URI idp(String pathAndQuery) {
+        return idp.baseUri().resolve(pathAndQuery);
+    }
+
+    @Override
+    public void close() throws Exception {
+        try {
+            portals.close();
+        } finally {
+            idp.close();
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void copy(Path source, Path target) throws IOException {
+        try (Stream<Path> files = Files.walk(source)) {
+            for (Path file : files.toList()) {
+                Path to = target.resolve(source.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(file, to, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+}
