@@ -6,6 +6,8 @@ import java.util.Objects;
 /**
  * conf/idp.yaml: who the IdP is and where its parts live. Relative paths are resolved against the installation's home
  * directory (the parent of conf/).
+ *
+ * @param rekono the Rekono login's own configuration file (conf/rekono.yaml); absent: no Rekono login
  */
 public record IdpConfig(
         String entityId,
@@ -18,7 +20,8 @@ public record IdpConfig(
         String relyingParties,
         String users,
         String templates,
-        boolean wantAuthnRequestsSigned) {
+        boolean wantAuthnRequestsSigned,
+        String rekono) {
 
     public IdpConfig {
         require(entityId, "entityId");
@@ -40,7 +43,7 @@ public record IdpConfig(
 
     public IdpConfig withPublicBaseUrl(URI url) {
         return new IdpConfig(entityId, url, server, credentials, limits, session, metadataDir, relyingParties, users,
-                templates, wantAuthnRequestsSigned);
+                templates, wantAuthnRequestsSigned, rekono);
     }
 
     /** The absolute URL of one of our endpoints, as SPs must address it (Destination, metadata). */

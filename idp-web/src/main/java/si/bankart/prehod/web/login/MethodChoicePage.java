@@ -76,6 +76,8 @@ public final class MethodChoicePage extends HttpServlet {
         context.put("key", key);
         context.put("portal", sp.policy().displayName().in(language.code()));
         context.put("notice", sp.policy().notice() == null ? null : sp.policy().notice().in(language.code()));
+        // Only our own notice keys: the parameter picks a text, it is never shown.
+        context.put("methodNotice", "rekono-cancelled".equals(request.getParameter("notice")) ? "rekono-cancelled" : null);
         context.put("methods", usable.stream().map(m -> Map.of("id", m.method().id(),
                 "label", m.method().label().in(language.code()), "href", m.startPath() + "?key=" + key)).toList());
         pages.render(response, HttpServletResponse.SC_OK, "login.vm", context);

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 
@@ -80,6 +81,10 @@ import si.bankart.prehod.sp.RelyingPartiesFile;
 import si.bankart.prehod.sp.ServiceProviderRegistry;
 import si.bankart.prehod.storage.InMemoryStorage;
 import si.bankart.prehod.storage.RandomIds;
+import si.bankart.prehod.login.rekono.RekonoAccounts;
+import si.bankart.prehod.login.rekono.RekonoBroker;
+import si.bankart.prehod.login.rekono.RekonoConfig;
+import si.bankart.prehod.web.login.rekono.RekonoLogin;
 import si.bankart.prehod.xml.OpenSamlRuntime;
 import si.bankart.prehod.web.login.LoginCompletion;
 import si.bankart.prehod.web.login.LoginMethodEndpoint;
@@ -123,7 +128,9 @@ public final class IdpServer implements AutoCloseable {
         ParserPool parserPool = OpenSamlRuntime.initialize();
         BasicX509Credential signing = credentials(home, config, options);
         ServiceProviderRegistry registry = registry(home, config, yaml, parserPool);
-        UserDirectory users = new UserDirectory(yaml.read(home.resolve(config.users()), UsersFile.class).users());
+        UsersFile usersFile = yaml.read(home.resolve(config.users()), UsersFile.class);
+        UserDirectory users = new UserDirectory(usersFile.users());
+        AuditLog audit = new AuditLog();
         StorageService storage = InMemoryStorage.create("prehod");
 
         PendingLogins pendingLogins = new PendingLogins(storage, options.clock(), config.limits().pendingLoginLifetime(), ids);
@@ -133,7 +140,7 @@ public final class IdpServer implements AutoCloseable {
                 sessions, users, new NameIdIssuer(readSalt(home.resolve(config.credentials().persistentIdSalt())), ids),
                 new AssertionBuilder(config.entityId(), config.limits().assertionLifetime(), ids),
                 new ResponseBuilder(config.entityId(), new SamlSigner(signing), new AssertionEncrypter(), options.clock(), ids),
-                new AuditLog(), options.clock(), ids);
+                audit, options.clock(), ids);
 
         Pages pages = new Pages(home.resolve(config.templates()));
         ErrorPage errorPage = new ErrorPage(pages);
@@ -141,6 +148,12 @@ public final class IdpServer implements AutoCloseable {
         OutcomeWriter writer = new OutcomeWriter(new AutoPostForm(pages), errorPage, cookie);
         LoginCompletion completion = new LoginCompletion(flow, pendingLogins, writer);
         List<LoginMethodEndpoint> methods = new ArrayList<>(options.extraLoginMethods());
+        if (config.rekono() != null) {
+            RekonoConfig rekono = yaml.read(home.resolve(config.rekono()), RekonoConfig.class);
+            RekonoBroker broker = new RekonoBroker(rekono, home, storage,
+                    new RekonoAccounts(users, usersFile.users(), rekono.linkByVerifiedEmail()), audit, options.clock(), ids);
+            methods.add(new RekonoLogin(broker, Collections.max(rekono.acr().values()), errorPage, ids));
+        }
 
         ServletContextHandler context = new ServletContextHandler();
         context.setContextPath("/");

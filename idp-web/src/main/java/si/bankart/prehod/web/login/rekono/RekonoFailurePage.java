@@ -31,6 +31,13 @@ final class RekonoFailurePage {
         this.ids = ids;
     }
 
+    /** The pending SAML login is gone (used, expired or never was): start again at the portal. */
+    void expired(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String incident = ids.incident();
+        log.warn("Rekono login not started [incident {}]: pending login unknown, used or expired", incident);
+        errorPage.show(response, HttpServletResponse.SC_BAD_REQUEST, "login-expired", incident, Language.of(request));
+    }
+
     void show(HttpServletRequest request, HttpServletResponse response, RekonoOutcome.Rejected rejected) throws IOException {
         String incident = ids.incident();
         log.warn("Rekono login refused [incident {}] {}: {}", incident, rejected.reason(), rejected.detail());

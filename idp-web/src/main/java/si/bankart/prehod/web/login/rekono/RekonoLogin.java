@@ -10,7 +10,6 @@ import si.bankart.prehod.login.rekono.RekonoBroker;
 import si.bankart.prehod.storage.RandomIds;
 import si.bankart.prehod.web.login.LoginCompletion;
 import si.bankart.prehod.web.login.LoginMethodEndpoint;
-import si.bankart.prehod.web.page.Pages;
 import si.bankart.prehod.web.response.ErrorPage;
 
 /** Log in with Rekono: {@code /idp/login/rekono} sends the browser there, {@code /idp/login/rekono/callback} returns. */
@@ -21,14 +20,15 @@ public final class RekonoLogin implements LoginMethodEndpoint {
     static final String BINDING_COOKIE = "prehod_rekono";
 
     private final RekonoBroker broker;
+    private final LevelOfAssurance strongest;
     private final ErrorPage errorPage;
-    private final Pages pages;
     private final RandomIds ids;
 
-    public RekonoLogin(RekonoBroker broker, ErrorPage errorPage, Pages pages, RandomIds ids) {
+    /** @param strongest the highest level Rekono's acr table can give */
+    public RekonoLogin(RekonoBroker broker, LevelOfAssurance strongest, ErrorPage errorPage, RandomIds ids) {
         this.broker = broker;
+        this.strongest = strongest;
         this.errorPage = errorPage;
-        this.pages = pages;
         this.ids = ids;
     }
 
@@ -47,7 +47,7 @@ public final class RekonoLogin implements LoginMethodEndpoint {
 
             @Override
             public LevelOfAssurance strongest() {
-                return broker.strongest();
+                return strongest;
             }
         };
     }

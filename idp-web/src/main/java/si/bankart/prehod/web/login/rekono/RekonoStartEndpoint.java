@@ -37,7 +37,7 @@ final class RekonoStartEndpoint extends HttpServlet {
         String key = request.getParameter("key");
         Optional<PendingLogin> pending = completion.pending(key);
         if (pending.isEmpty()) {
-            completion.complete(request, response, key, null);
+            failures.expired(request, response);
             return;
         }
         RekonoStart start = broker.start(key, pending.get().request().acceptableLoa(), pending.get().request().forceAuthn(),
