@@ -67,7 +67,9 @@ public final class MethodChoicePage extends HttpServlet {
                     new LoginResult.Failed("none", "no login method allowed for this SP can reach the required level"));
             return;
         }
-        if (usable.size() == 1) {
+        boolean cancelledElsewhere = "rekono-cancelled".equals(request.getParameter("notice"));
+        // After a cancel at a method, skipping to the only method would send the user straight back there.
+        if (usable.size() == 1 && !cancelledElsewhere) {
             response.sendRedirect(usable.get(0).startPath() + "?key=" + key);
             return;
         }
@@ -76,8 +78,8 @@ public final class MethodChoicePage extends HttpServlet {
         context.put("key", key);
         context.put("portal", sp.policy().displayName().in(language.code()));
         context.put("notice", sp.policy().notice() == null ? null : sp.policy().notice().in(language.code()));
-        // Only our own notice keys: the parameter picks a text, it is never shown.
-        context.put("methodNotice", "rekono-cancelled".equals(request.getParameter("notice")) ? "rekono-cancelled" : null);
+        // Only our own notice key: the parameter picks a text, it is never shown.
+        context.put("methodNotice", cancelledElsewhere ? "rekono-cancelled" : null);
         context.put("methods", usable.stream().map(m -> Map.of("id", m.method().id(),
                 "label", m.method().label().in(language.code()), "href", m.startPath() + "?key=" + key)).toList());
         pages.render(response, HttpServletResponse.SC_OK, "login.vm", context);
