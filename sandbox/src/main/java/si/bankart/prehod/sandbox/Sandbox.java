@@ -18,12 +18,19 @@ import si.bankart.prehod.config.YamlFiles;
 import si.bankart.prehod.sandbox.ca.RevocationServer;
 import si.bankart.prehod.sandbox.ca.SandboxCa;
 import si.bankart.prehod.sandbox.ca.SimulatedFaults;
+import si.bankart.prehod.keys.PemCredentialReader;
+import si.bankart.prehod.sandbox.portals.DemoPortals;
+import si.bankart.prehod.sandbox.portals.DemoPortalsConfig;
+import si.bankart.prehod.sandbox.portals.PortalDefinitionReader;
+import si.bankart.prehod.web.server.Routes;
+import java.security.cert.X509Certificate;
 import si.bankart.prehod.web.server.IdpOptions;
 import si.bankart.prehod.web.server.IdpServer;
 
 /**
  * The embedded default: {@code ./prehod sandbox} starts the IdP with conf/ and, around it on 127.0.0.1, what it talks
- * to: the sandbox CA (TLS certificates for every server, client certificates, CRL and OCSP). Keys and runtime data
+ * to: the sandbox CA (TLS certificates for every server, client certificates, CRL and OCSP) and the six demo portals
+ * (SAML service providers, one path each). Keys and runtime data
  * live in var/ and are reused by the next start. Ctrl-C stops everything.
  */
 public final class Sandbox implements AutoCloseable {
@@ -34,12 +41,14 @@ public final class Sandbox implements AutoCloseable {
     private final List<AutoCloseable> running;
     private final SandboxCa ca;
     private final IdpServer idp;
+    private final DemoPortals portals;
     private final SimulatedFaults faults;
 
-    private Sandbox(List<AutoCloseable> running, SandboxCa ca, IdpServer idp, SimulatedFaults faults) {
+    private Sandbox(List<AutoCloseable> running, SandboxCa ca, IdpServer idp, DemoPortals portals, SimulatedFaults faults) {
         this.running = running;
         this.ca = ca;
         this.idp = idp;
+        this.portals = portals;
         this.faults = faults;
     }
 
@@ -88,7 +97,15 @@ public final class Sandbox implements AutoCloseable {
             IdpServer idp = IdpServer.start(new IdpOptions(home, configFile, environment, clock, new SecureRandom(),
                     ports.idp(), idpBase, List.of()));
             running.add(0, idp);
-            return new Sandbox(running, ca, idp, faults);
+
+            X509Certificate idpSigning = new PemCredentialReader().readCertificate(
+                    home.resolve(config.credentials().signingCertificate()));
+            DemoPortals portals = DemoPortals.start(new DemoPortalsConfig("127.0.0.1", ports.portals(), ca.tlsKeyStore(),
+                    SANDBOX_PASSWORD.toCharArray(), URI.create("https://localhost:" + ports.portals()),
+                    PortalDefinitionReader.repository(home).readAll(), idp.config().entityId(),
+                    idp.config().endpoint(Routes.SSO_REDIRECT), idpSigning, clock));
+            running.add(0, portals);
+            return new Sandbox(running, ca, idp, portals, faults);
         } catch (Exception | Error e) {
             running.forEach(Sandbox::closeQuietly);
             throw e;
@@ -97,6 +114,10 @@ public final class Sandbox implements AutoCloseable {
 
     public IdpServer idp() {
         return idp;
+    }
+
+    public DemoPortals portals() {
+        return portals;
     }
 
     public SandboxCa ca() {

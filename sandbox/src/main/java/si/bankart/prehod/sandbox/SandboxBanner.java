@@ -1,6 +1,7 @@
 package si.bankart.prehod.sandbox;
 
 import si.bankart.prehod.sandbox.ca.DemoClientCertificate;
+import si.bankart.prehod.sandbox.portals.PortalDefinitionReader;
 
 /** What a person needs after {@code ./prehod sandbox}: every address, the demo users, where the certificates are. */
 final class SandboxBanner {
@@ -18,6 +19,12 @@ final class SandboxBanner {
         out.append("  IdP\n");
         out.append("    metadata        ").append(idp).append("/idp/metadata\n");
         out.append("    status          ").append(idp).append("/idp/status\n");
+        out.append("  Demo portals (open one, log in, then visit the others: single sign-on)\n");
+        out.append("    all portals     ").append(sandbox.portals().localUri()).append('\n');
+        for (String portal : PortalDefinitionReader.SANDBOX_PORTALS) {
+            out.append("    ").append(String.format("%-15s ", portal)).append(sandbox.portals().localUri().resolve("/" + portal + "/"))
+                    .append('\n');
+        }
         out.append("  Sandbox CA\n");
         out.append("    root to import  ").append(sandbox.ca().trustedRootPem()).append('\n');
         out.append("                    (import it as a trusted authority in your browser: every sandbox server's\n");

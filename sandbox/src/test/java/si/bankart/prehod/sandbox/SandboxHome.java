@@ -15,8 +15,8 @@ final class SandboxHome {
 
     static Path copyOfProject() throws IOException {
         Path home = Files.createTempDirectory("prehod-sandbox-");
-        for (String folder : new String[] {"conf", "metadata", "templates"}) {
-            copy(Path.of("..", folder), home.resolve(folder));
+        for (String folder : new String[] {"conf", "metadata", "templates", "sandbox/sandbox-only-keys"}) {
+            copy(Path.of("..").resolve(folder), home.resolve(folder));
         }
         return home;
     }

@@ -71,6 +71,14 @@ class SandboxTest {
     }
 
     @Test
+    void everyDemoPortalAnswers() throws Exception {
+        for (String portal : new String[] {"acq", "b2b", "bips", "bws", "cms", "esq"}) {
+            HttpResponse<String> home = get("https://localhost:" + ports.portals() + "/" + portal + "/");
+            assertEquals(200, home.statusCode(), portal);
+        }
+    }
+
+    @Test
     void caPublishesItsCrl() throws Exception {
         HttpResponse<String> crl = get("http://127.0.0.1:" + ports.ca() + "/crl/"
                 + sandbox.ca().sandboxIssuing().name() + ".crl");

@@ -1,5 +1,7 @@
 package si.bankart.prehod.sandbox.portals;
 
+import si.bankart.prehod.web.testing.TestLoginMethod;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

@@ -1,5 +1,7 @@
 package si.bankart.prehod.sandbox.portals;
 
+import si.bankart.prehod.web.testing.TestLoginMethod;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ServerSocket;
@@ -99,7 +101,7 @@ final class IdpWithPortals implements AutoCloseable {
         Clock clock = Clock.systemUTC();
         IdpServer idp = IdpServer.start(new IdpOptions(home, home.resolve("conf/idp.yaml"),
                 Map.of("TEST_TLS_PASSWORD", TLS_PASSWORD), clock, new SecureRandom(), null,
-                List.of(new TestLoginMethod(clock))));
+                null, List.of(new TestLoginMethod(clock))));
         KeyStore tls = KeyStore.getInstance("PKCS12");
         try (InputStream in = Files.newInputStream(home.resolve("var/keys/tls.p12"))) {
             tls.load(in, TLS_PASSWORD.toCharArray());
