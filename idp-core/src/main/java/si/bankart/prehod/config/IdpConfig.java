@@ -7,7 +7,10 @@ import java.util.Objects;
  * conf/idp.yaml: who the IdP is and where its parts live. Relative paths are resolved against the installation's home
  * directory (the parent of conf/).
  *
- * @param rekono the Rekono login's own configuration file (conf/rekono.yaml); absent: no Rekono login
+ * @param rekono             the Rekono login's own configuration file (conf/rekono.yaml); absent: no Rekono login
+ * @param certificateLogin   the certificate login's own configuration file (conf/certificate-login.yaml); absent: none
+ * @param certificateBaseUrl where browsers reach the certificate connector; by default publicBaseUrl's host on
+ *                           server.certificatePort
  */
 public record IdpConfig(
         String entityId,
@@ -21,7 +24,9 @@ public record IdpConfig(
         String users,
         String templates,
         boolean wantAuthnRequestsSigned,
-        String rekono) {
+        String rekono,
+        String certificateLogin,
+        URI certificateBaseUrl) {
 
     public IdpConfig {
         require(entityId, "entityId");
@@ -39,11 +44,14 @@ public record IdpConfig(
         relyingParties = orDefault(relyingParties, "conf/relying-parties.yaml");
         users = orDefault(users, "conf/users.yaml");
         templates = orDefault(templates, "templates");
+        if (certificateBaseUrl == null) {
+            certificateBaseUrl = URI.create("https://" + publicBaseUrl.getHost() + ":" + server.certificatePort());
+        }
     }
 
     public IdpConfig withPublicBaseUrl(URI url) {
         return new IdpConfig(entityId, url, server, credentials, limits, session, metadataDir, relyingParties, users,
-                templates, wantAuthnRequestsSigned, rekono);
+                templates, wantAuthnRequestsSigned, rekono, certificateLogin, null);
     }
 
     /** The absolute URL of one of our endpoints, as SPs must address it (Destination, metadata). */

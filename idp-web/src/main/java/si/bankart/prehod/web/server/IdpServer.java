@@ -85,6 +85,18 @@ import si.bankart.prehod.login.rekono.RekonoAccounts;
 import si.bankart.prehod.login.rekono.RekonoBroker;
 import si.bankart.prehod.login.rekono.RekonoConfig;
 import si.bankart.prehod.web.login.rekono.RekonoLogin;
+import si.bankart.prehod.web.login.certificate.CertificateLogin;
+import si.bankart.prehod.login.certificate.CertificateLoginConfig;
+import si.bankart.prehod.login.certificate.ClientCertificateVerifier;
+import si.bankart.prehod.login.certificate.LoaConfig;
+import si.bankart.prehod.login.certificate.NamedTrustAnchor;
+import si.bankart.prehod.login.certificate.RevocationCheck;
+import si.bankart.prehod.login.certificate.TrustAnchors;
+import si.bankart.prehod.login.certificate.TrustedProxyHeader;
+import si.bankart.prehod.loa.LevelOfAssurance;
+import org.eclipse.jetty.server.handler.ContextHandlerCollection;
+import java.security.cert.X509Certificate;
+import java.util.Optional;
 import si.bankart.prehod.xml.OpenSamlRuntime;
 import si.bankart.prehod.web.login.LoginCompletion;
 import si.bankart.prehod.web.login.LoginMethodEndpoint;
@@ -148,6 +160,20 @@ public final class IdpServer implements AutoCloseable {
         OutcomeWriter writer = new OutcomeWriter(new AutoPostForm(pages), errorPage, cookie);
         LoginCompletion completion = new LoginCompletion(flow, pendingLogins, writer);
         List<LoginMethodEndpoint> methods = new ArrayList<>(options.extraLoginMethods());
+        CertificateLogin certificateLogin = null;
+        List<X509Certificate> certificateAnchors = List.of();
+        if (config.certificateLogin() != null) {
+            CertificateLoginConfig certificates = CertificateLoginConfig.read(home.resolve(config.certificateLogin()), yaml);
+            TrustAnchors trust = TrustAnchors.read(home.resolve(certificates.trustAnchors()),
+                    Optional.ofNullable(certificates.intermediates()).map(home::resolve));
+            certificateAnchors = trust.anchors().stream().map(NamedTrustAnchor::certificate).toList();
+            certificateLogin = new CertificateLogin(new ClientCertificateVerifier(certificates, trust,
+                    new RevocationCheck(certificates.revocation(), options.clock()), users, options.clock()),
+                    new TrustedProxyHeader(certificates.proxyHeader()), strongest(certificates.loa()),
+                    config.certificateBaseUrl() + CertificateLogin.PATH, config.endpoint(Routes.LOGIN), pages, errorPage,
+                    audit, options.clock(), ids);
+            methods.add(certificateLogin);
+        }
         if (config.rekono() != null) {
             RekonoConfig rekono = yaml.read(home.resolve(config.rekono()), RekonoConfig.class);
             RekonoBroker broker = new RekonoBroker(rekono, home, storage,
@@ -175,21 +201,35 @@ public final class IdpServer implements AutoCloseable {
         for (LoginMethodEndpoint method : methods) {
             method.mount(context, completion);
         }
-        ErrorPageErrorHandler errors = new ErrorPageErrorHandler();
-        errors.setShowStacks(false);
-        errors.setShowServlet(false);
-        errors.addErrorPage(400, 599, Routes.ERROR);
-        context.setErrorHandler(errors);
+        errorPages(context);
 
         Server jetty = new Server(new QueuedThreadPool(200, 8));
         ErrorHandler serverErrors = new ErrorHandler();
         serverErrors.setShowStacks(false);
         serverErrors.setShowMessageInTitle(false);
         jetty.setErrorHandler(serverErrors);
-        ServerConnector https = httpsConnector(jetty, home, config, options.httpsPort());
+        ServerConnector https = connector(jetty, home, config, new SslContextFactory.Server(), "https",
+                options.httpsPort() != null ? options.httpsPort() : config.server().httpsPort());
         jetty.addConnector(https);
+        context.setVirtualHosts(new String[] {"@https"});
+        ContextHandlerCollection contexts = new ContextHandlerCollection(context.getCoreContextHandler());
+        if (certificateLogin != null) {
+            // The certificate connector serves certificate login only (and what its pages need).
+            ServletContextHandler certificateContext = new ServletContextHandler();
+            certificateContext.setContextPath("/");
+            certificateContext.setVirtualHosts(new String[] {"@certificate"});
+            filter(certificateContext, new UnexpectedFailures(errorPage, ids));
+            filter(certificateContext, new SecurityHeaders());
+            servlet(certificateContext, new HttpErrorPage(errorPage, ids), Routes.ERROR);
+            staticFiles(certificateContext, home.resolve(config.templates()).resolve("static"));
+            certificateLogin.mountOnCertificateConnector(certificateContext, completion);
+            errorPages(certificateContext);
+            jetty.addConnector(connector(jetty, home, config, new ClientCertificateTls(certificateAnchors), "certificate",
+                    config.certificateBaseUrl().getPort()));
+            contexts.addHandler(certificateContext.getCoreContextHandler());
+        }
         SizeLimitHandler sizeLimit = new SizeLimitHandler(config.limits().maxMessageBytes() * 2L, -1);
-        sizeLimit.setHandler(context.get());
+        sizeLimit.setHandler(contexts);
         jetty.setHandler(sizeLimit);
         jetty.start();
         log.info("Varni Prehod IdP {} listening on https://{}:{} ({} service providers)", config.entityId(),
@@ -297,13 +337,29 @@ public final class IdpServer implements AutoCloseable {
         }
     }
 
-    private static ServerConnector httpsConnector(Server jetty, Path home, IdpConfig config, Integer portOverride) {
+    private static void errorPages(ServletContextHandler context) {
+        ErrorPageErrorHandler errors = new ErrorPageErrorHandler();
+        errors.setShowStacks(false);
+        errors.setShowServlet(false);
+        errors.addErrorPage(400, 599, Routes.ERROR);
+        context.setErrorHandler(errors);
+    }
+
+    /** The strongest level a certificate can be given: what the method choice needs to know of it. */
+    private static LevelOfAssurance strongest(LoaConfig loa) {
+        List<LevelOfAssurance> levels = new ArrayList<>(loa.trustAnchors().values());
+        levels.addAll(loa.policies().values());
+        levels.add(loa.fallback());
+        return Collections.max(levels);
+    }
+
+    private static ServerConnector connector(Server jetty, Path home, IdpConfig config, SslContextFactory.Server ssl,
+            String name, int port) {
         TlsConfig tls = config.server().tls();
         Path keyStore = home.resolve(tls.keyStore());
         if (!Files.isReadable(keyStore)) {
             throw new ConfigException(keyStore, "TLS key store not found");
         }
-        SslContextFactory.Server ssl = new SslContextFactory.Server();
         ssl.setKeyStorePath(keyStore.toAbsolutePath().toString());
         ssl.setKeyStoreType("PKCS12");
         ssl.setKeyStorePassword(tls.password());
@@ -318,7 +374,8 @@ public final class IdpServer implements AutoCloseable {
         ServerConnector connector = new ServerConnector(jetty, new SslConnectionFactory(ssl, HttpVersion.HTTP_1_1.asString()),
                 new HttpConnectionFactory(http));
         connector.setHost(config.server().bindAddress());
-        connector.setPort(portOverride != null ? portOverride : config.server().httpsPort());
+        connector.setPort(port);
+        connector.setName(name);
         return connector;
     }
 

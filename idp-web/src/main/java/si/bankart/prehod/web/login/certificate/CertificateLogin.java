@@ -1,0 +1,95 @@
+package si.bankart.prehod.web.login.certificate;
+
+import java.time.Clock;
+
+import org.eclipse.jetty.ee8.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee8.servlet.ServletHolder;
+
+import si.bankart.prehod.audit.AuditLog;
+import si.bankart.prehod.config.LocalizedText;
+import si.bankart.prehod.loa.LevelOfAssurance;
+import si.bankart.prehod.login.LoginMethod;
+import si.bankart.prehod.login.certificate.ClientCertificateVerifier;
+import si.bankart.prehod.login.certificate.TrustedProxyHeader;
+import si.bankart.prehod.storage.RandomIds;
+import si.bankart.prehod.web.login.LoginCompletion;
+import si.bankart.prehod.web.login.LoginMethodEndpoint;
+import si.bankart.prehod.web.page.Pages;
+import si.bankart.prehod.web.response.ErrorPage;
+
+/**
+ * Log in with a bank certificate: {@code /idp/login/certificate} on the main connector explains what will happen and
+ * links to the same path on the certificate connector, whose TLS handshake asks the browser for a client certificate.
+ */
+public final class CertificateLogin implements LoginMethodEndpoint {
+
+    public static final String PATH = "/idp/login/certificate";
+
+    private final ClientCertificateVerifier verifier;
+    private final TrustedProxyHeader proxyHeader;
+    private final LevelOfAssurance strongest;
+    private final String certificateUrl;
+    private final String methodChoiceUrl;
+    private final Pages pages;
+    private final ErrorPage errorPage;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final RandomIds ids;
+
+    /**
+     * @param certificateUrl  the absolute URL of {@link #PATH} on the certificate connector
+     * @param methodChoiceUrl the absolute URL of the method choice on the main connector, to come back to
+     */
+    public CertificateLogin(ClientCertificateVerifier verifier, TrustedProxyHeader proxyHeader, LevelOfAssurance strongest,
+            String certificateUrl, String methodChoiceUrl, Pages pages, ErrorPage errorPage, AuditLog audit, Clock clock,
+            RandomIds ids) {
+        this.verifier = verifier;
+        this.proxyHeader = proxyHeader;
+        this.strongest = strongest;
+        this.certificateUrl = certificateUrl;
+        this.methodChoiceUrl = methodChoiceUrl;
+        this.pages = pages;
+        this.errorPage = errorPage;
+        this.audit = audit;
+        this.clock = clock;
+        this.ids = ids;
+    }
+
+    @Override
+    public LoginMethod method() {
+        return new LoginMethod() {
+            @Override
+            public String id() {
+                return "certificate";
+            }
+
+            @Override
+            public LocalizedText label() {
+                return new LocalizedText("Prijava z bančnim digitalnim potrdilom", "Log in with a bank certificate");
+            }
+
+            @Override
+            public LevelOfAssurance strongest() {
+                return strongest;
+            }
+        };
+    }
+
+    @Override
+    public String startPath() {
+        return PATH;
+    }
+
+    /** The prompt, on the main connector. */
+    @Override
+    public void mount(ServletContextHandler context, LoginCompletion completion) {
+        context.addServlet(new ServletHolder(new CertificatePromptPage(completion, pages, errorPage, certificateUrl,
+                methodChoiceUrl, ids)), PATH);
+    }
+
+    /** The check, on the connector that asks for a client certificate (and on nothing else). */
+    public void mountOnCertificateConnector(ServletContextHandler context, LoginCompletion completion) {
+        context.addServlet(new ServletHolder(new CertificateLoginEndpoint(verifier, proxyHeader, completion, errorPage,
+                methodChoiceUrl, audit, clock, ids)), PATH);
+    }
+}
