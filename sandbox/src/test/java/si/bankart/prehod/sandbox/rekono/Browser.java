@@ -46,6 +46,7 @@ public final class Browser {
   private final HttpClient client;
   private final int ownPort;
   private final int certificatePort;
+  private String acceptLanguage = "sl";
 
   public Browser(TestPki pki, KeyStore clientCertificate, int ownPort, int certificatePort) {
     this.client = HttpClient.newBuilder()
@@ -58,11 +59,12 @@ public final class Browser {
     this.certificatePort = certificatePort;
   }
 
-  public Page get(URI uri) {
-    return send(HttpRequest.newBuilder(uri).GET().header("Accept-Language", "sl").build());
+  /** The Accept-Language header sent from now on ("sl" until changed). */
+  public void acceptLanguage(String header) {
+    acceptLanguage = header;
   }
 
-  public Page get(URI uri, String acceptLanguage) {
+  public Page get(URI uri) {
     return send(HttpRequest.newBuilder(uri).GET().header("Accept-Language", acceptLanguage).build());
   }
 
@@ -70,7 +72,7 @@ public final class Browser {
     String body = form.entrySet().stream()
         .map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
     return send(HttpRequest.newBuilder(uri).header("Content-Type", "application/x-www-form-urlencoded")
-        .header("Accept-Language", "sl").POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        .header("Accept-Language", acceptLanguage).POST(HttpRequest.BodyPublishers.ofString(body)).build());
   }
 
   /** Follows redirects while they stay on the stand-in's ports; returns the last page or the redirect leaving them. */
