@@ -17,8 +17,8 @@ import si.bankart.prehod.sandbox.rekono.web.PageRenderer;
  */
 public final class DevicePage extends HttpServlet {
 
-  /** A pending request as the JSON list shows it. */
-  record Pending(String id, String email, String client, String created, String expires) {
+  /** A pending request as the page and the JSON list show it (public: Velocity calls its accessors). */
+  public record Pending(String id, String email, String client, String created, String expires) {
     static Pending of(PushRequest r) {
       return new Pending(r.id(), r.email(), r.clientName(), r.created().toString(), r.expires().toString());
     }

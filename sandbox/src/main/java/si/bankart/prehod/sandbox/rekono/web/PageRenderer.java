@@ -1,6 +1,7 @@
 package si.bankart.prehod.sandbox.rekono.web;
 
 import java.io.IOException;
+import java.io.StringWriter;
 import java.io.Writer;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -58,11 +59,14 @@ public final class PageRenderer {
     context.put("switchUrl", switchUrl(request, other));
     context.put("base", "/openid-connect-server-webapp/");
     Template template = engine.getTemplate(TEMPLATES + page + ".vm", "UTF-8");
+    // Merged into a buffer first, so a template error becomes a 500 rather than half a page with the intended status.
+    StringWriter html = new StringWriter();
+    template.merge(context, html);
     response.setStatus(status);
     response.setContentType("text/html;charset=UTF-8");
     response.setHeader("Cache-Control", "no-store");
     try (Writer out = response.getWriter()) {
-      template.merge(context, out);
+      out.write(html.toString());
     }
   }
 

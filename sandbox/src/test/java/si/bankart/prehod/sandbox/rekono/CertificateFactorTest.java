@@ -1,0 +1,70 @@
+package si.bankart.prehod.sandbox.rekono;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
+import com.nimbusds.openid.connect.sdk.claims.ACR;
+import java.security.KeyStore;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class CertificateFactorTest {
+
+  /** As the sandbox CA issues it: the linked DN plus a serialNumber attribute the link does not name. */
+  private static final String JANEZ_DN = "SERIALNUMBER=PNOSI-1234567890123,CN=Janez Novak,O=Varni Prehod Sandbox,C=SI";
+
+  private final RekonoHarness rekono = new RekonoHarness();
+  private final RelyingParty.Start start = rekono.idp().start(
+      b -> b.acrValues(List.of(new ACR("urn:rekono:trust:3"))));
+
+  CertificateFactorTest() throws Exception {}
+
+  @AfterEach
+  void stop() throws Exception {
+    rekono.close();
+  }
+
+  @Test
+  void linkedCertificateLogsInAtTrustLevelThreeWithSwkAmr() throws Exception {
+    Browser.Page back = withCertificate(rekono.pki.clientKeyStore(JANEZ_DN));
+    var tokens = (OIDCTokenResponse) rekono.idp().redeem(RekonoHarness.code(back, start), start.verifier())
+        .toSuccessResponse();
+    JWTClaimsSet claims = tokens.getOIDCTokens().getIDToken().getJWTClaimsSet();
+    assertEquals("urn:rekono:trust:3", claims.getStringClaim("acr"));
+    assertEquals(List.of("pwd", "mfa", "swk"), claims.getStringListClaim("amr"));
+  }
+
+  @Test
+  void validCertificateNotLinkedToTheAccountIsRefused() {
+    Browser.Page page = withCertificate(rekono.pki.clientKeyStore("CN=Marija Kranjc,O=Varni Prehod Sandbox,C=SI"));
+    assertEquals(403, page.status());
+    assertTrue(page.contains("data-outcome=\"NOT_LINKED\""), page.body());
+    assertTrue(page.contains("Marija Kranjc"));
+  }
+
+  @Test
+  void noCertificateIsRefusedWithAnExplanation() {
+    Browser.Page page = withCertificate(null);
+    assertEquals(403, page.status());
+    assertTrue(page.contains("data-outcome=\"NONE_PRESENTED\""), page.body());
+  }
+
+  @Test
+  void onlyTheCertificateIsOfferedWhenLevelThreeIsRequired() {
+    Browser browser = rekono.browser();
+    Browser.Page confirmation = rekono.toConfirmation(browser, start, Logins.JANEZ.email(), Logins.JANEZ.password());
+    assertTrue(confirmation.contains("value=\"otp\" class=\"factor factor-otp\" disabled"), confirmation.body());
+    assertEquals(400, rekono.choose(browser, confirmation.tx(), "otp").status(), "OTP proves level 2 only");
+  }
+
+  private Browser.Page withCertificate(KeyStore clientCertificate) {
+    Browser browser = rekono.browser(clientCertificate);
+    Browser.Page confirmation = rekono.toConfirmation(browser, start, Logins.JANEZ.email(), Logins.JANEZ.password());
+    Browser.Page toCertificatePort = rekono.choose(browser, confirmation.tx(), "certificate");
+    assertEquals(rekono.endpoints().certificateLogin().getPort(), toCertificatePort.location().orElseThrow().getPort());
+    return browser.follow(toCertificatePort);
+  }
+}
