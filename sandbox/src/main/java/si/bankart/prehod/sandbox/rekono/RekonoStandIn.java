@@ -3,9 +3,10 @@ package si.bankart.prehod.sandbox.rekono;
 import com.nimbusds.oauth2.sdk.id.Issuer;
 import java.net.URI;
 import java.security.KeyStore;
-import java.security.KeyStoreException;
-import java.security.cert.X509Certificate;
+import java.security.cert.CRL;
+import java.util.Collection;
 import java.util.EnumSet;
+import javax.net.ssl.TrustManager;
 import javax.servlet.DispatcherType;
 import javax.servlet.http.HttpServlet;
 import org.eclipse.jetty.ee8.servlet.FilterHolder;
@@ -30,6 +31,7 @@ import si.bankart.prehod.sandbox.rekono.client.ClientRegistry;
 import si.bankart.prehod.sandbox.rekono.client.ClientsFile;
 import si.bankart.prehod.sandbox.rekono.device.DevicePage;
 import si.bankart.prehod.sandbox.rekono.factor.ClientCertificateCheck;
+import si.bankart.prehod.sandbox.rekono.factor.DeferredClientTrust;
 import si.bankart.prehod.sandbox.rekono.factor.PushApprovals;
 import si.bankart.prehod.sandbox.rekono.factor.SmsCodes;
 import si.bankart.prehod.sandbox.rekono.factor.TotpVerifier;
@@ -216,8 +218,15 @@ public final class RekonoStandIn implements AutoCloseable {
   }
 
   @Override
-  public void close() throws Exception {
-    server.stop();
+  public void close() {
+    try {
+      server.stop();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while stopping the Rekono stand-in", e);
+    } catch (Exception e) {
+      throw new IllegalStateException("stopping the Rekono stand-in failed", e);
+    }
   }
 
   private static ServletContextHandler context(String virtualHost) {
@@ -249,28 +258,20 @@ public final class RekonoStandIn implements AutoCloseable {
     return connector;
   }
 
-  private static SslContextFactory.Server sslFor(RekonoConfig config, boolean wantClientCertificate)
-      throws KeyStoreException {
-    SslContextFactory.Server ssl = new SslContextFactory.Server();
+  private static SslContextFactory.Server sslFor(RekonoConfig config, boolean wantClientCertificate) {
+    SslContextFactory.Server ssl = wantClientCertificate ? new SslContextFactory.Server() {
+      @Override
+      protected TrustManager[] getTrustManagers(KeyStore trustStore, Collection<? extends CRL> crls) {
+        return new TrustManager[] {new DeferredClientTrust(config.trustAnchors())};
+      }
+    } : new SslContextFactory.Server();
     ssl.setKeyStore(config.tlsKeyStore());
     ssl.setKeyStorePassword(new String(config.tlsKeyPassword()));
     ssl.setKeyManagerPassword(new String(config.tlsKeyPassword()));
     ssl.setIncludeProtocols("TLSv1.3", "TLSv1.2");
-    if (wantClientCertificate) {
-      KeyStore anchors = KeyStore.getInstance("PKCS12");
-      try {
-        anchors.load(null, null);
-      } catch (java.io.IOException | java.security.GeneralSecurityException e) {
-        throw new IllegalStateException("cannot create an empty PKCS12 store", e);
-      }
-      int i = 0;
-      for (X509Certificate anchor : config.trustAnchors()) {
-        anchors.setCertificateEntry("anchor-" + i++, anchor);
-      }
-      ssl.setTrustStore(anchors);
-      // "Want", not "need": without a certificate the page explains what is missing instead of a TLS alert.
-      ssl.setWantClientAuth(true);
-    }
+    // "Want", not "need": without a certificate the page explains what is missing instead of a TLS alert.
+    ssl.setWantClientAuth(wantClientCertificate);
     return ssl;
   }
+
 }

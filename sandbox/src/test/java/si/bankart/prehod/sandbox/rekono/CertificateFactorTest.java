@@ -7,6 +7,8 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
 import com.nimbusds.openid.connect.sdk.claims.ACR;
 import java.security.KeyStore;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -43,6 +45,26 @@ class CertificateFactorTest {
     assertEquals(403, page.status());
     assertTrue(page.contains("data-outcome=\"NOT_LINKED\""), page.body());
     assertTrue(page.contains("Marija Kranjc"));
+  }
+
+  @Test
+  void certificateFromAnUntrustedCaIsRefusedWithAPageNotATlsAlert() {
+    Browser.Page page = withCertificate(TestPki.unrelated().clientKeyStore(JANEZ_DN));
+    assertEquals(403, page.status());
+    assertTrue(page.contains("data-outcome=\"NOT_TRUSTED\""), page.body());
+  }
+
+  @Test
+  void certificateExpiredByTheStandInsClockIsRefused() {
+    Instant now = rekono.clock.instant();
+    KeyStore shortLived = rekono.pki.clientKeyStore(JANEZ_DN, now.minus(Duration.ofDays(1)), now.plus(Duration.ofMinutes(10)));
+    Browser browser = rekono.browser(shortLived);
+    Browser.Page confirmation = rekono.toConfirmation(browser, start, Logins.JANEZ.email(), Logins.JANEZ.password());
+    Browser.Page toCertificatePort = rekono.choose(browser, confirmation.tx(), "certificate");
+    rekono.clock.advance(Duration.ofMinutes(11));
+    Browser.Page page = browser.follow(toCertificatePort);
+    assertEquals(403, page.status());
+    assertTrue(page.contains("data-outcome=\"NOT_TRUSTED\""), page.body());
   }
 
   @Test

@@ -114,7 +114,7 @@ public final class RekonoHarness implements AutoCloseable {
   }
 
   @Override
-  public void close() throws Exception {
+  public void close() {
     standIn.close();
   }
 }

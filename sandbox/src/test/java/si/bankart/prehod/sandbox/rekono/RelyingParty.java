@@ -57,8 +57,8 @@ public record RelyingParty(ClientID clientId, Secret secret, ClientAuthenticatio
   public TokenResponse redeem(AuthorizationCode code, CodeVerifier verifier, URI redirect, Secret withSecret) {
     ClientAuthentication auth = method.equals(ClientAuthenticationMethod.CLIENT_SECRET_POST)
         ? new ClientSecretPost(clientId, withSecret) : new ClientSecretBasic(clientId, withSecret);
-    HTTPRequest request = new TokenRequest(endpoints.token(), auth, new AuthorizationCodeGrant(code, redirect, verifier))
-        .toHTTPRequest();
+    HTTPRequest request = new TokenRequest.Builder(endpoints.token(), auth,
+        new AuthorizationCodeGrant(code, redirect, verifier)).build().toHTTPRequest();
     try {
       return OIDCTokenResponseParser.parse(send(request));
     } catch (ParseException e) {

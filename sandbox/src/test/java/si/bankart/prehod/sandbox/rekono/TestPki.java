@@ -70,6 +70,11 @@ public final class TestPki {
     }
   }
 
+  /** Another, unrelated CA, for certificates the stand-in must not trust. */
+  public static TestPki unrelated() {
+    return Holder.create();
+  }
+
   /** One CA per test JVM: key generation is the slow part. */
   public static TestPki shared() {
     return Holder.INSTANCE;

@@ -9,7 +9,6 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.Date;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import si.bankart.prehod.sandbox.rekono.account.Account;
@@ -62,9 +61,5 @@ public final class ClientCertificateCheck {
     } catch (GeneralSecurityException e) {
       return false;
     }
-  }
-
-  public static Optional<X509Certificate> endEntity(List<X509Certificate> chain) {
-    return chain == null || chain.isEmpty() ? Optional.empty() : Optional.of(chain.get(0));
   }
 }
