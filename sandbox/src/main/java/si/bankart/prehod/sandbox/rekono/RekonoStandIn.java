@@ -122,7 +122,7 @@ public final class RekonoStandIn implements AutoCloseable {
     AccessTokens accessTokens = new AccessTokens(clock, random);
     AuthorizationResponder responder = new AuthorizationResponder(codes);
     LoginTransactions transactions = new LoginTransactions(clock, random);
-    PageRenderer renderer = new PageRenderer();
+    PageRenderer renderer = new PageRenderer(endpoints.issuer().resolve("/").toString());
     LoginJourney journey = new LoginJourney(transactions, accounts, renderer);
     LoginCompletion completion = new LoginCompletion(sessions, transactions, responder, clock);
     SmsCodes sms = new SmsCodes(clock, random, outbox);

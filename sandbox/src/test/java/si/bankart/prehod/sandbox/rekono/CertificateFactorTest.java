@@ -69,9 +69,21 @@ class CertificateFactorTest {
 
   @Test
   void noCertificateIsRefusedWithAnExplanation() {
-    Browser.Page page = withCertificate(null);
+    Browser.Page page = withCertificate((KeyStore) null);
     assertEquals(403, page.status());
     assertTrue(page.contains("data-outcome=\"NONE_PRESENTED\""), page.body());
+  }
+
+  @Test
+  void cancelOnTheCertificatePortReturnsToTheRelyingPartyThroughTheMainPort() {
+    Browser browser = rekono.browser();
+    Browser.Page refused = withCertificate(browser);
+    java.util.regex.Matcher cancel = java.util.regex.Pattern.compile("<p class=\"cancel\"><a href=\"([^\"]+)\"")
+        .matcher(refused.body());
+    assertTrue(cancel.find(), refused.body());
+    java.net.URI link = java.net.URI.create(cancel.group(1).replace("&amp;", "&"));
+    assertEquals(rekono.endpoints().issuer().getPort(), link.getPort());
+    AuthorizeEndpointTest.assertErrorAtRp(browser.get(link), start, "access_denied");
   }
 
   @Test
@@ -83,7 +95,10 @@ class CertificateFactorTest {
   }
 
   private Browser.Page withCertificate(KeyStore clientCertificate) {
-    Browser browser = rekono.browser(clientCertificate);
+    return withCertificate(rekono.browser(clientCertificate));
+  }
+
+  private Browser.Page withCertificate(Browser browser) {
     Browser.Page confirmation = rekono.toConfirmation(browser, start, Logins.JANEZ.email(), Logins.JANEZ.password());
     Browser.Page toCertificatePort = rekono.choose(browser, confirmation.tx(), "certificate");
     assertEquals(rekono.endpoints().certificateLogin().getPort(), toCertificatePort.location().orElseThrow().getPort());

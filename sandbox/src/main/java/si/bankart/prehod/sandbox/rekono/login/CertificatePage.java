@@ -61,6 +61,7 @@ public final class CertificatePage extends HttpServlet {
     journey.render(request, response, HttpServletResponse.SC_FORBIDDEN, tx, "certificate", Map.of(
         "outcome", outcome.name(),
         "subject", chain.isEmpty() ? "" : chain.get(0).getSubjectX500Principal().getName(),
-        "confirmUrl", mainBase + "confirm" + LoginJourney.txQuery(tx)));
+        "confirmUrl", mainBase + "confirm" + LoginJourney.txQuery(tx),
+        "cancelUrl", mainBase + "cancel" + LoginJourney.txQuery(tx)));
   }
 }

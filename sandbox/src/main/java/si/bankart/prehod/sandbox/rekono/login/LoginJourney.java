@@ -64,7 +64,7 @@ public final class LoginJourney {
     Map<String, Object> all = new HashMap<>(model);
     all.put("tx", tx.id());
     all.put("clientName", tx.client().name());
-    all.put("cancelUrl", pageUrl("cancel", tx));
+    all.putIfAbsent("cancelUrl", pageUrl("cancel", tx));
     renderer.render(request, response, status, page, all, tx.uiLocales());
   }
 

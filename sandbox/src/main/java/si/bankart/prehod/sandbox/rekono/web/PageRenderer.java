@@ -28,8 +28,14 @@ public final class PageRenderer {
 
   private final VelocityEngine engine;
   private final Map<String, Messages> messages;
+  private final String home;
 
-  public PageRenderer() {
+  /**
+   * {@code home} is the main port's origin with a trailing slash (https://localhost:9443/): pages on the certificate
+   * port link back to the outbox, device and cancel pages there.
+   */
+  public PageRenderer(String home) {
+    this.home = home;
     Properties p = new Properties();
     p.setProperty(RuntimeConstants.RESOURCE_LOADERS, "classpath");
     p.setProperty("resource.loader.classpath.class", ClasspathResourceLoader.class.getName());
@@ -58,6 +64,7 @@ public final class PageRenderer {
     context.put("otherLang", other);
     context.put("switchUrl", switchUrl(request, other));
     context.put("base", "/openid-connect-server-webapp/");
+    context.put("home", home);
     Template template = engine.getTemplate(TEMPLATES + page + ".vm", "UTF-8");
     // Merged into a buffer first, so a template error becomes a 500 rather than half a page with the intended status.
     StringWriter html = new StringWriter();
