@@ -137,7 +137,7 @@ public final class RekonoStandIn implements AutoCloseable {
     add(mainContext, "/.well-known/openid-configuration", new DiscoveryEndpoint(ProviderMetadata.of(endpoints)));
     add(mainContext, "/jwk", new JwksEndpoint(keys));
     add(mainContext, "/authorize",
-        new AuthorizeEndpoint(clients, sessions, transactions, responder, renderer, clock));
+        new AuthorizeEndpoint(clients, sessions, transactions, responder, renderer, clock, random));
     add(mainContext, "/token",
         new TokenEndpoint(clients, codes, accessTokens, new IdTokenIssuer(new Issuer(issuer), keys, clock)));
     add(mainContext, "/userinfo", new UserInfoEndpoint(accessTokens, accounts));

@@ -94,6 +94,17 @@ class AuthorizeEndpointTest {
   }
 
   @Test
+  void loginTransactionCannotBeContinuedFromAnotherBrowser() {
+    Browser.Page login = rekono.open(browser, rekono.idp().start());
+    Browser other = rekono.browser();
+    rekono.open(other, rekono.idp().start());
+    Browser.Page stolen = rekono.password(other, login, Logins.MARKO.email(), Logins.MARKO.password());
+    assertEquals(400, stolen.status());
+    assertTrue(stolen.contains("Prijava je potekla"), stolen.body());
+    assertEquals(302, rekono.password(browser, login, Logins.MARKO.email(), Logins.MARKO.password()).status());
+  }
+
+  @Test
   void loginHintIsPrefilledAndEscaped() {
     Browser.Page login = rekono.open(browser, rekono.idp().start(b -> b.loginHint("\"><script>x</script>")));
     assertTrue(login.contains("value=\"&quot;&gt;&lt;script&gt;x&lt;/script&gt;\""), login.body());

@@ -11,6 +11,7 @@ import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 import si.bankart.prehod.sandbox.rekono.account.Account;
 import si.bankart.prehod.sandbox.rekono.account.AccountStore;
+import si.bankart.prehod.sandbox.rekono.web.BrowserCookie;
 import si.bankart.prehod.sandbox.rekono.web.PageRenderer;
 
 /**
@@ -40,7 +41,8 @@ public final class LoginJourney {
   /** The request's open transaction; when there is none, the "login expired" page has been sent. */
   public Optional<LoginTransaction> transaction(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
-    Optional<LoginTransaction> tx = transactions.find(request.getParameter("tx"));
+    Optional<LoginTransaction> tx = transactions.find(request.getParameter("tx"),
+        BrowserCookie.read(request));
     if (tx.isEmpty()) {
       renderer.render(request, response, HttpServletResponse.SC_BAD_REQUEST, "expired", Map.of(), List.of());
     }

@@ -7,6 +7,7 @@ import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 import si.bankart.prehod.sandbox.rekono.factor.PushApprovals;
 import si.bankart.prehod.sandbox.rekono.factor.PushRequest;
+import si.bankart.prehod.sandbox.rekono.web.BrowserCookie;
 
 /** What the push page's script polls: {"status":"PENDING|APPROVED|DENIED|EXPIRED"} for the transaction's request. */
 public final class PushStatusEndpoint extends HttpServlet {
@@ -21,7 +22,7 @@ public final class PushStatusEndpoint extends HttpServlet {
 
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-    Optional<PushRequest> push = transactions.find(request.getParameter("tx"))
+    Optional<PushRequest> push = transactions.find(request.getParameter("tx"), BrowserCookie.read(request))
         .flatMap(LoginTransaction::pushId).flatMap(approvals::find);
     response.setContentType("application/json");
     response.setHeader("Cache-Control", "no-store");

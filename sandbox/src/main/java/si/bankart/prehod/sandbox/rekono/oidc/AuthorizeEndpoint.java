@@ -12,6 +12,7 @@ import com.nimbusds.openid.connect.sdk.AuthenticationRequest;
 import com.nimbusds.openid.connect.sdk.OIDCError;
 import com.nimbusds.openid.connect.sdk.Prompt;
 import java.io.IOException;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -26,6 +27,7 @@ import si.bankart.prehod.sandbox.rekono.factor.TrustAcr;
 import si.bankart.prehod.sandbox.rekono.login.LoginJourney;
 import si.bankart.prehod.sandbox.rekono.login.LoginTransaction;
 import si.bankart.prehod.sandbox.rekono.login.LoginTransactions;
+import si.bankart.prehod.sandbox.rekono.web.BrowserCookie;
 import si.bankart.prehod.sandbox.rekono.web.PageRenderer;
 import si.bankart.prehod.sandbox.rekono.web.SessionCookie;
 
@@ -43,15 +45,17 @@ public final class AuthorizeEndpoint extends HttpServlet {
   private final AuthorizationResponder responder;
   private final PageRenderer renderer;
   private final Clock clock;
+  private final SecureRandom random;
 
   public AuthorizeEndpoint(ClientRegistry clients, OpSessions sessions, LoginTransactions transactions,
-      AuthorizationResponder responder, PageRenderer renderer, Clock clock) {
+      AuthorizationResponder responder, PageRenderer renderer, Clock clock, SecureRandom random) {
     this.clients = clients;
     this.sessions = sessions;
     this.transactions = transactions;
     this.responder = responder;
     this.renderer = renderer;
     this.clock = clock;
+    this.random = random;
   }
 
   @Override
@@ -87,7 +91,8 @@ public final class AuthorizeEndpoint extends HttpServlet {
     } else if (prompt != null && prompt.contains(Prompt.Type.NONE)) {
       response.sendRedirect(responder.error(ar, OIDCError.LOGIN_REQUIRED).toString());
     } else {
-      LoginTransaction tx = transactions.open(ar, client.get(), required);
+      LoginTransaction tx = transactions.open(ar, client.get(), required,
+          BrowserCookie.ensure(request, response, random));
       response.sendRedirect(LoginJourney.pageUrl("login", tx));
     }
   }
