@@ -36,7 +36,13 @@ public final class PasswordLogin {
     }
     var account = accounts.byEmail(email);
     String typed = password == null ? "" : password;
-    boolean matches = account.map(a -> a.password().matches(typed)).orElseGet(() -> decoy.matches(typed) && false);
+    boolean matches;
+    if (account.isPresent()) {
+      matches = account.get().password().matches(typed);
+    } else {
+      decoy.matches(typed); // the same PBKDF2 work, so response time does not tell which addresses exist
+      matches = false;
+    }
     if (matches) {
       throttle.recordSuccess(email);
       return new Accepted(account.get());

@@ -2,6 +2,9 @@ package si.bankart.prehod.sandbox.rekono.device;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import javax.servlet.http.HttpServlet;
@@ -22,7 +25,15 @@ public final class DevicePage extends HttpServlet {
     static Pending of(PushRequest r) {
       return new Pending(r.id(), r.email(), r.clientName(), r.created().toString(), r.expires().toString());
     }
+
+    /** The expiry in Slovenian local time, for people. */
+    public String expiresLocal() {
+      return LOCAL_TIME.format(Instant.parse(expires));
+    }
   }
+
+  private static final DateTimeFormatter LOCAL_TIME =
+      DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.of("Europe/Ljubljana"));
 
   private final PushApprovals approvals;
   private final PageRenderer renderer;
