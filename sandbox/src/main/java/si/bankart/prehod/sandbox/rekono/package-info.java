@@ -16,7 +16,7 @@
  *   <li>{@code oidc.TokenEndpoint} redeems the code for a signed ID token ({@code oidc.IdTokenIssuer}) and an access
  *       token for {@code oidc.UserInfoEndpoint}; {@code oidc.EndSessionEndpoint} logs out.</li>
  * </ol>
- * SMS texts and e-mails go to {@code outbox.Outbox} (page /outbox). {@link si.bankart.prehod.sandbox.rekono.RekonoStandIn}
- * wires it all with plain constructors.
+ * SMS texts and e-mails go to {@code outbox.Outbox} (page /outbox).
+ * {@link si.bankart.prehod.sandbox.rekono.RekonoStandIn} wires it all with plain constructors.
  */
 package si.bankart.prehod.sandbox.rekono;

@@ -57,7 +57,8 @@ class CertificateFactorTest {
   @Test
   void certificateExpiredByTheStandInsClockIsRefused() {
     Instant now = rekono.clock.instant();
-    KeyStore shortLived = rekono.pki.clientKeyStore(JANEZ_DN, now.minus(Duration.ofDays(1)), now.plus(Duration.ofMinutes(10)));
+    KeyStore shortLived =
+        rekono.pki.clientKeyStore(JANEZ_DN, now.minus(Duration.ofDays(1)), now.plus(Duration.ofMinutes(10)));
     Browser browser = rekono.browser(shortLived);
     Browser.Page confirmation = rekono.toConfirmation(browser, start, Logins.JANEZ.email(), Logins.JANEZ.password());
     Browser.Page toCertificatePort = rekono.choose(browser, confirmation.tx(), "certificate");

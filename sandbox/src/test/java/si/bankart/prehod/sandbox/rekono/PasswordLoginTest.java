@@ -103,6 +103,13 @@ class PasswordLoginTest {
   }
 
   @Test
+  void maxAgeZeroForcesThePasswordAgainAtOnce() {
+    RelyingParty.Start first = rekono.idp().start();
+    RekonoHarness.code(Logins.otpRedirect(rekono, browser, first, Logins.MARKO), first);
+    assertTrue(rekono.open(browser, rekono.idp().start(b -> b.maxAge(0))).contains("<h1>Prijava</h1>"));
+  }
+
+  @Test
   void higherAcrThanTheSessionProvedForcesTheLoginAgain() {
     RelyingParty.Start first = rekono.idp().start();
     RekonoHarness.code(Logins.otpRedirect(rekono, browser, first, Logins.JANEZ), first);

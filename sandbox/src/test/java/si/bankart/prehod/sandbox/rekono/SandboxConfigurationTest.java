@@ -28,7 +28,8 @@ class SandboxConfigurationTest {
       assertTrue(standIn.issuer().toString().matches("https://localhost:\\d+/openid-connect-server-webapp/"));
       RelyingParty idp = new RelyingParty(new ClientID("varni-prehod"), new Secret("unused"),
           ClientAuthenticationMethod.CLIENT_SECRET_BASIC, idpCallback, standIn.endpoints(), pki.sslContext(null));
-      Browser browser = new Browser(pki, null, standIn.issuer().getPort(), standIn.endpoints().certificateLogin().getPort());
+      Browser browser =
+          new Browser(pki, null, standIn.issuer().getPort(), standIn.endpoints().certificateLogin().getPort());
       Browser.Page page = browser.follow(browser.get(idp.start().uri()));
       assertTrue(page.contains("<h1>Prijava</h1>"), page.body());
       for (Logins.Demo demo : List.of(Logins.ANA, Logins.MARKO, Logins.JANEZ, Logins.TUJEC)) {

@@ -69,7 +69,8 @@ class TotpFactorTest {
     assertTrue(choice.location().orElseThrow().getPath().endsWith("/otp/enrol"));
     Browser.Page enrol = browser.follow(choice);
     assertTrue(enrol.contains("<svg"), "QR code drawn inline");
-    Matcher uri = Pattern.compile("otpauth://totp/Rekono:ana\\.kovac%40example\\.si\\?secret=([A-Z2-7]+)&amp;issuer=Rekono")
+    Matcher uri = Pattern.compile(
+        "otpauth://totp/Rekono:ana\\.kovac%40example\\.si\\?secret=([A-Z2-7]+)&amp;issuer=Rekono")
         .matcher(enrol.body());
     assertTrue(uri.find(), enrol.body());
     String secret = uri.group(1);

@@ -35,7 +35,8 @@ public record Account(
   }
 
   public Account withTotpSecret(TotpSecret secret) {
-    return new Account(sub, email, password, mobile, trustLevel, givenName, familyName, Optional.of(secret), certificate);
+    return new Account(sub, email, password, mobile, trustLevel, givenName, familyName, Optional.of(secret),
+        certificate);
   }
 
   /** Given and family name joined, or empty when the user never gave them (self-registered accounts). */

@@ -48,7 +48,8 @@ public final class AccountsFile {
     try {
       MobileNumber mobile = MobileNumber.parse(e.mobile())
           .orElseThrow(() -> new IllegalArgumentException("mobile is not a Slovenian mobile number: " + e.mobile()));
-      Optional<LinkedCertificate> certificate = Optional.ofNullable(e.certificateSubjectDn()).map(LinkedCertificate::new);
+      Optional<LinkedCertificate> certificate =
+          Optional.ofNullable(e.certificateSubjectDn()).map(LinkedCertificate::new);
       if (certificate.isPresent() && e.trustLevel() < 3) {
         throw new IllegalArgumentException("a linked certificate needs trust_level 3");
       }

@@ -1,7 +1,5 @@
 package si.bankart.prehod.sandbox.rekono.account;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -13,6 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.regex.Pattern;
+import si.bankart.prehod.sandbox.rekono.factor.OneTimeCode;
 import si.bankart.prehod.sandbox.rekono.outbox.Outbox;
 import si.bankart.prehod.sandbox.rekono.outbox.OutboxMessage;
 
@@ -43,8 +42,12 @@ public final class Registrations {
     }
   }
 
-  private record Pending(String email, PasswordHash password, MobileNumber mobile, String code, Instant expires,
-      int triesLeft) {}
+  private record Pending(String email, PasswordHash password, MobileNumber mobile, OneTimeCode code, Instant expires,
+      int triesLeft) {
+    Pending afterWrongCode() {
+      return new Pending(email, password, mobile, code, expires, triesLeft - 1);
+    }
+  }
 
   private final AccountStore accounts;
   private final PasswordPolicy policy;
@@ -81,13 +84,14 @@ public final class Registrations {
     if (!problems.isEmpty()) {
       return new Started(Optional.empty(), List.copyOf(problems));
     }
-    String code = String.format("%06d", random.nextInt(1_000_000));
+    OneTimeCode code = OneTimeCode.random(random);
     String id = randomHex();
     pending.put(id, new Pending(address, PasswordHash.of(password, random), number.get(), code,
         clock.instant().plus(CODE_VALIDITY), CODE_TRIES));
     outbox.send(OutboxMessage.Channel.EMAIL, address, "Rekono: potrditev e-poštnega naslova",
         "Pozdravljeni,\n\nza dokončanje registracije v Rekono vnesite kodo " + code + ".\nKoda velja "
-            + CODE_VALIDITY.toMinutes() + " minut.\n\nČe računa niste odpirali vi, to sporočilo prezrite.\n\nRekono");
+            + CODE_VALIDITY.toMinutes() + " minut.\n\nČe računa niste odpirali vi, to sporočilo prezrite."
+            + "\n\nRekono");
     return new Started(Optional.of(id), List.of());
   }
 
@@ -105,13 +109,12 @@ public final class Registrations {
       pending.remove(pendingId);
       return Verified.not(Verification.EXPIRED);
     }
-    String typed = typedCode == null ? "" : typedCode.trim();
-    if (!MessageDigest.isEqual(p.code().getBytes(StandardCharsets.US_ASCII), typed.getBytes(StandardCharsets.US_ASCII))) {
+    if (!p.code().matches(typedCode)) {
       if (p.triesLeft() <= 1) {
         pending.remove(pendingId);
         return Verified.not(Verification.NO_TRIES_LEFT);
       }
-      pending.put(pendingId, new Pending(p.email(), p.password(), p.mobile(), p.code(), p.expires(), p.triesLeft() - 1));
+      pending.put(pendingId, p.afterWrongCode());
       return Verified.not(Verification.WRONG_CODE);
     }
     pending.remove(pendingId);

@@ -1,7 +1,5 @@
 package si.bankart.prehod.sandbox.rekono.factor;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,7 +22,7 @@ public final class SmsCodes {
   /** The result of checking a typed code. */
   public enum Check { ACCEPTED, WRONG, EXPIRED, NO_TRIES_LEFT, NOT_SENT }
 
-  private record Sent(String code, Instant expires, int triesLeft) {}
+  private record Sent(OneTimeCode code, Instant expires, int triesLeft) {}
 
   private final Clock clock;
   private final SecureRandom random;
@@ -39,7 +37,7 @@ public final class SmsCodes {
 
   /** Sends a new code for the transaction, replacing any earlier one. */
   public void send(String transactionId, Account account) {
-    String code = String.format("%06d", random.nextInt(1_000_000));
+    OneTimeCode code = OneTimeCode.random(random);
     byTransaction.put(transactionId, new Sent(code, clock.instant().plus(VALIDITY), TRIES));
     outbox.send(OutboxMessage.Channel.SMS, account.mobile().e164(), "",
         "Rekono: vasa koda za potrditev prijave je " + code + ". Velja " + VALIDITY.toMinutes()
@@ -62,8 +60,7 @@ public final class SmsCodes {
         result[0] = Check.EXPIRED;
         return sent;
       }
-      String clean = typed == null ? "" : typed.replace(" ", "");
-      if (MessageDigest.isEqual(sent.code().getBytes(StandardCharsets.US_ASCII), clean.getBytes(StandardCharsets.US_ASCII))) {
+      if (sent.code().matches(typed)) {
         result[0] = Check.ACCEPTED;
         return null;
       }

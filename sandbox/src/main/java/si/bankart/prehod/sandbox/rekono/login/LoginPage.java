@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import javax.servlet.http.HttpServlet;
@@ -70,7 +71,7 @@ public final class LoginPage extends HttpServlet {
 
   private void show(HttpServletRequest request, HttpServletResponse response, int status, LoginTransaction tx,
       String email, Map<String, ?> extra) throws IOException {
-    var model = new java.util.HashMap<String, Object>(extra);
+    var model = new HashMap<String, Object>(extra);
     model.put("email", email);
     model.put("registerUrl", LoginJourney.pageUrl("register", tx));
     model.putIfAbsent("error", "");

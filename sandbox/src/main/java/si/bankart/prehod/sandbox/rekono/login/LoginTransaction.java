@@ -9,7 +9,8 @@ import si.bankart.prehod.sandbox.rekono.factor.TotpSecret;
 
 /**
  * One authorization request on its way through the login pages: the validated request, how high a trust level it
- * needs, the browser it belongs to ({@code BrowserCookie}), and what the user has done so far (the account whose password was right, an enrolment secret, a push id).
+ * needs, the browser it belongs to ({@code BrowserCookie}), and what the user has done so far (the account whose
+ * password was right, an enrolment secret, a push id).
  */
 public record LoginTransaction(
     String id,
@@ -23,12 +24,13 @@ public record LoginTransaction(
     Optional<String> pushId) {
 
   public LoginTransaction withAccount(String sub) {
-    return new LoginTransaction(id, browser, request, client, requiredLevel, created, Optional.of(sub), Optional.empty(),
-        Optional.empty());
+    return new LoginTransaction(id, browser, request, client, requiredLevel, created, Optional.of(sub),
+        Optional.empty(), Optional.empty());
   }
 
   public LoginTransaction withEnrolmentSecret(TotpSecret secret) {
-    return new LoginTransaction(id, browser, request, client, requiredLevel, created, accountSub, Optional.of(secret), pushId);
+    return new LoginTransaction(id, browser, request, client, requiredLevel, created, accountSub,
+        Optional.of(secret), pushId);
   }
 
   public LoginTransaction withPush(String id) {

@@ -132,8 +132,9 @@ public final class AuthorizeEndpoint extends HttpServlet {
       return false;
     }
     Authentication authn = session.authentication();
-    if (ar.getMaxAge() >= 0
-        && Duration.between(authn.authTime(), clock.instant()).getSeconds() > ar.getMaxAge()) {
+    // max_age=0 asks for a fresh login, like prompt=login (OIDC Core §3.1.2.1).
+    if (ar.getMaxAge() == 0
+        || ar.getMaxAge() > 0 && Duration.between(authn.authTime(), clock.instant()).getSeconds() > ar.getMaxAge()) {
       return false;
     }
     return authn.trustLevel() >= requiredLevel;

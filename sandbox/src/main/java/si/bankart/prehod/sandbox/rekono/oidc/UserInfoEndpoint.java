@@ -11,7 +11,6 @@ import com.nimbusds.openid.connect.sdk.UserInfoRequest;
 import com.nimbusds.openid.connect.sdk.UserInfoSuccessResponse;
 import com.nimbusds.openid.connect.sdk.claims.UserInfo;
 import java.io.IOException;
-import java.util.Optional;
 import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
@@ -42,8 +41,9 @@ public final class UserInfoEndpoint extends HttpServlet {
           .map(info -> new UserInfoSuccessResponse(info).toHTTPResponse())
           .orElseGet(() -> new UserInfoErrorResponse(BearerTokenError.INVALID_TOKEN).toHTTPResponse());
     } catch (ParseException e) {
-      reply = new UserInfoErrorResponse(Optional.ofNullable(e.getErrorObject())
-          .filter(BearerTokenError.class::isInstance).map(BearerTokenError.class::cast).orElse(BearerTokenError.MISSING_TOKEN)).toHTTPResponse();
+      BearerTokenError error = e.getErrorObject() instanceof BearerTokenError bearer
+          ? bearer : BearerTokenError.MISSING_TOKEN;
+      reply = new UserInfoErrorResponse(error).toHTTPResponse();
     }
     reply.setHeader("Cache-Control", "no-store");
     ServletUtils.applyHTTPResponse(reply, response);

@@ -2,6 +2,7 @@ package si.bankart.prehod.sandbox.rekono.outbox;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -27,7 +28,7 @@ public final class Outbox {
   /** Every message, newest first. */
   public synchronized List<OutboxMessage> messages() {
     List<OutboxMessage> newestFirst = new ArrayList<>(messages);
-    java.util.Collections.reverse(newestFirst);
+    Collections.reverse(newestFirst);
     return List.copyOf(newestFirst);
   }
 

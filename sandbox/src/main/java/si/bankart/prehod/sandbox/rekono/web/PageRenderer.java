@@ -5,9 +5,11 @@ import java.io.StringWriter;
 import java.io.Writer;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.stream.Collectors;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
@@ -25,6 +27,8 @@ import org.apache.velocity.runtime.resource.loader.ClasspathResourceLoader;
 public final class PageRenderer {
 
   private static final String TEMPLATES = "rekono/templates/";
+  /** What identifies the page a form was posted from; everything else a form carries stays out of the link. */
+  private static final Set<String> KEPT_ON_POST = Set.of("tx", "reg");
 
   private final VelocityEngine engine;
   private final Map<String, Messages> messages;
@@ -81,12 +85,12 @@ public final class PageRenderer {
     return messages.get(language);
   }
 
-  /** The same page in the other language: GET parameters kept (only the transaction for a POST), lang replaced. */
+  /** The same page in the other language: GET parameters kept (for a POST only the page's ids), lang replaced. */
   private static String switchUrl(HttpServletRequest request, String language) {
     String query = request.getParameterMap().entrySet().stream()
         .filter(e -> !e.getKey().equals("lang"))
-        .filter(e -> request.getMethod().equals("GET") || e.getKey().equals("tx"))
-        .flatMap(e -> java.util.Arrays.stream(e.getValue()).map(v -> encode(e.getKey()) + "=" + encode(v)))
+        .filter(e -> request.getMethod().equals("GET") || KEPT_ON_POST.contains(e.getKey()))
+        .flatMap(e -> Arrays.stream(e.getValue()).map(v -> encode(e.getKey()) + "=" + encode(v)))
         .collect(Collectors.joining("&"));
     return request.getRequestURI() + "?" + (query.isEmpty() ? "" : query + "&") + "lang=" + language;
   }

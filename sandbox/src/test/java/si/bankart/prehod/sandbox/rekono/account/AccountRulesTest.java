@@ -50,7 +50,8 @@ class AccountRulesTest {
   void certificateLinkMatchesBySubjectAttributesIgnoringOrderAndExtraAttributes() throws Exception {
     LinkedCertificate link = new LinkedCertificate("CN=Janez Novak,O=Varni Prehod Sandbox,C=SI");
     var pki = si.bankart.prehod.sandbox.rekono.TestPki.shared();
-    assertTrue(link.matches(leaf(pki.clientKeyStore("SERIALNUMBER=PNOSI-1,CN=Janez Novak,O=Varni Prehod Sandbox,C=SI"))));
+    assertTrue(link.matches(
+        leaf(pki.clientKeyStore("SERIALNUMBER=PNOSI-1,CN=Janez Novak,O=Varni Prehod Sandbox,C=SI"))));
     assertTrue(link.matches(leaf(pki.clientKeyStore("C=SI,O=Varni Prehod Sandbox,CN=Janez Novak"))));
     assertFalse(link.matches(leaf(pki.clientKeyStore("CN=Janez Novak,O=Other,C=SI"))));
     assertFalse(link.matches(leaf(pki.clientKeyStore("CN=Janez Novak,C=SI"))));
