@@ -108,11 +108,28 @@ public final class RekonoStandIn implements AutoCloseable {
     ServerConnector main = connector(server, "main", config, sslFor(config, false), config.httpsPort());
     ServerConnector certificate = connector(server, "certificate", config, sslFor(config, true),
         config.certificatePort());
-    // Bound before wiring, so that with port 0 the issuer names the port actually in use.
-    main.open();
-    certificate.open();
-    ProviderEndpoints endpoints = ProviderEndpoints.of(HOST, main.getLocalPort(), certificate.getLocalPort());
+    // No graceful drain: nothing here outlives the process, and waiting on idle keep-alive connections only delays
+    // a launcher's or test's shutdown.
+    server.setStopTimeout(0);
+    try {
+      // Bound before wiring, so that with port 0 the issuer names the port actually in use.
+      main.open();
+      certificate.open();
+      RekonoStandIn standIn = wire(server, config,
+          ProviderEndpoints.of(HOST, main.getLocalPort(), certificate.getLocalPort()), clients, accounts);
+      server.start();
+      return standIn;
+    } catch (Exception e) {
+      server.stop();
+      main.close();
+      certificate.close();
+      throw e;
+    }
+  }
 
+  /** Creates every part with plain constructors and maps the endpoints and pages onto the two connectors. */
+  private static RekonoStandIn wire(Server server, RekonoConfig config, ProviderEndpoints endpoints,
+      ClientRegistry clients, AccountStore accounts) {
     var clock = config.clock();
     var random = config.random();
     Outbox outbox = new Outbox(clock);
@@ -163,15 +180,6 @@ public final class RekonoStandIn implements AutoCloseable {
 
     server.setHandler(new ContextHandlerCollection(
         mainContext.getCoreContextHandler(), certificateContext.getCoreContextHandler()));
-    // No graceful drain: nothing here outlives the process, and waiting on idle keep-alive connections only delays
-    // a launcher's or test's shutdown.
-    server.setStopTimeout(0);
-    try {
-      server.start();
-    } catch (Exception e) {
-      server.stop();
-      throw e;
-    }
     return new RekonoStandIn(server, endpoints, keys, outbox, push, accounts);
   }
 

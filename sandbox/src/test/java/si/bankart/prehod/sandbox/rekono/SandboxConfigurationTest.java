@@ -1,11 +1,15 @@
 package si.bankart.prehod.sandbox.rekono;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.nimbusds.oauth2.sdk.auth.ClientAuthenticationMethod;
 import com.nimbusds.oauth2.sdk.auth.Secret;
 import com.nimbusds.oauth2.sdk.id.ClientID;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
@@ -40,6 +44,23 @@ class SandboxConfigurationTest {
       Browser.Page outbox = browser.get(standIn.outboxPage());
       assertEquals(200, outbox.status());
       assertEquals(200, browser.get(standIn.devicePage()).status());
+    }
+  }
+
+  @Test
+  void portInUseStopsStartUpAndLeavesNoPortBound() throws Exception {
+    TestPki pki = TestPki.shared();
+    int free;
+    try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getByName(RekonoConfig.LOOPBACK))) {
+      free = probe.getLocalPort();
+    }
+    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName(RekonoConfig.LOOPBACK))) {
+      RekonoConfig config = RekonoConfig.defaults(pki.serverKeyStore(), TestPki.PASSWORD,
+          Set.of(pki.caCertificate()), Path.of("conf")).withPorts(free, taken.getLocalPort());
+      assertThrows(IOException.class, () -> RekonoStandIn.start(config));
+    }
+    try (ServerSocket again = new ServerSocket(free, 1, InetAddress.getByName(RekonoConfig.LOOPBACK))) {
+      assertEquals(free, again.getLocalPort(), "the first port was released");
     }
   }
 }
