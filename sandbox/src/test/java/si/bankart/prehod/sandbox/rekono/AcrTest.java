@@ -26,7 +26,7 @@ class AcrTest {
   void acrAboveTheAccountsReachIsNotDowngradedButShownAndReturnedAsUnmet() {
     RelyingParty.Start start = rekono.idp().start(b -> b.acrValues(List.of(new ACR("urn:rekono:trust:2"))));
     Browser.Page login = rekono.open(browser, start);
-    Browser.Page page = rekono.password(browser, login, Logins.ANA.email(), Logins.ANA.password());
+    Browser.Page page = browser.follow(rekono.password(browser, login, Logins.ANA.email(), Logins.ANA.password()));
     assertEquals(403, page.status());
     assertTrue(page.contains("Zahtevana raven zaupanja ni dosegljiva"), page.body());
     assertTrue(rekono.standIn.outbox().messages().isEmpty(), "no factor was started");
@@ -36,6 +36,21 @@ class AcrTest {
     Map<String, String> params = Browser.query(back.location().orElseThrow());
     assertEquals("unmet_authentication_requirements", params.get("error"));
     assertEquals(start.state().getValue(), params.get("state"));
+  }
+
+  @Test
+  void newlyRegisteredAccountIsToldItCannotReachTheRequestedLevel() {
+    RelyingParty.Start start = rekono.idp().start(b -> b.acrValues(List.of(new ACR("urn:rekono:trust:2"))));
+    String tx = rekono.open(browser, start).tx();
+    Browser.Page verify = browser.follow(browser.post(rekono.page("register"), Map.of("tx", tx,
+        "email", "nov@example.si", "password", "Zelo-dolgo-geslo-42", "password2", "Zelo-dolgo-geslo-42",
+        "mobile", "031 222 333")));
+    String code = rekono.standIn.outbox().latestTo("nov@example.si").orElseThrow().body()
+        .replaceAll("(?s).*kodo (\\d{6}).*", "$1");
+    Browser.Page page = browser.follow(browser.post(rekono.page("register/verify"),
+        Map.of("tx", tx, "reg", Browser.query(verify.uri()).get("reg"), "code", code)));
+    assertEquals(403, page.status());
+    assertTrue(page.contains("Zahtevana raven zaupanja ni dosegljiva"), page.body());
   }
 
   @Test

@@ -17,7 +17,8 @@ import si.bankart.prehod.sandbox.rekono.oidc.ProviderEndpoints;
 /**
  * The confirmation window ("Potrditev prijave"): the user picks a second factor among those the account's trust level
  * allows. Factors that cannot reach the level the relying party asked for are shown but cannot be chosen; the choice is
- * checked again here, never taken from the form on trust.
+ * checked again here, never taken from the form on trust. When no factor of the account reaches the level, the page
+ * says so and offers the way back to the relying party.
  */
 public final class ConfirmationPage extends HttpServlet {
 
@@ -43,9 +44,17 @@ public final class ConfirmationPage extends HttpServlet {
       return;
     }
     Optional<Account> account = journey.account(tx.get(), response);
-    if (account.isPresent()) {
-      show(request, response, HttpServletResponse.SC_OK, tx.get(), account.get());
+    if (account.isEmpty()) {
+      return;
     }
+    if (Factor.reaching(account.get().trustLevel(), tx.get().requiredLevel()).isEmpty()) {
+      // Not silently downgraded: the user learns why, and the relying party gets unmet_authentication_requirements.
+      journey.render(request, response, HttpServletResponse.SC_FORBIDDEN, tx.get(), "unmet", Map.of(
+          "accountLevel", account.get().trustLevel(), "requiredLevel", tx.get().requiredLevel(),
+          "returnUrl", LoginJourney.pageUrl("cancel", tx.get()) + "&reason=unmet"));
+      return;
+    }
+    show(request, response, HttpServletResponse.SC_OK, tx.get(), account.get());
   }
 
   @Override

@@ -12,11 +12,9 @@ import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 import si.bankart.prehod.sandbox.rekono.account.PasswordLogin;
-import si.bankart.prehod.sandbox.rekono.factor.Factor;
 
 /**
- * The login window ("Prijava"): e-mail and password. An accepted password leads to the confirmation window, or to the
- * "level not reachable" page when no factor of the account reaches the level the relying party asked for.
+ * The login window ("Prijava"): e-mail and password. An accepted password leads to the confirmation window.
  */
 public final class LoginPage extends HttpServlet {
 
@@ -55,15 +53,8 @@ public final class LoginPage extends HttpServlet {
       show(request, response, HttpServletResponse.SC_FORBIDDEN, tx, email, Map.of("error", "login.locked",
           "lockedMinutes", minutes, "lockedUntil", TIME.format(locked.until().atZone(ZoneId.of("Europe/Ljubljana")))));
     } else if (outcome instanceof PasswordLogin.Accepted accepted) {
-      var account = accepted.account();
-      journey.transactions().save(tx.withAccount(account.sub()));
-      if (Factor.reaching(account.trustLevel(), tx.requiredLevel()).isEmpty()) {
-        journey.render(request, response, HttpServletResponse.SC_FORBIDDEN, tx, "unmet", Map.of(
-            "accountLevel", account.trustLevel(), "requiredLevel", tx.requiredLevel(),
-            "returnUrl", LoginJourney.pageUrl("cancel", tx) + "&reason=unmet"));
-      } else {
-        response.sendRedirect(LoginJourney.pageUrl("confirm", tx));
-      }
+      journey.transactions().save(tx.withAccount(accepted.account().sub()));
+      response.sendRedirect(LoginJourney.pageUrl("confirm", tx));
     } else {
       show(request, response, HttpServletResponse.SC_UNAUTHORIZED, tx, email, Map.of("error", "login.wrong"));
     }
