@@ -21,6 +21,8 @@ import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.server.handler.ContextHandlerCollection;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import si.bankart.prehod.sandbox.rekono.account.AccountStore;
 import si.bankart.prehod.sandbox.rekono.account.AccountsFile;
 import si.bankart.prehod.sandbox.rekono.account.LoginThrottle;
@@ -78,6 +80,7 @@ public final class RekonoStandIn implements AutoCloseable {
 
   private static final String CONTEXT = "/openid-connect-server-webapp";
   private static final String HOST = "localhost";
+  private static final Logger LOG = LoggerFactory.getLogger(RekonoStandIn.class);
 
   private final Server server;
   private final ProviderEndpoints endpoints;
@@ -118,6 +121,8 @@ public final class RekonoStandIn implements AutoCloseable {
       RekonoStandIn standIn = wire(server, config,
           ProviderEndpoints.of(HOST, main.getLocalPort(), certificate.getLocalPort()), clients, accounts);
       server.start();
+      LOG.info("Rekono stand-in: issuer {}, certificate factor on port {}, outbox {}, device {}", standIn.issuer(),
+          certificate.getLocalPort(), standIn.outboxPage(), standIn.devicePage());
       return standIn;
     } catch (Exception e) {
       server.stop();
