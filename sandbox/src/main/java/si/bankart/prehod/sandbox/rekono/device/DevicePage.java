@@ -66,7 +66,6 @@ public final class DevicePage extends HttpServlet {
     }
     boolean decided = approvals.decide(request.getParameter("id"), "approve".equals(decision));
     if (!decided) {
-      response.setStatus(HttpServletResponse.SC_CONFLICT);
       renderer.render(request, response, HttpServletResponse.SC_CONFLICT, "device",
           Map.of("pending", approvals.pending().stream().map(Pending::of).toList(), "decided", "gone"), List.of());
       return;
