@@ -2,8 +2,8 @@ package si.bankart.prehod.login.rekono;
 
 import java.net.URI;
 import java.security.Key;
-import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,6 +11,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -59,8 +60,7 @@ final class IdTokenCheck {
     IdTokenCheck(RekonoConfig config, AcrToLoa acrTable, ProviderKeys keys, Clock clock) {
         this.issuer = new Issuer(config.issuer());
         this.clientId = new Audience(config.clientId());
-        this.trustedAudiences = Set.copyOf(Audience.create(config.trustedAudiences()) == null ? List.of()
-                : Audience.create(config.trustedAudiences()));
+        this.trustedAudiences = config.trustedAudiences().stream().map(Audience::new).collect(Collectors.toUnmodifiableSet());
         this.acrTable = acrTable;
         this.keys = keys;
         this.clock = clock;

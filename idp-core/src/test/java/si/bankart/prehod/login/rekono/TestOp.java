@@ -70,6 +70,7 @@ final class TestOp implements AutoCloseable {
     final AtomicInteger tokenRequests = new AtomicInteger();
 
     volatile boolean discoveryDown;
+    volatile URI discoveryIssuer;
     volatile Duration tokenDelay = Duration.ZERO;
     volatile RSAKey signingKey = KEY_1;
     volatile List<JWK> published = List.of(KEY_1.toPublicJWK());
@@ -184,7 +185,8 @@ final class TestOp implements AutoCloseable {
             respond(exchange, 503, "{\"error\":\"down for maintenance\"}");
             return;
         }
-        OIDCProviderMetadata metadata = new OIDCProviderMetadata(new Issuer(issuer), List.of(SubjectType.PUBLIC),
+        OIDCProviderMetadata metadata = new OIDCProviderMetadata(new Issuer(discoveryIssuer == null ? issuer : discoveryIssuer),
+                List.of(SubjectType.PUBLIC),
                 endpoint("jwk"));
         metadata.setAuthorizationEndpointURI(endpoint("authorize"));
         metadata.setTokenEndpointURI(endpoint("token"));
@@ -274,9 +276,17 @@ final class TestOp implements AutoCloseable {
         }
     }
 
-    @Override
-    public void close() {
+    /** Stops listening before returning. */
+    void stopNow() {
         server.stop(0);
         threads.shutdownNow();
+    }
+
+    /** Stops in the background: the JDK server's stop() waits out its dispatcher's one-second poll. */
+    @Override
+    public void close() {
+        Thread stopper = new Thread(this::stopNow, "test-op-stop");
+        stopper.setDaemon(true);
+        stopper.start();
     }
 }
