@@ -23,13 +23,18 @@ import si.bankart.prehod.sandbox.portals.DemoPortals;
 import si.bankart.prehod.sandbox.portals.DemoPortalsConfig;
 import si.bankart.prehod.sandbox.portals.PortalDefinitionReader;
 import si.bankart.prehod.web.server.Routes;
+import si.bankart.prehod.sandbox.rekono.ExtraClientUris;
+import si.bankart.prehod.sandbox.rekono.RekonoConfig;
+import si.bankart.prehod.sandbox.rekono.RekonoStandIn;
+import java.util.Set;
 import java.security.cert.X509Certificate;
 import si.bankart.prehod.web.server.IdpOptions;
 import si.bankart.prehod.web.server.IdpServer;
 
 /**
  * The embedded default: {@code ./prehod sandbox} starts the IdP with conf/ and, around it on 127.0.0.1, what it talks
- * to: the sandbox CA (TLS certificates for every server, client certificates, CRL and OCSP) and the six demo portals
+ * to: the sandbox CA (TLS certificates for every server, client certificates, CRL and OCSP), the Rekono stand-in
+ * (an OpenID Connect provider with Rekono's login and second factors) and the six demo portals
  * (SAML service providers, one path each). Keys and runtime data
  * live in var/ and are reused by the next start. Ctrl-C stops everything.
  */
@@ -37,19 +42,28 @@ public final class Sandbox implements AutoCloseable {
 
     /** Every sandbox key store (the CA's and so the servers' TLS) uses this sandbox-only password. */
     static final String SANDBOX_PASSWORD = SandboxCa.PASSWORD;
+    /** The client secret the Rekono stand-in registered for the IdP (sandbox/conf/rekono-clients.yaml). */
+    static final String SANDBOX_REKONO_SECRET = "sandbox-only-varni-prehod-secret";
 
     private final List<AutoCloseable> running;
     private final SandboxCa ca;
     private final IdpServer idp;
     private final DemoPortals portals;
+    private final RekonoStandIn rekono;
     private final SimulatedFaults faults;
 
-    private Sandbox(List<AutoCloseable> running, SandboxCa ca, IdpServer idp, DemoPortals portals, SimulatedFaults faults) {
+    private Sandbox(List<AutoCloseable> running, SandboxCa ca, IdpServer idp, DemoPortals portals, RekonoStandIn rekono,
+            SimulatedFaults faults) {
         this.running = running;
         this.ca = ca;
         this.idp = idp;
         this.portals = portals;
+        this.rekono = rekono;
         this.faults = faults;
+    }
+
+    public RekonoStandIn rekono() {
+        return rekono;
     }
 
     public static void main(String[] args) throws Exception {
@@ -86,6 +100,17 @@ public final class Sandbox implements AutoCloseable {
 
             Map<String, String> environment = new HashMap<>(System.getenv());
             environment.putIfAbsent("PREHOD_TLS_PASSWORD", SANDBOX_PASSWORD);
+            environment.putIfAbsent("REKONO_CLIENT_SECRET", SANDBOX_REKONO_SECRET);
+            // Certificate login trusts what conf/trust holds: here, the sandbox root.
+            Files.createDirectories(home.resolve("conf/trust"));
+            Files.copy(ca.trustedRootPem(), home.resolve("conf/trust/sandbox-root.pem"), StandardCopyOption.REPLACE_EXISTING);
+
+            URI idpBase = URI.create("https://localhost:" + ports.idp());
+            RekonoStandIn rekono = RekonoStandIn.start(RekonoConfig.defaults(ca.tlsKeyStore(), SANDBOX_PASSWORD.toCharArray(),
+                    Set.copyOf(ca.trustedRoots()), home.resolve("sandbox/conf"))
+                    .withPorts(ports.rekono(), ports.rekonoCertificate())
+                    .withExtraClientUris(List.of(ExtraClientUris.forIdpAt(idpBase))));
+            running.add(0, rekono);
             Path configFile = home.resolve("conf/idp.yaml");
             IdpConfig config = new YamlFiles(environment).read(configFile, IdpConfig.class);
             // Every sandbox server shows a certificate of the sandbox CA: import its root once, and all are trusted.
@@ -93,7 +118,6 @@ public final class Sandbox implements AutoCloseable {
             Files.createDirectories(tlsKeyStore.toAbsolutePath().getParent());
             Files.copy(ca.tlsKeyStoreFile(), tlsKeyStore, StandardCopyOption.REPLACE_EXISTING);
 
-            URI idpBase = ports.areDefaults() ? null : URI.create("https://localhost:" + ports.idp());
             IdpServer idp = IdpServer.start(new IdpOptions(home, configFile, environment, clock, new SecureRandom(),
                     ports.idp(), idpBase, List.of()));
             running.add(0, idp);
@@ -105,7 +129,7 @@ public final class Sandbox implements AutoCloseable {
                     PortalDefinitionReader.repository(home).readAll(), idp.config().entityId(),
                     idp.config().endpoint(Routes.SSO_REDIRECT), idpSigning, clock));
             running.add(0, portals);
-            return new Sandbox(running, ca, idp, portals, faults);
+            return new Sandbox(running, ca, idp, portals, rekono, faults);
         } catch (Exception | Error e) {
             running.forEach(Sandbox::closeQuietly);
             throw e;

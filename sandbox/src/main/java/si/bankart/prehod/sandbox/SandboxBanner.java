@@ -25,6 +25,16 @@ final class SandboxBanner {
             out.append("    ").append(String.format("%-15s ", portal)).append(sandbox.portals().localUri().resolve("/" + portal + "/"))
                     .append('\n');
         }
+        out.append("  Rekono stand-in (log in with Rekono on the IdP's method page)\n");
+        out.append("    issuer          ").append(sandbox.rekono().issuer()).append('\n');
+        out.append("    outbox          ").append(sandbox.rekono().outboxPage()).append("   (SMS codes and e-mails)\n");
+        out.append("    device          ").append(sandbox.rekono().devicePage()).append("   (approve push logins)\n");
+        out.append("    demo accounts   e-mail / password / trust level / second factors\n");
+        out.append("      janez.novak@example.si   Janez-Sandbox-2025   3  OnePass, push, certificate (bank user u1001)\n");
+        out.append("      marko.horvat@example.si  Marko-Sandbox-2025   2  SMS, OnePass, push       (bank user u1002)\n");
+        out.append("      ana.kovac@example.si     Ana-Sandbox-2025     1  SMS, OnePass             (bank user u1003)\n");
+        out.append("      tujec@example.si         Tujec-Sandbox-2025   2  SMS, OnePass, push       (not a bank user)\n");
+        out.append("    OnePass secrets (base32, for an authenticator app) are in sandbox/conf/rekono-accounts.yaml\n");
         out.append("  Sandbox CA\n");
         out.append("    root to import  ").append(sandbox.ca().trustedRootPem()).append('\n');
         out.append("                    (import it as a trusted authority in your browser: every sandbox server's\n");

@@ -5,6 +5,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /** A copy of the project's conf/, metadata/ and templates/ in a temp folder: the sandbox as a fresh clone has it. */
@@ -13,9 +14,31 @@ final class SandboxHome {
     private SandboxHome() {
     }
 
+    /** The project's files with the default ports replaced by these, as an operator moving the sandbox would. */
+    static Path copyOfProject(SandboxPorts ports) throws IOException {
+        Path home = copyOfProject();
+        Map<String, String> moves = Map.of(":8443", ":" + ports.idp(), ":8444", ":" + ports.idpCertificate(),
+                ":9443", ":" + ports.rekono(), ":8500", ":" + ports.portals());
+        for (String folder : new String[] {"conf", "metadata"}) {
+            try (Stream<Path> files = Files.walk(home.resolve(folder))) {
+                for (Path file : files.filter(Files::isRegularFile).toList()) {
+                    String text = Files.readString(file);
+                    for (Map.Entry<String, String> move : moves.entrySet()) {
+                        text = text.replace(move.getKey(), move.getValue());
+                    }
+                    Files.writeString(file, text);
+                }
+            }
+        }
+        Files.writeString(home.resolve("conf/idp.yaml"), Files.readString(home.resolve("conf/idp.yaml"))
+                .replace("certificatePort: 8444", "certificatePort: " + ports.idpCertificate())
+                .replace("httpsPort: 8443", "httpsPort: " + ports.idp()));
+        return home;
+    }
+
     static Path copyOfProject() throws IOException {
         Path home = Files.createTempDirectory("prehod-sandbox-");
-        for (String folder : new String[] {"conf", "metadata", "templates", "sandbox/sandbox-only-keys"}) {
+        for (String folder : new String[] {"conf", "metadata", "templates", "sandbox/sandbox-only-keys", "sandbox/conf"}) {
             copy(Path.of("..").resolve(folder), home.resolve(folder));
         }
         return home;

@@ -33,8 +33,8 @@ class SandboxTest {
 
     @BeforeAll
     static void start() throws Exception {
-        home = SandboxHome.copyOfProject();
         ports = SandboxHome.freePorts();
+        home = SandboxHome.copyOfProject(ports);
         sandbox = Sandbox.start(home, ports, Clock.systemUTC());
         KeyStore trust = KeyStore.getInstance("PKCS12");
         trust.load(null, null);
@@ -76,6 +76,23 @@ class SandboxTest {
             HttpResponse<String> home = get("https://localhost:" + ports.portals() + "/" + portal + "/");
             assertEquals(200, home.statusCode(), portal);
         }
+    }
+
+    @Test
+    void rekonoStandInPublishesItsDiscoveryDocument() throws Exception {
+        HttpResponse<String> discovery = get(sandbox.rekono().endpoints().discovery().toString());
+
+        assertEquals(200, discovery.statusCode());
+        assertTrue(discovery.body().replace("\\/", "/").contains("\"issuer\":\"https://localhost:" + ports.rekono() + "/"),
+                discovery.body());
+    }
+
+    @Test
+    void certificateConnectorAnswersWithoutAClientCertificate() throws Exception {
+        HttpResponse<String> page = get("https://localhost:" + ports.idpCertificate() + "/idp/login/certificate?key=x");
+
+        assertEquals(400, page.statusCode());
+        assertTrue(page.body().contains("Prijava je potekla"), page.body());
     }
 
     @Test
