@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
@@ -30,6 +32,7 @@ class SandboxTest {
     private static SandboxPorts ports;
     private static Sandbox sandbox;
     private static HttpClient client;
+    private static SSLContext tlsContext;
 
     @BeforeAll
     static void start() throws Exception {
@@ -47,6 +50,7 @@ class SandboxTest {
         SSLContext tls = SSLContext.getInstance("TLS");
         tls.init(null, factory.getTrustManagers(), null);
         client = HttpClient.newBuilder().sslContext(tls).build();
+        tlsContext = tls;
     }
 
     @AfterAll
@@ -93,6 +97,57 @@ class SandboxTest {
 
         assertEquals(400, page.statusCode());
         assertTrue(page.body().contains("Prijava je potekla"), page.body());
+    }
+
+    @Test
+    void portalToRekonoWithPasswordAndOnePassLandsLoggedInThenSsoToASecondPortal() throws Exception {
+        Person janez = new Person(tlsContext);
+        HttpResponse<String> choice = janez.follow(janez.get(portal("acq") + "login"));
+        assertTrue(choice.body().contains("Prijava v portal Acquiring"), choice.body());
+        String rekonoStart = janez.link(choice, "a.method-rekono");
+
+        HttpResponse<String> login = janez.follow(janez.get("https://localhost:" + ports.idp() + rekonoStart));
+        assertTrue(login.uri().toString().startsWith(sandbox.rekono().issuer().toString()), login.uri().toString());
+        HttpResponse<String> confirmation = janez.follow(janez.post(page("login"), Map.of("tx", Person.tx(login),
+                "email", "janez.novak@example.si", "password", "Janez-Sandbox-2025")));
+        HttpResponse<String> otp = janez.follow(janez.post(page("confirm"), Map.of("tx", Person.tx(confirmation),
+                "factor", "otp")));
+        HttpResponse<String> postForm = janez.follow(janez.post(page("otp"), Map.of("tx", Person.tx(otp),
+                "code", Totp.at("JJQW4ZL2EBHG65TBNMQHGYLOMRRG66BB", Instant.now()))));
+
+        HttpResponse<String> portalHome = janez.follow(janez.submitSamlForm(postForm));
+        assertEquals(200, portalHome.statusCode(), portalHome.body());
+        assertTrue(portalHome.body().contains("Janez Novak"), portalHome.body());
+        assertTrue(portalHome.body().contains("http://eidas.europa.eu/LoA/substantial"), "OnePass at trust level 3 is acr 2");
+
+        HttpResponse<String> secondPortal = janez.follow(janez.submitSamlForm(janez.follow(janez.get(portal("b2b") + "login"))));
+        assertTrue(secondPortal.body().contains("Janez Novak"), "single sign-on: no second login\n" + secondPortal.body());
+    }
+
+    @Test
+    void rekonoAccountThatIsNoBankUserGetsItsPageAndAWayBack() throws Exception {
+        Person tujec = new Person(tlsContext);
+        String rekonoStart = tujec.link(tujec.follow(tujec.get(portal("bws") + "login")), "a.method-rekono");
+        HttpResponse<String> login = tujec.follow(tujec.get("https://localhost:" + ports.idp() + rekonoStart));
+        HttpResponse<String> confirmation = tujec.follow(tujec.post(page("login"), Map.of("tx", Person.tx(login),
+                "email", "tujec@example.si", "password", "Tujec-Sandbox-2025")));
+        HttpResponse<String> otp = tujec.follow(tujec.post(page("confirm"), Map.of("tx", Person.tx(confirmation),
+                "factor", "otp")));
+
+        HttpResponse<String> page = tujec.follow(tujec.post(page("otp"), Map.of("tx", Person.tx(otp),
+                "code", Totp.at("KR2WUZLDEBZWC3TEMJXXQIDTMVRXEZLU", Instant.now()))));
+
+        assertEquals(400, page.statusCode());
+        assertTrue(page.body().contains("Račun Rekono ni registriran za bančne aplikacije"), page.body());
+        assertTrue(page.body().contains("class=\"retry\""), "a way back to the method choice");
+    }
+
+    private static String portal(String name) {
+        return "https://localhost:" + ports.portals() + "/" + name + "/";
+    }
+
+    private static String page(String name) {
+        return sandbox.rekono().issuer().resolve(name).toString();
     }
 
     @Test
