@@ -176,6 +176,13 @@ class ResponseBuilderTest {
     }
 
     @Test
+    void signedResponseAroundAnEncryptedAssertionVerifies() throws Exception {
+        Response response = received(success(TestPolicy.of(SP).encryptAssertion(true).signResponse(true).registered()));
+        assertSignedByTheIdp(response);
+        assertSignedByTheIdp(decrypterWith(SP.credential()).decrypt(response.getEncryptedAssertions().get(0)));
+    }
+
+    @Test
     void encryptedAssertionDoesNotDecryptWithAnotherKey() {
         Response response = received(success(TestPolicy.of(SP).encryptAssertion(true).registered()));
         EncryptedAssertion encrypted = response.getEncryptedAssertions().get(0);
