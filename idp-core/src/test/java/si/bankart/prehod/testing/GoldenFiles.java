@@ -1,10 +1,11 @@
 package si.bankart.prehod.testing;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,19 +24,23 @@ public final class GoldenFiles {
     }
 
     public static void assertMatchesGolden(Class<?> testClass, String name, String actualXml) {
-        Path golden = Path.of("src", "test", "resources", "golden", testClass.getSimpleName(), name + ".xml");
+        String resource = "golden/" + testClass.getSimpleName() + "/" + name + ".xml";
         if (Boolean.getBoolean("golden.update")) {
+            // Written into the sources (run from the module folder); the comparison below reads the classpath copy.
+            Path source = Path.of("src", "test", "resources").resolve(resource);
             try {
-                Files.createDirectories(golden.getParent());
-                Files.writeString(golden, actualXml, StandardCharsets.UTF_8);
+                Files.createDirectories(source.getParent());
+                Files.writeString(source, actualXml, StandardCharsets.UTF_8);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+            return;
         }
-        assertTrue(Files.isRegularFile(golden), () -> "golden file " + golden.toAbsolutePath()
+        URL golden = testClass.getClassLoader().getResource(resource);
+        assertNotNull(golden, () -> "golden file src/test/resources/" + resource
                 + " is missing; run once with -Dgolden.update=true and review it");
-        Diff diff = DiffBuilder.compare(Input.fromFile(golden.toFile())).withTest(Input.fromString(actualXml))
+        Diff diff = DiffBuilder.compare(Input.fromURL(golden)).withTest(Input.fromString(actualXml))
                 .ignoreWhitespace().ignoreComments().checkForSimilar().build();
-        assertFalse(diff.hasDifferences(), () -> "differs from " + golden + ":\n" + diff);
+        assertFalse(diff.hasDifferences(), () -> "differs from src/test/resources/" + resource + ":\n" + diff);
     }
 }

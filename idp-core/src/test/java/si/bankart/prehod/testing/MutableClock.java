@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 
 /** A clock that stands still until a test moves it. */
 public final class MutableClock extends Clock {
@@ -20,7 +21,7 @@ public final class MutableClock extends Clock {
      * real time: a test clock in the past would make every record look expired.
      */
     public static MutableClock atRealNow() {
-        return new MutableClock(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+        return new MutableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
     }
 
     public void advance(Duration by) {

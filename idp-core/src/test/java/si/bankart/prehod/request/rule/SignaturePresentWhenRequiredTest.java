@@ -1,5 +1,6 @@
 package si.bankart.prehod.request.rule;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static si.bankart.prehod.request.rule.RuleCheck.SP;
 import static si.bankart.prehod.request.rule.RuleCheck.assertReasonMentions;
 import static si.bankart.prehod.request.rule.RuleCheck.assertRejected;
@@ -10,6 +11,7 @@ import static si.bankart.prehod.request.rule.RuleCheck.redirect;
 import static si.bankart.prehod.request.rule.RuleCheck.rejected;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import javax.crypto.spec.SecretKeySpec;
 
@@ -26,6 +28,7 @@ import si.bankart.prehod.request.SamlStatus;
 import si.bankart.prehod.request.signature.QuerySignatureVerifier;
 import si.bankart.prehod.request.signature.XmlSignatureVerifier;
 import si.bankart.prehod.sp.RegisteredSp;
+import si.bankart.prehod.sp.SpMetadata;
 import si.bankart.prehod.testing.TestAuthnRequests;
 import si.bankart.prehod.testing.TestCredentials;
 import si.bankart.prehod.testing.TestPolicy;
@@ -222,7 +225,7 @@ class SignaturePresentWhenRequiredTest {
         String tampered = xml.replace("ForceAuthn=\"false\"", "").replace("<saml2p:AuthnRequest ",
                 "<saml2p:AuthnRequest ForceAuthn=\"true\" ");
         AuthnRequest signed = parsed(tampered);
-        org.junit.jupiter.api.Assertions.assertTrue(signed.isForceAuthn(), "tampering took effect");
+        assertTrue(signed.isForceAuthn(), "tampering took effect");
         RequestRejected thrown = rejected(rule, established(SIGNING_SP.registered(), post(signed)));
         assertRejected(thrown, SamlStatus.REQUESTER_REQUEST_DENIED, SIGNING_SP.acsUrl());
         assertReasonMentions(thrown, "does not verify");
@@ -239,8 +242,8 @@ class SignaturePresentWhenRequiredTest {
     @Test
     void rejectsPostSignatureWhenSpMetadataHasNoSigningCertificate() {
         TestServiceProvider sp = SIGNING_SP;
-        si.bankart.prehod.sp.SpMetadata bare = new si.bankart.prehod.sp.SpMetadata(sp.entityId(),
-                sp.metadata().assertionConsumerServices(), java.util.List.of(), java.util.List.of(), true, "test");
+        SpMetadata bare = new SpMetadata(sp.entityId(),
+                sp.metadata().assertionConsumerServices(), List.of(), List.of(), true, "test");
         RegisteredSp registered = new RegisteredSp(bare, sp.policy());
         RequestRejected thrown = rejected(rule, established(registered, post(parsed(postRequest(sp).signedXml()))));
         assertRejected(thrown, SamlStatus.REQUESTER_REQUEST_DENIED, sp.acsUrl());
