@@ -5,13 +5,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -27,7 +31,10 @@ public final class YamlFiles {
 
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Z_][A-Z0-9_]*)}");
 
-    private final ObjectMapper mapper = new ObjectMapper(new YAMLFactory())
+    private final ObjectMapper mapper = new ObjectMapper(YAMLFactory.builder()
+                    // FAIL_ON_READING_DUP_TREE_KEY below only covers JsonNode trees, not records: a repeated key
+                    // (a second "requireSignedRequests: false") would silently win.
+                    .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build())
             .registerModule(new JavaTimeModule())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
@@ -37,6 +44,8 @@ public final class YamlFiles {
     public YamlFiles(Map<String, String> environment) {
         Map<String, String> copy = Map.copyOf(environment);
         this.environment = copy::get;
+        // An absent switch is off (relying-parties.yaml leaves most out); absent numbers still stop start-up.
+        mapper.configOverride(boolean.class).setSetterInfo(JsonSetter.Value.forValueNulls(Nulls.AS_EMPTY));
     }
 
     public <T> T read(Path file, Class<T> type) {
@@ -48,7 +57,8 @@ public final class YamlFiles {
         } catch (IOException e) {
             throw new ConfigException(file, "cannot be read (" + e.getClass().getSimpleName() + ")");
         }
-        String resolved = substitute(file, text);
+        Map<String, String> substituted = new LinkedHashMap<>();
+        String resolved = substitute(file, text, substituted);
         try {
             T value = mapper.readValue(resolved, type);
             if (value == null) {
@@ -56,39 +66,64 @@ public final class YamlFiles {
             }
             return value;
         } catch (UnrecognizedPropertyException e) {
-            throw new ConfigException(file, line(e), "unknown key '" + e.getPropertyName() + "' (known: "
-                    + e.getKnownPropertyIds() + ")");
+            throw new ConfigException(file, lineOfKey(text, e.getPropertyName(), line(e)), hide("unknown key '"
+                    + e.getPropertyName() + "' (known: " + e.getKnownPropertyIds() + ")", substituted));
         } catch (JsonMappingException e) {
-            throw new ConfigException(file, line(e), describe(e));
+            throw new ConfigException(file, line(e), hide(describe(e), substituted));
         } catch (JsonProcessingException e) {
-            throw new ConfigException(file, line(e), "not valid YAML: " + e.getOriginalMessage());
+            throw new ConfigException(file, line(e), hide("not valid YAML: " + e.getOriginalMessage(), substituted));
         }
     }
 
-    /** Replaces ${NAME} with the environment's value, line by line so errors keep their line; comments are left alone. */
-    private String substitute(Path file, String text) {
-        String[] lines = text.split("\n", -1);
-        StringBuilder out = new StringBuilder(text.length());
-        for (int i = 0; i < lines.length; i++) {
-            String line = lines[i];
-            int comment = line.trim().startsWith("#") ? line.indexOf('#') : line.indexOf(" #");
-            String content = comment < 0 ? line : line.substring(0, comment);
-            Matcher m = VARIABLE.matcher(content);
-            StringBuilder replaced = new StringBuilder();
-            while (m.find()) {
-                String value = environment.apply(m.group(1));
-                if (value == null) {
-                    throw new ConfigException(file, i + 1, "environment variable " + m.group(1) + " is not set");
-                }
-                m.appendReplacement(replaced, Matcher.quoteReplacement(value));
-            }
-            m.appendTail(replaced);
-            out.append(replaced).append(comment < 0 ? "" : line.substring(comment));
-            if (i < lines.length - 1) {
-                out.append('\n');
+    /** Jackson quotes the offending value; a substituted one may be a secret, so it is shown as its ${NAME}. */
+    private static String hide(String message, Map<String, String> substituted) {
+        String hidden = message;
+        for (Map.Entry<String, String> variable : substituted.entrySet()) {
+            if (!variable.getValue().isEmpty()) {
+                hidden = hidden.replace(variable.getValue(), "${" + variable.getKey() + "}");
             }
         }
+        return hidden;
+    }
+
+    private String substitute(Path file, String text, Map<String, String> substituted) {
+        Matcher m = VARIABLE.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            if (inComment(text, m.start())) {
+                m.appendReplacement(out, Matcher.quoteReplacement(m.group()));
+                continue;
+            }
+            String value = environment.apply(m.group(1));
+            if (value == null) {
+                int line = 1 + (int) text.substring(0, m.start()).chars().filter(c -> c == '\n').count();
+                throw new ConfigException(file, line, "environment variable " + m.group(1) + " is not set");
+            }
+            substituted.put(m.group(1), value);
+            m.appendReplacement(out, Matcher.quoteReplacement(value));
+        }
+        m.appendTail(out);
         return out.toString();
+    }
+
+    /** After a YAML comment mark ('#' starting the line or after a blank) on the same line: not substituted. */
+    private static boolean inComment(String text, int at) {
+        int lineStart = text.lastIndexOf('\n', at - 1) + 1;
+        for (int i = lineStart; i < at; i++) {
+            if (text.charAt(i) == '#' && (i == lineStart || Character.isWhitespace(text.charAt(i - 1)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Jackson reports an unknown key of a record at the end of the enclosing mapping, not where the key stands; the
+     * first line that has the key is where the operator has to look.
+     */
+    private static int lineOfKey(String text, String key, int fallback) {
+        Matcher m = Pattern.compile("^[ \\t-]*" + Pattern.quote(key) + "[ \\t]*:", Pattern.MULTILINE).matcher(text);
+        return m.find() ? 1 + (int) text.substring(0, m.start()).chars().filter(c -> c == '\n').count() : fallback;
     }
 
     private static int line(JsonProcessingException e) {

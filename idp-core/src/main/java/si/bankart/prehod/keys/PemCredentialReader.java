@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.security.PrivateKey;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
+import java.security.interfaces.RSAKey;
+import java.security.interfaces.RSAPublicKey;
 
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.cert.X509CertificateHolder;
@@ -26,10 +28,18 @@ public final class PemCredentialReader {
     public BasicX509Credential read(Path certificateFile, Path keyFile) {
         X509Certificate certificate = readCertificate(certificateFile);
         PrivateKey key = readKey(keyFile);
-        if (!certificate.getPublicKey().getAlgorithm().equals(key.getAlgorithm())) {
+        if (!belongsTo(key, certificate)) {
             throw new ConfigException(keyFile, "private key does not belong to " + certificateFile.getFileName());
         }
         return new BasicX509Credential(certificate, key);
+    }
+
+    /** Same algorithm is not enough: an RSA key of another pair would sign what no SP can verify with our certificate. */
+    private static boolean belongsTo(PrivateKey key, X509Certificate certificate) {
+        if (certificate.getPublicKey() instanceof RSAPublicKey rsa && key instanceof RSAKey rsaKey) {
+            return rsa.getModulus().equals(rsaKey.getModulus());
+        }
+        return certificate.getPublicKey().getAlgorithm().equals(key.getAlgorithm());
     }
 
     public X509Certificate readCertificate(Path file) {

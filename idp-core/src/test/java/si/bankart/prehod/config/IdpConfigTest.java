@@ -1,0 +1,62 @@
+package si.bankart.prehod.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+
+import org.junit.jupiter.api.Test;
+
+class IdpConfigTest {
+
+    private static final ServerConfig SERVER = new ServerConfig(null, 8443, 8444, new TlsConfig("tls.p12", "pw", false));
+    private static final CredentialsConfig CREDENTIALS = new CredentialsConfig("c.crt", "c.key", "salt", false);
+
+    private static IdpConfig config(String entityId, String publicBaseUrl) {
+        return new IdpConfig(entityId, URI.create(publicBaseUrl), SERVER, CREDENTIALS, null, null, null, null, null, null,
+                false);
+    }
+
+    private static void assertRefused(String message, Runnable build) {
+        Exception e = assertThrows(RuntimeException.class, build::run);
+        assertTrue(e.getMessage().contains(message), e.getMessage());
+    }
+
+    @Test
+    void buildsEndpointUrlsFromThePublicOrigin() {
+        assertEquals("https://idp.test/idp/sso", config("https://idp.test/idp", "https://idp.test").endpoint("/idp/sso"));
+    }
+
+    @Test
+    void refusesHttpPublicBaseUrl() {
+        assertRefused("publicBaseUrl must be an https origin", () -> config("https://idp.test/idp", "http://idp.test"));
+    }
+
+    @Test
+    void refusesPublicBaseUrlWithAPath() {
+        assertRefused("without a path", () -> config("https://idp.test/idp", "https://idp.test/idp"));
+    }
+
+    @Test
+    void refusesBlankEntityId() {
+        assertRefused("entityId is required", () -> config(" ", "https://idp.test"));
+    }
+
+    @Test
+    void refusesMissingServer() {
+        assertRefused("server is required", () -> new IdpConfig("https://idp.test/idp", URI.create("https://idp.test"),
+                null, CREDENTIALS, null, null, null, null, null, null, false));
+    }
+
+    @Test
+    void refusesPortOutOfRangeNamingIt() {
+        assertRefused("server.httpsPort must be between 0 and 65535, was 70000",
+                () -> new ServerConfig(null, 70000, 8444, new TlsConfig("tls.p12", "pw", false)));
+    }
+
+    @Test
+    void tlsConfigNeverPrintsItsPassword() {
+        assertTrue(!new TlsConfig("tls.p12", "hunter2", false).toString().contains("hunter2"));
+    }
+}

@@ -1,0 +1,122 @@
+package si.bankart.prehod.session;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+
+import si.bankart.prehod.config.SessionConfig;
+import si.bankart.prehod.loa.LevelOfAssurance;
+import si.bankart.prehod.sp.NameIdFormat;
+import si.bankart.prehod.storage.InMemoryStorage;
+import si.bankart.prehod.storage.RandomIds;
+import si.bankart.prehod.testing.MutableClock;
+
+class SessionStoreTest {
+
+    private static final Duration IDLE = Duration.ofMinutes(30);
+    private static final Duration ABSOLUTE = Duration.ofHours(8);
+
+    private final MutableClock clock = MutableClock.atRealNow();
+    private final SessionStore store = new SessionStore(InMemoryStorage.create("test"),
+            new SessionConfig(IDLE, ABSOLUTE, "prehod_sso"), clock, new RandomIds(new SecureRandom()));
+
+    private SsoSession login() {
+        return store.create("ana", "test", LevelOfAssurance.SUBSTANTIAL, clock.instant());
+    }
+
+    @Test
+    void newSessionIsFoundByItsId() {
+        SsoSession session = login();
+        SsoSession found = store.find(session.id()).orElseThrow();
+        assertEquals(session.userId(), found.userId());
+        assertEquals(LevelOfAssurance.SUBSTANTIAL, found.loa());
+        assertEquals(clock.instant().plus(ABSOLUTE), found.notOnOrAfter());
+    }
+
+    @Test
+    void everyNewSessionHasANewId() {
+        assertNotEquals(login().id(), login().id());
+    }
+
+    @Test
+    void sessionIdIsAnUnguessableToken() {
+        assertTrue(login().id().length() >= 43, "256 bits");
+    }
+
+    @Test
+    void sessionUsedWithinTheIdleTimeoutStaysAlive() {
+        SsoSession session = login();
+        for (int i = 0; i < 4; i++) {
+            clock.advance(IDLE.minusMinutes(1));
+            assertTrue(store.find(session.id()).isPresent(), "use " + i);
+        }
+    }
+
+    @Test
+    void sessionUnusedForTheIdleTimeoutEnds() {
+        SsoSession session = login();
+        clock.advance(IDLE);
+        assertEquals(Optional.empty(), store.find(session.id()));
+    }
+
+    @Test
+    void endedSessionStaysEndedWhenTheClockIsTurnedBack() {
+        SsoSession session = login();
+        clock.advance(IDLE);
+        store.find(session.id());
+        clock.advance(IDLE.negated());
+        assertEquals(Optional.empty(), store.find(session.id()));
+    }
+
+    @Test
+    void sessionEndsAtItsAbsoluteTimeoutEvenWhenInUse() {
+        SsoSession session = login();
+        Instant end = clock.instant().plus(ABSOLUTE);
+        while (clock.instant().plus(IDLE.minusMinutes(1)).isBefore(end)) {
+            clock.advance(IDLE.minusMinutes(1));
+            assertTrue(store.find(session.id()).isPresent());
+        }
+        clock.advance(Duration.between(clock.instant(), end));
+        assertEquals(Optional.empty(), store.find(session.id()));
+    }
+
+    @Test
+    void savedServiceProvidersAreFoundAgain() {
+        SsoSession session = login().with(new SpSession("https://sp.test/a", "_si", "nid", NameIdFormat.PERSISTENT));
+        store.save(session);
+        assertEquals(List.of(new SpSession("https://sp.test/a", "_si", "nid", NameIdFormat.PERSISTENT)),
+                store.find(session.id()).orElseThrow().serviceProviders());
+    }
+
+    @Test
+    void destroyedSessionIsGone() {
+        SsoSession session = login();
+        store.destroy(session);
+        assertEquals(Optional.empty(), store.find(session.id()));
+    }
+
+    @Test
+    void unknownCookieFindsNothing() {
+        login();
+        assertEquals(Optional.empty(), store.find("no-such-session"));
+    }
+
+    @Test
+    void emptyOrMissingCookieFindsNothing() {
+        assertEquals(Optional.empty(), store.find(""));
+        assertEquals(Optional.empty(), store.find(null));
+    }
+
+    @Test
+    void overlongCookieFindsNothing() {
+        assertEquals(Optional.empty(), store.find("x".repeat(101)));
+    }
+}
