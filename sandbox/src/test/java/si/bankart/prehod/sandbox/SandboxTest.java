@@ -15,12 +15,15 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 
+import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+
+import si.bankart.prehod.sandbox.ca.DemoClient;
 
 /**
  * The launcher behind {@code ./prehod sandbox}, started from a copy of the project's files on free ports: every part
@@ -140,6 +143,69 @@ class SandboxTest {
         assertEquals(400, page.statusCode());
         assertTrue(page.body().contains("Račun Rekono ni registriran za bančne aplikacije"), page.body());
         assertTrue(page.body().contains("class=\"retry\""), "a way back to the method choice");
+    }
+
+    @Test
+    void validBankCertificateLogsInOverTlsClientAuthentication() throws Exception {
+        Person janez = new Person(withClientCertificate(DemoClient.VALID));
+        HttpResponse<String> prompt = janez.follow(janez.get("https://localhost:" + ports.idp()
+                + janez.link(janez.follow(janez.get(portal("bips") + "login")), "a.method-certificate")));
+        assertTrue(prompt.body().contains("pametni kartici"), prompt.body());
+
+        HttpResponse<String> postForm = janez.get(janez.link(prompt, "a.continue"));
+        HttpResponse<String> portalHome = janez.follow(janez.submitSamlForm(postForm));
+
+        assertTrue(portalHome.body().contains("Janez Novak"), portalHome.body());
+        assertTrue(portalHome.body().contains("http://eidas.europa.eu/LoA/substantial"), portalHome.body());
+    }
+
+    @Test
+    void revokedExpiredAndForeignCertificatesGetTheirOwnPages() throws Exception {
+        assertCertificatePage(DemoClient.REVOKED, "Potrdilo je preklicano");
+        assertCertificatePage(DemoClient.EXPIRED, "Potrdilo je poteklo");
+        assertCertificatePage(DemoClient.OTHER_CA, "Potrdila ni izdala banka");
+    }
+
+    @Test
+    void noCertificateGetsAPageNotATlsError() throws Exception {
+        Person nobody = new Person(tlsContext);
+        HttpResponse<String> prompt = nobody.follow(nobody.get("https://localhost:" + ports.idp()
+                + nobody.link(nobody.follow(nobody.get(portal("bips") + "login")), "a.method-certificate")));
+
+        HttpResponse<String> page = nobody.get(nobody.link(prompt, "a.continue"));
+
+        assertEquals(400, page.statusCode());
+        assertTrue(page.body().contains("Brskalnik ni poslal potrdila"), page.body());
+    }
+
+    private static void assertCertificatePage(DemoClient kind, String title) throws Exception {
+        Person person = new Person(withClientCertificate(kind));
+        HttpResponse<String> prompt = person.follow(person.get("https://localhost:" + ports.idp()
+                + person.link(person.follow(person.get(portal("bips") + "login")), "a.method-certificate")));
+
+        HttpResponse<String> page = person.get(person.link(prompt, "a.continue"));
+
+        assertEquals(400, page.statusCode(), kind.name());
+        assertTrue(page.body().contains(title), kind + ":\n" + page.body());
+        assertTrue(page.body().contains("class=\"retry\""), "a way back to the method choice");
+    }
+
+    /** TLS trusting the sandbox root, presenting a demo client certificate from its PKCS#12 file. */
+    private static SSLContext withClientCertificate(DemoClient kind) throws Exception {
+        KeyStore keys = KeyStore.getInstance("PKCS12");
+        try (var in = Files.newInputStream(sandbox.ca().demoClient(kind).file())) {
+            keys.load(in, "sandbox".toCharArray());
+        }
+        KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        keyManagers.init(keys, "sandbox".toCharArray());
+        KeyStore trust = KeyStore.getInstance("PKCS12");
+        trust.load(null, null);
+        trust.setCertificateEntry("root", sandbox.ca().trustedRoots().get(0));
+        TrustManagerFactory trustManagers = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        trustManagers.init(trust);
+        SSLContext tls = SSLContext.getInstance("TLS");
+        tls.init(keyManagers.getKeyManagers(), trustManagers.getTrustManagers(), null);
+        return tls;
     }
 
     private static String portal(String name) {
