@@ -72,7 +72,7 @@ final class OcspQuery {
         }
     }
 
-    CertificateStatus ask(URI responder, X509Certificate certificate, X509Certificate issuer) throws StatusUnavailable {
+    RevocationStatus ask(URI responder, X509Certificate certificate, X509Certificate issuer) throws StatusUnavailable {
         try {
             X509CertificateHolder issuerHolder = new JcaX509CertificateHolder(issuer);
             CertificateID id = new CertificateID(digests.get(CertificateID.HASH_SHA1), issuerHolder,
@@ -93,7 +93,7 @@ final class OcspQuery {
         }
     }
 
-    private CertificateStatus check(URI responder, byte[] der, BigInteger serial, X509Certificate issuer,
+    private RevocationStatus check(URI responder, byte[] der, BigInteger serial, X509Certificate issuer,
                                     X509CertificateHolder issuerHolder, Optional<Extension> nonce)
             throws StatusUnavailable, IOException, OCSPException {
         String from = "OCSP " + responder + ": ";
@@ -154,15 +154,15 @@ final class OcspQuery {
         String signedBy = signer.equals(issuer) ? "the CA" : "delegated responder "
                 + signer.getSubjectX500Principal().getName();
         if (status == null) {
-            return new CertificateStatus.Good(nextUpdate, "OCSP good from " + responder + " (signed by " + signedBy
+            return new RevocationStatus.Good(nextUpdate, "OCSP good from " + responder + " (signed by " + signedBy
                     + ", thisUpdate " + thisUpdate + ")");
         }
         if (status instanceof RevokedStatus revoked) {
-            return new CertificateStatus.Revoked(nextUpdate, "OCSP revoked at " + revoked.getRevocationTime().toInstant()
+            return new RevocationStatus.Revoked(nextUpdate, "OCSP revoked at " + revoked.getRevocationTime().toInstant()
                     + (revoked.hasRevocationReason() ? ", reason " + revoked.getRevocationReason() : ""));
         }
         if (status instanceof UnknownStatus) {
-            return new CertificateStatus.Unknown("OCSP " + responder + " says unknown");
+            return new RevocationStatus.Unknown("OCSP " + responder + " says unknown");
         }
         throw new StatusUnavailable(from + "unrecognised certificate status");
     }
