@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.security.cert.CRLReason;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509CRL;
 import java.security.cert.X509CRLEntry;
@@ -14,8 +15,6 @@ import java.util.HexFormat;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-
-import javax.security.auth.x500.X500Principal;
 
 /**
  * Answers from a CRL (RFC 5280 §5) fetched from a URL and kept until its nextUpdate. A CRL is used only after the
@@ -132,7 +131,7 @@ final class CrlSource {
     private static RevocationStatus revokedEvenIfStale(URI url, X509CRL crl, X509Certificate certificate,
                                                         String staleness) throws StatusUnavailable {
         X509CRLEntry entry = crl.getRevokedCertificate(certificate.getSerialNumber());
-        if (entry != null && entry.getRevocationReason() != java.security.cert.CRLReason.CERTIFICATE_HOLD) {
+        if (entry != null && entry.getRevocationReason() != CRLReason.CERTIFICATE_HOLD) {
             return new RevocationStatus.Revoked(Optional.empty(), "CRL " + url + " (" + staleness
                     + ") lists it as revoked at " + entry.getRevocationDate().toInstant());
         }

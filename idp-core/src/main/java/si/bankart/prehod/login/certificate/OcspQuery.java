@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Date;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -138,7 +139,7 @@ final class OcspQuery {
             throw new StatusUnavailable(from + "no SingleResponse for serial " + serial.toString(16));
         }
         Instant thisUpdate = single.getThisUpdate().toInstant();
-        Optional<Instant> nextUpdate = Optional.ofNullable(single.getNextUpdate()).map(java.util.Date::toInstant);
+        Optional<Instant> nextUpdate = Optional.ofNullable(single.getNextUpdate()).map(Date::toInstant);
         // RFC 6960 §3.2 (4) and (5): thisUpdate sufficiently recent, nextUpdate (when set) not yet reached.
         if (thisUpdate.isAfter(now.plus(skew))) {
             throw new StatusUnavailable(from + "thisUpdate " + thisUpdate + " is in the future");
@@ -224,7 +225,7 @@ final class OcspQuery {
             return Optional.of(name + " has an unreadable extendedKeyUsage");
         }
         try {
-            responder.checkValidity(java.util.Date.from(clock.instant()));
+            responder.checkValidity(Date.from(clock.instant()));
         } catch (CertificateException e) {
             return Optional.of(name + " is outside its validity");
         }

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -157,7 +158,7 @@ final class PathToTrustAnchor {
         }
         if (e.getReason() == BasicReason.ALGORITHM_CONSTRAINED) {
             // The JDK's jdk.certpath.disabledAlgorithms refused a key or signature algorithm (e.g. MD5, RSA < 1024).
-            boolean weakKey = e.getMessage() != null && e.getMessage().toLowerCase(java.util.Locale.ROOT).contains("key");
+            boolean weakKey = e.getMessage() != null && e.getMessage().toLowerCase(Locale.ROOT).contains("key");
             return new CertificateRefused(weakKey ? CertificateRejection.WEAK_KEY : CertificateRejection.WEAK_SIGNATURE,
                     where + ": " + e.getMessage());
         }

@@ -7,7 +7,9 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -88,7 +90,7 @@ public final class RevocationCheck {
     /** Good or revoked as proven by some source, or empty with the reasons in {@code notes}. */
     private Optional<Found> status(X509Certificate certificate, X509Certificate issuer, List<String> notes) {
         OcspKey key = new OcspKey(issuer.getSubjectX500Principal(),
-                java.util.HexFormat.of().formatHex(issuer.getPublicKey().getEncoded()), certificate.getSerialNumber());
+                HexFormat.of().formatHex(issuer.getPublicKey().getEncoded()), certificate.getSerialNumber());
         Optional<URI> responder = config.ocspResponder() != null ? Optional.of(config.ocspResponder())
                 : RevocationPointers.ocsp(certificate).stream().findFirst();
         if (responder.isPresent()) {
@@ -139,6 +141,6 @@ public final class RevocationCheck {
                         return false;
                     }
                 })
-                .map(java.util.Map.Entry::getValue).findFirst();
+                .map(Map.Entry::getValue).findFirst();
     }
 }
