@@ -96,17 +96,19 @@ public final class RevocationCheck {
         if (responder.isPresent()) {
             try {
                 RevocationStatus answer = ocsp.ask(responder.get(), certificate, issuer);
-                if (!(answer instanceof RevocationStatus.Unknown)) {
+                if (answer instanceof RevocationStatus.Unknown unknown) {
+                    // The responder answered but does not vouch for the certificate: no earlier answer overrides that.
+                    notes.add(unknown.detail());
+                } else {
                     remember(key, answer);
                     return Optional.of(new Found(answer, RevocationEvidence.Source.OCSP));
                 }
-                notes.add(((RevocationStatus.Unknown) answer).detail());
             } catch (StatusUnavailable e) {
                 notes.add(e.getMessage());
-            }
-            Optional<RevocationStatus> kept = ocspAnswers.get(key, clock.instant());
-            if (kept.isPresent()) {
-                return Optional.of(new Found(kept.get(), RevocationEvidence.Source.OCSP_CACHED));
+                Optional<RevocationStatus> kept = ocspAnswers.get(key, clock.instant());
+                if (kept.isPresent()) {
+                    return Optional.of(new Found(kept.get(), RevocationEvidence.Source.OCSP_CACHED));
+                }
             }
         } else {
             notes.add("no OCSP responder");
