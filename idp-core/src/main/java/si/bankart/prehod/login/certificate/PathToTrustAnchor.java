@@ -38,6 +38,8 @@ final class PathToTrustAnchor {
 
     /** Longest path built: client certificate plus intermediates. Real bank hierarchies have one or two CAs. */
     static final int MAX_PATH_LENGTH = 6;
+    /** Most certificates accepted from a client: a chain padded with thousands would cost a signature check each. */
+    static final int MAX_PRESENTED = 10;
 
     private final TrustAnchors trust;
     private final Clock clock;
@@ -48,6 +50,10 @@ final class PathToTrustAnchor {
     }
 
     ValidatedPath validate(List<X509Certificate> presented) throws CertificateRefused {
+        if (presented.size() > MAX_PRESENTED) {
+            throw new CertificateRefused(CertificateRejection.UNKNOWN_ISSUER, "client sent " + presented.size()
+                    + " certificates, more than " + MAX_PRESENTED);
+        }
         List<X509Certificate> path = order(presented);
         Instant now = clock.instant();
         try {
