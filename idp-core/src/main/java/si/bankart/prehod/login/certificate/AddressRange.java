@@ -3,6 +3,7 @@ package si.bankart.prehod.login.certificate;
 import java.math.BigInteger;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -64,12 +65,12 @@ record AddressRange(byte[] network, int prefixLength) {
     boolean contains(byte[] address) {
         byte[] candidate = address;
         if (candidate.length == 16 && network.length == 4 && isIpv4Mapped(candidate)) {
-            candidate = java.util.Arrays.copyOfRange(candidate, 12, 16);
+            candidate = Arrays.copyOfRange(candidate, 12, 16);
         }
         if (candidate.length != network.length) {
             return false;
         }
-        return java.util.Arrays.equals(mask(candidate, prefixLength), network);
+        return Arrays.equals(mask(candidate, prefixLength), network);
     }
 
     private static boolean isIpv4Mapped(byte[] address) {
@@ -96,12 +97,12 @@ record AddressRange(byte[] network, int prefixLength) {
     @Override
     public boolean equals(Object other) {
         return other instanceof AddressRange range && prefixLength == range.prefixLength
-                && java.util.Arrays.equals(network, range.network);
+                && Arrays.equals(network, range.network);
     }
 
     @Override
     public int hashCode() {
-        return 31 * java.util.Arrays.hashCode(network) + prefixLength;
+        return 31 * Arrays.hashCode(network) + prefixLength;
     }
 
     @Override

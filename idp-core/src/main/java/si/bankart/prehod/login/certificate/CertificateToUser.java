@@ -9,8 +9,6 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
-import javax.security.auth.x500.X500Principal;
-
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.ASN1String;

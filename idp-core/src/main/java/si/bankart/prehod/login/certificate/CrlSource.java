@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.security.cert.CRLReason;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509CRL;
 import java.security.cert.X509CRLEntry;
@@ -15,14 +16,13 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
-import javax.security.auth.x500.X500Principal;
-
 /**
  * Answers from a CRL (RFC 5280 §5) fetched from a URL and kept until its nextUpdate. A CRL is used only after the
  * checks of RFC 5280 §6.3.3: issued by the certificate's issuer (same name, signature verified with the issuer's
- * key, which must allow cRLSign), thisUpdate not in the future beyond the skew, nextUpdate present and not passed
- * (a stale CRL is never used: §6.3.3 (a)(2) asks for a fresh one), and no critical extension we do not process
- * (issuingDistributionPoint and delta CRLs, §5.2.4-5.2.5). Anything else is a {@link StatusUnavailable}.
+ * key, which must allow cRLSign), thisUpdate not in the future beyond the skew, no critical extension we do not
+ * process (issuingDistributionPoint and delta CRLs, §5.2.4-5.2.5), and nextUpdate present and not passed: a stale
+ * CRL never shows a certificate unrevoked (§6.3.3 (a)(2) asks for a fresh one), though it may still show it revoked.
+ * Anything else is a {@link StatusUnavailable}.
  */
 final class CrlSource {
 
@@ -44,7 +44,7 @@ final class CrlSource {
      * The status by the CRL at {@code url}: the kept one if still within its nextUpdate, else a fresh download
      * (a CRL is reissued on a schedule, so fetching it for every login would only add load and latency).
      */
-    CertificateStatus ask(URI url, X509Certificate certificate, X509Certificate issuer) throws StatusUnavailable {
+    RevocationStatus ask(URI url, X509Certificate certificate, X509Certificate issuer) throws StatusUnavailable {
         Instant now = clock.instant();
         String key = url + " " + fingerprint(issuer);
         Optional<X509CRL> kept = cache.get(key, now);
@@ -53,21 +53,25 @@ final class CrlSource {
         if (fromCache) {
             crl = kept.get();
         } else {
-            crl = usable(url, fetch.get(url, config.maxCrlBytes()), issuer, now);
+            crl = authentic(url, fetch.get(url, config.maxCrlBytes()), issuer, now);
+            Optional<String> stale = staleness(crl, now);
+            if (stale.isPresent()) {
+                return revokedEvenIfStale(url, crl, certificate, stale.get());
+            }
             cache.put(key, crl, crl.getNextUpdate().toInstant());
         }
         Optional<Instant> nextUpdate = Optional.of(crl.getNextUpdate().toInstant());
         String source = "CRL " + url + (fromCache ? " (kept)" : "") + " of " + crl.getThisUpdate().toInstant();
         X509CRLEntry entry = crl.getRevokedCertificate(certificate.getSerialNumber());
         if (entry != null) {
-            return new CertificateStatus.Revoked(nextUpdate, source + " lists it as revoked at "
+            return new RevocationStatus.Revoked(nextUpdate, source + " lists it as revoked at "
                     + entry.getRevocationDate().toInstant()
                     + (entry.getRevocationReason() == null ? "" : ", reason " + entry.getRevocationReason()));
         }
-        return new CertificateStatus.Good(nextUpdate, source + ": not listed");
+        return new RevocationStatus.Good(nextUpdate, source + ": not listed");
     }
 
-    private X509CRL usable(URI url, byte[] der, X509Certificate issuer, Instant now) throws StatusUnavailable {
+    private X509CRL authentic(URI url, byte[] der, X509Certificate issuer, Instant now) throws StatusUnavailable {
         String from = "CRL " + url + ": ";
         X509CRL crl;
         try {
@@ -104,15 +108,34 @@ final class CrlSource {
         if (thisUpdate.isAfter(now.plus(config.clockSkew()))) {
             throw new StatusUnavailable(from + "thisUpdate " + thisUpdate + " is in the future");
         }
-        // RFC 5280 §5.1.2.5 requires nextUpdate of conforming CAs; §6.3.3 (a)(2): past it, the CRL is not current.
+        return crl;
+    }
+
+    /**
+     * Why an authentic CRL is not current, if it is not. RFC 5280 §5.1.2.5 requires nextUpdate of conforming CAs;
+     * §6.3.3 (a)(2): once it has passed, the CRL cannot show a certificate unrevoked.
+     */
+    private static Optional<String> staleness(X509CRL crl, Instant now) {
         if (crl.getNextUpdate() == null) {
-            throw new StatusUnavailable(from + "has no nextUpdate");
+            return Optional.of("has no nextUpdate");
         }
         Instant nextUpdate = crl.getNextUpdate().toInstant();
-        if (!now.isBefore(nextUpdate)) {
-            throw new StatusUnavailable(from + "stale: nextUpdate " + nextUpdate + " has passed");
+        return now.isBefore(nextUpdate) ? Optional.empty()
+                : Optional.of("stale: nextUpdate " + nextUpdate + " has passed");
+    }
+
+    /**
+     * A stale CRL proves nothing good, but revocation is final (RFC 5280 §5.3.1: only certificateHold may be
+     * undone), so an authentic stale CRL that lists the certificate still refuses it, also under soft-fail.
+     */
+    private static RevocationStatus revokedEvenIfStale(URI url, X509CRL crl, X509Certificate certificate,
+                                                        String staleness) throws StatusUnavailable {
+        X509CRLEntry entry = crl.getRevokedCertificate(certificate.getSerialNumber());
+        if (entry != null && entry.getRevocationReason() != CRLReason.CERTIFICATE_HOLD) {
+            return new RevocationStatus.Revoked(Optional.empty(), "CRL " + url + " (" + staleness
+                    + ") lists it as revoked at " + entry.getRevocationDate().toInstant());
         }
-        return crl;
+        throw new StatusUnavailable("CRL " + url + ": " + staleness);
     }
 
     private static String fingerprint(X509Certificate certificate) {

@@ -6,8 +6,6 @@ import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
 import java.util.Optional;
 
-import javax.security.auth.x500.X500Principal;
-
 /**
  * Every key of the path (client certificate and CAs) is strong enough: RSA of at least 2048 bits or EC over a curve
  * of at least 256 bits (P-256 and up). Follows BSI TR-02102-1 and ETSI TS 119 312, which retired RSA-1024; other

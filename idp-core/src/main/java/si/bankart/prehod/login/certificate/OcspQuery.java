@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Date;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -72,7 +73,7 @@ final class OcspQuery {
         }
     }
 
-    CertificateStatus ask(URI responder, X509Certificate certificate, X509Certificate issuer) throws StatusUnavailable {
+    RevocationStatus ask(URI responder, X509Certificate certificate, X509Certificate issuer) throws StatusUnavailable {
         try {
             X509CertificateHolder issuerHolder = new JcaX509CertificateHolder(issuer);
             CertificateID id = new CertificateID(digests.get(CertificateID.HASH_SHA1), issuerHolder,
@@ -93,7 +94,7 @@ final class OcspQuery {
         }
     }
 
-    private CertificateStatus check(URI responder, byte[] der, BigInteger serial, X509Certificate issuer,
+    private RevocationStatus check(URI responder, byte[] der, BigInteger serial, X509Certificate issuer,
                                     X509CertificateHolder issuerHolder, Optional<Extension> nonce)
             throws StatusUnavailable, IOException, OCSPException {
         String from = "OCSP " + responder + ": ";
@@ -138,7 +139,7 @@ final class OcspQuery {
             throw new StatusUnavailable(from + "no SingleResponse for serial " + serial.toString(16));
         }
         Instant thisUpdate = single.getThisUpdate().toInstant();
-        Optional<Instant> nextUpdate = Optional.ofNullable(single.getNextUpdate()).map(java.util.Date::toInstant);
+        Optional<Instant> nextUpdate = Optional.ofNullable(single.getNextUpdate()).map(Date::toInstant);
         // RFC 6960 §3.2 (4) and (5): thisUpdate sufficiently recent, nextUpdate (when set) not yet reached.
         if (thisUpdate.isAfter(now.plus(skew))) {
             throw new StatusUnavailable(from + "thisUpdate " + thisUpdate + " is in the future");
@@ -154,15 +155,15 @@ final class OcspQuery {
         String signedBy = signer.equals(issuer) ? "the CA" : "delegated responder "
                 + signer.getSubjectX500Principal().getName();
         if (status == null) {
-            return new CertificateStatus.Good(nextUpdate, "OCSP good from " + responder + " (signed by " + signedBy
+            return new RevocationStatus.Good(nextUpdate, "OCSP good from " + responder + " (signed by " + signedBy
                     + ", thisUpdate " + thisUpdate + ")");
         }
         if (status instanceof RevokedStatus revoked) {
-            return new CertificateStatus.Revoked(nextUpdate, "OCSP revoked at " + revoked.getRevocationTime().toInstant()
+            return new RevocationStatus.Revoked(nextUpdate, "OCSP revoked at " + revoked.getRevocationTime().toInstant()
                     + (revoked.hasRevocationReason() ? ", reason " + revoked.getRevocationReason() : ""));
         }
         if (status instanceof UnknownStatus) {
-            return new CertificateStatus.Unknown("OCSP " + responder + " says unknown");
+            return new RevocationStatus.Unknown("OCSP " + responder + " says unknown");
         }
         throw new StatusUnavailable(from + "unrecognised certificate status");
     }
@@ -224,7 +225,7 @@ final class OcspQuery {
             return Optional.of(name + " has an unreadable extendedKeyUsage");
         }
         try {
-            responder.checkValidity(java.util.Date.from(clock.instant()));
+            responder.checkValidity(Date.from(clock.instant()));
         } catch (CertificateException e) {
             return Optional.of(name + " is outside its validity");
         }

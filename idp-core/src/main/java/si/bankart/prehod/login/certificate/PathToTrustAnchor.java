@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -37,6 +38,8 @@ final class PathToTrustAnchor {
 
     /** Longest path built: client certificate plus intermediates. Real bank hierarchies have one or two CAs. */
     static final int MAX_PATH_LENGTH = 6;
+    /** Most certificates accepted from a client: a chain padded with thousands would cost a signature check each. */
+    static final int MAX_PRESENTED = 10;
 
     private final TrustAnchors trust;
     private final Clock clock;
@@ -47,6 +50,10 @@ final class PathToTrustAnchor {
     }
 
     ValidatedPath validate(List<X509Certificate> presented) throws CertificateRefused {
+        if (presented.size() > MAX_PRESENTED) {
+            throw new CertificateRefused(CertificateRejection.UNKNOWN_ISSUER, "client sent " + presented.size()
+                    + " certificates, more than " + MAX_PRESENTED);
+        }
         List<X509Certificate> path = order(presented);
         Instant now = clock.instant();
         try {
@@ -157,7 +164,7 @@ final class PathToTrustAnchor {
         }
         if (e.getReason() == BasicReason.ALGORITHM_CONSTRAINED) {
             // The JDK's jdk.certpath.disabledAlgorithms refused a key or signature algorithm (e.g. MD5, RSA < 1024).
-            boolean weakKey = e.getMessage() != null && e.getMessage().toLowerCase(java.util.Locale.ROOT).contains("key");
+            boolean weakKey = e.getMessage() != null && e.getMessage().toLowerCase(Locale.ROOT).contains("key");
             return new CertificateRefused(weakKey ? CertificateRejection.WEAK_KEY : CertificateRejection.WEAK_SIGNATURE,
                     where + ": " + e.getMessage());
         }

@@ -7,7 +7,9 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -31,14 +33,14 @@ public final class RevocationCheck {
     private record OcspKey(X500Principal issuer, String issuerKey, BigInteger serial) {
     }
 
-    private record Found(CertificateStatus status, RevocationEvidence.Source source) {
+    private record Found(RevocationStatus status, RevocationEvidence.Source source) {
     }
 
     private final RevocationConfig config;
     private final Clock clock;
     private final OcspQuery ocsp;
     private final CrlSource crls;
-    private final ExpiringCache<OcspKey, CertificateStatus> ocspAnswers;
+    private final ExpiringCache<OcspKey, RevocationStatus> ocspAnswers;
 
     public RevocationCheck(RevocationConfig config, Clock clock) {
         this(config, clock, new SecureRandom());
@@ -67,10 +69,10 @@ public final class RevocationCheck {
                 undetermined.add(who + ": " + String.join("; ", notes));
                 continue;
             }
-            if (found.get().status() instanceof CertificateStatus.Revoked revoked) {
+            if (found.get().status() instanceof RevocationStatus.Revoked revoked) {
                 throw new CertificateRefused(CertificateRejection.REVOKED, who + ": " + revoked.detail());
             }
-            proven.add(who + ": " + ((CertificateStatus.Good) found.get().status()).detail());
+            proven.add(who + ": " + ((RevocationStatus.Good) found.get().status()).detail());
             if (i == 0) {
                 leafSource = found.get().source();
             }
@@ -88,23 +90,25 @@ public final class RevocationCheck {
     /** Good or revoked as proven by some source, or empty with the reasons in {@code notes}. */
     private Optional<Found> status(X509Certificate certificate, X509Certificate issuer, List<String> notes) {
         OcspKey key = new OcspKey(issuer.getSubjectX500Principal(),
-                java.util.HexFormat.of().formatHex(issuer.getPublicKey().getEncoded()), certificate.getSerialNumber());
+                HexFormat.of().formatHex(issuer.getPublicKey().getEncoded()), certificate.getSerialNumber());
         Optional<URI> responder = config.ocspResponder() != null ? Optional.of(config.ocspResponder())
                 : RevocationPointers.ocsp(certificate).stream().findFirst();
         if (responder.isPresent()) {
             try {
-                CertificateStatus answer = ocsp.ask(responder.get(), certificate, issuer);
-                if (!(answer instanceof CertificateStatus.Unknown)) {
+                RevocationStatus answer = ocsp.ask(responder.get(), certificate, issuer);
+                if (answer instanceof RevocationStatus.Unknown unknown) {
+                    // The responder answered but does not vouch for the certificate: no earlier answer overrides that.
+                    notes.add(unknown.detail());
+                } else {
                     remember(key, answer);
                     return Optional.of(new Found(answer, RevocationEvidence.Source.OCSP));
                 }
-                notes.add(((CertificateStatus.Unknown) answer).detail());
             } catch (StatusUnavailable e) {
                 notes.add(e.getMessage());
-            }
-            Optional<CertificateStatus> kept = ocspAnswers.get(key, clock.instant());
-            if (kept.isPresent()) {
-                return Optional.of(new Found(kept.get(), RevocationEvidence.Source.OCSP_CACHED));
+                Optional<RevocationStatus> kept = ocspAnswers.get(key, clock.instant());
+                if (kept.isPresent()) {
+                    return Optional.of(new Found(kept.get(), RevocationEvidence.Source.OCSP_CACHED));
+                }
             }
         } else {
             notes.add("no OCSP responder");
@@ -124,9 +128,9 @@ public final class RevocationCheck {
     }
 
     /** Keeps a definite OCSP answer until its nextUpdate; one without nextUpdate is not kept (RFC 6960 §4.2.2.1). */
-    private void remember(OcspKey key, CertificateStatus answer) {
-        Optional<Instant> until = answer instanceof CertificateStatus.Good good ? good.validUntil()
-                : ((CertificateStatus.Revoked) answer).validUntil();
+    private void remember(OcspKey key, RevocationStatus answer) {
+        Optional<Instant> until = answer instanceof RevocationStatus.Good good ? good.validUntil()
+                : ((RevocationStatus.Revoked) answer).validUntil();
         until.ifPresent(instant -> ocspAnswers.put(key, answer, instant));
     }
 
@@ -139,6 +143,6 @@ public final class RevocationCheck {
                         return false;
                     }
                 })
-                .map(java.util.Map.Entry::getValue).findFirst();
+                .map(Map.Entry::getValue).findFirst();
     }
 }

@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
+import javax.security.auth.x500.X500Principal;
+
 /**
  * certificate-login.yaml {@code revocation}: how {@link RevocationCheck} finds out whether a certificate is revoked.
  *
@@ -42,7 +44,7 @@ public record RevocationConfig(boolean softFail, URI ocspResponder, Map<String, 
                     throw new IllegalArgumentException("revocation.crlUrls: an issuer DN is empty");
                 }
                 try {
-                    new javax.security.auth.x500.X500Principal(issuer);
+                    new X500Principal(issuer);
                 } catch (IllegalArgumentException e) {
                     throw new IllegalArgumentException("revocation.crlUrls: '" + issuer + "' is not a DN (RFC 2253, e.g. CN=Issuing CA,O=Bank,C=SI)");
                 }

@@ -23,6 +23,8 @@ final class RevocationFetch {
         this.client = HttpClient.newBuilder()
                 .connectTimeout(timeout)
                 .followRedirects(HttpClient.Redirect.NEVER)
+                // Plain HTTP/1.1: OCSP responders and CRL servers need no h2c upgrade, and some mishandle it.
+                .version(HttpClient.Version.HTTP_1_1)
                 .build();
     }
 

@@ -4,8 +4,6 @@ import java.security.cert.X509Certificate;
 import java.util.Map;
 import java.util.Optional;
 
-import javax.security.auth.x500.X500Principal;
-
 import org.bouncycastle.asn1.pkcs.RSASSAPSSparams;
 
 /**

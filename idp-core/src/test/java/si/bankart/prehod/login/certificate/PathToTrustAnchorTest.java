@@ -89,4 +89,16 @@ class PathToTrustAnchorTest {
                 java.time.Clock.fixed(NOW.plus(Duration.ofHours(2)), java.time.ZoneOffset.UTC));
         assertRefused(CertificateRejection.EXPIRED, () -> later.validate(TestCertificates.chain(leaf)));
     }
+
+    @Test
+    void validateWhenMoreCertificatesThanTheLimitThenUnknownIssuerWithoutCheckingThem() {
+        X509Certificate leaf = leaf().build();
+        List<X509Certificate> padded = new java.util.ArrayList<>();
+        padded.add(leaf);
+        for (int i = 0; i < PathToTrustAnchor.MAX_PRESENTED; i++) {
+            padded.add(TestCertificates.issuing().certificate());
+        }
+        CertificateRefused refused = assertRefused(CertificateRejection.UNKNOWN_ISSUER, () -> validator.validate(padded));
+        assertEquals("client sent 11 certificates, more than 10", refused.detail());
+    }
 }

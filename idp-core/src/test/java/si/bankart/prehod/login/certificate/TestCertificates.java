@@ -149,6 +149,16 @@ final class TestCertificates {
         }
     }
 
+    /**
+     * An OCSP responder certificate issued by {@code issuer} for the {@link #rsa2048()} key, with id-kp-OCSPSigning
+     * (RFC 6960 §4.2.2.2) unless {@code ocspSigning} is false.
+     */
+    static X509Certificate responder(Authority issuer, boolean ocspSigning) {
+        return leaf().issuer(issuer).subject("CN=OCSP Responder," + issuer.name().getName())
+                .extendedKeyUsage(false, ocspSigning ? KeyPurposeId.id_kp_OCSPSigning : KeyPurposeId.id_kp_clientAuth)
+                .build();
+    }
+
     /** A valid client certificate issued by {@link #issuing()}; change one thing, then {@link Leaf#build()}. */
     static Leaf leaf() {
         return new Leaf();

@@ -102,12 +102,14 @@ class RevocationOutageSandboxTest {
     }
 
     @Test
-    void verifyWhenRevokedAndOcspDownAndCrlStaleThenNotAcceptedEvenWithSoftFail() {
+    void verifyWhenRevokedAndOcspDownAndCrlStaleThenRevokedEvenWithSoftFail() {
         IssuedCertificate issued = sandbox.testCertificate().issue();
         sandbox.ca.revoke(issued.certificate(), CRLReason.KEY_COMPROMISE, sandbox.clock.instant());
         sandbox.faults.ocspDown(true);
         sandbox.faults.staleCrl(true);
-        // The stale CRL lists the revocation, but a stale CRL is not used at all; hard-fail refuses.
-        assertRejected(CertificateRejection.REVOCATION_UNAVAILABLE, sandbox.verifier(false).verify(issued.chain()));
+        // A stale CRL cannot show a certificate good, but revocation is final: it still shows it revoked.
+        CertificateVerdict.Rejected rejected = assertRejected(CertificateRejection.REVOKED,
+                sandbox.verifier(true).verify(issued.chain()));
+        assertTrue(rejected.detail().contains("stale"), rejected.detail());
     }
 }

@@ -4,16 +4,16 @@ import java.time.Instant;
 import java.util.Optional;
 
 /** The revocation status of one certificate of a path, as one source (OCSP or CRL) proved it. */
-sealed interface CertificateStatus permits CertificateStatus.Good, CertificateStatus.Revoked, CertificateStatus.Unknown {
+sealed interface RevocationStatus permits RevocationStatus.Good, RevocationStatus.Revoked, RevocationStatus.Unknown {
 
     /** Not revoked; may be relied on until {@code validUntil} (the response's or CRL's nextUpdate), if given. */
-    record Good(Optional<Instant> validUntil, String detail) implements CertificateStatus {
+    record Good(Optional<Instant> validUntil, String detail) implements RevocationStatus {
     }
 
-    record Revoked(Optional<Instant> validUntil, String detail) implements CertificateStatus {
+    record Revoked(Optional<Instant> validUntil, String detail) implements RevocationStatus {
     }
 
     /** OCSP "unknown" (RFC 6960 §2.2): the responder does not know the certificate; proves nothing. */
-    record Unknown(String detail) implements CertificateStatus {
+    record Unknown(String detail) implements RevocationStatus {
     }
 }
