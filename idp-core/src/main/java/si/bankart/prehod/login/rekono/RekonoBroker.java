@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -102,6 +103,7 @@ public final class RekonoBroker {
      */
     public RekonoStart start(String pendingLoginKey, Set<LevelOfAssurance> acceptableLoa, boolean forceAuthn,
             Optional<String> uiLocale, Optional<String> browserBinding) {
+        Objects.requireNonNull(pendingLoginKey, "pendingLoginKey");
         Optional<List<String>> acrValues = acrTable.acrValuesFor(acceptableLoa);
         if (acrValues.isEmpty()) {
             return refuse(new Rejected(RejectionReason.NO_AUTHN_CONTEXT, "no acr_values configured for any of "
@@ -252,9 +254,9 @@ public final class RekonoBroker {
     private OIDCTokenResponse exchange(OIDCProviderMetadata provider, AuthenticationSuccessResponse response,
             RekonoLoginState login) throws RekonoRejected, ProviderUnavailable {
         URI endpoint = provider.getTokenEndpointURI();
-        TokenRequest request = new TokenRequest(endpoint, clientAuthentication.forEndpoint(endpoint),
+        TokenRequest request = new TokenRequest.Builder(endpoint, clientAuthentication.forEndpoint(endpoint),
                 new AuthorizationCodeGrant(response.getAuthorizationCode(), config.redirectUri(),
-                        new CodeVerifier(login.codeVerifier())));
+                        new CodeVerifier(login.codeVerifier()))).build();
         HTTPResponse http = connection.send(request.toHTTPRequest());
         if (http.getStatusCode() >= 500) {
             throw new ProviderUnavailable("token endpoint answered HTTP " + http.getStatusCode());

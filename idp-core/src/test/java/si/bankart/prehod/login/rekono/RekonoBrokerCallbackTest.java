@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static si.bankart.prehod.login.rekono.BrokerHarness.assertRejected;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,11 +72,35 @@ class RekonoBrokerCallbackTest {
 
     @Test
     void callbackWhenSecretComesFromFileThenTokenEndpointAcceptsIt() throws Exception {
-        java.nio.file.Files.writeString(home.resolve("rekono-secret"), TestOp.CLIENT_SECRET + "\n");
+        Files.writeString(home.resolve("rekono-secret"), TestOp.CLIENT_SECRET + "\n");
         harness.config.clientAuthentication = new ClientAuthenticationConfig(TokenAuthMethod.CLIENT_SECRET_BASIC, null,
                 "rekono-secret", null, null);
 
         assertInstanceOf(Authenticated.class, harness.login());
+    }
+
+    @Test
+    void callbackWhenPrivateKeyJwtIsConfiguredThenTokenEndpointAcceptsTheSignedAssertion() throws Exception {
+        String pem = "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder().encodeToString(
+                TestOp.KEY_3.toPrivateKey().getEncoded()) + "\n-----END PRIVATE KEY-----\n";
+        Files.writeString(home.resolve("client.key"), pem);
+        harness.config.clientAuthentication = new ClientAuthenticationConfig(TokenAuthMethod.PRIVATE_KEY_JWT, null, null,
+                "client.key", "prehod-test");
+        harness.op.clientKey = TestOp.KEY_3;
+
+        assertInstanceOf(Authenticated.class, harness.login());
+    }
+
+    @Test
+    void callbackWhenPrivateKeyJwtIsSignedWithUnregisteredKeyThenTokenRefused() throws Exception {
+        String pem = "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder().encodeToString(
+                TestOp.ATTACKER_KEY.toPrivateKey().getEncoded()) + "\n-----END PRIVATE KEY-----\n";
+        Files.writeString(home.resolve("client.key"), pem);
+        harness.config.clientAuthentication = new ClientAuthenticationConfig(TokenAuthMethod.PRIVATE_KEY_JWT, null, null,
+                "client.key", null);
+        harness.op.clientKey = TestOp.KEY_3;
+
+        assertRejected(harness.login(), RejectionReason.TOKEN_REFUSED);
     }
 
     @Test

@@ -23,6 +23,7 @@ import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
@@ -34,6 +35,7 @@ import com.nimbusds.oauth2.sdk.ParseException;
 import com.nimbusds.oauth2.sdk.ResponseType;
 import com.nimbusds.oauth2.sdk.Scope;
 import com.nimbusds.oauth2.sdk.auth.ClientSecretBasic;
+import com.nimbusds.oauth2.sdk.auth.PrivateKeyJWT;
 import com.nimbusds.oauth2.sdk.id.Issuer;
 import com.nimbusds.oauth2.sdk.pkce.CodeChallenge;
 import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
@@ -65,11 +67,13 @@ final class TestOp implements AutoCloseable {
     static final RSAKey ATTACKER_KEY = rsaKey("attacker-key");
 
     final URI issuer;
+    final AtomicInteger discoveryFetches = new AtomicInteger();
     final AtomicInteger jwksFetches = new AtomicInteger();
     final AtomicInteger attackerFetches = new AtomicInteger();
     final AtomicInteger tokenRequests = new AtomicInteger();
 
     volatile boolean discoveryDown;
+    volatile boolean jwksDown;
     volatile URI discoveryIssuer;
     volatile Duration tokenDelay = Duration.ZERO;
     volatile RSAKey signingKey = KEY_1;
@@ -84,6 +88,8 @@ final class TestOp implements AutoCloseable {
     volatile Function<JWTClaimsSet, String> serializer;
     volatile String userinfoSubject;
     volatile AuthenticationRequest lastRequest;
+    /** The public key registered for private_key_jwt client authentication. */
+    volatile RSAKey clientKey;
 
     private final HttpsServer server;
     private final ExecutorService threads = Executors.newCachedThreadPool();
@@ -104,6 +110,10 @@ final class TestOp implements AutoCloseable {
         server.createContext(CONTEXT + ".well-known/openid-configuration", this::discovery);
         server.createContext(CONTEXT + "jwk", exchange -> {
             jwksFetches.incrementAndGet();
+            if (jwksDown) {
+                respond(exchange, 502, "{}");
+                return;
+            }
             respond(exchange, 200, new JWKSet(published).toString(true));
         });
         server.createContext(CONTEXT + "token", this::token);
@@ -181,6 +191,7 @@ final class TestOp implements AutoCloseable {
     }
 
     private void discovery(HttpExchange exchange) throws IOException {
+        discoveryFetches.incrementAndGet();
         if (discoveryDown) {
             respond(exchange, 503, "{\"error\":\"down for maintenance\"}");
             return;
@@ -227,7 +238,10 @@ final class TestOp implements AutoCloseable {
                 + "\"id_token\":\"" + idToken(grant.nonce()) + "\"}");
     }
 
-    private static String clientOf(HttpExchange exchange, Map<String, List<String>> form) {
+    private String clientOf(HttpExchange exchange, Map<String, List<String>> form) {
+        if (form.containsKey("client_assertion")) {
+            return assertedClient(form);
+        }
         String authorization = exchange.getRequestHeaders().getFirst("Authorization");
         if (authorization != null) {
             try {
@@ -238,6 +252,22 @@ final class TestOp implements AutoCloseable {
             }
         }
         return CLIENT_SECRET.equals(first(form, "client_secret")) ? first(form, "client_id") : null;
+    }
+
+    /** private_key_jwt (OIDC Core §9): signed by the registered client key, for our token endpoint, unexpired. */
+    private String assertedClient(Map<String, List<String>> form) {
+        try {
+            PrivateKeyJWT assertion = PrivateKeyJWT.parse(form);
+            SignedJWT jwt = assertion.getClientAssertion();
+            JWTClaimsSet claims = jwt.getJWTClaimsSet();
+            boolean valid = clientKey != null && jwt.verify(new RSASSAVerifier(clientKey.toRSAPublicKey()))
+                    && claims.getAudience().contains(endpoint("token").toString())
+                    && CLIENT_ID.equals(claims.getIssuer()) && CLIENT_ID.equals(claims.getSubject())
+                    && claims.getExpirationTime().toInstant().isAfter(clock.instant());
+            return valid ? assertion.getClientID().getValue() : null;
+        } catch (ParseException | java.text.ParseException | JOSEException e) {
+            return null;
+        }
     }
 
     private void userinfo(HttpExchange exchange) throws IOException {
