@@ -6,9 +6,11 @@
  * Rejected with a {@link si.bankart.prehod.login.rekono.RejectionReason}).
  *
  * <p>Read in the order of a login: {@code RekonoConfig} (conf/rekono.yaml), {@code RekonoAuthorizationRequest} and
- * {@code RekonoLoginState} (what start sends and remembers), {@code BrowserBinding}, then the callback's back channel:
- * {@code ProviderConnection} (TLS, deadline, size cap), {@code ProviderMetadataCache} (discovery),
- * {@code TokenEndpointAuthentication}, {@code IdTokenCheck} with {@code ProviderKeys} and {@code AcrToLoa},
- * {@code UserInfoClaims}, and {@code RekonoAccounts} (which bank user).
+ * {@code RekonoLoginState} (what start sends and remembers), {@code StartedLogins} with {@code BrowserBinding} (the
+ * callback's state: once, in time, same browser), {@code AuthorizationResponseCheck} (code, cancel or error), then the
+ * back channel: {@code CodeExchange} with {@code TokenEndpointAuthentication}, {@code IdTokenCheck} with
+ * {@code ProviderKeys} and {@code AcrToLoa}, {@code UserInfoClaims}; finally {@code RekonoAccounts} (which bank user).
+ * Under all of them {@code ProviderConnection} (TLS from the trust store, one deadline, size cap) and
+ * {@code ProviderMetadataCache} (discovery).
  */
 package si.bankart.prehod.login.rekono;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static si.bankart.prehod.login.rekono.BrokerHarness.assertRejected;
 
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,6 +19,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import com.nimbusds.openid.connect.sdk.LogoutRequest;
 
 import si.bankart.prehod.loa.LevelOfAssurance;
 import si.bankart.prehod.login.LoginResult;
@@ -281,5 +284,28 @@ class RekonoBrokerCallbackTest {
         harness.op.email = "peter.horvat@example.si";
 
         assertRejected(harness.login(), RejectionReason.NOT_REGISTERED);
+    }
+
+    @Test
+    void endSessionUrlWhenConfiguredThenRekonoLogoutWithIdTokenHintAndClientId() throws Exception {
+        Authenticated authenticated = assertInstanceOf(Authenticated.class, harness.login());
+        URI back = URI.create("https://idp.test/idp/profile/Logout/rekono-done");
+
+        URI url = harness.broker().endSessionUrl(authenticated.idToken(), back).orElseThrow();
+
+        LogoutRequest logout = LogoutRequest.parse(url);
+        assertEquals(harness.op.endpoint("endsession"), logout.getEndpointURI());
+        assertEquals(authenticated.idToken(), logout.getIDTokenHint().serialize());
+        assertEquals(TestOp.CLIENT_ID, logout.getClientID().getValue());
+        assertEquals(back, logout.getPostLogoutRedirectionURI());
+    }
+
+    @Test
+    void endSessionUrlWhenEndSessionOnLogoutIsOffThenEmpty() {
+        harness.config.endSessionOnLogout = false;
+        Authenticated authenticated = assertInstanceOf(Authenticated.class, harness.login());
+
+        assertEquals(Optional.empty(), harness.broker().endSessionUrl(authenticated.idToken(),
+                URI.create("https://idp.test/idp/profile/Logout/rekono-done")));
     }
 }

@@ -202,6 +202,7 @@ final class TestOp implements AutoCloseable {
         metadata.setAuthorizationEndpointURI(endpoint("authorize"));
         metadata.setTokenEndpointURI(endpoint("token"));
         metadata.setUserInfoEndpointURI(endpoint("userinfo"));
+        metadata.setEndSessionEndpointURI(endpoint("endsession"));
         metadata.setScopes(new Scope("openid", "profile", "email"));
         metadata.setIDTokenJWSAlgs(List.of(JWSAlgorithm.RS256));
         respond(exchange, 200, metadata.toJSONObject().toJSONString());
