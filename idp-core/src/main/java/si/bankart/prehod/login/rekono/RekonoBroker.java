@@ -155,7 +155,8 @@ public final class RekonoBroker {
         }
         OIDCProviderMetadata provider = metadata.current();
         OIDCTokens tokens = codes.exchange(provider.getTokenEndpointURI(), code.get(), new CodeVerifier(login.codeVerifier()));
-        VerifiedIdToken idToken = idTokens.verify(tokens.getIDToken(), provider.getJWKSetURI(), login);
+        VerifiedIdToken idToken = idTokens.verify(tokens.getIDToken(), tokens.getAccessToken(), provider.getJWKSetURI(),
+                login);
         UserInfoClaims userInfo = config.useUserinfo()
                 ? UserInfoClaims.fetch(connection, provider, tokens.getBearerAccessToken(), idToken.subject())
                 : UserInfoClaims.NONE;

@@ -40,7 +40,9 @@ import com.nimbusds.oauth2.sdk.id.Issuer;
 import com.nimbusds.oauth2.sdk.pkce.CodeChallenge;
 import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
+import com.nimbusds.oauth2.sdk.token.BearerAccessToken;
 import com.nimbusds.oauth2.sdk.util.URLUtils;
+import com.nimbusds.openid.connect.sdk.claims.AccessTokenHash;
 import com.nimbusds.openid.connect.sdk.AuthenticationRequest;
 import com.nimbusds.openid.connect.sdk.SubjectType;
 import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
@@ -160,7 +162,7 @@ final class TestOp implements AutoCloseable {
     }
 
     /** The ID token the token endpoint would issue for this nonce, after the test's changes. */
-    String idToken(String nonce) {
+    String idToken(String nonce, String accessToken) {
         Instant now = clock.instant();
         JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder()
                 .issuer(issuer.toString())
@@ -173,7 +175,9 @@ final class TestOp implements AutoCloseable {
                 .claim("amr", amr)
                 .claim("auth_time", (authTime == null ? now : authTime).getEpochSecond())
                 .claim("email", email)
-                .claim("email_verified", emailVerified);
+                .claim("email_verified", emailVerified)
+                .claim("at_hash", AccessTokenHash.compute(new BearerAccessToken(accessToken), JWSAlgorithm.RS256, null)
+                        .getValue());
         claims.accept(builder);
         JWTClaimsSet set = builder.build();
         return serializer != null ? serializer.apply(set) : sign(set, signingKey, new JWSHeader.Builder(JWSAlgorithm.RS256)
@@ -236,7 +240,7 @@ final class TestOp implements AutoCloseable {
         String accessToken = "at-" + counter.incrementAndGet();
         accessTokens.put(accessToken, subject);
         respond(exchange, 200, "{\"access_token\":\"" + accessToken + "\",\"token_type\":\"Bearer\",\"expires_in\":300,"
-                + "\"id_token\":\"" + idToken(grant.nonce()) + "\"}");
+                + "\"id_token\":\"" + idToken(grant.nonce(), accessToken) + "\"}");
     }
 
     private String clientOf(HttpExchange exchange, Map<String, List<String>> form) {
