@@ -27,6 +27,9 @@ import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.oauth2.sdk.ParseException;
 import com.nimbusds.oauth2.sdk.id.Audience;
 import com.nimbusds.oauth2.sdk.id.Issuer;
+import com.nimbusds.oauth2.sdk.token.AccessToken;
+import com.nimbusds.openid.connect.sdk.validators.AccessTokenValidator;
+import com.nimbusds.openid.connect.sdk.validators.InvalidHashException;
 import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
 
 import si.bankart.prehod.loa.LevelOfAssurance;
@@ -34,13 +37,13 @@ import si.bankart.prehod.loa.LevelOfAssurance;
 /**
  * Validates an ID token from Rekono's token endpoint as OIDC Core §3.1.3.7 lists, with our clock: signature first
  * (nothing in an unverified token is believed), then {@code iss}, {@code aud}/{@code azp}, {@code exp}, {@code iat},
- * {@code nonce}, {@code acr} and {@code auth_time}. Nimbus parses and verifies the signature; the time checks are ours
+ * {@code nonce}, {@code at_hash}, {@code acr} and {@code auth_time}. Nimbus parses and verifies the signature; the time checks are ours
  * because Nimbus' claims verifier reads {@code new Date()}.
  *
  * <p>Rejects: unsigned or encrypted tokens and algorithms outside RS256, PS256, ES256 (so never {@code none} and never
  * HMAC keyed with a public key, RFC 8725 §2.1 and §3.1); a signature no key of Rekono's JWKS verifies; another issuer;
  * an audience without our client id or with one we do not trust; a wrong or missing {@code azp}; an expired token, one
- * issued in the future or before the login started; a wrong nonce; an {@code acr} that is missing, unknown or proves a
+ * issued in the future or before the login started; a wrong nonce; an {@code at_hash} of another access token; an {@code acr} that is missing, unknown or proves a
  * level the request does not accept (never a silent downgrade); an {@code auth_time} older than {@code max_age}.
  */
 final class IdTokenCheck {
@@ -67,7 +70,9 @@ final class IdTokenCheck {
         this.skew = config.clockSkew();
     }
 
-    VerifiedIdToken verify(JWT token, URI jwksUri, RekonoLoginState login) throws RekonoRejected, ProviderUnavailable {
+    /** @param accessToken the access token that came with the ID token, checked against {@code at_hash} if present */
+    VerifiedIdToken verify(JWT token, AccessToken accessToken, URI jwksUri, RekonoLoginState login)
+            throws RekonoRejected, ProviderUnavailable {
         SignedJWT signed = signed(token);
         verifySignature(signed, jwksUri);
         IDTokenClaimsSet claims;
@@ -88,6 +93,7 @@ final class IdTokenCheck {
         if (!MessageDigest.isEqual(nonce.getBytes(StandardCharsets.UTF_8), login.nonce().getBytes(StandardCharsets.UTF_8))) {
             throw new RekonoRejected(RejectionReason.ID_TOKEN_NONCE, claims.getNonce() == null ? "no nonce" : "nonce differs");
         }
+        checkAccessTokenHash(claims, accessToken, signed.getHeader().getAlgorithm());
         String acr = claims.getACR() == null ? null : claims.getACR().getValue();
         LevelOfAssurance loa = level(acr, login.acceptableLoa());
         Optional<Instant> authTime = Optional.ofNullable(claims.getAuthenticationTime()).map(Date::toInstant);
@@ -180,6 +186,23 @@ final class IdTokenCheck {
         if (iat.isBefore(login.startedAt().minus(skew))) {
             throw new RekonoRejected(RejectionReason.ID_TOKEN_ISSUED_AT, "iat " + iat + " is before the login started at "
                     + login.startedAt());
+        }
+    }
+
+    private static void checkAccessTokenHash(IDTokenClaimsSet claims, AccessToken accessToken, JWSAlgorithm alg)
+            throws RekonoRejected {
+        // §3.1.3.8: in the code flow at_hash is optional; when present it must match, or the access token (and with
+        // it the userinfo answer) belongs to another grant.
+        if (claims.getAccessTokenHash() == null) {
+            return;
+        }
+        if (accessToken == null) {
+            throw new RekonoRejected(RejectionReason.ID_TOKEN_AT_HASH, "at_hash but no access token");
+        }
+        try {
+            AccessTokenValidator.validate(accessToken, alg, claims.getAccessTokenHash());
+        } catch (InvalidHashException e) {
+            throw new RekonoRejected(RejectionReason.ID_TOKEN_AT_HASH, "at_hash does not match the access token");
         }
     }
 

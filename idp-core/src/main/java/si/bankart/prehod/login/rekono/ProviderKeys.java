@@ -31,9 +31,11 @@ final class ProviderKeys {
     private final ProviderConnection connection;
     private final Clock clock;
     private final Duration refetchInterval;
-    private JWKSet keys;
-    private URI keysFrom;
+    private volatile Keys keys;
     private Instant lastRefetch;
+
+    private record Keys(JWKSet set, URI from) {
+    }
 
     ProviderKeys(ProviderConnection connection, Clock clock, Duration refetchInterval) {
         this.connection = connection;
@@ -42,25 +44,29 @@ final class ProviderKeys {
     }
 
     /** Public keys from {@code jwksUri} that may have made a signature with this header's alg and kid. */
-    synchronized List<JWK> candidates(URI jwksUri, JWSHeader header) throws ProviderUnavailable {
-        boolean fresh = keys == null || !jwksUri.equals(keysFrom);
-        if (fresh) {
-            load(jwksUri);
+    List<JWK> candidates(URI jwksUri, JWSHeader header) throws ProviderUnavailable {
+        Keys known = keys;
+        if (known == null || !jwksUri.equals(known.from())) {
+            return select(load(jwksUri), header);
         }
-        List<JWK> found = select(header);
-        if (found.isEmpty() && !fresh && header.getKeyID() != null && mayRefetch()) {
-            lastRefetch = clock.instant();
-            load(jwksUri);
-            found = select(header);
+        List<JWK> found = select(known, header);
+        if (found.isEmpty() && header.getKeyID() != null && mayRefetchNow()) {
+            found = select(load(jwksUri), header);
         }
         return found;
     }
 
-    private boolean mayRefetch() {
-        return lastRefetch == null || !clock.instant().isBefore(lastRefetch.plus(refetchInterval));
+    /** At most one refetch per interval, whoever asks (RFC 8725 §3.10 leaves the JWKS the only source of keys). */
+    private synchronized boolean mayRefetchNow() {
+        Instant now = clock.instant();
+        if (lastRefetch != null && now.isBefore(lastRefetch.plus(refetchInterval))) {
+            return false;
+        }
+        lastRefetch = now;
+        return true;
     }
 
-    private List<JWK> select(JWSHeader header) {
+    private static List<JWK> select(Keys keys, JWSHeader header) {
         JWSAlgorithm alg = header.getAlgorithm();
         JWKMatcher.Builder matcher = new JWKMatcher.Builder()
                 .keyType(KeyType.forAlgorithm(alg))
@@ -73,17 +79,18 @@ final class ProviderKeys {
         if (header.getKeyID() != null) {
             matcher.keyID(header.getKeyID());
         }
-        return new JWKSelector(matcher.build()).select(keys);
+        return new JWKSelector(matcher.build()).select(keys.set());
     }
 
-    private void load(URI jwksUri) throws ProviderUnavailable {
+    private Keys load(URI jwksUri) throws ProviderUnavailable {
         HTTPResponse response = connection.send(new HTTPRequest(HTTPRequest.Method.GET, jwksUri));
         if (response.getStatusCode() != 200) {
             throw new ProviderUnavailable("JWKS " + jwksUri + " answered HTTP " + response.getStatusCode());
         }
         try {
-            keys = JWKSet.parse(response.getBody()).toPublicJWKSet();
-            keysFrom = jwksUri;
+            Keys loaded = new Keys(JWKSet.parse(response.getBody()).toPublicJWKSet(), jwksUri);
+            keys = loaded;
+            return loaded;
         } catch (java.text.ParseException e) {
             throw new ProviderUnavailable("JWKS " + jwksUri + " is not a JWK set: " + e.getMessage());
         }

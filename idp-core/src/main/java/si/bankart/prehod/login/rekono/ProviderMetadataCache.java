@@ -23,13 +23,18 @@ final class ProviderMetadataCache {
 
     private static final Logger log = LoggerFactory.getLogger(ProviderMetadataCache.class);
 
+    /** After a failed refresh the previous document serves this long before the next attempt. */
+    static final Duration RETRY_AFTER_FAILURE = Duration.ofMinutes(1);
+
     private final URI discoveryUrl;
     private final Issuer issuer;
     private final ProviderConnection connection;
     private final Clock clock;
     private final Duration lifetime;
-    private OIDCProviderMetadata current;
-    private Instant refreshAt = Instant.MIN;
+    private volatile Snapshot snapshot;
+
+    private record Snapshot(OIDCProviderMetadata metadata, Instant refreshAt) {
+    }
 
     ProviderMetadataCache(RekonoConfig config, ProviderConnection connection, Clock clock) {
         this.discoveryUrl = config.discoveryUrl();
@@ -39,21 +44,29 @@ final class ProviderMetadataCache {
         this.lifetime = config.discoveryLifetime();
     }
 
-    synchronized OIDCProviderMetadata current() throws ProviderUnavailable {
+    /**
+     * The document, read again when due. No lock is held while reading it: when Rekono is slow, each caller waits at
+     * most its own timeout instead of queueing behind the others.
+     */
+    OIDCProviderMetadata current() throws ProviderUnavailable {
+        Snapshot known = snapshot;
         Instant now = clock.instant();
-        if (current != null && now.isBefore(refreshAt)) {
-            return current;
+        if (known != null && now.isBefore(known.refreshAt())) {
+            return known.metadata();
         }
         try {
-            current = fetch();
-            refreshAt = now.plus(lifetime);
+            OIDCProviderMetadata fresh = fetch();
+            snapshot = new Snapshot(fresh, now.plus(lifetime));
+            return fresh;
         } catch (ProviderUnavailable e) {
-            if (current == null) {
+            if (known == null) {
                 throw e;
             }
-            log.warn("Rekono discovery refresh failed, keeping the previous document: {}", e.getMessage());
+            log.warn("Rekono discovery refresh failed, keeping the previous document for {}: {}", RETRY_AFTER_FAILURE,
+                    e.getMessage());
+            snapshot = new Snapshot(known.metadata(), now.plus(RETRY_AFTER_FAILURE));
+            return known.metadata();
         }
-        return current;
     }
 
     private OIDCProviderMetadata fetch() throws ProviderUnavailable {

@@ -47,6 +47,8 @@ public enum RejectionReason {
     ID_TOKEN_ISSUED_AT("rekono-failed", SamlStatus.RESPONDER_AUTHN_FAILED),
     /** {@code nonce} is not the one this login sent: a replayed or injected ID token. */
     ID_TOKEN_NONCE("rekono-failed", SamlStatus.RESPONDER_AUTHN_FAILED),
+    /** {@code at_hash} does not match the access token that came with the ID token (OIDC Core §3.1.3.8). */
+    ID_TOKEN_AT_HASH("rekono-failed", SamlStatus.RESPONDER_AUTHN_FAILED),
     /** {@code auth_time} is missing or older than the {@code max_age} that was asked for. */
     ID_TOKEN_AUTH_TIME("rekono-failed", SamlStatus.RESPONDER_AUTHN_FAILED),
     /** The {@code acr} is missing, unknown, or maps to a level the request does not accept: never a silent downgrade. */

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -13,27 +14,16 @@ import org.opensaml.storage.StorageService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import com.nimbusds.jwt.JWT;
-import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
-import com.nimbusds.oauth2.sdk.ErrorObject;
-import com.nimbusds.oauth2.sdk.OAuth2Error;
-import com.nimbusds.oauth2.sdk.ParseException;
+import com.nimbusds.jwt.JWTParser;
+import com.nimbusds.oauth2.sdk.AuthorizationCode;
 import com.nimbusds.oauth2.sdk.Scope;
-import com.nimbusds.oauth2.sdk.TokenRequest;
-import com.nimbusds.oauth2.sdk.TokenResponse;
-import com.nimbusds.oauth2.sdk.http.HTTPResponse;
 import com.nimbusds.oauth2.sdk.id.ClientID;
 import com.nimbusds.oauth2.sdk.id.State;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
-import com.nimbusds.oauth2.sdk.token.BearerAccessToken;
-import com.nimbusds.openid.connect.sdk.AuthenticationErrorResponse;
-import com.nimbusds.openid.connect.sdk.AuthenticationResponse;
-import com.nimbusds.openid.connect.sdk.AuthenticationResponseParser;
-import com.nimbusds.openid.connect.sdk.AuthenticationSuccessResponse;
+import com.nimbusds.openid.connect.sdk.LogoutRequest;
 import com.nimbusds.openid.connect.sdk.Nonce;
-import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
-import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
 import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
+import com.nimbusds.openid.connect.sdk.token.OIDCTokens;
 
 import si.bankart.prehod.audit.AuditEvent;
 import si.bankart.prehod.audit.AuditLog;
@@ -44,7 +34,6 @@ import si.bankart.prehod.login.rekono.RekonoOutcome.Authenticated;
 import si.bankart.prehod.login.rekono.RekonoOutcome.Cancelled;
 import si.bankart.prehod.login.rekono.RekonoOutcome.Rejected;
 import si.bankart.prehod.storage.RandomIds;
-import si.bankart.prehod.storage.RecordStore;
 
 /**
  * Login with Rekono as an OpenID Connect relying party (authorization code flow, OIDC Core §3.1), in two calls for
@@ -63,10 +52,10 @@ public final class RekonoBroker {
     private final ProviderMetadataCache metadata;
     private final IdTokenCheck idTokens;
     private final AcrToLoa acrTable;
-    private final TokenEndpointAuthentication clientAuthentication;
+    private final StartedLogins startedLogins;
+    private final AuthorizationResponseCheck responses;
+    private final CodeExchange codes;
     private final RekonoAccounts accounts;
-    private final RecordStore<RekonoLoginState> logins;
-    private final RecordStore<Instant> usedStates;
     private final AuditLog audit;
     private final Clock clock;
     private final RandomIds ids;
@@ -82,10 +71,11 @@ public final class RekonoBroker {
         this.metadata = new ProviderMetadataCache(config, connection, clock);
         this.acrTable = new AcrToLoa(config.acr(), config.acrValues());
         this.idTokens = new IdTokenCheck(config, acrTable, new ProviderKeys(connection, clock, config.keysRefetchInterval()), clock);
-        this.clientAuthentication = TokenEndpointAuthentication.from(config, home, clock, ids);
+        this.startedLogins = new StartedLogins(storage, clock);
+        this.responses = new AuthorizationResponseCheck(config.issuer(), config.redirectUri());
+        this.codes = new CodeExchange(connection, TokenEndpointAuthentication.from(config, home, clock, ids),
+                config.redirectUri(), config.useUserinfo());
         this.accounts = accounts;
-        this.logins = new RecordStore<>(storage, "rekono-login", RekonoLoginState.class);
-        this.usedStates = new RecordStore<>(storage, "rekono-used-state", Instant.class);
         this.audit = audit;
         this.clock = clock;
         this.ids = ids;
@@ -102,6 +92,7 @@ public final class RekonoBroker {
      */
     public RekonoStart start(String pendingLoginKey, Set<LevelOfAssurance> acceptableLoa, boolean forceAuthn,
             Optional<String> uiLocale, Optional<String> browserBinding) {
+        Objects.requireNonNull(pendingLoginKey, "pendingLoginKey");
         Optional<List<String>> acrValues = acrTable.acrValuesFor(acceptableLoa);
         if (acrValues.isEmpty()) {
             return refuse(new Rejected(RejectionReason.NO_AUTHN_CONTEXT, "no acr_values configured for any of "
@@ -123,7 +114,7 @@ public final class RekonoBroker {
         RekonoLoginState state = new RekonoLoginState(pendingLoginKey, request.nonce().getValue(),
                 request.codeVerifier().getValue(), BrowserBinding.hash(binding), acceptableLoa,
                 request.maxAge().orElse(null), now, now.plus(config.loginLifetime()));
-        logins.create(BrowserBinding.hash(request.state().getValue()), state, state.expires());
+        startedLogins.remember(request.state().getValue(), state);
         return new RekonoStart.Redirect(request.toUri(), binding, config.loginLifetime());
     }
 
@@ -137,7 +128,7 @@ public final class RekonoBroker {
     public RekonoOutcome callback(Map<String, List<String>> parameters, Optional<String> browserBinding, String client) {
         RekonoLoginState login;
         try {
-            login = claim(parameters, browserBinding);
+            login = startedLogins.claim(parameters, browserBinding);
         } catch (RekonoRejected e) {
             return refuse(new Rejected(e.reason(), e.getMessage(), Optional.empty()), "callback", client);
         }
@@ -156,50 +147,18 @@ public final class RekonoBroker {
         return outcome;
     }
 
-    /**
-     * Takes the started login the {@code state} names, once (RFC 6749 §10.12, OIDC Core §3.1.2.7), from the browser
-     * that started it. A used state is remembered until it would have expired, so a replay is told from a stranger.
-     */
-    private RekonoLoginState claim(Map<String, List<String>> parameters, Optional<String> browserBinding)
-            throws RekonoRejected {
-        List<String> states = parameters.getOrDefault("state", List.of());
-        if (states.isEmpty() || states.get(0).isEmpty()) {
-            throw new RekonoRejected(RejectionReason.STATE_MISSING, "callback without state");
-        }
-        if (states.size() > 1) {
-            throw new RekonoRejected(RejectionReason.RESPONSE_MALFORMED, "state appears " + states.size() + " times");
-        }
-        String key = BrowserBinding.hash(states.get(0));
-        Optional<RekonoLoginState> taken = logins.take(key);
-        if (taken.isEmpty()) {
-            throw usedStates.read(key).isPresent()
-                    ? new RekonoRejected(RejectionReason.STATE_REUSED, "state was already used")
-                    : new RekonoRejected(RejectionReason.STATE_UNKNOWN, "no login was started with this state");
-        }
-        RekonoLoginState login = taken.get();
-        usedStates.create(key, clock.instant(), login.expires());
-        if (!clock.instant().isBefore(login.expires())) {
-            throw new RekonoRejected(RejectionReason.STATE_EXPIRED, "login started " + login.startedAt() + " expired at "
-                    + login.expires());
-        }
-        if (!BrowserBinding.matches(browserBinding, login.browserBindingHash())) {
-            throw new RekonoRejected(RejectionReason.STATE_OTHER_BROWSER, browserBinding.isEmpty()
-                    ? "callback without the browser-binding cookie" : "browser-binding cookie is another browser's");
-        }
-        return login;
-    }
-
     private RekonoOutcome complete(Map<String, List<String>> parameters, RekonoLoginState login)
             throws RekonoRejected, ProviderUnavailable {
-        AuthenticationSuccessResponse response = authorizationResponse(parameters);
-        if (response == null) {
+        Optional<AuthorizationCode> code = responses.code(parameters);
+        if (code.isEmpty()) {
             return new Cancelled(login.pendingLoginKey());
         }
         OIDCProviderMetadata provider = metadata.current();
-        OIDCTokenResponse tokens = exchange(provider, response, login);
-        VerifiedIdToken idToken = idTokens.verify(tokens.getOIDCTokens().getIDToken(), provider.getJWKSetURI(), login);
+        OIDCTokens tokens = codes.exchange(provider.getTokenEndpointURI(), code.get(), new CodeVerifier(login.codeVerifier()));
+        VerifiedIdToken idToken = idTokens.verify(tokens.getIDToken(), tokens.getAccessToken(), provider.getJWKSetURI(),
+                login);
         UserInfoClaims userInfo = config.useUserinfo()
-                ? UserInfoClaims.fetch(connection, provider, tokens.getOIDCTokens().getBearerAccessToken(), idToken.subject())
+                ? UserInfoClaims.fetch(connection, provider, tokens.getBearerAccessToken(), idToken.subject())
                 : UserInfoClaims.NONE;
         Optional<String> verifiedEmail = idToken.emailVerified() ? idToken.email() : userInfo.verifiedEmail();
         RekonoIdentity identity = new RekonoIdentity(config.issuer().toString(), idToken.subject());
@@ -212,74 +171,32 @@ public final class RekonoBroker {
                 idToken.authTime().orElse(clock.instant()), idToken.serialized(), idToken.amr());
     }
 
-    /** The authorization response (OIDC Core §3.1.2.5-6); null when the user cancelled at Rekono. */
-    private AuthenticationSuccessResponse authorizationResponse(Map<String, List<String>> parameters) throws RekonoRejected {
-        for (Map.Entry<String, List<String>> parameter : parameters.entrySet()) {
-            // RFC 6749 §3.1: parameters MUST NOT be included more than once.
-            if (parameter.getValue().size() > 1) {
-                throw new RekonoRejected(RejectionReason.RESPONSE_MALFORMED, parameter.getKey() + " appears "
-                        + parameter.getValue().size() + " times");
-            }
+    /**
+     * Where to send the browser so Rekono ends its session too (OpenID Connect RP-Initiated Logout 1.0 §2), with the
+     * login's ID token as {@code id_token_hint}. Empty when {@code endSessionOnLogout} is off, Rekono names no
+     * {@code end_session_endpoint}, Rekono cannot be reached, or the token is not a JWT: logout at the IdP goes on.
+     *
+     * @param idToken               {@link Authenticated#idToken()} of the session's login
+     * @param postLogoutRedirectUri where Rekono returns the browser, registered at Rekono
+     */
+    public Optional<URI> endSessionUrl(String idToken, URI postLogoutRedirectUri) {
+        if (!config.endSessionOnLogout()) {
+            return Optional.empty();
         }
-        List<String> iss = parameters.get("iss");
-        // RFC 9207 §2.4: when the provider names itself in the response, it must be the provider we sent the user to.
-        if (iss != null && !iss.isEmpty() && !config.issuer().toString().equals(iss.get(0))) {
-            throw new RekonoRejected(RejectionReason.ISSUER_MISMATCH, "callback iss is '" + iss.get(0) + "'");
-        }
-        AuthenticationResponse response;
         try {
-            response = AuthenticationResponseParser.parse(config.redirectUri(), parameters);
-        } catch (ParseException e) {
-            throw new RekonoRejected(RejectionReason.RESPONSE_MALFORMED, "authorization response: " + e.getMessage());
-        }
-        if (response instanceof AuthenticationErrorResponse error) {
-            ErrorObject object = error.getErrorObject();
-            if (OAuth2Error.ACCESS_DENIED.getCode().equals(object.getCode())) {
-                return null;
+            URI endpoint = metadata.current().getEndSessionEndpointURI();
+            if (endpoint == null) {
+                return Optional.empty();
             }
-            throw new RekonoRejected(RejectionReason.PROVIDER_ERROR, "Rekono answered " + object.getCode()
-                    + (object.getDescription() == null ? "" : ": " + object.getDescription()));
+            return Optional.of(new LogoutRequest(endpoint, JWTParser.parse(idToken), null, new ClientID(config.clientId()),
+                    postLogoutRedirectUri, null, null).toURI());
+        } catch (ProviderUnavailable e) {
+            log.warn("Rekono session not ended at logout: {}", e.getMessage());
+            return Optional.empty();
+        } catch (java.text.ParseException e) {
+            log.warn("Rekono session not ended at logout: the stored ID token is not a JWT");
+            return Optional.empty();
         }
-        AuthenticationSuccessResponse success = response.toSuccessResponse();
-        // Code flow: tokens never travel through the browser (OIDC Core §3.1.2.5).
-        if (success.getAuthorizationCode() == null || success.getIDToken() != null || success.getAccessToken() != null) {
-            throw new RekonoRejected(RejectionReason.RESPONSE_MALFORMED, "not a code-flow response");
-        }
-        return success;
-    }
-
-    /** The code for tokens at the token endpoint, with the PKCE verifier and our client authentication (§3.1.3.1). */
-    private OIDCTokenResponse exchange(OIDCProviderMetadata provider, AuthenticationSuccessResponse response,
-            RekonoLoginState login) throws RekonoRejected, ProviderUnavailable {
-        URI endpoint = provider.getTokenEndpointURI();
-        TokenRequest request = new TokenRequest(endpoint, clientAuthentication.forEndpoint(endpoint),
-                new AuthorizationCodeGrant(response.getAuthorizationCode(), config.redirectUri(),
-                        new CodeVerifier(login.codeVerifier())));
-        HTTPResponse http = connection.send(request.toHTTPRequest());
-        if (http.getStatusCode() >= 500) {
-            throw new ProviderUnavailable("token endpoint answered HTTP " + http.getStatusCode());
-        }
-        TokenResponse parsed;
-        try {
-            parsed = OIDCTokenResponseParser.parse(http);
-        } catch (ParseException e) {
-            throw new RekonoRejected(RejectionReason.TOKEN_REFUSED, "token response (HTTP " + http.getStatusCode()
-                    + ") cannot be read: " + e.getMessage());
-        }
-        if (!parsed.indicatesSuccess()) {
-            ErrorObject error = parsed.toErrorResponse().getErrorObject();
-            throw new RekonoRejected(RejectionReason.TOKEN_REFUSED, "token endpoint refused: " + error.getCode()
-                    + (error.getDescription() == null ? "" : " (" + error.getDescription() + ")"));
-        }
-        if (!(parsed.toSuccessResponse() instanceof OIDCTokenResponse tokens)) {
-            throw new RekonoRejected(RejectionReason.ID_TOKEN_MALFORMED, "token response has no id_token");
-        }
-        JWT idToken = tokens.getOIDCTokens().getIDToken();
-        BearerAccessToken accessToken = tokens.getOIDCTokens().getBearerAccessToken();
-        if (idToken == null || (config.useUserinfo() && accessToken == null)) {
-            throw new RekonoRejected(RejectionReason.ID_TOKEN_MALFORMED, "token response lacks an ID token or bearer access token");
-        }
-        return tokens;
     }
 
     private Rejected refuse(Rejected rejected, String step, String client) {

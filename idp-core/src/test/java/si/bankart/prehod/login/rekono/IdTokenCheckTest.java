@@ -201,6 +201,20 @@ class IdTokenCheckTest {
     }
 
     @Test
+    void idTokenWithAtHashOfAnotherAccessTokenThenAtHashRejected() {
+        op.claims = claims -> claims.claim("at_hash", "bm90LXRoZS1yaWdodC1oYXNo");
+
+        assertRejected(harness.login(), RejectionReason.ID_TOKEN_AT_HASH);
+    }
+
+    @Test
+    void idTokenWithoutAtHashThenAccepted() {
+        op.claims = claims -> claims.claim("at_hash", null);
+
+        assertInstanceOf(Authenticated.class, harness.login());
+    }
+
+    @Test
     void idTokenWithAcrBelowWhatWasAskedThenNoAuthnContext() {
         op.acr = "urn:rekono:trust:1";
 

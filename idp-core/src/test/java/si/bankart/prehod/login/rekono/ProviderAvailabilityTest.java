@@ -102,4 +102,23 @@ class ProviderAvailabilityTest {
 
         assertInstanceOf(Authenticated.class, harness.login());
     }
+
+    @Test
+    void startWhenDiscoveryRefreshFailedThenNoRetryWithinTheRetryInterval() {
+        harness.start();
+        harness.op.discoveryDown = true;
+        harness.clock.advance(Duration.ofHours(2));
+        harness.start();
+
+        harness.start();
+
+        assertEquals(2, harness.op.discoveryFetches.get());
+    }
+
+    @Test
+    void callbackWhenJwksIsDownThenProviderUnavailable() {
+        harness.op.jwksDown = true;
+
+        assertRejected(harness.login(), RejectionReason.PROVIDER_UNAVAILABLE);
+    }
 }

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.util.Base64;
 
 import si.bankart.prehod.login.rekono.RekonoOutcome.Authenticated;
@@ -108,7 +109,7 @@ class ProviderKeysTest {
         assertEquals(0, op.attackerFetches.get());
     }
 
-    private void rotateTo(com.nimbusds.jose.jwk.RSAKey key) {
+    private void rotateTo(RSAKey key) {
         op.signingKey = key;
         op.published = List.of(key.toPublicJWK());
     }

@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static si.bankart.prehod.login.rekono.BrokerHarness.assertRejected;
 
+import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +19,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import com.nimbusds.openid.connect.sdk.LogoutRequest;
 
 import si.bankart.prehod.loa.LevelOfAssurance;
 import si.bankart.prehod.login.LoginResult;
@@ -70,11 +75,35 @@ class RekonoBrokerCallbackTest {
 
     @Test
     void callbackWhenSecretComesFromFileThenTokenEndpointAcceptsIt() throws Exception {
-        java.nio.file.Files.writeString(home.resolve("rekono-secret"), TestOp.CLIENT_SECRET + "\n");
+        Files.writeString(home.resolve("rekono-secret"), TestOp.CLIENT_SECRET + "\n");
         harness.config.clientAuthentication = new ClientAuthenticationConfig(TokenAuthMethod.CLIENT_SECRET_BASIC, null,
                 "rekono-secret", null, null);
 
         assertInstanceOf(Authenticated.class, harness.login());
+    }
+
+    @Test
+    void callbackWhenPrivateKeyJwtIsConfiguredThenTokenEndpointAcceptsTheSignedAssertion() throws Exception {
+        String pem = "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder().encodeToString(
+                TestOp.KEY_3.toPrivateKey().getEncoded()) + "\n-----END PRIVATE KEY-----\n";
+        Files.writeString(home.resolve("client.key"), pem);
+        harness.config.clientAuthentication = new ClientAuthenticationConfig(TokenAuthMethod.PRIVATE_KEY_JWT, null, null,
+                "client.key", "prehod-test");
+        harness.op.clientKey = TestOp.KEY_3;
+
+        assertInstanceOf(Authenticated.class, harness.login());
+    }
+
+    @Test
+    void callbackWhenPrivateKeyJwtIsSignedWithUnregisteredKeyThenTokenRefused() throws Exception {
+        String pem = "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder().encodeToString(
+                TestOp.ATTACKER_KEY.toPrivateKey().getEncoded()) + "\n-----END PRIVATE KEY-----\n";
+        Files.writeString(home.resolve("client.key"), pem);
+        harness.config.clientAuthentication = new ClientAuthenticationConfig(TokenAuthMethod.PRIVATE_KEY_JWT, null, null,
+                "client.key", null);
+        harness.op.clientKey = TestOp.KEY_3;
+
+        assertRejected(harness.login(), RejectionReason.TOKEN_REFUSED);
     }
 
     @Test
@@ -255,5 +284,28 @@ class RekonoBrokerCallbackTest {
         harness.op.email = "peter.horvat@example.si";
 
         assertRejected(harness.login(), RejectionReason.NOT_REGISTERED);
+    }
+
+    @Test
+    void endSessionUrlWhenConfiguredThenRekonoLogoutWithIdTokenHintAndClientId() throws Exception {
+        Authenticated authenticated = assertInstanceOf(Authenticated.class, harness.login());
+        URI back = URI.create("https://idp.test/idp/profile/Logout/rekono-done");
+
+        URI url = harness.broker().endSessionUrl(authenticated.idToken(), back).orElseThrow();
+
+        LogoutRequest logout = LogoutRequest.parse(url);
+        assertEquals(harness.op.endpoint("endsession"), logout.getEndpointURI());
+        assertEquals(authenticated.idToken(), logout.getIDTokenHint().serialize());
+        assertEquals(TestOp.CLIENT_ID, logout.getClientID().getValue());
+        assertEquals(back, logout.getPostLogoutRedirectionURI());
+    }
+
+    @Test
+    void endSessionUrlWhenEndSessionOnLogoutIsOffThenEmpty() {
+        harness.config.endSessionOnLogout = false;
+        Authenticated authenticated = assertInstanceOf(Authenticated.class, harness.login());
+
+        assertEquals(Optional.empty(), harness.broker().endSessionUrl(authenticated.idToken(),
+                URI.create("https://idp.test/idp/profile/Logout/rekono-done")));
     }
 }

@@ -23,6 +23,7 @@ import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
@@ -34,11 +35,14 @@ import com.nimbusds.oauth2.sdk.ParseException;
 import com.nimbusds.oauth2.sdk.ResponseType;
 import com.nimbusds.oauth2.sdk.Scope;
 import com.nimbusds.oauth2.sdk.auth.ClientSecretBasic;
+import com.nimbusds.oauth2.sdk.auth.PrivateKeyJWT;
 import com.nimbusds.oauth2.sdk.id.Issuer;
 import com.nimbusds.oauth2.sdk.pkce.CodeChallenge;
 import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
+import com.nimbusds.oauth2.sdk.token.BearerAccessToken;
 import com.nimbusds.oauth2.sdk.util.URLUtils;
+import com.nimbusds.openid.connect.sdk.claims.AccessTokenHash;
 import com.nimbusds.openid.connect.sdk.AuthenticationRequest;
 import com.nimbusds.openid.connect.sdk.SubjectType;
 import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
@@ -65,11 +69,13 @@ final class TestOp implements AutoCloseable {
     static final RSAKey ATTACKER_KEY = rsaKey("attacker-key");
 
     final URI issuer;
+    final AtomicInteger discoveryFetches = new AtomicInteger();
     final AtomicInteger jwksFetches = new AtomicInteger();
     final AtomicInteger attackerFetches = new AtomicInteger();
     final AtomicInteger tokenRequests = new AtomicInteger();
 
     volatile boolean discoveryDown;
+    volatile boolean jwksDown;
     volatile URI discoveryIssuer;
     volatile Duration tokenDelay = Duration.ZERO;
     volatile RSAKey signingKey = KEY_1;
@@ -84,6 +90,8 @@ final class TestOp implements AutoCloseable {
     volatile Function<JWTClaimsSet, String> serializer;
     volatile String userinfoSubject;
     volatile AuthenticationRequest lastRequest;
+    /** The public key registered for private_key_jwt client authentication. */
+    volatile RSAKey clientKey;
 
     private final HttpsServer server;
     private final ExecutorService threads = Executors.newCachedThreadPool();
@@ -104,6 +112,10 @@ final class TestOp implements AutoCloseable {
         server.createContext(CONTEXT + ".well-known/openid-configuration", this::discovery);
         server.createContext(CONTEXT + "jwk", exchange -> {
             jwksFetches.incrementAndGet();
+            if (jwksDown) {
+                respond(exchange, 502, "{}");
+                return;
+            }
             respond(exchange, 200, new JWKSet(published).toString(true));
         });
         server.createContext(CONTEXT + "token", this::token);
@@ -150,7 +162,7 @@ final class TestOp implements AutoCloseable {
     }
 
     /** The ID token the token endpoint would issue for this nonce, after the test's changes. */
-    String idToken(String nonce) {
+    String idToken(String nonce, String accessToken) {
         Instant now = clock.instant();
         JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder()
                 .issuer(issuer.toString())
@@ -163,7 +175,9 @@ final class TestOp implements AutoCloseable {
                 .claim("amr", amr)
                 .claim("auth_time", (authTime == null ? now : authTime).getEpochSecond())
                 .claim("email", email)
-                .claim("email_verified", emailVerified);
+                .claim("email_verified", emailVerified)
+                .claim("at_hash", AccessTokenHash.compute(new BearerAccessToken(accessToken), JWSAlgorithm.RS256, null)
+                        .getValue());
         claims.accept(builder);
         JWTClaimsSet set = builder.build();
         return serializer != null ? serializer.apply(set) : sign(set, signingKey, new JWSHeader.Builder(JWSAlgorithm.RS256)
@@ -181,6 +195,7 @@ final class TestOp implements AutoCloseable {
     }
 
     private void discovery(HttpExchange exchange) throws IOException {
+        discoveryFetches.incrementAndGet();
         if (discoveryDown) {
             respond(exchange, 503, "{\"error\":\"down for maintenance\"}");
             return;
@@ -191,6 +206,7 @@ final class TestOp implements AutoCloseable {
         metadata.setAuthorizationEndpointURI(endpoint("authorize"));
         metadata.setTokenEndpointURI(endpoint("token"));
         metadata.setUserInfoEndpointURI(endpoint("userinfo"));
+        metadata.setEndSessionEndpointURI(endpoint("endsession"));
         metadata.setScopes(new Scope("openid", "profile", "email"));
         metadata.setIDTokenJWSAlgs(List.of(JWSAlgorithm.RS256));
         respond(exchange, 200, metadata.toJSONObject().toJSONString());
@@ -224,10 +240,13 @@ final class TestOp implements AutoCloseable {
         String accessToken = "at-" + counter.incrementAndGet();
         accessTokens.put(accessToken, subject);
         respond(exchange, 200, "{\"access_token\":\"" + accessToken + "\",\"token_type\":\"Bearer\",\"expires_in\":300,"
-                + "\"id_token\":\"" + idToken(grant.nonce()) + "\"}");
+                + "\"id_token\":\"" + idToken(grant.nonce(), accessToken) + "\"}");
     }
 
-    private static String clientOf(HttpExchange exchange, Map<String, List<String>> form) {
+    private String clientOf(HttpExchange exchange, Map<String, List<String>> form) {
+        if (form.containsKey("client_assertion")) {
+            return assertedClient(form);
+        }
         String authorization = exchange.getRequestHeaders().getFirst("Authorization");
         if (authorization != null) {
             try {
@@ -238,6 +257,22 @@ final class TestOp implements AutoCloseable {
             }
         }
         return CLIENT_SECRET.equals(first(form, "client_secret")) ? first(form, "client_id") : null;
+    }
+
+    /** private_key_jwt (OIDC Core §9): signed by the registered client key, for our token endpoint, unexpired. */
+    private String assertedClient(Map<String, List<String>> form) {
+        try {
+            PrivateKeyJWT assertion = PrivateKeyJWT.parse(form);
+            SignedJWT jwt = assertion.getClientAssertion();
+            JWTClaimsSet claims = jwt.getJWTClaimsSet();
+            boolean valid = clientKey != null && jwt.verify(new RSASSAVerifier(clientKey.toRSAPublicKey()))
+                    && claims.getAudience().contains(endpoint("token").toString())
+                    && CLIENT_ID.equals(claims.getIssuer()) && CLIENT_ID.equals(claims.getSubject())
+                    && claims.getExpirationTime().toInstant().isAfter(clock.instant());
+            return valid ? assertion.getClientID().getValue() : null;
+        } catch (ParseException | java.text.ParseException | JOSEException e) {
+            return null;
+        }
     }
 
     private void userinfo(HttpExchange exchange) throws IOException {

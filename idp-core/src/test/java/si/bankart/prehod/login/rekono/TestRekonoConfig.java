@@ -19,6 +19,7 @@ final class TestRekonoConfig {
     Duration keysRefetchInterval = Duration.ofMinutes(5);
     boolean useUserinfo = true;
     boolean linkByVerifiedEmail;
+    boolean endSessionOnLogout = true;
     AcrValues acrValues = new AcrValues(List.of("urn:rekono:trust:1"), List.of("urn:rekono:trust:2"),
             List.of("urn:rekono:trust:3"));
 
@@ -32,6 +33,6 @@ final class TestRekonoConfig {
                 Map.of("urn:rekono:trust:1", LevelOfAssurance.LOW, "urn:rekono:trust:2", LevelOfAssurance.SUBSTANTIAL,
                         "urn:rekono:trust:3", LevelOfAssurance.HIGH),
                 acrValues, trustedAudiences, Duration.ofSeconds(2), readTimeout, null, keysRefetchInterval, null, null,
-                URI.create("https://rekono.test/register"), true, useUserinfo, linkByVerifiedEmail, trustStore);
+                URI.create("https://rekono.test/register"), endSessionOnLogout, useUserinfo, linkByVerifiedEmail, trustStore);
     }
 }
