@@ -12,7 +12,7 @@ import java.time.Duration;
  * @param assertionLifetime   validity of an assertion and of its bearer confirmation
  * @param pendingLoginLifetime how long a user may take at a login method before the request expires
  */
-public record Limits(int maxMessageBytes, Duration clockSkew, Duration maxRequestAge, int relayStateBytes,
+public record Limits(Integer maxMessageBytes, Duration clockSkew, Duration maxRequestAge, Integer relayStateBytes,
         Duration assertionLifetime, Duration pendingLoginLifetime) {
 
     private static final int MAX_MESSAGE_BYTES = 256 * 1024;
@@ -21,12 +21,12 @@ public record Limits(int maxMessageBytes, Duration clockSkew, Duration maxReques
     public static final Limits DEFAULTS = new Limits(MAX_MESSAGE_BYTES, null, null, RELAY_STATE_BYTES, null, null);
 
     public Limits {
-        if (maxMessageBytes <= 0) {
+        if (maxMessageBytes == null || maxMessageBytes <= 0) {
             maxMessageBytes = MAX_MESSAGE_BYTES;
         }
         clockSkew = positive(clockSkew, Duration.ofMinutes(2), "limits.clockSkew");
         maxRequestAge = positive(maxRequestAge, Duration.ofMinutes(5), "limits.maxRequestAge");
-        if (relayStateBytes <= 0) {
+        if (relayStateBytes == null || relayStateBytes <= 0) {
             relayStateBytes = RELAY_STATE_BYTES;
         }
         assertionLifetime = positive(assertionLifetime, Duration.ofMinutes(5), "limits.assertionLifetime");

@@ -25,7 +25,8 @@ import javax.security.auth.x500.X500Principal;
  * @param maxCrlBytes   largest CRL read
  */
 public record RevocationConfig(boolean softFail, URI ocspResponder, Map<String, URI> crlUrls, Duration timeout,
-                               boolean nonce, Duration clockSkew, int cacheEntries, int maxOcspBytes, int maxCrlBytes) {
+                               Boolean nonce, Duration clockSkew, Integer cacheEntries, Integer maxOcspBytes,
+                               Integer maxCrlBytes) {
 
     public static final RevocationConfig DEFAULTS = new RevocationConfig(false, null, null, null, true, null, 0, 0, 0);
 
@@ -52,6 +53,8 @@ public record RevocationConfig(boolean softFail, URI ocspResponder, Map<String, 
             });
         }
         crlUrls = Map.copyOf(urls);
+        // Absent means the safe default: nonces on (RFC 8954), limits at their defaults.
+        nonce = nonce == null || nonce;
         timeout = positive(timeout, Duration.ofSeconds(5), "revocation.timeout");
         clockSkew = positive(clockSkew, Duration.ofMinutes(2), "revocation.clockSkew");
         cacheEntries = orDefault(cacheEntries, CACHE_ENTRIES, "revocation.cacheEntries");
@@ -77,7 +80,10 @@ public record RevocationConfig(boolean softFail, URI ocspResponder, Map<String, 
         return value;
     }
 
-    private static int orDefault(int value, int fallback, String key) {
+    private static int orDefault(Integer value, int fallback, String key) {
+        if (value == null) {
+            return fallback;
+        }
         if (value < 0) {
             throw new IllegalArgumentException(key + " must be positive, was " + value);
         }
