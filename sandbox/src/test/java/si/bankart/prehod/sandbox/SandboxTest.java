@@ -16,6 +16,8 @@ import java.time.Instant;
 import java.util.Map;
 
 import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.X509ExtendedKeyManager;
+import javax.net.ssl.X509KeyManager;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
@@ -198,13 +200,54 @@ class SandboxTest {
         }
         KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
         keyManagers.init(keys, "sandbox".toCharArray());
+        // A browser offers only certificates under the issuers the server names; this client sends its certificate
+        // regardless, as a misconfigured or hostile one would, so the IdP's own check is what refuses it.
+        X509KeyManager offered = (X509KeyManager) keyManagers.getKeyManagers()[0];
+        String alias = keys.aliases().nextElement();
+        X509KeyManager always = new X509ExtendedKeyManager() {
+            @Override
+            public String[] getClientAliases(String keyType, java.security.Principal[] issuers) {
+                return new String[] {alias};
+            }
+
+            @Override
+            public String chooseClientAlias(String[] keyType, java.security.Principal[] issuers, java.net.Socket socket) {
+                return alias;
+            }
+
+            @Override
+            public String chooseEngineClientAlias(String[] keyType, java.security.Principal[] issuers,
+                    javax.net.ssl.SSLEngine engine) {
+                return alias;
+            }
+
+            @Override
+            public String[] getServerAliases(String keyType, java.security.Principal[] issuers) {
+                return null;
+            }
+
+            @Override
+            public String chooseServerAlias(String keyType, java.security.Principal[] issuers, java.net.Socket socket) {
+                return null;
+            }
+
+            @Override
+            public X509Certificate[] getCertificateChain(String name) {
+                return offered.getCertificateChain(name);
+            }
+
+            @Override
+            public java.security.PrivateKey getPrivateKey(String name) {
+                return offered.getPrivateKey(name);
+            }
+        };
         KeyStore trust = KeyStore.getInstance("PKCS12");
         trust.load(null, null);
         trust.setCertificateEntry("root", sandbox.ca().trustedRoots().get(0));
         TrustManagerFactory trustManagers = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         trustManagers.init(trust);
         SSLContext tls = SSLContext.getInstance("TLS");
-        tls.init(keyManagers.getKeyManagers(), trustManagers.getTrustManagers(), null);
+        tls.init(new javax.net.ssl.KeyManager[] {always}, trustManagers.getTrustManagers(), null);
         return tls;
     }
 
