@@ -160,6 +160,13 @@ public final class IdpServer implements AutoCloseable {
         OutcomeWriter writer = new OutcomeWriter(new AutoPostForm(pages), errorPage, cookie);
         LoginCompletion completion = new LoginCompletion(flow, pendingLogins, writer);
         List<LoginMethodEndpoint> methods = new ArrayList<>(options.extraLoginMethods());
+        // Rekono first: most portal users log in with it.
+        if (config.rekono() != null) {
+            RekonoConfig rekono = yaml.read(home.resolve(config.rekono()), RekonoConfig.class);
+            RekonoBroker broker = new RekonoBroker(rekono, home, storage,
+                    new RekonoAccounts(users, usersFile.users(), rekono.linkByVerifiedEmail()), audit, options.clock(), ids);
+            methods.add(new RekonoLogin(broker, Collections.max(rekono.acr().values()), errorPage, ids));
+        }
         CertificateLogin certificateLogin = null;
         List<X509Certificate> certificateAnchors = List.of();
         if (config.certificateLogin() != null) {
@@ -173,12 +180,6 @@ public final class IdpServer implements AutoCloseable {
                     config.certificateBaseUrl() + CertificateLogin.PATH, config.endpoint(Routes.LOGIN), pages, errorPage,
                     audit, options.clock(), ids);
             methods.add(certificateLogin);
-        }
-        if (config.rekono() != null) {
-            RekonoConfig rekono = yaml.read(home.resolve(config.rekono()), RekonoConfig.class);
-            RekonoBroker broker = new RekonoBroker(rekono, home, storage,
-                    new RekonoAccounts(users, usersFile.users(), rekono.linkByVerifiedEmail()), audit, options.clock(), ids);
-            methods.add(new RekonoLogin(broker, Collections.max(rekono.acr().values()), errorPage, ids));
         }
 
         ServletContextHandler context = new ServletContextHandler();
