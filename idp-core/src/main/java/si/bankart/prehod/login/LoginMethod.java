@@ -1,19 +1,20 @@
 package si.bankart.prehod.login;
 
+import si.bankart.prehod.config.IdpConfig;
 import si.bankart.prehod.config.LocalizedText;
 import si.bankart.prehod.loa.LevelOfAssurance;
 
 /**
- * A way to log in (Rekono, bank certificate). The core only needs to know what it is called, what the user sees,
- * and how strong it can be; its HTTP round trip lives in the web layer and ends in {@link LoginResult}.
+ * A way to log in (Rekono, bank certificate), as far as the core needs to know it: its id in relying-party policies,
+ * what the user sees, and the strongest level it can produce (a method that cannot reach what an SP needs is not
+ * offered). Its HTTP round trip lives in the web layer and ends in {@link LoginResult}.
  */
-public interface LoginMethod {
+public record LoginMethod(String id, LocalizedText label, LevelOfAssurance strongest) {
 
-    /** The id used in relying-party policies, e.g. "rekono". */
-    String id();
-
-    LocalizedText label();
-
-    /** The strongest level this method can produce: a method that cannot reach what an SP needs is not offered. */
-    LevelOfAssurance strongest();
+    public LoginMethod {
+        IdpConfig.require(id, "login method id");
+        if (label == null || strongest == null) {
+            throw new IllegalArgumentException("login method " + id + " needs a label and its strongest level");
+        }
+    }
 }

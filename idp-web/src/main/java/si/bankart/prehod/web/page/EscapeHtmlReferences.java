@@ -19,7 +19,8 @@ public final class EscapeHtmlReferences implements ReferenceInsertionEventHandle
         return name.startsWith("safe") ? value : escape(value.toString());
     }
 
-    static String escape(String text) {
+    /** The five characters special in HTML text and quoted attributes, as entities. */
+    public static String escape(String text) {
         StringBuilder out = new StringBuilder(text.length() + 16);
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);

@@ -54,22 +54,7 @@ public final class TestLoginMethod implements LoginMethodEndpoint {
 
     @Override
     public LoginMethod method() {
-        return new LoginMethod() {
-            @Override
-            public String id() {
-                return id;
-            }
-
-            @Override
-            public LocalizedText label() {
-                return new LocalizedText("Testna prijava " + id, "Test login " + id);
-            }
-
-            @Override
-            public LevelOfAssurance strongest() {
-                return strongest;
-            }
-        };
+        return new LoginMethod(id, new LocalizedText("Testna prijava " + id, "Test login " + id), strongest);
     }
 
     @Override

@@ -57,22 +57,8 @@ public final class CertificateLogin implements LoginMethodEndpoint {
 
     @Override
     public LoginMethod method() {
-        return new LoginMethod() {
-            @Override
-            public String id() {
-                return "certificate";
-            }
-
-            @Override
-            public LocalizedText label() {
-                return new LocalizedText("Prijava z bančnim digitalnim potrdilom", "Log in with a bank certificate");
-            }
-
-            @Override
-            public LevelOfAssurance strongest() {
-                return strongest;
-            }
-        };
+        return new LoginMethod("certificate", new LocalizedText("Prijava z bančnim digitalnim potrdilom",
+                "Log in with a bank certificate"), strongest);
     }
 
     @Override

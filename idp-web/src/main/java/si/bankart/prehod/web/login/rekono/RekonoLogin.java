@@ -34,22 +34,8 @@ public final class RekonoLogin implements LoginMethodEndpoint {
 
     @Override
     public LoginMethod method() {
-        return new LoginMethod() {
-            @Override
-            public String id() {
-                return "rekono";
-            }
-
-            @Override
-            public LocalizedText label() {
-                return new LocalizedText("Prijava z računom Rekono", "Log in with a Rekono account");
-            }
-
-            @Override
-            public LevelOfAssurance strongest() {
-                return strongest;
-            }
-        };
+        return new LoginMethod("rekono", new LocalizedText("Prijava z računom Rekono", "Log in with a Rekono account"),
+                strongest);
     }
 
     @Override
