@@ -2,7 +2,6 @@ package si.bankart.prehod.web.login;
 
 import java.io.IOException;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import javax.servlet.http.HttpServlet;
@@ -80,9 +79,14 @@ public final class MethodChoicePage extends HttpServlet {
         context.put("notice", sp.policy().notice() == null ? null : sp.policy().notice().in(language.code()));
         // Only our own notice key: the parameter picks a text, it is never shown.
         context.put("methodNotice", cancelledElsewhere ? "rekono-cancelled" : null);
-        context.put("methods", usable.stream().map(m -> Map.of("id", m.method().id(),
-                "label", m.method().label().in(language.code()), "href", m.startPath() + "?key=" + key)).toList());
+        context.put("methods", usable.stream().map(m -> new ChoosableMethod(m.method().id(),
+                m.method().label().in(language.code()), m.startPath() + "?key=" + key,
+                m.method().signUp() == null ? null : m.method().signUp().toString())).toList());
         pages.render(response, HttpServletResponse.SC_OK, "login.vm", context);
+    }
+
+    /** One method as the template shows it. */
+    public record ChoosableMethod(String id, String label, String href, String signUp) {
     }
 
     @Override

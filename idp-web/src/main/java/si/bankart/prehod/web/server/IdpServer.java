@@ -165,7 +165,8 @@ public final class IdpServer implements AutoCloseable {
             RekonoConfig rekono = yaml.read(home.resolve(config.rekono()), RekonoConfig.class);
             RekonoBroker broker = new RekonoBroker(rekono, home, storage,
                     new RekonoAccounts(users, usersFile.users(), rekono.linkByVerifiedEmail()), audit, options.clock(), ids);
-            methods.add(new RekonoLogin(broker, Collections.max(rekono.acr().values()), errorPage, ids));
+            methods.add(new RekonoLogin(broker, Collections.max(rekono.acr().values()), rekono.createAccountUrl(), errorPage,
+                    ids));
         }
         CertificateLogin certificateLogin = null;
         List<X509Certificate> certificateAnchors = List.of();

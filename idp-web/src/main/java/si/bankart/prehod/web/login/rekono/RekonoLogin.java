@@ -1,5 +1,7 @@
 package si.bankart.prehod.web.login.rekono;
 
+import java.net.URI;
+
 import org.eclipse.jetty.ee8.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee8.servlet.ServletHolder;
 
@@ -21,13 +23,18 @@ public final class RekonoLogin implements LoginMethodEndpoint {
 
     private final RekonoBroker broker;
     private final LevelOfAssurance strongest;
+    private final URI signUp;
     private final ErrorPage errorPage;
     private final RandomIds ids;
 
-    /** @param strongest the highest level Rekono's acr table can give */
-    public RekonoLogin(RekonoBroker broker, LevelOfAssurance strongest, ErrorPage errorPage, RandomIds ids) {
+    /**
+     * @param strongest the highest level Rekono's acr table can give
+     * @param signUp    Rekono's "create account" page, or null
+     */
+    public RekonoLogin(RekonoBroker broker, LevelOfAssurance strongest, URI signUp, ErrorPage errorPage, RandomIds ids) {
         this.broker = broker;
         this.strongest = strongest;
+        this.signUp = signUp;
         this.errorPage = errorPage;
         this.ids = ids;
     }
@@ -35,7 +42,7 @@ public final class RekonoLogin implements LoginMethodEndpoint {
     @Override
     public LoginMethod method() {
         return new LoginMethod("rekono", new LocalizedText("Prijava z računom Rekono", "Log in with a Rekono account"),
-                strongest);
+                strongest, signUp);
     }
 
     @Override
