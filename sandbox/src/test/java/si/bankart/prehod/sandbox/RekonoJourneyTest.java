@@ -8,10 +8,7 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
-import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,9 +18,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -46,6 +41,7 @@ class RekonoJourneyTest {
     private static final String RESPONDER = "urn:oasis:names:tc:SAML:2.0:status:Responder";
     private static final String AUTHN_FAILED = "urn:oasis:names:tc:SAML:2.0:status:AuthnFailed";
     private static final String MARKO_MOBILE = "+38640222333";
+    private static final String MARKO_TOTP = "JVQXE23PEBEG64TWMF2CA43BNZSGE33Y";
     private static final String JANEZ_TOTP = "JJQW4ZL2EBHG65TBNMQHGYLOMRRG66BB";
 
     private static SandboxPorts ports;
@@ -169,6 +165,21 @@ class RekonoJourneyTest {
 
         assertEquals(List.of(RESPONDER, AUTHN_FAILED), statusCodes(portalPage));
         assertNotLoggedIn(marko, "acq");
+    }
+
+    @Test
+    void afterCancellingAtRekonoChoosingRekonoAgainStillLogsIntoThePortalThatAsked() throws Exception {
+        Person marko = new Person(tls);
+        HttpResponse<String> choice = marko.follow(marko.get(cancelLink(rekonoLogin(marko, "acq"))));
+        assertTrue(choice.body().contains("Prijavo z Rekono ste preklicali."), choice.body());
+
+        HttpResponse<String> login = marko.follow(marko.get(idp(marko.link(choice, "a.method-rekono"))));
+        HttpResponse<String> otp = marko.follow(marko.post(page("confirm"), Map.of("tx", Person.tx(passwordAtRekono(
+                marko, login, "marko.horvat@example.si", "Marko-Sandbox-2025")), "factor", "otp")));
+        HttpResponse<String> acq = toPortal(marko, marko.post(page("otp"), Map.of("tx", Person.tx(otp),
+                "code", Totp.at(MARKO_TOTP, Instant.now()))));
+
+        assertLoggedIn(acq, "u1002", "Marko Horvat", SUBSTANTIAL);
     }
 
     @Test
@@ -360,27 +371,7 @@ class RekonoJourneyTest {
         return sandbox.rekono().issuer().resolve(name).toString();
     }
 
-    /** TLS trusting only the sandbox roots; with {@code kind}, also presenting that demo client certificate. */
     private static SSLContext tls(DemoClient kind) throws Exception {
-        KeyManagerFactory keyManagers = null;
-        if (kind != null) {
-            KeyStore keys = KeyStore.getInstance("PKCS12");
-            try (var in = Files.newInputStream(sandbox.ca().demoClient(kind).file())) {
-                keys.load(in, "sandbox".toCharArray());
-            }
-            keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-            keyManagers.init(keys, "sandbox".toCharArray());
-        }
-        KeyStore trust = KeyStore.getInstance("PKCS12");
-        trust.load(null, null);
-        int i = 0;
-        for (X509Certificate root : sandbox.ca().trustedRoots()) {
-            trust.setCertificateEntry("root" + i++, root);
-        }
-        TrustManagerFactory trustManagers = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        trustManagers.init(trust);
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(keyManagers == null ? null : keyManagers.getKeyManagers(), trustManagers.getTrustManagers(), null);
-        return context;
+        return SandboxTls.presenting(sandbox, kind);
     }
 }
