@@ -1,0 +1,377 @@
+package si.bankart.prehod.sandbox;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javax.net.ssl.SSLContext;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import si.bankart.prehod.sandbox.ca.DemoClient;
+
+/**
+ * Issue 4's journeys through the whole sandbox, in-JVM over real HTTPS: portal → IdP method choice → Rekono stand-in
+ * (password and each second factor) → IdP → signed assertion → portal; step-up to a portal that needs a higher level;
+ * cancelling at Rekono; an account that cannot reach the level a portal needs. One sandbox for the class.
+ */
+class RekonoJourneyTest {
+
+    private static final String SUBSTANTIAL = "http://eidas.europa.eu/LoA/substantial";
+    private static final String HIGH = "http://eidas.europa.eu/LoA/high";
+    private static final String RESPONDER = "urn:oasis:names:tc:SAML:2.0:status:Responder";
+    private static final String AUTHN_FAILED = "urn:oasis:names:tc:SAML:2.0:status:AuthnFailed";
+    private static final String MARKO_MOBILE = "+38640222333";
+    private static final String MARKO_TOTP = "JVQXE23PEBEG64TWMF2CA43BNZSGE33Y";
+    private static final String JANEZ_TOTP = "JJQW4ZL2EBHG65TBNMQHGYLOMRRG66BB";
+
+    private static SandboxPorts ports;
+    private static Sandbox sandbox;
+    private static SSLContext tls;
+
+    @BeforeAll
+    static void start() throws Exception {
+        ports = SandboxHome.freePorts();
+        Path home = SandboxHome.copyOfProject(ports);
+        sandbox = Sandbox.start(home, ports, Clock.systemUTC());
+        tls = tls(null);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (sandbox != null) {
+            sandbox.close();
+        }
+    }
+
+    @Test
+    void smsCodeFromTheOutboxLogsMarkoIntoAcqAtSubstantialThenSsoToB2b() throws Exception {
+        Person marko = new Person(tls);
+        HttpResponse<String> confirmation = passwordAtRekono(marko, rekonoLogin(marko, "acq"),
+                "marko.horvat@example.si", "Marko-Sandbox-2025");
+        HttpResponse<String> sms = marko.follow(marko.post(page("confirm"), Map.of("tx", Person.tx(confirmation),
+                "factor", "sms")));
+        assertEquals(200, sms.statusCode(), sms.body());
+
+        HttpResponse<String> acq = toPortal(marko, marko.post(page("sms"), Map.of("tx", Person.tx(sms),
+                "code", smsCodeSentTo(marko, MARKO_MOBILE))));
+
+        assertLoggedIn(acq, "u1002", "Marko Horvat", SUBSTANTIAL);
+        assertLoggedIn(ssoTo(marko, "b2b"), "u1002", "Marko Horvat", SUBSTANTIAL);
+    }
+
+    @Test
+    void pushApprovedOnTheDeviceWhileTheLoginPageWaitsLogsMarkoIntoAcqAtSubstantialThenSsoToB2b() throws Exception {
+        Person marko = new Person(tls);
+        HttpResponse<String> confirmation = passwordAtRekono(marko, rekonoLogin(marko, "acq"),
+                "marko.horvat@example.si", "Marko-Sandbox-2025");
+        HttpResponse<String> waiting = marko.follow(marko.post(page("confirm"), Map.of("tx", Person.tx(confirmation),
+                "factor", "push")));
+        String tx = query(waiting.uri()).get("tx");
+        String continueUrl = pushContinueAction(waiting);
+        assertEquals("PENDING", pushStatus(marko, tx));
+
+        Person phone = new Person(tls);
+        HttpResponse<String> decided = phone.post(sandbox.rekono().devicePage().toString(),
+                Map.of("id", pendingPushFor(phone, "marko.horvat@example.si"), "decision", "approve"));
+        assertEquals(303, decided.statusCode(), decided.body());
+        // What push.js does: poll the status, then submit the waiting page's form.
+        assertEquals("APPROVED", pushStatus(marko, tx));
+        HttpResponse<String> acq = toPortal(marko, marko.post(continueUrl, Map.of()));
+
+        assertLoggedIn(acq, "u1002", "Marko Horvat", SUBSTANTIAL);
+        assertLoggedIn(ssoTo(marko, "b2b"), "u1002", "Marko Horvat", SUBSTANTIAL);
+    }
+
+    @Test
+    void rekonoCertificateFactorLogsJanezIntoAcqAtHighThenSsoToB2b() throws Exception {
+        Person janez = new Person(tls(DemoClient.VALID));
+        HttpResponse<String> confirmation = passwordAtRekono(janez, rekonoLogin(janez, "acq"),
+                "janez.novak@example.si", "Janez-Sandbox-2025");
+
+        HttpResponse<String> acq = toPortal(janez, certificateFactor(janez, confirmation));
+
+        assertLoggedIn(acq, "u1001", "Janez Novak", HIGH);
+        assertLoggedIn(ssoTo(janez, "b2b"), "u1001", "Janez Novak", HIGH);
+    }
+
+    @Test
+    void substantialSessionOpeningCmsIsSentBackToRekonoForTrustLevelThreeAndLandsAtHigh() throws Exception {
+        Person janez = new Person(tls(DemoClient.VALID));
+        HttpResponse<String> otp = janez.follow(janez.post(page("confirm"), Map.of("tx", Person.tx(passwordAtRekono(
+                janez, rekonoLogin(janez, "acq"), "janez.novak@example.si", "Janez-Sandbox-2025")), "factor", "otp")));
+        HttpResponse<String> acq = toPortal(janez, janez.post(page("otp"), Map.of("tx", Person.tx(otp),
+                "code", Totp.at(JANEZ_TOTP, Instant.now()))));
+        assertLoggedIn(acq, "u1001", "Janez Novak", SUBSTANTIAL);
+
+        HttpResponse<String> cmsChoice = janez.follow(janez.get(portal("cms") + "login"));
+        assertTrue(cmsChoice.body().contains("Prijava v portal CMS web"), "no SSO at substantial:\n" + cmsChoice.body());
+        HttpResponse<String> toRekono = janez.get(idp(janez.link(cmsChoice, "a.method-rekono")));
+        assertEquals(302, toRekono.statusCode(), toRekono.body());
+        URI authorize = URI.create(toRekono.headers().firstValue("Location").orElseThrow());
+        assertTrue(authorize.toString().startsWith(sandbox.rekono().endpoints().authorize().toString()),
+                authorize.toString());
+        assertEquals("urn:rekono:trust:3", query(authorize).get("acr_values"));
+
+        HttpResponse<String> confirmation = passwordAtRekono(janez, janez.follow(toRekono),
+                "janez.novak@example.si", "Janez-Sandbox-2025");
+        assertTrue(confirmation.body().contains("value=\"otp\" class=\"factor factor-otp\" disabled"),
+                "OnePass no longer enough:\n" + confirmation.body());
+        HttpResponse<String> cms = enterPortalWithItsOwnPassword(janez, "cms",
+                toPortal(janez, certificateFactor(janez, confirmation)));
+
+        assertLoggedIn(cms, "u1001", "Janez Novak", HIGH);
+    }
+
+    @Test
+    void cancelAtRekonoShowsTheMethodChoiceWithANoticeAndGivingUpThereTellsThePortalAuthnFailed() throws Exception {
+        Person marko = new Person(tls);
+        HttpResponse<String> login = rekonoLogin(marko, "acq");
+
+        HttpResponse<String> back = marko.get(cancelLink(login));
+        assertEquals(302, back.statusCode(), back.body());
+        URI callback = URI.create(back.headers().firstValue("Location").orElseThrow());
+        assertEquals(idp("/idp/login/rekono/callback"), callback.resolve(callback.getRawPath()).toString());
+        assertEquals("access_denied", query(callback).get("error"));
+
+        HttpResponse<String> choice = marko.follow(back);
+        assertEquals(200, choice.statusCode(), choice.body());
+        assertTrue(choice.body().contains("<p class=\"notice\" role=\"status\">Prijavo z Rekono ste preklicali. "
+                + "Izberite drug način prijave ali prekličite prijavo.</p>"), choice.body());
+        assertTrue(choice.body().contains("class=\"method method-rekono\""), choice.body());
+        assertTrue(choice.body().contains("class=\"method method-certificate\""), choice.body());
+
+        HttpResponse<String> portalPage = marko.follow(marko.submitSamlForm(marko.post(idp("/idp/login/cancel"),
+                Map.of("key", hidden(choice, "key")))));
+
+        assertEquals(List.of(RESPONDER, AUTHN_FAILED), statusCodes(portalPage));
+        assertNotLoggedIn(marko, "acq");
+    }
+
+    @Test
+    void afterCancellingAtRekonoChoosingRekonoAgainStillLogsIntoThePortalThatAsked() throws Exception {
+        Person marko = new Person(tls);
+        HttpResponse<String> choice = marko.follow(marko.get(cancelLink(rekonoLogin(marko, "acq"))));
+        assertTrue(choice.body().contains("Prijavo z Rekono ste preklicali."), choice.body());
+
+        HttpResponse<String> login = marko.follow(marko.get(idp(marko.link(choice, "a.method-rekono"))));
+        HttpResponse<String> otp = marko.follow(marko.post(page("confirm"), Map.of("tx", Person.tx(passwordAtRekono(
+                marko, login, "marko.horvat@example.si", "Marko-Sandbox-2025")), "factor", "otp")));
+        HttpResponse<String> acq = toPortal(marko, marko.post(page("otp"), Map.of("tx", Person.tx(otp),
+                "code", Totp.at(MARKO_TOTP, Instant.now()))));
+
+        assertLoggedIn(acq, "u1002", "Marko Horvat", SUBSTANTIAL);
+    }
+
+    @Test
+    void levelOneAccountOpeningCmsIsToldAtRekonoTheLevelCannotBeReachedAndCmsHearsAuthnFailed() throws Exception {
+        Person ana = new Person(tls);
+        HttpResponse<String> choice = ana.follow(ana.get(portal("cms") + "login"));
+        HttpResponse<String> login = ana.follow(ana.get(idp(ana.link(choice, "a.method-rekono"))));
+
+        HttpResponse<String> unmet = passwordAtRekono(ana, login, "ana.kovac@example.si", "Ana-Sandbox-2025");
+
+        assertEquals(403, unmet.statusCode(), unmet.body());
+        assertTrue(unmet.body().contains("<h1>Zahtevana raven zaupanja ni dosegljiva</h1>"), unmet.body());
+        assertTrue(unmet.body().contains("Storitev Varni Prehod zahteva raven zaupanja 3, vaš račun Rekono pa ima "
+                + "raven 1."), unmet.body());
+        HttpResponse<String> back = ana.get(unmet.uri().resolve(ana.link(unmet, "a.primary")).toString());
+        assertEquals("unmet_authentication_requirements",
+                query(URI.create(back.headers().firstValue("Location").orElseThrow())).get("error"));
+
+        HttpResponse<String> cms = ana.follow(ana.submitSamlForm(ana.follow(back)));
+
+        assertEquals(List.of(RESPONDER, AUTHN_FAILED), statusCodes(cms));
+        assertNotLoggedIn(ana, "cms");
+    }
+
+    // --- the person's steps ---
+
+    /** Portal login → IdP method choice → "Rekono" → the stand-in's login window. */
+    private static HttpResponse<String> rekonoLogin(Person person, String portal) {
+        HttpResponse<String> choice = person.follow(person.get(portal(portal) + "login"));
+        HttpResponse<String> login = person.follow(person.get(idp(person.link(choice, "a.method-rekono"))));
+        assertEquals(200, login.statusCode(), login.body());
+        assertTrue(login.uri().toString().startsWith(sandbox.rekono().issuer().toString()), login.uri().toString());
+        return login;
+    }
+
+    private static HttpResponse<String> passwordAtRekono(Person person, HttpResponse<String> login, String email,
+            String password) {
+        return person.follow(person.post(page("login"), Map.of("tx", Person.tx(login), "email", email,
+                "password", password)));
+    }
+
+    /** Chooses "Digitalno potrdilo": the browser goes to the stand-in's certificate port with its client certificate. */
+    private static HttpResponse<String> certificateFactor(Person person, HttpResponse<String> confirmation) {
+        HttpResponse<String> toCertificatePort = person.post(page("confirm"), Map.of("tx", Person.tx(confirmation),
+                "factor", "certificate"));
+        assertEquals(ports.rekonoCertificate(), URI.create(toCertificatePort.headers().firstValue("Location")
+                .orElseThrow()).getPort());
+        return toCertificatePort;
+    }
+
+    /** From Rekono's last answer, back through the IdP to the portal (auto-POST form submitted). */
+    private static HttpResponse<String> toPortal(Person person, HttpResponse<String> rekonoAnswer) {
+        HttpResponse<String> postForm = person.follow(rekonoAnswer);
+        assertEquals(200, postForm.statusCode(), postForm.body());
+        return person.follow(person.submitSamlForm(postForm));
+    }
+
+    private static HttpResponse<String> ssoTo(Person person, String portal) {
+        HttpResponse<String> postForm = person.follow(person.get(portal(portal) + "login"));
+        assertTrue(postForm.body().contains("SAMLResponse"), "single sign-on, no login page:\n" + postForm.body());
+        return person.follow(person.submitSamlForm(postForm));
+    }
+
+    /** CMS web and ESQ ask for their own username and password after SSO; only then they show the login. */
+    private static HttpResponse<String> enterPortalWithItsOwnPassword(Person person, String portal,
+            HttpResponse<String> home) {
+        assertTrue(home.body().contains("Enotna prijava je uspela."), home.body());
+        return person.follow(person.post(portal(portal) + "password", Map.of("token", hidden(home, "token"),
+                "lang", "sl", "username", "demo", "password", "demo")));
+    }
+
+    private static String smsCodeSentTo(Person person, String mobile) throws Exception {
+        JsonNode outbox = new ObjectMapper().readTree(person.get(sandbox.rekono().outboxPage() + "?format=json").body());
+        for (JsonNode message : outbox) {
+            if ("SMS".equals(message.get("channel").asText()) && mobile.equals(message.get("to").asText())) {
+                Matcher code = Pattern.compile("\\b(\\d{6})\\b").matcher(message.get("body").asText());
+                assertTrue(code.find(), message.toString());
+                return code.group(1);
+            }
+        }
+        throw new AssertionError("no SMS to " + mobile + " in " + outbox);
+    }
+
+    private static String pendingPushFor(Person phone, String email) throws Exception {
+        JsonNode pending = new ObjectMapper().readTree(phone.get(sandbox.rekono().devicePage() + "?format=json").body());
+        for (JsonNode request : pending) {
+            if (email.equals(request.get("email").asText())) {
+                return request.get("id").asText();
+            }
+        }
+        throw new AssertionError("no push request for " + email + " in " + pending);
+    }
+
+    private static String pushStatus(Person person, String tx) throws Exception {
+        return new ObjectMapper().readTree(person.get(page("push/status") + "?tx=" + tx).body()).get("status").asText();
+    }
+
+    // --- what the pages show ---
+
+    private static void assertLoggedIn(HttpResponse<String> home, String nameId, String displayName, String loa) {
+        assertEquals(200, home.statusCode(), home.body());
+        assertEquals(loa, element(home, "<dd class=\"loa\">", "</dd>"), home.body());
+        assertEquals(List.of(displayName), attribute(home, "displayName"), home.body());
+        assertEquals(List.of(nameId), attribute(home, "bankUserId"), home.body());
+    }
+
+    private static void assertNotLoggedIn(Person person, String portal) {
+        HttpResponse<String> home = person.get(portal(portal));
+        assertTrue(home.body().contains("Niste prijavljeni."), home.body());
+        assertFalse(home.body().contains("<dd class=\"loa\">"), home.body());
+    }
+
+    private static List<String> attribute(HttpResponse<String> home, String name) {
+        Matcher m = Pattern.compile("<tr><th>" + Pattern.quote(name) + "</th><td>([^<]*)</td></tr>").matcher(home.body());
+        List<String> values = new ArrayList<>();
+        while (m.find()) {
+            values.add(m.group(1));
+        }
+        return values;
+    }
+
+    private static List<String> statusCodes(HttpResponse<String> page) {
+        assertEquals(200, page.statusCode(), page.body());
+        assertTrue(page.body().contains("<ul class=\"status-codes\">"), page.body());
+        Matcher m = Pattern.compile("<li><code>([^<]+)</code></li>").matcher(page.body());
+        List<String> codes = new ArrayList<>();
+        while (m.find()) {
+            codes.add(m.group(1));
+        }
+        return codes;
+    }
+
+    private static String element(HttpResponse<String> page, String open, String close) {
+        int start = page.body().indexOf(open);
+        if (start < 0) {
+            return null;
+        }
+        int from = start + open.length();
+        return page.body().substring(from, page.body().indexOf(close, from)).strip();
+    }
+
+    private static String hidden(HttpResponse<String> page, String name) {
+        Matcher m = Pattern.compile("name=\"" + Pattern.quote(name) + "\" value=\"([^\"]+)\"").matcher(page.body());
+        if (!m.find()) {
+            throw new AssertionError("no hidden " + name + " on " + page.uri() + ":\n" + page.body());
+        }
+        return m.group(1);
+    }
+
+    /** The waiting page's "Nadaljuj" form, which push.js submits once the phone answered. */
+    private static String pushContinueAction(HttpResponse<String> waiting) {
+        Matcher m = Pattern.compile("<form method=\"post\" action=\"([^\"]+)\" id=\"push-continue\">")
+                .matcher(waiting.body());
+        if (!m.find()) {
+            throw new AssertionError("no push-continue form on " + waiting.uri() + ":\n" + waiting.body());
+        }
+        return waiting.uri().resolve(m.group(1).replace("&amp;", "&")).toString();
+    }
+
+    private static String cancelLink(HttpResponse<String> rekonoPage) {
+        Matcher m = Pattern.compile("<p class=\"cancel\"><a href=\"([^\"]+)\"").matcher(rekonoPage.body());
+        if (!m.find()) {
+            throw new AssertionError("no cancel link on " + rekonoPage.uri() + ":\n" + rekonoPage.body());
+        }
+        return rekonoPage.uri().resolve(m.group(1).replace("&amp;", "&")).toString();
+    }
+
+    private static Map<String, String> query(URI uri) {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        for (String pair : uri.getRawQuery().split("&")) {
+            int eq = pair.indexOf('=');
+            parameters.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                    URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+        }
+        return parameters;
+    }
+
+    // --- addresses and TLS ---
+
+    private static String portal(String name) {
+        return "https://localhost:" + ports.portals() + "/" + name + "/";
+    }
+
+    private static String idp(String path) {
+        return "https://localhost:" + ports.idp() + path;
+    }
+
+    private static String page(String name) {
+        return sandbox.rekono().issuer().resolve(name).toString();
+    }
+
+    private static SSLContext tls(DemoClient kind) throws Exception {
+        return SandboxTls.presenting(sandbox, kind);
+    }
+}
