@@ -109,6 +109,8 @@ class SandboxTest {
         Person janez = new Person(tlsContext);
         HttpResponse<String> choice = janez.follow(janez.get(portal("acq") + "login"));
         assertTrue(choice.body().contains("Prijava v portal Acquiring"), choice.body());
+        assertTrue(choice.body().contains("Nimate računa Rekono? <a href=\"" + sandbox.rekono().issuer() + "register\">"),
+                "new users can create a Rekono account from the method choice");
         String rekonoStart = janez.link(choice, "a.method-rekono");
 
         HttpResponse<String> login = janez.follow(janez.get("https://localhost:" + ports.idp() + rekonoStart));

@@ -21,6 +21,8 @@ import com.nimbusds.openid.connect.sdk.AuthenticationSuccessResponse;
  */
 final class AuthorizationResponseCheck {
 
+    static final String UNMET_AUTHENTICATION_REQUIREMENTS = "unmet_authentication_requirements";
+
     private final URI issuer;
     private final URI redirectUri;
 
@@ -54,6 +56,11 @@ final class AuthorizationResponseCheck {
             // RFC 6749 §4.1.2.1: access_denied is the user saying no (or cancelling), not a failure of anyone.
             if (OAuth2Error.ACCESS_DENIED.getCode().equals(object.getCode())) {
                 return Optional.empty();
+            }
+            // OIDC Core §3.1.2.6: the account cannot reach the acr asked for. The SP hears NoAuthnContext, as SAML says.
+            if (UNMET_AUTHENTICATION_REQUIREMENTS.equals(object.getCode())) {
+                throw new RekonoRejected(RejectionReason.UNMET_LEVEL, "Rekono cannot authenticate this account at the"
+                        + " level asked for");
             }
             throw new RekonoRejected(RejectionReason.PROVIDER_ERROR, "Rekono answered " + ProviderText.printable(object.getCode())
                     + (object.getDescription() == null ? "" : ": " + ProviderText.printable(object.getDescription())));

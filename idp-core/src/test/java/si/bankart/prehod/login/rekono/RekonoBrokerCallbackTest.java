@@ -136,6 +136,20 @@ class RekonoBrokerCallbackTest {
     }
 
     @Test
+    void callbackWhenAccountCannotReachTheLevelThenUnmetLevelAnsweredAsNoAuthnContext() {
+        Redirect redirect = harness.start();
+        String state = harness.op.deny(redirect.authorizationUrl()).get("state").get(0);
+
+        RekonoOutcome outcome = harness.callback(Map.of("error", List.of("unmet_authentication_requirements"),
+                "state", List.of(state)), redirect);
+
+        Rejected rejected = assertRejected(outcome, RejectionReason.UNMET_LEVEL);
+        assertEquals(Optional.of(si.bankart.prehod.request.SamlStatus.REQUESTER_NO_AUTHN_CONTEXT),
+                rejected.reason().samlStatus());
+        assertEquals(Optional.of(BrokerHarness.PENDING), rejected.pendingLoginKey());
+    }
+
+    @Test
     void callbackWithoutStateThenStateMissing() {
         Redirect redirect = harness.start();
         Map<String, List<String>> parameters = new HashMap<>(harness.op.authorize(redirect.authorizationUrl()));
