@@ -92,7 +92,8 @@ final class CertificateLoginEndpoint extends HttpServlet {
             if (forwarded instanceof ProxyHeaderCertificate.Presented presented) {
                 return List.of(presented.certificate());
             }
-            if (forwarded instanceof ProxyHeaderCertificate.Ignored ignored) {
+            if (forwarded instanceof ProxyHeaderCertificate.Ignored ignored
+                    && request.getHeader(proxyHeader.headerName()) != null) {
                 log.info("Client-certificate header ignored: {}", ignored.reason());
             } else if (forwarded instanceof ProxyHeaderCertificate.Malformed malformed) {
                 log.warn("Client-certificate header refused: {}", malformed.reason());
