@@ -5,13 +5,21 @@ import java.util.Objects;
 
 /** What {@link TrustedProxyHeader} made of a request's client-certificate header. */
 public sealed interface ProxyHeaderCertificate
-        permits ProxyHeaderCertificate.Presented, ProxyHeaderCertificate.Ignored, ProxyHeaderCertificate.Malformed {
+        permits ProxyHeaderCertificate.Presented, ProxyHeaderCertificate.NonePresented, ProxyHeaderCertificate.Ignored,
+        ProxyHeaderCertificate.Malformed {
 
     /** A trusted proxy forwarded this client certificate; verify it like one from the TLS handshake. */
     record Presented(X509Certificate certificate) implements ProxyHeaderCertificate {
         public Presented {
             Objects.requireNonNull(certificate, "certificate");
         }
+    }
+
+    /**
+     * A trusted proxy forwarded no certificate: the user presented none. The proxy's own TLS connection must not be
+     * mistaken for the user's, so the caller treats this as no certificate at all.
+     */
+    record NonePresented(String reason) implements ProxyHeaderCertificate {
     }
 
     /**

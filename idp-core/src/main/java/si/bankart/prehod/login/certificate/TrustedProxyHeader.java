@@ -64,7 +64,7 @@ public final class TrustedProxyHeader {
                     + " ignored: not a trusted proxy " + config.trustedProxies());
         }
         if (headerValue == null || headerValue.isBlank() || headerValue.trim().equals("(null)")) {
-            return new ProxyHeaderCertificate.Ignored("trusted proxy " + remoteAddress + " forwarded no certificate");
+            return new ProxyHeaderCertificate.NonePresented("trusted proxy " + remoteAddress + " forwarded no certificate");
         }
         if (headerValue.length() > MAX_HEADER_CHARS) {
             return new ProxyHeaderCertificate.Malformed("header " + config.header() + " has " + headerValue.length()

@@ -75,9 +75,9 @@ class TrustedProxyHeaderTest {
     }
 
     @Test
-    void readWhenTrustedProxySendsNoCertificateThenIgnored() {
-        assertInstanceOf(ProxyHeaderCertificate.Ignored.class, PROXY.read("10.0.0.5", null));
-        assertInstanceOf(ProxyHeaderCertificate.Ignored.class, PROXY.read("10.0.0.5", ""));
+    void readWhenTrustedProxySendsNoCertificateThenNonePresented() {
+        assertInstanceOf(ProxyHeaderCertificate.NonePresented.class, PROXY.read("10.0.0.5", null));
+        assertInstanceOf(ProxyHeaderCertificate.NonePresented.class, PROXY.read("10.0.0.5", ""));
     }
 
     @Test

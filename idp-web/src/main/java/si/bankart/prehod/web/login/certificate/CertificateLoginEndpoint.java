@@ -92,6 +92,10 @@ final class CertificateLoginEndpoint extends HttpServlet {
             if (forwarded instanceof ProxyHeaderCertificate.Presented presented) {
                 return List.of(presented.certificate());
             }
+            if (forwarded instanceof ProxyHeaderCertificate.NonePresented) {
+                // From the proxy: its own TLS client certificate, if any, is not the user's.
+                return List.of();
+            }
             if (forwarded instanceof ProxyHeaderCertificate.Ignored ignored
                     && request.getHeader(proxyHeader.headerName()) != null) {
                 log.info("Client-certificate header ignored: {}", ignored.reason());
