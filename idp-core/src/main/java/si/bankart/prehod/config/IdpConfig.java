@@ -44,14 +44,18 @@ public record IdpConfig(
         relyingParties = orDefault(relyingParties, "conf/relying-parties.yaml");
         users = orDefault(users, "conf/users.yaml");
         templates = orDefault(templates, "templates");
-        if (certificateBaseUrl == null) {
-            certificateBaseUrl = URI.create("https://" + publicBaseUrl.getHost() + ":" + server.certificatePort());
-        }
     }
 
     public IdpConfig withPublicBaseUrl(URI url) {
         return new IdpConfig(entityId, url, server, credentials, limits, session, metadataDir, relyingParties, users,
-                templates, wantAuthnRequestsSigned, rekono, certificateLogin, null);
+                templates, wantAuthnRequestsSigned, rekono, certificateLogin, certificateBaseUrl);
+    }
+
+    /** As configured, or else publicBaseUrl's host on server.certificatePort (so it follows a moved publicBaseUrl). */
+    @Override
+    public URI certificateBaseUrl() {
+        return certificateBaseUrl != null ? certificateBaseUrl
+                : URI.create("https://" + publicBaseUrl.getHost() + ":" + server.certificatePort());
     }
 
     /** The absolute URL of one of our endpoints, as SPs must address it (Destination, metadata). */
