@@ -2,6 +2,7 @@ package si.bankart.prehod.assertion;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 import org.opensaml.core.xml.schema.XSString;
 import org.opensaml.core.xml.util.XMLObjectSupport;
@@ -39,6 +40,12 @@ import si.bankart.prehod.xml.SamlObjects;
  */
 public final class AssertionBuilder {
 
+    /**
+     * A released attribute that is not the user's but the session's: how the user logged in (rekono, certificate), for
+     * portals that treat methods differently beyond the level of assurance.
+     */
+    public static final String LOGIN_METHOD = "loginMethod";
+
     private final String idpEntityId;
     private final Duration lifetime;
     private final RandomIds ids;
@@ -58,7 +65,7 @@ public final class AssertionBuilder {
         assertion.setSubject(subject(reply, spSession, now));
         assertion.setConditions(conditions(reply, now));
         assertion.getAuthnStatements().add(authnStatement(reply, session, spSession));
-        AttributeStatement attributes = attributes(reply, user);
+        AttributeStatement attributes = attributes(reply, user, session);
         if (!attributes.getAttributes().isEmpty()) {
             assertion.getAttributeStatements().add(attributes);
         }
@@ -118,10 +125,11 @@ public final class AssertionBuilder {
         return statement;
     }
 
-    private AttributeStatement attributes(TrustedReply reply, User user) {
+    private AttributeStatement attributes(TrustedReply reply, User user, SsoSession session) {
         AttributeStatement statement = SamlObjects.build(AttributeStatement.DEFAULT_ELEMENT_NAME);
         for (String name : reply.sp().policy().releasedAttributes()) {
-            user.attribute(name).ifPresent(value -> {
+            Optional<String> released = LOGIN_METHOD.equals(name) ? Optional.of(session.method()) : user.attribute(name);
+            released.ifPresent(value -> {
                 Attribute attribute = SamlObjects.build(Attribute.DEFAULT_ELEMENT_NAME);
                 attribute.setName(name);
                 attribute.setNameFormat(Attribute.BASIC);

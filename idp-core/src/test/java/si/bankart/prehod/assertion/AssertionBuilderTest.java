@@ -165,6 +165,14 @@ class AssertionBuilderTest {
     }
 
     @Test
+    void releasesTheSessionsLoginMethodWhenThePolicyNamesIt() {
+        String xml = xml(reply(TestPolicy.of(SP).releasedAttributes("displayName", AssertionBuilder.LOGIN_METHOD).registered(),
+                "_request-1"), PERSISTENT, ANA);
+        assertEquals(2, count(xml, "//saml:Attribute"));
+        assertEquals("test", value(xml, "//saml:Attribute[@Name='loginMethod']/saml:AttributeValue"));
+    }
+
+    @Test
     void hasNoAttributeStatementWhenNothingIsReleased() {
         String xml = xml(reply(TestPolicy.of(SP).releasedAttributes().registered(), "_request-1"), PERSISTENT, ANA);
         assertEquals(0, count(xml, "//saml:AttributeStatement"));

@@ -126,6 +126,7 @@ class SandboxTest {
         assertEquals(200, portalHome.statusCode(), portalHome.body());
         assertTrue(portalHome.body().contains("Janez Novak"), portalHome.body());
         assertTrue(portalHome.body().contains("http://eidas.europa.eu/LoA/substantial"), "OnePass at trust level 3 is acr 2");
+        assertTrue(portalHome.body().matches("(?s).*loginMethod.{0,80}rekono.*"), "the login method is released");
 
         HttpResponse<String> secondPortal = janez.follow(janez.submitSamlForm(janez.follow(janez.get(portal("b2b") + "login"))));
         assertTrue(secondPortal.body().contains("Janez Novak"), "single sign-on: no second login\n" + secondPortal.body());
