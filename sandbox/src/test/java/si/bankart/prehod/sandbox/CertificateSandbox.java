@@ -209,7 +209,7 @@ final class CertificateSandbox implements AutoCloseable {
         assertEquals(title, title(page), page.body());
         String incident = find(INCIDENT, page);
         assertTrue(INCIDENT_FORMAT.matcher(incident).matches(), incident);
-        assertEquals(List.of("event=certificate-login sp=- user=- method=certificate loa=- result=" + reason.name()
+        assertEquals(List.of("event=certificate-login sp=https://localhost:" + ports.portals() + "/bips/saml user=- method=certificate loa=- result=" + reason.name()
                 + " incident=" + incident + " client=127.0.0.1"), auditLines("incident=" + incident));
         String wayBack = attempt.person().link(page, "a.retry");
         assertEquals("https://localhost:" + ports.idp() + "/idp/login?key=" + attempt.key() + "&lang=sl", wayBack);

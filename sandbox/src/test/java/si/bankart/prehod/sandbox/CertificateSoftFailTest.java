@@ -52,7 +52,8 @@ class CertificateSoftFailTest {
         assertLoggedIn(sandbox.logInWith(sandbox.testCertificate().issue()), CertificateSandbox.TEST_USER,
                 CertificateSandbox.TEST_DISPLAY_NAME);
 
-        assertEquals(List.of(SOFT_FAIL_AUDIT + " sp=- user=" + CertificateSandbox.TEST_USER
+        assertEquals(List.of(SOFT_FAIL_AUDIT + " sp=https://localhost:" + sandbox.ports.portals() + "/bips/saml user="
+                + CertificateSandbox.TEST_USER
                 + " method=certificate loa=substantial result=soft-fail incident=- client=127.0.0.1"),
                 sandbox.auditLines(SOFT_FAIL_AUDIT));
         List<String> warned = sandbox.endpointLines("let through by soft-fail");

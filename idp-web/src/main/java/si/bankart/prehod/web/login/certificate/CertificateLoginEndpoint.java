@@ -5,6 +5,7 @@ import java.security.cert.X509Certificate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
@@ -16,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import si.bankart.prehod.audit.AuditEvent;
 import si.bankart.prehod.audit.AuditLog;
 import si.bankart.prehod.login.LoginResult;
+import si.bankart.prehod.login.PendingLogin;
 import si.bankart.prehod.login.certificate.CertificateRejection;
 import si.bankart.prehod.login.certificate.CertificateVerdict;
 import si.bankart.prehod.login.certificate.ClientCertificateVerifier;
@@ -62,15 +64,17 @@ final class CertificateLoginEndpoint extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String key = request.getParameter("key");
-        if (completion.pending(key).isEmpty()) {
+        Optional<PendingLogin> pending = completion.pending(key);
+        if (pending.isEmpty()) {
             errorPage.show(response, HttpServletResponse.SC_BAD_REQUEST, "login-expired", ids.incident(), Language.of(request));
             return;
         }
+        String sp = pending.get().request().spEntityId();
         CertificateVerdict verdict = verifier.verify(presented(request));
         if (verdict instanceof CertificateVerdict.Accepted accepted) {
             if (accepted.revocation().softFailed()) {
                 log.warn("Certificate login let through by soft-fail: {}", accepted.revocation().detail());
-                audit.record(new AuditEvent(clock.instant(), "certificate-soft-fail", null, accepted.user().id(),
+                audit.record(new AuditEvent(clock.instant(), "certificate-soft-fail", sp, accepted.user().id(),
                         "certificate", accepted.loa().id(), "soft-fail", null, request.getRemoteAddr()));
             }
             completion.complete(request, response, key, new LoginResult.Authenticated(accepted.user().id(), "certificate",
@@ -78,7 +82,7 @@ final class CertificateLoginEndpoint extends HttpServlet {
         } else if (verdict instanceof CertificateVerdict.Rejected rejected) {
             String incident = ids.incident();
             log.warn("Certificate login refused [incident {}] {}: {}", incident, rejected.reason(), rejected.detail());
-            audit.record(new AuditEvent(clock.instant(), "certificate-login", null, null, "certificate", null,
+            audit.record(new AuditEvent(clock.instant(), "certificate-login", sp, null, "certificate", null,
                     rejected.reason().name(), incident, request.getRemoteAddr()));
             errorPage.show(response, HttpServletResponse.SC_BAD_REQUEST, page(rejected.reason()), incident,
                     Language.of(request), methodChoiceUrl + "?key=" + key);
