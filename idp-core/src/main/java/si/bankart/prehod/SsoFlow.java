@@ -92,8 +92,16 @@ public final class SsoFlow {
         }
     }
 
-    /** A login method finished for the pending request under {@code pendingKey}. */
+    /** A login method finished for the pending request under {@code pendingKey}, in a browser without a session. */
     public SsoOutcome resume(String pendingKey, LoginResult result, String client) {
+        return resume(pendingKey, result, Optional.empty(), client);
+    }
+
+    /**
+     * A login method finished for the pending request under {@code pendingKey}; {@code current} is the browser's SSO
+     * session, upgraded if the same user logged in again (step-up keeps the portals), ended if another user did.
+     */
+    public SsoOutcome resume(String pendingKey, LoginResult result, Optional<SsoSession> current, String client) {
         Optional<PendingLogin> pending = pendingLogins.take(pendingKey);
         if (pending.isEmpty()) {
             return showError("login-expired", "pending login unknown, already used or expired", client);
@@ -113,7 +121,7 @@ public final class SsoFlow {
             return refuse(new RequestRejected(SamlStatus.REQUESTER_NO_AUTHN_CONTEXT, "login reached " + login.loa().id()
                     + ", acceptable are " + request.acceptableLoa(), Optional.of(reply)), client);
         }
-        SsoSession session = sessions.create(login.userId(), login.method(), login.loa(), login.instant());
+        SsoSession session = sessions.loggedIn(current, login.userId(), login.method(), login.loa(), login.instant());
         return issue(reply, session, request, client);
     }
 

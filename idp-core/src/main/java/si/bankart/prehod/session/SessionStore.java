@@ -43,6 +43,25 @@ public final class SessionStore {
         return session;
     }
 
+    /**
+     * The session after a login in a browser that may already have one. The same user's session is upgraded: its
+     * portals and absolute end stay, method, level and instant are the new login's, and its id is rotated. Another
+     * user's session ends; that user's portals are not told here (single logout does that).
+     */
+    public SsoSession loggedIn(Optional<SsoSession> current, String userId, String method, LevelOfAssurance loa,
+            Instant authnInstant) {
+        if (current.isEmpty() || !current.get().userId().equals(userId)) {
+            current.ifPresent(this::destroy);
+            return create(userId, method, loa, authnInstant);
+        }
+        SsoSession earlier = current.get();
+        SsoSession upgraded = new SsoSession(ids.token(), userId, method, loa, authnInstant, clock.instant(),
+                earlier.notOnOrAfter(), earlier.serviceProviders());
+        records.create(key(upgraded.id()), upgraded, expiry(upgraded));
+        destroy(earlier);
+        return upgraded;
+    }
+
     /** The live session for this cookie value, touched for the idle timeout; empty if unknown or ended. */
     public Optional<SsoSession> find(String cookieValue) {
         if (cookieValue == null || cookieValue.isEmpty() || cookieValue.length() > 100) {

@@ -97,6 +97,37 @@ class SessionStoreTest {
     }
 
     @Test
+    void sameUserLoggingInAgainUpgradesTheSessionKeepingItsPortalsUnderANewId() {
+        SsoSession first = login().with(new SpSession("https://sp.test/a", "_si", "nid", NameIdFormat.PERSISTENT));
+        store.save(first);
+        clock.advance(Duration.ofMinutes(10));
+
+        SsoSession upgraded = store.loggedIn(Optional.of(first), "ana", "certificate", LevelOfAssurance.HIGH,
+                clock.instant());
+
+        assertNotEquals(first.id(), upgraded.id());
+        assertEquals(Optional.empty(), store.find(first.id()), "the old id no longer works");
+        SsoSession found = store.find(upgraded.id()).orElseThrow();
+        assertEquals(LevelOfAssurance.HIGH, found.loa());
+        assertEquals("certificate", found.method());
+        assertEquals(clock.instant(), found.authnInstant());
+        assertEquals(first.serviceProviders(), found.serviceProviders());
+        assertEquals(first.notOnOrAfter(), found.notOnOrAfter(), "an upgrade does not extend the absolute lifetime");
+    }
+
+    @Test
+    void anotherUserLoggingInEndsTheEarlierSession() {
+        SsoSession first = login().with(new SpSession("https://sp.test/a", "_si", "nid", NameIdFormat.PERSISTENT));
+        store.save(first);
+
+        SsoSession second = store.loggedIn(Optional.of(first), "bor", "test", LevelOfAssurance.LOW, clock.instant());
+
+        assertEquals(Optional.empty(), store.find(first.id()));
+        assertEquals("bor", store.find(second.id()).orElseThrow().userId());
+        assertEquals(List.of(), second.serviceProviders());
+    }
+
+    @Test
     void destroyedSessionIsGone() {
         SsoSession session = login();
         store.destroy(session);

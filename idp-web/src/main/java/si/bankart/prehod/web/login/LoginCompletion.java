@@ -11,18 +11,25 @@ import si.bankart.prehod.SsoOutcome;
 import si.bankart.prehod.login.LoginResult;
 import si.bankart.prehod.login.PendingLogin;
 import si.bankart.prehod.login.PendingLogins;
+import si.bankart.prehod.session.SessionStore;
 import si.bankart.prehod.web.response.OutcomeWriter;
+import si.bankart.prehod.web.session.SessionCookie;
 
 /** Where every login method ends: the result goes into the pending request, and the answer to the SP goes out. */
 public final class LoginCompletion {
 
     private final SsoFlow flow;
     private final PendingLogins pendingLogins;
+    private final SessionStore sessions;
+    private final SessionCookie cookie;
     private final OutcomeWriter writer;
 
-    public LoginCompletion(SsoFlow flow, PendingLogins pendingLogins, OutcomeWriter writer) {
+    public LoginCompletion(SsoFlow flow, PendingLogins pendingLogins, SessionStore sessions, SessionCookie cookie,
+            OutcomeWriter writer) {
         this.flow = flow;
         this.pendingLogins = pendingLogins;
+        this.sessions = sessions;
+        this.cookie = cookie;
         this.writer = writer;
     }
 
@@ -33,7 +40,7 @@ public final class LoginCompletion {
 
     public void complete(HttpServletRequest request, HttpServletResponse response, String pendingKey, LoginResult result)
             throws IOException {
-        SsoOutcome outcome = flow.resume(pendingKey, result, request.getRemoteAddr());
+        SsoOutcome outcome = flow.resume(pendingKey, result, sessions.find(cookie.read(request)), request.getRemoteAddr());
         writer.write(request, response, outcome);
     }
 }

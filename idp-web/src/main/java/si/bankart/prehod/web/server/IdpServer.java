@@ -158,7 +158,7 @@ public final class IdpServer implements AutoCloseable {
         ErrorPage errorPage = new ErrorPage(pages);
         SessionCookie cookie = new SessionCookie(config.session().cookieName());
         OutcomeWriter writer = new OutcomeWriter(new AutoPostForm(pages), errorPage, cookie);
-        LoginCompletion completion = new LoginCompletion(flow, pendingLogins, writer);
+        LoginCompletion completion = new LoginCompletion(flow, pendingLogins, sessions, cookie, writer);
         List<LoginMethodEndpoint> methods = new ArrayList<>(options.extraLoginMethods());
         // Rekono first: most portal users log in with it.
         if (config.rekono() != null) {
