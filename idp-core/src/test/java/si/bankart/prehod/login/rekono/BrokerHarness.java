@@ -1,5 +1,7 @@
 package si.bankart.prehod.login.rekono;
 
+import si.bankart.prehod.testing.MutableClock;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 

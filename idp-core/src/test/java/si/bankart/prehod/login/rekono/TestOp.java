@@ -1,5 +1,7 @@
 package si.bankart.prehod.login.rekono;
 
+import si.bankart.prehod.testing.MutableClock;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
