@@ -92,6 +92,37 @@ final class BenchIdp implements AutoCloseable {
         SamlResponseCheck.verify(checked.samlResponse(), request.id(), signing);
     }
 
+    /**
+     * Guards against a check that passes everything: one real SSO response must pass both checks, and fail them when
+     * answered to another request ID or altered after signing.
+     */
+    void checkTheChecks(HttpClient client) throws Exception {
+        Scenario.Prepared prepared = Scenario.A_REDIRECT.prepare(this);
+        HttpResponse<String> response = client.send(Scenario.A_REDIRECT.request(this, prepared),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        SamlResponseCheck.Checked checked = SamlResponseCheck.quick(response, prepared.id());
+        if (!checked.ok()) {
+            throw new IllegalStateException("SSO with a session did not answer with a signed response: "
+                    + checked.reason());
+        }
+        SamlResponseCheck.verify(checked.samlResponse(), prepared.id(), signing);
+        if (SamlResponseCheck.quick(response, "_another" + prepared.id().substring(1)).ok()) {
+            throw new IllegalStateException("the quick check accepted a response to another request");
+        }
+        String xml = new String(java.util.Base64.getDecoder().decode(checked.samlResponse()), StandardCharsets.UTF_8);
+        String altered = xml.replaceFirst("(<saml2:AttributeValue[^>]*>)([^<]+)<", "$1Eva Napadalka<");
+        if (altered.equals(xml)) {
+            throw new IllegalStateException("no attribute value to alter in " + xml);
+        }
+        try {
+            SamlResponseCheck.verify(java.util.Base64.getEncoder().encodeToString(altered.getBytes(StandardCharsets.UTF_8)),
+                    prepared.id(), signing);
+        } catch (IllegalStateException expected) {
+            return;
+        }
+        throw new IllegalStateException("full verification accepted an altered assertion");
+    }
+
     private HttpResponse<String> get(HttpClient client, String pathAndQuery) throws Exception {
         return client.send(HttpRequest.newBuilder(baseUri().resolve(pathAndQuery)).GET().build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

@@ -67,6 +67,8 @@ public final class BenchMain {
                     idp.logIn(client, i % 2 == 0 ? "u1001" : "u1002");
                     clients.add(client);
                 }
+                idp.checkTheChecks(clients.get(0));
+                log("response checks: a real response passes, a wrong InResponseTo and an altered assertion fail");
                 double estimate = report.limit != null ? report.limit.signaturesPerSecond() : 1000;
                 for (Scenario scenario : load) {
                     double best = 0;
