@@ -1,0 +1,99 @@
+package si.bankart.prehod.bench;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** The driver's command line; see {@link #USAGE}. */
+record BenchOptions(double seconds, double warmupSeconds, List<Integer> concurrency, List<String> scenarios,
+        int sampleEvery, int jmhWarmupIterations, int jmhIterations, double jmhIterationSeconds, int startupRuns,
+        Path out, boolean quick) {
+
+    static final String USAGE = """
+            usage: bench/run [options]
+              --duration S          measured seconds per concurrency step (default 20)
+              --warmup S            warm-up seconds before each step, not counted (default 5)
+              --concurrency LIST    comma-separated (default 1,2,4,8,16)
+              --scenarios LIST      of a, b, limit, f (default a,b,limit,f)
+                                      a      SSO with a session, HTTP-Redirect, unsigned AuthnRequest
+                                      b      SSO with a session, HTTP-POST, signed AuthnRequest
+                                      limit  JMH: raw SHA256withRSA signatures/s, one thread, the IdP's key
+                                      f      start-up: JVM start to the first served /idp/metadata
+              --sample-every N      verify every N-th counted response in full with OpenSAML (default 100)
+              --jmh-warmup N        JMH warm-up iterations (default 3)
+              --jmh-iterations N    JMH measurement iterations (default 5)
+              --jmh-time S          seconds per JMH iteration (default 2)
+              --startup-runs N      start-ups measured for (f) (default 3)
+              --out DIR             results folder (default results/<UTC timestamp>, relative to bench/)
+              --quick               smoke run: --duration 2 --warmup 1 --jmh-warmup 1 --jmh-iterations 2
+                                    --jmh-time 1 --startup-runs 1 (figures are not meaningful)
+            """;
+
+    static BenchOptions parse(String[] args, Path defaultOut) {
+        double seconds = 20;
+        double warmup = 5;
+        List<Integer> concurrency = List.of(1, 2, 4, 8, 16);
+        List<String> scenarios = List.of("a", "b", "limit", "f");
+        int sampleEvery = 100;
+        int jmhWarmup = 3;
+        int jmhIterations = 5;
+        double jmhTime = 2;
+        int startupRuns = 3;
+        Path out = defaultOut;
+        boolean quick = false;
+        List<String> rest = new ArrayList<>(Arrays.asList(args));
+        if (rest.contains("--quick")) {
+            quick = true;
+            seconds = 2;
+            warmup = 1;
+            jmhWarmup = 1;
+            jmhIterations = 2;
+            jmhTime = 1;
+            startupRuns = 1;
+        }
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--quick" -> { }
+                case "--duration" -> seconds = positive(args, ++i);
+                case "--warmup" -> warmup = Double.parseDouble(value(args, ++i));
+                case "--concurrency" -> concurrency = Arrays.stream(value(args, ++i).split(","))
+                        .map(String::trim).map(Integer::parseInt).toList();
+                case "--scenarios" -> scenarios = Arrays.stream(value(args, ++i).split(",")).map(String::trim).toList();
+                case "--sample-every" -> sampleEvery = (int) positive(args, ++i);
+                case "--jmh-warmup" -> jmhWarmup = Integer.parseInt(value(args, ++i));
+                case "--jmh-iterations" -> jmhIterations = (int) positive(args, ++i);
+                case "--jmh-time" -> jmhTime = positive(args, ++i);
+                case "--startup-runs" -> startupRuns = (int) positive(args, ++i);
+                case "--out" -> out = Path.of(value(args, ++i));
+                default -> throw new IllegalArgumentException("unknown option " + args[i] + "\n" + USAGE);
+            }
+        }
+        for (String scenario : scenarios) {
+            if (!List.of("a", "b", "limit", "f").contains(scenario)) {
+                throw new IllegalArgumentException("unknown scenario " + scenario + " (c, d, e are not built yet)\n"
+                        + USAGE);
+            }
+        }
+        if (concurrency.stream().anyMatch(c -> c < 1)) {
+            throw new IllegalArgumentException("concurrency must be at least 1");
+        }
+        return new BenchOptions(seconds, warmup, concurrency, scenarios, sampleEvery, jmhWarmup, jmhIterations, jmhTime,
+                startupRuns, out, quick);
+    }
+
+    private static String value(String[] args, int i) {
+        if (i >= args.length) {
+            throw new IllegalArgumentException("option " + args[i - 1] + " needs a value");
+        }
+        return args[i];
+    }
+
+    private static double positive(String[] args, int i) {
+        double v = Double.parseDouble(value(args, i));
+        if (v <= 0) {
+            throw new IllegalArgumentException(args[i - 1] + " must be positive");
+        }
+        return v;
+    }
+}
