@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
+import si.bankart.prehod.sp.ServiceProviderRegistry;
+
 /**
  * Where a single logout stands across browser round trips, as plain values for {@link LogoutProgressStore}: the
  * session being ended, whom to answer at the end (null fields when the user started logout at the IdP), and every
@@ -40,6 +42,18 @@ public record LogoutProgress(String sessionId, String userId, String initiatorEn
 
     public boolean startedBySp() {
         return initiatorEntityId != null;
+    }
+
+    /**
+     * Where the final LogoutResponse goes, rebuilt from the registry (a stored progress names the SP, it does not
+     * carry trust); empty when logout started at the IdP or the SP lost its SingleLogoutService meanwhile.
+     */
+    public Optional<LogoutReply> initiatorReply(ServiceProviderRegistry registry) {
+        if (!startedBySp()) {
+            return Optional.empty();
+        }
+        return registry.find(initiatorEntityId).flatMap(sp -> sp.metadata().frontChannelSlo(initiatorBinding)
+                .map(slo -> new LogoutReply(sp, slo, initiatorRequestId, initiatorRelayState)));
     }
 
     /** The next SP to send through the browser, if any is still to be asked. */

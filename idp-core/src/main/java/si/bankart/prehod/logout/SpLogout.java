@@ -2,6 +2,8 @@ package si.bankart.prehod.logout;
 
 import java.time.Instant;
 
+import org.opensaml.saml.common.xml.SAMLConstants;
+
 import si.bankart.prehod.sp.NameIdFormat;
 
 /**
@@ -21,7 +23,8 @@ public record SpLogout(String spEntityId, String binding, String location, Strin
         return new SpLogout(spEntityId, binding, location, nameId, nameIdFormat, sessionIndex, requestId, deadline, outcome);
     }
 
+    /** Sent through the browser; otherwise over SOAP by the IdP itself. */
     public boolean isFrontChannel() {
-        return !org.opensaml.saml.common.xml.SAMLConstants.SAML2_SOAP11_BINDING_URI.equals(binding);
+        return !SAMLConstants.SAML2_SOAP11_BINDING_URI.equals(binding);
     }
 }
