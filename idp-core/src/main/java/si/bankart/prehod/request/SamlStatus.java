@@ -17,11 +17,12 @@ public enum SamlStatus {
     /** "The responding provider does not recognize the principal specified or implied by the request" (§3.2.2.2). */
     REQUESTER_UNKNOWN_PRINCIPAL(StatusCode.REQUESTER, StatusCode.UNKNOWN_PRINCIPAL),
     /**
-     * Single logout ended but not every session participant confirmed it. PartialLogout is listed among the
-     * second-level codes (SAML core §3.2.2.2) and §3.7.3.2 asks the session authority to report it when it could not
-     * propagate the logout. We put it under Success: the requester's own request did succeed (the IdP session is
-     * gone), so an SP that only reads the top-level code still ends its local session, and one that reads the
-     * second level can warn the user. SimpleSAMLphp answers the same way.
+     * Single logout ended but not every session participant confirmed it. SAML core §3.2.2.2 defines PartialLogout as
+     * a second-level code a session authority uses to tell a session participant that not all other participants
+     * were logged out; §3.7.3.2 has the session authority report the outcome of propagation in its LogoutResponse.
+     * We put it under Success: the requester's own request did succeed (the IdP session is gone), so an SP that reads
+     * only the top-level code still ends its local session, and one that reads the second level can warn the user.
+     * SimpleSAMLphp's IdP answers a partial logout the same way.
      */
     SUCCESS_PARTIAL_LOGOUT(StatusCode.SUCCESS, StatusCode.PARTIAL_LOGOUT),
     VERSION_MISMATCH_TOO_HIGH(StatusCode.VERSION_MISMATCH, StatusCode.REQUEST_VERSION_TOO_HIGH),
