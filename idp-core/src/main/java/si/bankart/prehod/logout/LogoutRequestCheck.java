@@ -21,6 +21,7 @@ public final class LogoutRequestCheck {
     private RegisteredSp sp;
     private SloEndpoint slo;
     private SpSession spSession;
+    private String echoedRelayState;
 
     public LogoutRequestCheck(IncomingLogoutRequest incoming, Optional<SsoSession> session) {
         this.incoming = incoming;
@@ -48,7 +49,7 @@ public final class LogoutRequestCheck {
         if (sp == null || slo == null) {
             return Optional.empty();
         }
-        return Optional.of(new LogoutReply(sp, slo, request().getID(), incoming.relayState()));
+        return Optional.of(new LogoutReply(sp, slo, request().getID(), echoedRelayState));
     }
 
     public RegisteredSp sp() {
@@ -64,6 +65,11 @@ public final class LogoutRequestCheck {
 
     public void slo(SloEndpoint value) {
         this.slo = value;
+    }
+
+    /** Set by RelayStateFitsLimit once the RelayState may be echoed; until then replies carry none. */
+    public void echoRelayState(String relayState) {
+        this.echoedRelayState = relayState;
     }
 
     public SpSession spSession() {

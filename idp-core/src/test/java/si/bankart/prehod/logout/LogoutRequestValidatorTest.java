@@ -23,6 +23,7 @@ import si.bankart.prehod.logout.rule.IssueInstantIsFresh;
 import si.bankart.prehod.logout.rule.IssuerIsKnownSp;
 import si.bankart.prehod.logout.rule.NameIdIsTheOneIssued;
 import si.bankart.prehod.logout.rule.NotOnOrAfterHasNotPassed;
+import si.bankart.prehod.logout.rule.RelayStateFitsLimit;
 import si.bankart.prehod.logout.rule.ReplyGoesToSloFromMetadata;
 import si.bankart.prehod.logout.rule.RequestIdIsNotReplayed;
 import si.bankart.prehod.logout.rule.SessionIndexIsTheOneIssued;
@@ -56,6 +57,7 @@ class LogoutRequestValidatorTest {
         validator = new LogoutRequestValidator(List.of(
                 new IssuerIsKnownSp(registry),
                 new ReplyGoesToSloFromMetadata(),
+                new RelayStateFitsLimit(80),
                 new VersionIs20(),
                 new DestinationIsThisEndpoint(),
                 new IssueInstantIsFresh(CLOCK, SKEW, MAX_AGE),
