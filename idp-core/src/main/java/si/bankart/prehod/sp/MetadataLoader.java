@@ -23,6 +23,7 @@ import org.opensaml.saml.saml2.metadata.EntitiesDescriptor;
 import org.opensaml.saml.saml2.metadata.EntityDescriptor;
 import org.opensaml.saml.saml2.metadata.KeyDescriptor;
 import org.opensaml.saml.saml2.metadata.SPSSODescriptor;
+import org.opensaml.saml.saml2.metadata.SingleLogoutService;
 import org.opensaml.security.credential.UsageType;
 import org.opensaml.xmlsec.keyinfo.KeyInfoSupport;
 
@@ -111,6 +112,17 @@ public final class MetadataLoader {
                     service.getIndex() == null ? 0 : service.getIndex(), service.isDefaultXSBoolean() == null ? null
                             : service.isDefault()));
         }
+        List<SloEndpoint> slo = new ArrayList<>();
+        for (SingleLogoutService service : sp.getSingleLogoutServices()) {
+            // Logout messages carry the NameID and SessionIndex: only over TLS, like assertions.
+            if (service.getLocation() == null || !service.getLocation().startsWith("https://")) {
+                throw new ConfigException(file, entityId + ": SingleLogoutService Location must be an https URL");
+            }
+            if (service.getResponseLocation() != null && !service.getResponseLocation().startsWith("https://")) {
+                throw new ConfigException(file, entityId + ": SingleLogoutService ResponseLocation must be an https URL");
+            }
+            slo.add(new SloEndpoint(service.getBinding(), service.getLocation(), service.getResponseLocation()));
+        }
         List<X509Certificate> signing = new ArrayList<>();
         List<X509Certificate> encryption = new ArrayList<>();
         for (KeyDescriptor key : sp.getKeyDescriptors()) {
@@ -129,6 +141,6 @@ public final class MetadataLoader {
             }
         }
         return new SpMetadata(entityId, acs, signing, encryption, Boolean.TRUE.equals(sp.isAuthnRequestsSigned()),
-                file.getFileName().toString());
+                file.getFileName().toString(), slo);
     }
 }

@@ -7,19 +7,48 @@ import java.util.Optional;
 
 import org.opensaml.saml.common.xml.SAMLConstants;
 
-/** What an SP's SAML metadata says about it: where to answer, which keys it signs and encrypts with. */
+/**
+ * What an SP's SAML metadata says about it: where to answer, where to send logout messages, which keys it signs and
+ * encrypts with.
+ */
 public record SpMetadata(
         String entityId,
         List<AcsEndpoint> assertionConsumerServices,
         List<X509Certificate> signingCertificates,
         List<X509Certificate> encryptionCertificates,
         boolean authnRequestsSigned,
-        String source) {
+        String source,
+        List<SloEndpoint> singleLogoutServices) {
 
     public SpMetadata {
         assertionConsumerServices = List.copyOf(assertionConsumerServices);
         signingCertificates = List.copyOf(signingCertificates);
         encryptionCertificates = List.copyOf(encryptionCertificates);
+        singleLogoutServices = singleLogoutServices == null ? List.of() : List.copyOf(singleLogoutServices);
+    }
+
+    /** An SP without SingleLogoutService. */
+    public SpMetadata(String entityId, List<AcsEndpoint> assertionConsumerServices,
+            List<X509Certificate> signingCertificates, List<X509Certificate> encryptionCertificates,
+            boolean authnRequestsSigned, String source) {
+        this(entityId, assertionConsumerServices, signingCertificates, encryptionCertificates, authnRequestsSigned,
+                source, List.of());
+    }
+
+    /**
+     * The browser-reachable SingleLogoutService to use: the first with {@code preferredBinding} if there is one (a
+     * reply goes back over the binding the request came in on), else the first HTTP-Redirect, else the first HTTP-POST.
+     */
+    public Optional<SloEndpoint> frontChannelSlo(String preferredBinding) {
+        return singleLogoutServices.stream().filter(s -> s.isFrontChannel() && s.binding().equals(preferredBinding)).findFirst()
+                .or(() -> singleLogoutServices.stream()
+                        .filter(s -> SAMLConstants.SAML2_REDIRECT_BINDING_URI.equals(s.binding())).findFirst())
+                .or(() -> singleLogoutServices.stream().filter(SloEndpoint::isFrontChannel).findFirst());
+    }
+
+    /** The SOAP SingleLogoutService, for logout over the back channel. */
+    public Optional<SloEndpoint> soapSlo() {
+        return singleLogoutServices.stream().filter(SloEndpoint::isSoap).findFirst();
     }
 
     /** The ACS with this index, if it uses the HTTP-POST binding (the only one we answer with). */

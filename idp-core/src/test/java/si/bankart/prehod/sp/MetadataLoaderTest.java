@@ -144,4 +144,43 @@ class MetadataLoaderTest {
         ConfigException e = assertThrows(ConfigException.class, () -> loader.loadFolder(folder.resolve("absent")));
         assertMentions(e, "absent", "not found");
     }
+
+    // --- SingleLogoutService
+
+    private static String withSlo(String services) {
+        return ONE.metadataXml().replace("<md:AssertionConsumerService index=\"0\"",
+                services + "\n    <md:AssertionConsumerService index=\"0\"");
+    }
+
+    @Test
+    void readsSingleLogoutServicesInDocumentOrder() throws IOException {
+        String xml = withSlo("""
+                <md:SingleLogoutService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect" Location="https://sp.test/slo" ResponseLocation="https://sp.test/slo/answer"/>
+                <md:SingleLogoutService Binding="urn:oasis:names:tc:SAML:2.0:bindings:SOAP" Location="https://sp.test/slo/soap"/>""");
+        SpMetadata sp = loader.loadFile(write("slo.xml", xml)).get(0);
+        assertEquals(List.of(
+                new SloEndpoint("urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect", "https://sp.test/slo",
+                        "https://sp.test/slo/answer"),
+                new SloEndpoint("urn:oasis:names:tc:SAML:2.0:bindings:SOAP", "https://sp.test/slo/soap", null)),
+                sp.singleLogoutServices());
+    }
+
+    @Test
+    void readsMetadataWithoutSingleLogoutServiceAsNone() throws IOException {
+        assertEquals(List.of(), loader.loadFile(write("one.xml", ONE.metadataXml())).get(0).singleLogoutServices());
+    }
+
+    @Test
+    void refusesHttpSingleLogoutServiceLocation() throws IOException {
+        ConfigException e = refused("slo-http.xml", withSlo("""
+                <md:SingleLogoutService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect" Location="http://sp.test/slo"/>"""));
+        assertMentions(e, "slo-http.xml", ONE.entityId(), "SingleLogoutService Location must be an https URL");
+    }
+
+    @Test
+    void refusesHttpSingleLogoutServiceResponseLocation() throws IOException {
+        ConfigException e = refused("slo-http.xml", withSlo("""
+                <md:SingleLogoutService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect" Location="https://sp.test/slo" ResponseLocation="http://sp.test/slo"/>"""));
+        assertMentions(e, "slo-http.xml", "ResponseLocation must be an https URL");
+    }
 }

@@ -75,4 +75,52 @@ class SpMetadataTest {
         assertEquals(Optional.empty(), metadata.acsByLocation("https://sp.test/acs/"));
         assertEquals(Optional.empty(), metadata.acsByLocation("HTTPS://sp.test/acs"));
     }
+
+    // --- SingleLogoutService
+
+    private static final String REDIRECT = SAMLConstants.SAML2_REDIRECT_BINDING_URI;
+    private static final String SOAP = SAMLConstants.SAML2_SOAP11_BINDING_URI;
+
+    private static SpMetadata withSlo(SloEndpoint... slo) {
+        return new SpMetadata("https://sp.test/md", List.of(acs("https://sp.test/acs", POST, 0, null)), List.of(),
+                List.of(), false, "test", List.of(slo));
+    }
+
+    @Test
+    void metadataMadeWithTheShortConstructorHasNoSingleLogoutService() {
+        SpMetadata metadata = metadata(acs("https://sp.test/a", POST, 0, null));
+        assertEquals(List.of(), metadata.singleLogoutServices());
+        assertEquals(Optional.empty(), metadata.frontChannelSlo(REDIRECT));
+        assertEquals(Optional.empty(), metadata.soapSlo());
+    }
+
+    @Test
+    void frontChannelSloPrefersTheBindingTheMessageCameOver() {
+        SpMetadata metadata = withSlo(new SloEndpoint(REDIRECT, "https://sp.test/slo-r", null),
+                new SloEndpoint(POST, "https://sp.test/slo-p", null));
+        assertEquals("https://sp.test/slo-p", metadata.frontChannelSlo(POST).orElseThrow().location());
+        assertEquals("https://sp.test/slo-r", metadata.frontChannelSlo(REDIRECT).orElseThrow().location());
+    }
+
+    @Test
+    void frontChannelSloFallsBackToRedirectThenPost() {
+        assertEquals("https://sp.test/slo-r", withSlo(new SloEndpoint(POST, "https://sp.test/slo-p", null),
+                new SloEndpoint(REDIRECT, "https://sp.test/slo-r", null)).frontChannelSlo(SOAP).orElseThrow().location());
+        assertEquals("https://sp.test/slo-p", withSlo(new SloEndpoint(POST, "https://sp.test/slo-p", null))
+                .frontChannelSlo(REDIRECT).orElseThrow().location());
+    }
+
+    @Test
+    void soapSloIsNeverTheFrontChannelOne() {
+        SpMetadata metadata = withSlo(new SloEndpoint(SOAP, "https://sp.test/slo-soap", null));
+        assertEquals(Optional.empty(), metadata.frontChannelSlo(SOAP));
+        assertEquals("https://sp.test/slo-soap", metadata.soapSlo().orElseThrow().location());
+    }
+
+    @Test
+    void replyGoesToResponseLocationWhenGiven() {
+        assertEquals("https://sp.test/slo-answer",
+                new SloEndpoint(REDIRECT, "https://sp.test/slo", "https://sp.test/slo-answer").replyLocation());
+        assertEquals("https://sp.test/slo", new SloEndpoint(REDIRECT, "https://sp.test/slo", null).replyLocation());
+    }
 }

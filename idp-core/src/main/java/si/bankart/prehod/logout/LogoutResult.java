@@ -1,0 +1,13 @@
+package si.bankart.prehod.logout;
+
+/** How far one SP of the session got in single logout. */
+public enum LogoutResult {
+    /** Not asked yet, or asked and no answer yet within its deadline. */
+    PENDING,
+    /** Answered with a valid LogoutResponse whose top-level status is Success. */
+    LOGGED_OUT,
+    /** Answered with an error status, or with a LogoutResponse we could not accept. */
+    FAILED,
+    /** Gave no answer before its deadline. */
+    TIMED_OUT
+}

@@ -1,0 +1,16 @@
+package si.bankart.prehod.logout;
+
+import si.bankart.prehod.session.SsoSession;
+
+/**
+ * A LogoutRequest that passed every rule: it names exactly what this session issued to the SP, so the session may end.
+ *
+ * @param reply   where the final LogoutResponse goes
+ * @param session the session to log out
+ */
+public record ValidLogoutRequest(LogoutReply reply, SsoSession session) {
+
+    public String initiator() {
+        return reply.sp().entityId();
+    }
+}

@@ -1,0 +1,42 @@
+package si.bankart.prehod.logout.rule;
+
+import java.util.Optional;
+
+import org.opensaml.saml.saml2.core.Issuer;
+import org.opensaml.saml.saml2.core.NameIDType;
+
+import si.bankart.prehod.logout.LogoutRequestCheck;
+import si.bankart.prehod.logout.LogoutRequestRejected;
+import si.bankart.prehod.logout.LogoutRequestRule;
+import si.bankart.prehod.request.SamlStatus;
+import si.bankart.prehod.sp.RegisteredSp;
+import si.bankart.prehod.sp.ServiceProviderRegistry;
+
+/**
+ * The Issuer must name an SP in our metadata (SAML profiles §4.4.4.1: the Issuer is required, with entity format).
+ * Rejects without a reply: an unknown party gets nothing sent anywhere.
+ */
+public final class IssuerIsKnownSp implements LogoutRequestRule {
+
+    private final ServiceProviderRegistry registry;
+
+    public IssuerIsKnownSp(ServiceProviderRegistry registry) {
+        this.registry = registry;
+    }
+
+    @Override
+    public void check(LogoutRequestCheck check) throws LogoutRequestRejected {
+        Issuer issuer = check.request().getIssuer();
+        if (issuer == null || issuer.getValue() == null || issuer.getValue().isBlank()) {
+            throw check.reject(SamlStatus.REQUESTER, "LogoutRequest has no Issuer");
+        }
+        if (issuer.getFormat() != null && !NameIDType.ENTITY.equals(issuer.getFormat())) {
+            throw check.reject(SamlStatus.REQUESTER, "Issuer format is not entity");
+        }
+        Optional<RegisteredSp> sp = registry.find(issuer.getValue().trim());
+        if (sp.isEmpty()) {
+            throw check.reject(SamlStatus.REQUESTER_REQUEST_DENIED, "Issuer is not a registered SP");
+        }
+        check.sp(sp.get());
+    }
+}

@@ -1,0 +1,149 @@
+package si.bankart.prehod.logout;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static si.bankart.prehod.logout.SloFixtures.CLOCK;
+import static si.bankart.prehod.logout.SloFixtures.MAX_AGE;
+import static si.bankart.prehod.logout.SloFixtures.SKEW;
+import static si.bankart.prehod.logout.SloFixtures.SP;
+import static si.bankart.prehod.logout.SloFixtures.post;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.opensaml.storage.ReplayCache;
+
+import si.bankart.prehod.logout.rule.DestinationIsThisEndpoint;
+import si.bankart.prehod.logout.rule.EncryptedIdIsRefused;
+import si.bankart.prehod.logout.rule.IssueInstantIsFresh;
+import si.bankart.prehod.logout.rule.IssuerIsKnownSp;
+import si.bankart.prehod.logout.rule.NameIdIsTheOneIssued;
+import si.bankart.prehod.logout.rule.NotOnOrAfterHasNotPassed;
+import si.bankart.prehod.logout.rule.RelayStateFitsLimit;
+import si.bankart.prehod.logout.rule.ReplyGoesToSloFromMetadata;
+import si.bankart.prehod.logout.rule.RequestIdIsNotReplayed;
+import si.bankart.prehod.logout.rule.SessionIndexIsTheOneIssued;
+import si.bankart.prehod.logout.rule.SignaturePresentWhenRequired;
+import si.bankart.prehod.logout.rule.VersionIs20;
+import si.bankart.prehod.request.SamlStatus;
+import si.bankart.prehod.session.SsoSession;
+import si.bankart.prehod.sp.RegisteredSp;
+import si.bankart.prehod.sp.ServiceProviderRegistry;
+import si.bankart.prehod.storage.InMemoryStorage;
+import si.bankart.prehod.testing.TestServiceProvider;
+
+/** The rules in the order the web layer will use, over whole requests: the security regressions of issue 6. */
+class LogoutRequestValidatorTest {
+
+    private static final RegisteredSp SIGNING = SloFixtures.registered(SP.requiringSignedRequests(),
+            SloFixtures.redirectSlo(SP), SloFixtures.postSlo(SP));
+    private static final TestServiceProvider OTHER = SloFixtures.OTHER_SP;
+
+    private LogoutRequestValidator validator;
+
+    @BeforeEach
+    void validatorOverAFreshReplayCache() throws Exception {
+        ReplayCache cache = new ReplayCache();
+        cache.setId("test-logout-replay");
+        cache.setStorage(InMemoryStorage.create("test"));
+        cache.initialize();
+        ServiceProviderRegistry registry = new ServiceProviderRegistry(
+                List.of(SIGNING.metadata(), SloFixtures.metadata(OTHER, SloFixtures.postSlo(OTHER))),
+                List.of(SIGNING.policy(), OTHER.policy()));
+        validator = new LogoutRequestValidator(List.of(
+                new IssuerIsKnownSp(registry),
+                new ReplyGoesToSloFromMetadata(),
+                new RelayStateFitsLimit(80),
+                new VersionIs20(),
+                new DestinationIsThisEndpoint(),
+                new IssueInstantIsFresh(CLOCK, SKEW, MAX_AGE),
+                new NotOnOrAfterHasNotPassed(CLOCK, SKEW),
+                // The replay window outlasts the request age; real time, as the in-memory store expires by it.
+                new RequestIdIsNotReplayed(cache, java.time.Clock.systemUTC(), MAX_AGE.plus(SKEW).plus(Duration.ofMinutes(1))),
+                new SignaturePresentWhenRequired(SloFixtures.signaturePolicy(false)),
+                new EncryptedIdIsRefused(),
+                new NameIdIsTheOneIssued(SloFixtures.IDP),
+                new SessionIndexIsTheOneIssued()));
+    }
+
+    private LogoutRequestRejected refused(IncomingLogoutRequest incoming, Optional<SsoSession> session) {
+        return assertThrows(LogoutRequestRejected.class, () -> validator.validate(incoming, session));
+    }
+
+    @Test
+    void validateWhenSignedRequestNamesWhatThisSessionIssuedThenAcceptedWithReplyToTheSpsSlo() throws Exception {
+        ValidLogoutRequest valid = validator.validate(post(TestLogoutRequests.valid(SP).id("_ok").signed()),
+                Optional.of(SloFixtures.session()));
+        assertEquals(SP.entityId(), valid.initiator());
+        assertEquals(SloFixtures.postSlo(SP).location(), valid.reply().location());
+        assertEquals("_ok", valid.reply().inResponseTo());
+        assertEquals("rs-1", valid.reply().relayState());
+        assertEquals(SloFixtures.session(), valid.session());
+    }
+
+    @Test
+    void validateWhenSignedRedirectRequestThenAcceptedWithReplyOverRedirect() throws Exception {
+        TestLogoutRequests request = TestLogoutRequests.valid(SP, SloFixtures.REDIRECT_SLO);
+        ValidLogoutRequest valid = validator.validate(SloFixtures.redirect(request.build(), request.querySignature("rs-1")),
+                Optional.of(SloFixtures.session()));
+        assertEquals(SloFixtures.REDIRECT, valid.reply().binding());
+    }
+
+    @Test
+    void validateWhenReplayedThenRequestDenied() throws Exception {
+        TestLogoutRequests request = TestLogoutRequests.valid(SP).id("_once");
+        validator.validate(post(request.signed()), Optional.of(SloFixtures.session()));
+        LogoutRequestRejected thrown = refused(post(request.signed()), Optional.of(SloFixtures.session()));
+        assertEquals(SamlStatus.REQUESTER_REQUEST_DENIED, thrown.status());
+        assertTrue(thrown.reason().contains("replay"), thrown.reason());
+    }
+
+    @Test
+    void validateWhenForgedByAnotherPartyThenRequestDeniedAndAnsweredOnlyToTheNamedSp() {
+        LogoutRequestRejected thrown = refused(post(TestLogoutRequests.valid(SP).signed(
+                si.bankart.prehod.testing.TestCredentials.named("attacker"),
+                org.opensaml.xmlsec.signature.support.SignatureConstants.ALGO_ID_SIGNATURE_RSA_SHA256,
+                org.opensaml.xmlsec.signature.support.SignatureConstants.ALGO_ID_DIGEST_SHA256)),
+                Optional.of(SloFixtures.session()));
+        assertEquals(SamlStatus.REQUESTER_REQUEST_DENIED, thrown.status());
+        assertEquals(SloFixtures.postSlo(SP).location(), thrown.replyTo().orElseThrow().location());
+    }
+
+    @Test
+    void validateWhenUnsignedButSpMustSignThenRequestDenied() {
+        assertEquals(SamlStatus.REQUESTER_REQUEST_DENIED,
+                refused(post(TestLogoutRequests.valid(SP).received()), Optional.of(SloFixtures.session())).status());
+    }
+
+    @Test
+    void validateWhenSessionIndexBelongsToAnotherSpThenRequestDenied() {
+        String othersIndex = SloFixtures.spSession(OTHER).sessionIndex();
+        LogoutRequestRejected thrown = refused(post(TestLogoutRequests.valid(SP)
+                .with(r -> r.getSessionIndexes().get(0).setValue(othersIndex)).signed()), Optional.of(SloFixtures.session()));
+        assertEquals(SamlStatus.REQUESTER_REQUEST_DENIED, thrown.status());
+    }
+
+    @Test
+    void validateWhenNameIdIsAnotherUsersThenUnknownPrincipal() {
+        LogoutRequestRejected thrown = refused(post(TestLogoutRequests.valid(SP)
+                .with(r -> r.getNameID().setValue("nid-bojan")).signed()), Optional.of(SloFixtures.session()));
+        assertEquals(SamlStatus.REQUESTER_UNKNOWN_PRINCIPAL, thrown.status());
+    }
+
+    @Test
+    void validateWhenBrowserHasNoSessionThenUnknownPrincipal() {
+        assertEquals(SamlStatus.REQUESTER_UNKNOWN_PRINCIPAL,
+                refused(post(TestLogoutRequests.valid(SP).signed()), Optional.empty()).status());
+    }
+
+    @Test
+    void validateWhenIssuerIsUnknownThenNothingIsSentAnywhere() {
+        LogoutRequestRejected thrown = refused(post(TestLogoutRequests.valid(TestServiceProvider.named("slo-stranger"))
+                .received()), Optional.of(SloFixtures.session()));
+        assertTrue(thrown.replyTo().isEmpty());
+    }
+}

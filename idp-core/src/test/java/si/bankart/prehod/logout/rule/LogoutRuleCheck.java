@@ -1,0 +1,89 @@
+package si.bankart.prehod.logout.rule;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Optional;
+
+import si.bankart.prehod.logout.IncomingLogoutRequest;
+import si.bankart.prehod.logout.LogoutReply;
+import si.bankart.prehod.logout.LogoutRequestCheck;
+import si.bankart.prehod.logout.LogoutRequestRejected;
+import si.bankart.prehod.logout.LogoutRequestRule;
+import si.bankart.prehod.logout.SloFixtures;
+import si.bankart.prehod.logout.TestLogoutRequests;
+import si.bankart.prehod.request.SamlStatus;
+import si.bankart.prehod.session.SsoSession;
+import si.bankart.prehod.sp.RegisteredSp;
+
+/**
+ * Shared setup for the logout rule tests: a check as it stands when the rule under test runs (the SP and its
+ * SingleLogoutService established unless the test is about establishing them), and one assertion per outcome.
+ */
+final class LogoutRuleCheck {
+
+    /** Where {@link SloFixtures#registeredSp()} is answered for a request over HTTP-POST. */
+    static final String REPLY_LOCATION = SloFixtures.postSlo(SloFixtures.SP).location();
+
+    private LogoutRuleCheck() {
+    }
+
+    /** A valid request from {@link SloFixtures#SP} to the POST SLO endpoint, issued now. */
+    static TestLogoutRequests request() {
+        return TestLogoutRequests.valid(SloFixtures.SP);
+    }
+
+    static LogoutRequestCheck fresh(IncomingLogoutRequest incoming) {
+        return new LogoutRequestCheck(incoming, Optional.of(SloFixtures.session()));
+    }
+
+    static LogoutRequestCheck established(RegisteredSp sp, IncomingLogoutRequest incoming, Optional<SsoSession> session) {
+        LogoutRequestCheck check = new LogoutRequestCheck(incoming, session);
+        check.sp(sp);
+        check.slo(sp.metadata().frontChannelSlo(incoming.binding()).orElseThrow());
+        return check;
+    }
+
+    static LogoutRequestCheck established(IncomingLogoutRequest incoming) {
+        return established(SloFixtures.registeredSp(), incoming, Optional.of(SloFixtures.session()));
+    }
+
+    static LogoutRequestCheck established(IncomingLogoutRequest incoming, SsoSession session) {
+        return established(SloFixtures.registeredSp(), incoming, Optional.of(session));
+    }
+
+    static LogoutRequestRejected rejected(LogoutRequestRule rule, LogoutRequestCheck check) {
+        return assertThrows(LogoutRequestRejected.class, () -> rule.check(check));
+    }
+
+    static void passes(LogoutRequestRule rule, LogoutRequestCheck check) {
+        try {
+            rule.check(check);
+        } catch (LogoutRequestRejected e) {
+            throw new AssertionError("expected the rule to pass, it rejected with " + e.status() + ": " + e.reason(), e);
+        }
+    }
+
+    /** Refused with this status, answered to the SP's SingleLogoutService at {@code location}. */
+    static void assertRejected(LogoutRequestRejected thrown, SamlStatus status, String location) {
+        assertEquals(status, thrown.status(), () -> "status (reason: " + thrown.reason() + ")");
+        Optional<LogoutReply> reply = thrown.replyTo();
+        assertTrue(reply.isPresent(), () -> "expected a reply to " + location + " (reason: " + thrown.reason() + ")");
+        assertEquals(location, reply.get().location(), "reply location");
+    }
+
+    static void assertRejected(LogoutRequestRejected thrown, SamlStatus status) {
+        assertRejected(thrown, status, REPLY_LOCATION);
+    }
+
+    /** Refused with this status and nothing sent anywhere: only the error page. */
+    static void assertRejectedWithoutReply(LogoutRequestRejected thrown, SamlStatus status) {
+        assertEquals(status, thrown.status(), () -> "status (reason: " + thrown.reason() + ")");
+        assertTrue(thrown.replyTo().isEmpty(), () -> "expected no reply, got one to " + thrown.replyTo().get().location());
+    }
+
+    static void assertReasonMentions(LogoutRequestRejected thrown, String text) {
+        assertTrue(thrown.reason().contains(text), () -> "reason '" + thrown.reason() + "' should mention '" + text + "'");
+    }
+}

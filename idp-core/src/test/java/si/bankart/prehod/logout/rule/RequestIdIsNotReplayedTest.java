@@ -1,0 +1,66 @@
+package si.bankart.prehod.logout.rule;
+
+import static si.bankart.prehod.logout.SloFixtures.post;
+import static si.bankart.prehod.logout.rule.LogoutRuleCheck.assertReasonMentions;
+import static si.bankart.prehod.logout.rule.LogoutRuleCheck.assertRejected;
+import static si.bankart.prehod.logout.rule.LogoutRuleCheck.assertRejectedWithoutReply;
+import static si.bankart.prehod.logout.rule.LogoutRuleCheck.established;
+import static si.bankart.prehod.logout.rule.LogoutRuleCheck.fresh;
+import static si.bankart.prehod.logout.rule.LogoutRuleCheck.passes;
+import static si.bankart.prehod.logout.rule.LogoutRuleCheck.rejected;
+import static si.bankart.prehod.logout.rule.LogoutRuleCheck.request;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.opensaml.storage.ReplayCache;
+
+import si.bankart.prehod.logout.SloFixtures;
+import si.bankart.prehod.logout.TestLogoutRequests;
+import si.bankart.prehod.request.SamlStatus;
+import si.bankart.prehod.storage.InMemoryStorage;
+import si.bankart.prehod.testing.MutableClock;
+
+class RequestIdIsNotReplayedTest {
+
+    private RequestIdIsNotReplayed rule;
+
+    @BeforeEach
+    void replayCacheOverInMemoryStorage() throws Exception {
+        ReplayCache cache = new ReplayCache();
+        cache.setId("test-logout-replay");
+        cache.setStorage(InMemoryStorage.create("test"));
+        cache.initialize();
+        // The in-memory StorageService expires by the real time, so this clock starts at the real now.
+        rule = new RequestIdIsNotReplayed(cache, MutableClock.atRealNow(), Duration.ofMinutes(9));
+    }
+
+    @Test
+    void checkWhenIdIsNewThenPasses() {
+        passes(rule, established(post(request().id("_first").build())));
+    }
+
+    @Test
+    void checkWhenIdSeenBeforeFromTheSameSpThenRequestDenied() {
+        passes(rule, established(post(request().id("_twice").build())));
+        var thrown = rejected(rule, established(post(request().id("_twice").build())));
+        assertRejected(thrown, SamlStatus.REQUESTER_REQUEST_DENIED);
+        assertReasonMentions(thrown, "replay");
+    }
+
+    @Test
+    void checkWhenSameIdComesFromAnotherSpThenPasses() {
+        passes(rule, established(post(request().id("_shared").build())));
+        var other = SloFixtures.registered(SloFixtures.OTHER_SP, SloFixtures.postSlo(SloFixtures.OTHER_SP));
+        passes(rule, established(other, post(TestLogoutRequests.valid(SloFixtures.OTHER_SP).id("_shared").build()),
+                Optional.of(SloFixtures.session())));
+    }
+
+    @Test
+    void checkWhenIdIsMissingThenRequester() {
+        assertRejected(rejected(rule, established(post(request().with(r -> r.setID(null)).build()))),
+                SamlStatus.REQUESTER);
+    }
+}

@@ -1,0 +1,44 @@
+package si.bankart.prehod.logout.rule;
+
+import static si.bankart.prehod.logout.SloFixtures.post;
+import static si.bankart.prehod.logout.rule.LogoutRuleCheck.assertReasonMentions;
+import static si.bankart.prehod.logout.rule.LogoutRuleCheck.assertRejected;
+import static si.bankart.prehod.logout.rule.LogoutRuleCheck.assertRejectedWithoutReply;
+import static si.bankart.prehod.logout.rule.LogoutRuleCheck.established;
+import static si.bankart.prehod.logout.rule.LogoutRuleCheck.fresh;
+import static si.bankart.prehod.logout.rule.LogoutRuleCheck.passes;
+import static si.bankart.prehod.logout.rule.LogoutRuleCheck.rejected;
+import static si.bankart.prehod.logout.rule.LogoutRuleCheck.request;
+
+import org.junit.jupiter.api.Test;
+import org.opensaml.saml.common.SAMLVersion;
+
+import si.bankart.prehod.request.SamlStatus;
+
+class VersionIs20Test {
+
+    private final VersionIs20 rule = new VersionIs20();
+
+    @Test
+    void checkWhenVersionIs20ThenPasses() {
+        passes(rule, established(post(request().build())));
+    }
+
+    @Test
+    void checkWhenVersionIs11ThenVersionMismatchTooLow() {
+        assertRejected(rejected(rule, established(post(request().with(r -> r.setVersion(SAMLVersion.VERSION_11)).build()))),
+                SamlStatus.VERSION_MISMATCH_TOO_LOW);
+    }
+
+    @Test
+    void checkWhenVersionIs30ThenVersionMismatchTooHigh() {
+        assertRejected(rejected(rule, established(post(request().with(r -> r.setVersion(SAMLVersion.valueOf(3, 0))).build()))),
+                SamlStatus.VERSION_MISMATCH_TOO_HIGH);
+    }
+
+    @Test
+    void checkWhenVersionIsMissingThenRequester() {
+        assertRejected(rejected(rule, established(post(request().with(r -> r.setVersion(null)).build()))),
+                SamlStatus.REQUESTER);
+    }
+}
