@@ -4,6 +4,7 @@ import java.util.Optional;
 
 import org.opensaml.saml.saml2.core.LogoutRequest;
 
+import si.bankart.prehod.request.MessageCheck;
 import si.bankart.prehod.request.SamlStatus;
 import si.bankart.prehod.session.SpSession;
 import si.bankart.prehod.session.SsoSession;
@@ -14,7 +15,7 @@ import si.bankart.prehod.sp.SloEndpoint;
  * One LogoutRequest going through the rules: the input, the SSO session of the browser it came with (if any), and what
  * earlier rules established (the SP, its SingleLogoutService, its entry in the session). Lives for one validation only.
  */
-public final class LogoutRequestCheck {
+public final class LogoutRequestCheck implements MessageCheck<LogoutRequestRejected> {
 
     private final IncomingLogoutRequest incoming;
     private final Optional<SsoSession> session;
@@ -32,6 +33,16 @@ public final class LogoutRequestCheck {
         return incoming;
     }
 
+    @Override
+    public LogoutRequest message() {
+        return incoming.request();
+    }
+
+    @Override
+    public String endpoint() {
+        return incoming.endpoint();
+    }
+
     public LogoutRequest request() {
         return incoming.request();
     }
@@ -41,6 +52,7 @@ public final class LogoutRequestCheck {
     }
 
     /** The refusal, answered to the SP only once its identity and SingleLogoutService are established. */
+    @Override
     public LogoutRequestRejected reject(SamlStatus status, String reason) {
         return new LogoutRequestRejected(status, reason, reply());
     }
@@ -52,6 +64,7 @@ public final class LogoutRequestCheck {
         return Optional.of(new LogoutReply(sp, slo, request().getID(), echoedRelayState));
     }
 
+    @Override
     public RegisteredSp sp() {
         if (sp == null) {
             throw new IllegalStateException("IssuerIsKnownSp must run first");

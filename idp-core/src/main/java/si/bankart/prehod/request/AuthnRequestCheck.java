@@ -13,7 +13,7 @@ import si.bankart.prehod.sp.RegisteredSp;
  * One AuthnRequest going through the rules: the input, and what earlier rules established (the SP, its ACS, the
  * RelayState that may be echoed, the NameID format and the LoA requirement). Lives for one validation only.
  */
-public final class AuthnRequestCheck {
+public final class AuthnRequestCheck implements MessageCheck<RequestRejected> {
 
     private final IncomingAuthnRequest incoming;
     private RegisteredSp sp;
@@ -34,7 +34,18 @@ public final class AuthnRequestCheck {
         return incoming.request();
     }
 
+    @Override
+    public AuthnRequest message() {
+        return incoming.request();
+    }
+
+    @Override
+    public String endpoint() {
+        return incoming.endpoint();
+    }
+
     /** The refusal, answered to the SP only once its identity and ACS are established. */
+    @Override
     public RequestRejected reject(SamlStatus status, String reason) {
         return new RequestRejected(status, reason, trustedReply());
     }
@@ -46,6 +57,7 @@ public final class AuthnRequestCheck {
         return Optional.of(new TrustedReply(sp, acs, request().getID(), echoedRelayState));
     }
 
+    @Override
     public RegisteredSp sp() {
         if (sp == null) {
             throw new IllegalStateException("IssuerIsKnownSp must run first");

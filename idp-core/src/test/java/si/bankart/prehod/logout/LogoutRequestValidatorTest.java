@@ -17,18 +17,18 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.opensaml.storage.ReplayCache;
 
-import si.bankart.prehod.logout.rule.DestinationIsThisEndpoint;
+import si.bankart.prehod.request.rule.DestinationIsThisEndpoint;
 import si.bankart.prehod.logout.rule.EncryptedIdIsRefused;
-import si.bankart.prehod.logout.rule.IssueInstantIsFresh;
+import si.bankart.prehod.request.rule.IssueInstantIsFresh;
 import si.bankart.prehod.logout.rule.IssuerIsKnownSp;
 import si.bankart.prehod.logout.rule.NameIdIsTheOneIssued;
 import si.bankart.prehod.logout.rule.NotOnOrAfterHasNotPassed;
 import si.bankart.prehod.logout.rule.RelayStateFitsLimit;
 import si.bankart.prehod.logout.rule.ReplyGoesToSloFromMetadata;
-import si.bankart.prehod.logout.rule.RequestIdIsNotReplayed;
+import si.bankart.prehod.request.rule.RequestIdIsNotReplayed;
 import si.bankart.prehod.logout.rule.SessionIndexIsTheOneIssued;
 import si.bankart.prehod.logout.rule.SignaturePresentWhenRequired;
-import si.bankart.prehod.logout.rule.VersionIs20;
+import si.bankart.prehod.request.rule.VersionIs20;
 import si.bankart.prehod.request.SamlStatus;
 import si.bankart.prehod.session.SsoSession;
 import si.bankart.prehod.sp.RegisteredSp;
@@ -58,12 +58,12 @@ class LogoutRequestValidatorTest {
                 new IssuerIsKnownSp(registry),
                 new ReplyGoesToSloFromMetadata(),
                 new RelayStateFitsLimit(80),
-                new VersionIs20(),
-                new DestinationIsThisEndpoint(),
-                new IssueInstantIsFresh(CLOCK, SKEW, MAX_AGE),
+                new VersionIs20()::verify,
+                new DestinationIsThisEndpoint()::verify,
+                new IssueInstantIsFresh(CLOCK, SKEW, MAX_AGE)::verify,
                 new NotOnOrAfterHasNotPassed(CLOCK, SKEW),
                 // The replay window outlasts the request age; real time, as the in-memory store expires by it.
-                new RequestIdIsNotReplayed(cache, java.time.Clock.systemUTC(), MAX_AGE.plus(SKEW).plus(Duration.ofMinutes(1))),
+                new RequestIdIsNotReplayed(cache, java.time.Clock.systemUTC(), MAX_AGE.plus(SKEW).plus(Duration.ofMinutes(1)))::verify,
                 new SignaturePresentWhenRequired(SloFixtures.signaturePolicy(false)),
                 new EncryptedIdIsRefused(),
                 new NameIdIsTheOneIssued(SloFixtures.IDP),

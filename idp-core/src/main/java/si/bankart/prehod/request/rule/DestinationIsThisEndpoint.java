@@ -2,6 +2,7 @@ package si.bankart.prehod.request.rule;
 
 import si.bankart.prehod.request.AuthnRequestCheck;
 import si.bankart.prehod.request.AuthnRequestRule;
+import si.bankart.prehod.request.MessageCheck;
 import si.bankart.prehod.request.RequestRejected;
 import si.bankart.prehod.request.SamlStatus;
 
@@ -13,11 +14,16 @@ public final class DestinationIsThisEndpoint implements AuthnRequestRule {
 
     @Override
     public void check(AuthnRequestCheck check) throws RequestRejected {
-        String destination = check.request().getDestination();
+        verify(check);
+    }
+
+    /** The same rule for any request message, e.g. a LogoutRequest. */
+    public <E extends Exception> void verify(MessageCheck<E> check) throws E {
+        String destination = check.message().getDestination();
         if (destination == null) {
-            throw check.reject(SamlStatus.REQUESTER, "AuthnRequest has no Destination");
+            throw check.reject(SamlStatus.REQUESTER, check.messageName() + " has no Destination");
         }
-        if (!destination.equals(check.incoming().endpoint())) {
+        if (!destination.equals(check.endpoint())) {
             throw check.reject(SamlStatus.REQUESTER, "Destination is not this endpoint");
         }
     }

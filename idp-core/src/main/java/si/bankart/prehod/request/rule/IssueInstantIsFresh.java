@@ -6,6 +6,7 @@ import java.time.Instant;
 
 import si.bankart.prehod.request.AuthnRequestCheck;
 import si.bankart.prehod.request.AuthnRequestRule;
+import si.bankart.prehod.request.MessageCheck;
 import si.bankart.prehod.request.RequestRejected;
 import si.bankart.prehod.request.SamlStatus;
 
@@ -24,9 +25,14 @@ public final class IssueInstantIsFresh implements AuthnRequestRule {
 
     @Override
     public void check(AuthnRequestCheck check) throws RequestRejected {
-        Instant issued = check.request().getIssueInstant();
+        verify(check);
+    }
+
+    /** The same rule for any request message, e.g. a LogoutRequest. */
+    public <E extends Exception> void verify(MessageCheck<E> check) throws E {
+        Instant issued = check.message().getIssueInstant();
         if (issued == null) {
-            throw check.reject(SamlStatus.REQUESTER, "AuthnRequest has no IssueInstant");
+            throw check.reject(SamlStatus.REQUESTER, check.messageName() + " has no IssueInstant");
         }
         Instant now = clock.instant();
         if (issued.isAfter(now.plus(clockSkew))) {

@@ -7,6 +7,7 @@ import org.opensaml.storage.ReplayCache;
 
 import si.bankart.prehod.request.AuthnRequestCheck;
 import si.bankart.prehod.request.AuthnRequestRule;
+import si.bankart.prehod.request.MessageCheck;
 import si.bankart.prehod.request.RequestRejected;
 import si.bankart.prehod.request.SamlStatus;
 
@@ -28,12 +29,17 @@ public final class RequestIdIsNotReplayed implements AuthnRequestRule {
 
     @Override
     public void check(AuthnRequestCheck check) throws RequestRejected {
-        String id = check.request().getID();
+        verify(check);
+    }
+
+    /** The same rule for any request message, e.g. a LogoutRequest. */
+    public <E extends Exception> void verify(MessageCheck<E> check) throws E {
+        String id = check.message().getID();
         if (id == null || id.isBlank()) {
-            throw check.reject(SamlStatus.REQUESTER, "AuthnRequest has no ID");
+            throw check.reject(SamlStatus.REQUESTER, check.messageName() + " has no ID");
         }
-        if (!replayCache.check("authn-request:" + check.sp().entityId(), id, clock.instant().plus(window))) {
-            throw check.reject(SamlStatus.REQUESTER_REQUEST_DENIED, "AuthnRequest ID was seen before (replay)");
+        if (!replayCache.check(check.messageName() + ":" + check.sp().entityId(), id, clock.instant().plus(window))) {
+            throw check.reject(SamlStatus.REQUESTER_REQUEST_DENIED, check.messageName() + " ID was seen before (replay)");
         }
     }
 }

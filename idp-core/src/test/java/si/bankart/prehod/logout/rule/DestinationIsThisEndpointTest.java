@@ -1,5 +1,8 @@
 package si.bankart.prehod.logout.rule;
 
+import si.bankart.prehod.logout.LogoutRequestRule;
+import si.bankart.prehod.request.rule.DestinationIsThisEndpoint;
+
 import static si.bankart.prehod.logout.SloFixtures.post;
 import static si.bankart.prehod.logout.rule.LogoutRuleCheck.assertReasonMentions;
 import static si.bankart.prehod.logout.rule.LogoutRuleCheck.assertRejected;
@@ -19,7 +22,7 @@ import si.bankart.prehod.request.SamlStatus;
 
 class DestinationIsThisEndpointTest {
 
-    private final DestinationIsThisEndpoint rule = new DestinationIsThisEndpoint();
+    private final LogoutRequestRule rule = shared(new DestinationIsThisEndpoint());
 
     @Test
     void checkWhenDestinationIsTheEndpointItArrivedAtThenPasses() {
@@ -47,5 +50,10 @@ class DestinationIsThisEndpointTest {
         LogoutRequestRejected thrown = rejected(rule, established(post(request().with(r -> r.setDestination(null)).build())));
         assertRejected(thrown, SamlStatus.REQUESTER);
         assertReasonMentions(thrown, "no Destination");
+    }
+
+    /** The rule shared with AuthnRequests, as the logout validator runs it. */
+    private static LogoutRequestRule shared(DestinationIsThisEndpoint rule) {
+        return rule::verify;
     }
 }

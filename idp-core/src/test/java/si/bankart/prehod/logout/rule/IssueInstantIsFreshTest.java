@@ -1,5 +1,8 @@
 package si.bankart.prehod.logout.rule;
 
+import si.bankart.prehod.logout.LogoutRequestRule;
+import si.bankart.prehod.request.rule.IssueInstantIsFresh;
+
 import static si.bankart.prehod.logout.SloFixtures.post;
 import static si.bankart.prehod.logout.rule.LogoutRuleCheck.assertReasonMentions;
 import static si.bankart.prehod.logout.rule.LogoutRuleCheck.assertRejected;
@@ -19,8 +22,8 @@ import si.bankart.prehod.request.SamlStatus;
 
 class IssueInstantIsFreshTest {
 
-    private final IssueInstantIsFresh rule = new IssueInstantIsFresh(SloFixtures.CLOCK, SloFixtures.SKEW,
-            SloFixtures.MAX_AGE);
+    private final LogoutRequestRule rule = shared(new IssueInstantIsFresh(SloFixtures.CLOCK, SloFixtures.SKEW,
+            SloFixtures.MAX_AGE));
 
     @Test
     void checkWhenIssuedNowThenPasses() {
@@ -50,5 +53,10 @@ class IssueInstantIsFreshTest {
     void checkWhenIssueInstantIsMissingThenRequester() {
         assertRejected(rejected(rule, established(post(request().with(r -> r.setIssueInstant(null)).build()))),
                 SamlStatus.REQUESTER);
+    }
+
+    /** The rule shared with AuthnRequests, as the logout validator runs it. */
+    private static LogoutRequestRule shared(IssueInstantIsFresh rule) {
+        return rule::verify;
     }
 }

@@ -1,5 +1,8 @@
 package si.bankart.prehod.logout.rule;
 
+import si.bankart.prehod.logout.LogoutRequestRule;
+import si.bankart.prehod.request.rule.RequestIdIsNotReplayed;
+
 import static si.bankart.prehod.logout.SloFixtures.post;
 import static si.bankart.prehod.logout.rule.LogoutRuleCheck.assertReasonMentions;
 import static si.bankart.prehod.logout.rule.LogoutRuleCheck.assertRejected;
@@ -25,7 +28,7 @@ import si.bankart.prehod.testing.MutableClock;
 
 class RequestIdIsNotReplayedTest {
 
-    private RequestIdIsNotReplayed rule;
+    private LogoutRequestRule rule;
 
     @BeforeEach
     void replayCacheOverInMemoryStorage() throws Exception {
@@ -34,7 +37,7 @@ class RequestIdIsNotReplayedTest {
         cache.setStorage(InMemoryStorage.create("test"));
         cache.initialize();
         // The in-memory StorageService expires by the real time, so this clock starts at the real now.
-        rule = new RequestIdIsNotReplayed(cache, MutableClock.atRealNow(), Duration.ofMinutes(9));
+        rule = shared(new RequestIdIsNotReplayed(cache, MutableClock.atRealNow(), Duration.ofMinutes(9)));
     }
 
     @Test
@@ -62,5 +65,10 @@ class RequestIdIsNotReplayedTest {
     void checkWhenIdIsMissingThenRequester() {
         assertRejected(rejected(rule, established(post(request().with(r -> r.setID(null)).build()))),
                 SamlStatus.REQUESTER);
+    }
+
+    /** The rule shared with AuthnRequests, as the logout validator runs it. */
+    private static LogoutRequestRule shared(RequestIdIsNotReplayed rule) {
+        return rule::verify;
     }
 }

@@ -1,5 +1,8 @@
 package si.bankart.prehod.logout.rule;
 
+import si.bankart.prehod.logout.LogoutRequestRule;
+import si.bankart.prehod.request.rule.VersionIs20;
+
 import static si.bankart.prehod.logout.SloFixtures.post;
 import static si.bankart.prehod.logout.rule.LogoutRuleCheck.assertReasonMentions;
 import static si.bankart.prehod.logout.rule.LogoutRuleCheck.assertRejected;
@@ -17,7 +20,7 @@ import si.bankart.prehod.request.SamlStatus;
 
 class VersionIs20Test {
 
-    private final VersionIs20 rule = new VersionIs20();
+    private final LogoutRequestRule rule = shared(new VersionIs20());
 
     @Test
     void checkWhenVersionIs20ThenPasses() {
@@ -40,5 +43,10 @@ class VersionIs20Test {
     void checkWhenVersionIsMissingThenRequester() {
         assertRejected(rejected(rule, established(post(request().with(r -> r.setVersion(null)).build()))),
                 SamlStatus.REQUESTER);
+    }
+
+    /** The rule shared with AuthnRequests, as the logout validator runs it. */
+    private static LogoutRequestRule shared(VersionIs20 rule) {
+        return rule::verify;
     }
 }
