@@ -72,6 +72,7 @@ public final class LogoutRequestCheck implements MessageCheck<LogoutRequestRejec
         return sp;
     }
 
+    @Override
     public void sp(RegisteredSp value) {
         this.sp = value;
     }
@@ -81,6 +82,12 @@ public final class LogoutRequestCheck implements MessageCheck<LogoutRequestRejec
     }
 
     /** Set by RelayStateFitsLimit once the RelayState may be echoed; until then replies carry none. */
+    @Override
+    public String relayState() {
+        return incoming.relayState();
+    }
+
+    @Override
     public void echoRelayState(String relayState) {
         this.echoedRelayState = relayState;
     }

@@ -65,6 +65,7 @@ public final class AuthnRequestCheck implements MessageCheck<RequestRejected> {
         return sp;
     }
 
+    @Override
     public void sp(RegisteredSp value) {
         this.sp = value;
     }
@@ -80,6 +81,12 @@ public final class AuthnRequestCheck implements MessageCheck<RequestRejected> {
         this.acs = value;
     }
 
+    @Override
+    public String relayState() {
+        return incoming.relayState();
+    }
+
+    @Override
     public void echoRelayState(String relayState) {
         this.echoedRelayState = relayState;
     }

@@ -5,7 +5,7 @@ import org.opensaml.saml.saml2.core.RequestAbstractType;
 import si.bankart.prehod.sp.RegisteredSp;
 
 /**
- * What the rules every SAML request shares (Version, Destination, IssueInstant, replay) need of a check in progress,
+ * What the rules every SAML request shares (Issuer, RelayState, Version, Destination, IssueInstant, replay) need of a check in progress,
  * whether of an AuthnRequest or a LogoutRequest: the message, the endpoint it arrived at, the SP it comes from, and
  * the refusal of that kind of message.
  *
@@ -20,6 +20,14 @@ public interface MessageCheck<E extends Exception> {
 
     /** The SP, once the issuer rule has established it. */
     RegisteredSp sp();
+
+    void sp(RegisteredSp established);
+
+    /** The RelayState as the binding carried it, possibly too long or absent. */
+    String relayState();
+
+    /** The RelayState that passed its length check and may be echoed in the reply. */
+    void echoRelayState(String relayState);
 
     E reject(SamlStatus status, String reason);
 

@@ -20,10 +20,10 @@ import org.opensaml.storage.ReplayCache;
 import si.bankart.prehod.request.rule.DestinationIsThisEndpoint;
 import si.bankart.prehod.logout.rule.EncryptedIdIsRefused;
 import si.bankart.prehod.request.rule.IssueInstantIsFresh;
-import si.bankart.prehod.logout.rule.IssuerIsKnownSp;
+import si.bankart.prehod.request.rule.IssuerIsKnownSp;
 import si.bankart.prehod.logout.rule.NameIdIsTheOneIssued;
 import si.bankart.prehod.logout.rule.NotOnOrAfterHasNotPassed;
-import si.bankart.prehod.logout.rule.RelayStateFitsLimit;
+import si.bankart.prehod.request.rule.RelayStateFitsLimit;
 import si.bankart.prehod.logout.rule.ReplyGoesToSloFromMetadata;
 import si.bankart.prehod.request.rule.RequestIdIsNotReplayed;
 import si.bankart.prehod.logout.rule.SessionIndexIsTheOneIssued;
@@ -55,9 +55,9 @@ class LogoutRequestValidatorTest {
                 List.of(SIGNING.metadata(), SloFixtures.metadata(OTHER, SloFixtures.postSlo(OTHER))),
                 List.of(SIGNING.policy(), OTHER.policy()));
         validator = new LogoutRequestValidator(List.of(
-                new IssuerIsKnownSp(registry),
+                new IssuerIsKnownSp(registry)::verify,
                 new ReplyGoesToSloFromMetadata(),
-                new RelayStateFitsLimit(80),
+                new RelayStateFitsLimit(80)::verify,
                 new VersionIs20()::verify,
                 new DestinationIsThisEndpoint()::verify,
                 new IssueInstantIsFresh(CLOCK, SKEW, MAX_AGE)::verify,

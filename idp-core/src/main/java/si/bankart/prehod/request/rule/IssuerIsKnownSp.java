@@ -7,6 +7,7 @@ import org.opensaml.saml.saml2.core.NameIDType;
 
 import si.bankart.prehod.request.AuthnRequestCheck;
 import si.bankart.prehod.request.AuthnRequestRule;
+import si.bankart.prehod.request.MessageCheck;
 import si.bankart.prehod.request.RequestRejected;
 import si.bankart.prehod.request.SamlStatus;
 import si.bankart.prehod.sp.RegisteredSp;
@@ -26,9 +27,14 @@ public final class IssuerIsKnownSp implements AuthnRequestRule {
 
     @Override
     public void check(AuthnRequestCheck check) throws RequestRejected {
-        Issuer issuer = check.request().getIssuer();
+        verify(check);
+    }
+
+    /** The same rule for any request message, e.g. a LogoutRequest. */
+    public <E extends Exception> void verify(MessageCheck<E> check) throws E {
+        Issuer issuer = check.message().getIssuer();
         if (issuer == null || issuer.getValue() == null || issuer.getValue().isBlank()) {
-            throw check.reject(SamlStatus.REQUESTER, "AuthnRequest has no Issuer");
+            throw check.reject(SamlStatus.REQUESTER, check.messageName() + " has no Issuer");
         }
         if (issuer.getFormat() != null && !NameIDType.ENTITY.equals(issuer.getFormat())) {
             throw check.reject(SamlStatus.REQUESTER, "Issuer format is not entity");

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 
 import si.bankart.prehod.request.AuthnRequestCheck;
 import si.bankart.prehod.request.AuthnRequestRule;
+import si.bankart.prehod.request.MessageCheck;
 import si.bankart.prehod.request.RequestRejected;
 import si.bankart.prehod.request.SamlStatus;
 
@@ -21,7 +22,12 @@ public final class RelayStateFitsLimit implements AuthnRequestRule {
 
     @Override
     public void check(AuthnRequestCheck check) throws RequestRejected {
-        String relayState = check.incoming().relayState();
+        verify(check);
+    }
+
+    /** The same rule for any request message, e.g. a LogoutRequest. */
+    public <E extends Exception> void verify(MessageCheck<E> check) throws E {
+        String relayState = check.relayState();
         if (relayState == null) {
             return;
         }

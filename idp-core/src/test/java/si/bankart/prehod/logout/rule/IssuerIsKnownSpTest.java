@@ -1,5 +1,8 @@
 package si.bankart.prehod.logout.rule;
 
+import si.bankart.prehod.logout.LogoutRequestRule;
+import si.bankart.prehod.request.rule.IssuerIsKnownSp;
+
 import static si.bankart.prehod.logout.SloFixtures.post;
 import static si.bankart.prehod.logout.rule.LogoutRuleCheck.assertReasonMentions;
 import static si.bankart.prehod.logout.rule.LogoutRuleCheck.assertRejected;
@@ -25,8 +28,8 @@ import si.bankart.prehod.testing.TestServiceProvider;
 
 class IssuerIsKnownSpTest {
 
-    private final IssuerIsKnownSp rule = new IssuerIsKnownSp(new ServiceProviderRegistry(
-            List.of(SloFixtures.registeredSp().metadata()), List.of(SloFixtures.SP.policy())));
+    private final LogoutRequestRule rule = shared(new IssuerIsKnownSp(new ServiceProviderRegistry(
+            List.of(SloFixtures.registeredSp().metadata()), List.of(SloFixtures.SP.policy()))));
 
     @Test
     void checkWhenIssuerIsARegisteredSpThenPassesAndEstablishesTheSp() {
@@ -59,5 +62,10 @@ class IssuerIsKnownSpTest {
         LogoutRequestRejected thrown = rejected(rule, fresh(post(request()
                 .with(r -> r.getIssuer().setFormat(NameIDType.PERSISTENT)).build())));
         assertRejectedWithoutReply(thrown, SamlStatus.REQUESTER);
+    }
+
+    /** The rule shared with AuthnRequests, as the logout validator runs it. */
+    private static LogoutRequestRule shared(IssuerIsKnownSp rule) {
+        return rule::verify;
     }
 }

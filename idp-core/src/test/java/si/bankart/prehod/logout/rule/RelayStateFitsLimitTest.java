@@ -1,5 +1,8 @@
 package si.bankart.prehod.logout.rule;
 
+import si.bankart.prehod.logout.LogoutRequestRule;
+import si.bankart.prehod.request.rule.RelayStateFitsLimit;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static si.bankart.prehod.logout.rule.LogoutRuleCheck.assertReasonMentions;
@@ -20,7 +23,7 @@ import si.bankart.prehod.request.SamlStatus;
 
 class RelayStateFitsLimitTest {
 
-    private final RelayStateFitsLimit rule = new RelayStateFitsLimit(80);
+    private final LogoutRequestRule rule = shared(new RelayStateFitsLimit(80));
 
     private static LogoutRequestCheck withRelayState(String relayState) {
         return established(new IncomingLogoutRequest(request().build(), SloFixtures.POST, SloFixtures.POST_SLO, relayState,
@@ -47,5 +50,10 @@ class RelayStateFitsLimitTest {
         assertRejected(thrown, SamlStatus.REQUESTER);
         assertReasonMentions(thrown, "82 bytes, the limit is 80");
         assertNull(thrown.replyTo().orElseThrow().relayState());
+    }
+
+    /** The rule shared with AuthnRequests, as the logout validator runs it. */
+    private static LogoutRequestRule shared(RelayStateFitsLimit rule) {
+        return rule::verify;
     }
 }
