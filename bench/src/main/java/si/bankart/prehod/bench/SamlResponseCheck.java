@@ -1,5 +1,7 @@
 package si.bankart.prehod.bench;
 
+import si.bankart.prehod.web.testing.Browser;
+
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -28,7 +30,6 @@ import org.opensaml.xmlsec.signature.support.SignatureValidator;
 final class SamlResponseCheck {
 
     private static final Pattern SAML_RESPONSE = Pattern.compile("name=\"SAMLResponse\" value=\"([^\"]*)\"");
-    private static final Pattern ENTITY = Pattern.compile("&#x([0-9a-fA-F]+);|&#([0-9]+);|&(amp|lt|gt|quot|apos);");
 
     private SamlResponseCheck() {
     }
@@ -44,7 +45,7 @@ final class SamlResponseCheck {
         if (!m.find()) {
             return new Checked(false, "no SAMLResponse in the page", null);
         }
-        String samlResponse = m.group(1).indexOf('&') >= 0 ? unescape(m.group(1)) : m.group(1);
+        String samlResponse = m.group(1).indexOf('&') >= 0 ? Browser.unescape(m.group(1)) : m.group(1);
         String xml;
         try {
             xml = new String(Base64.getDecoder().decode(samlResponse), StandardCharsets.UTF_8);
@@ -112,27 +113,4 @@ final class SamlResponseCheck {
         return signed.size();
     }
 
-    private static String unescape(String html) {
-        Matcher m = ENTITY.matcher(html);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            String replacement;
-            if (m.group(1) != null) {
-                replacement = new String(Character.toChars(Integer.parseInt(m.group(1), 16)));
-            } else if (m.group(2) != null) {
-                replacement = new String(Character.toChars(Integer.parseInt(m.group(2))));
-            } else {
-                replacement = switch (m.group(3)) {
-                    case "amp" -> "&";
-                    case "lt" -> "<";
-                    case "gt" -> ">";
-                    case "quot" -> "\"";
-                    default -> "'";
-                };
-            }
-            m.appendReplacement(out, Matcher.quoteReplacement(replacement));
-        }
-        m.appendTail(out);
-        return out.toString();
-    }
 }

@@ -101,7 +101,8 @@ public final class Browser {
         return m.group(1);
     }
 
-    private static String unescape(String html) {
+    /** Resolves the character references our templates write (numeric, and the five named ones). */
+    public static String unescape(String html) {
         Matcher m = Pattern.compile("&#x([0-9a-fA-F]+);|&#([0-9]+);|&(amp|lt|gt|quot|apos);").matcher(html);
         StringBuilder out = new StringBuilder();
         while (m.find()) {

@@ -1,5 +1,7 @@
 package si.bankart.prehod.sandbox.portals;
 
+import si.bankart.prehod.web.testing.Browser;
+
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.URI;
@@ -13,8 +15,6 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import javax.net.ssl.SSLContext;
@@ -81,42 +81,12 @@ final class PortalBrowser {
 
     /** The hidden fields and action of the IdP's HTTP-POST binding page (templates/post-binding.vm). */
     static PostedForm postedForm(HttpResponse<String> page) {
-        String html = page.body();
-        return new PostedForm(URI.create(unescape(find(html, "action=\"([^\"]*)\""))),
-                unescape(find(html, "name=\"SAMLResponse\" value=\"([^\"]*)\"")),
-                html.contains("name=\"RelayState\"") ? unescape(find(html, "name=\"RelayState\" value=\"([^\"]*)\"")) : null);
-    }
-
-    private static String find(String html, String regex) {
-        Matcher m = Pattern.compile(regex).matcher(html);
-        if (!m.find()) {
-            throw new AssertionError("no match for " + regex + " in:\n" + html);
-        }
-        return m.group(1);
+        Browser.PostedForm form = Browser.postedForm(page);
+        return new PostedForm(URI.create(form.action()), form.samlResponse(), form.relayState());
     }
 
     static String unescape(String html) {
-        Matcher m = Pattern.compile("&#x([0-9a-fA-F]+);|&#([0-9]+);|&(amp|lt|gt|quot|apos);").matcher(html);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            String replacement;
-            if (m.group(1) != null) {
-                replacement = new String(Character.toChars(Integer.parseInt(m.group(1), 16)));
-            } else if (m.group(2) != null) {
-                replacement = new String(Character.toChars(Integer.parseInt(m.group(2))));
-            } else {
-                replacement = switch (m.group(3)) {
-                    case "amp" -> "&";
-                    case "lt" -> "<";
-                    case "gt" -> ">";
-                    case "quot" -> "\"";
-                    default -> "'";
-                };
-            }
-            m.appendReplacement(out, Matcher.quoteReplacement(replacement));
-        }
-        m.appendTail(out);
-        return out.toString();
+        return Browser.unescape(html);
     }
 
     /** The page as a person reads it: the body with HTML character references resolved. */
