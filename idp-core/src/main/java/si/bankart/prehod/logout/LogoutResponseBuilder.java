@@ -1,21 +1,15 @@
 package si.bankart.prehod.logout;
 
 import java.time.Clock;
-import java.time.Instant;
 
-import org.opensaml.saml.common.SAMLVersion;
-import org.opensaml.saml.saml2.core.Issuer;
 import org.opensaml.saml.saml2.core.LogoutResponse;
-import org.opensaml.saml.saml2.core.NameIDType;
-import org.opensaml.saml.saml2.core.Status;
 import org.opensaml.saml.saml2.core.StatusCode;
-import org.opensaml.saml.saml2.core.StatusMessage;
 
 import si.bankart.prehod.request.SamlStatus;
 import si.bankart.prehod.response.SamlSigner;
+import si.bankart.prehod.response.StatusResponseEnvelope;
 import si.bankart.prehod.storage.RandomIds;
-
-import static si.bankart.prehod.xml.SamlObjects.build;
+import si.bankart.prehod.xml.SamlObjects;
 
 /**
  * The IdP's LogoutResponse to the SP that asked for logout (SAML core §3.7.2): Success when every other SP confirmed,
@@ -25,16 +19,12 @@ import static si.bankart.prehod.xml.SamlObjects.build;
  */
 public final class LogoutResponseBuilder {
 
-    private final String idpEntityId;
     private final SamlSigner signer;
-    private final Clock clock;
-    private final RandomIds ids;
+    private final StatusResponseEnvelope envelope;
 
     public LogoutResponseBuilder(String idpEntityId, SamlSigner signer, Clock clock, RandomIds ids) {
-        this.idpEntityId = idpEntityId;
         this.signer = signer;
-        this.clock = clock;
-        this.ids = ids;
+        this.envelope = new StatusResponseEnvelope(idpEntityId, clock, ids);
     }
 
     /** The end of a logout chain: Success, or PartialLogout if {@code progress} says some SP was not logged out. */
@@ -57,32 +47,9 @@ public final class LogoutResponseBuilder {
     }
 
     private OutgoingLogoutResponse answer(LogoutReply reply, SamlStatus status, String message) {
-        Instant now = clock.instant();
-        LogoutResponse response = build(LogoutResponse.DEFAULT_ELEMENT_NAME);
-        response.setID(ids.samlId());
-        response.setIssueInstant(now);
-        response.setVersion(SAMLVersion.VERSION_20);
-        response.setInResponseTo(reply.inResponseTo());
-        response.setDestination(reply.location());
-        Issuer issuer = build(Issuer.DEFAULT_ELEMENT_NAME);
-        issuer.setValue(idpEntityId);
-        issuer.setFormat(NameIDType.ENTITY);
-        response.setIssuer(issuer);
-        StatusCode code = build(StatusCode.DEFAULT_ELEMENT_NAME);
-        code.setValue(status == null ? StatusCode.SUCCESS : status.topLevel());
-        if (status != null && status.secondLevel() != null) {
-            StatusCode inner = build(StatusCode.DEFAULT_ELEMENT_NAME);
-            inner.setValue(status.secondLevel());
-            code.setStatusCode(inner);
-        }
-        Status statusElement = build(Status.DEFAULT_ELEMENT_NAME);
-        statusElement.setStatusCode(code);
-        if (message != null) {
-            StatusMessage statusMessage = build(StatusMessage.DEFAULT_ELEMENT_NAME);
-            statusMessage.setValue(message);
-            statusElement.setStatusMessage(statusMessage);
-        }
-        response.setStatus(statusElement);
+        LogoutResponse response = envelope.wrap(SamlObjects.build(LogoutResponse.DEFAULT_ELEMENT_NAME),
+                reply.inResponseTo(), reply.location(), status == null ? StatusCode.SUCCESS : status.topLevel(),
+                status == null ? null : status.secondLevel(), message);
         signer.sign(response);
         return new OutgoingLogoutResponse(response, reply.location(), reply.binding(), reply.relayState());
     }

@@ -1,23 +1,17 @@
 package si.bankart.prehod.response;
 
 import java.time.Clock;
-import java.time.Instant;
 
-import org.opensaml.saml.common.SAMLVersion;
 import org.opensaml.saml.saml2.core.Assertion;
-import org.opensaml.saml.saml2.core.Issuer;
-import org.opensaml.saml.saml2.core.NameIDType;
 import org.opensaml.saml.saml2.core.Response;
-import org.opensaml.saml.saml2.core.Status;
 import org.opensaml.saml.saml2.core.StatusCode;
-import org.opensaml.saml.saml2.core.StatusMessage;
 
 import si.bankart.prehod.request.SamlStatus;
 import si.bankart.prehod.request.TrustedReply;
 import si.bankart.prehod.sp.RelyingPartyPolicy;
 import si.bankart.prehod.storage.RandomIds;
+import si.bankart.prehod.xml.SamlObjects;
 
-import static si.bankart.prehod.xml.SamlObjects.build;
 
 /**
  * Wraps an assertion, or an error status, in a Response to a trusted ACS. The assertion is always signed; it is then
@@ -26,18 +20,14 @@ import static si.bankart.prehod.xml.SamlObjects.build;
  */
 public final class ResponseBuilder {
 
-    private final String idpEntityId;
     private final SamlSigner signer;
     private final AssertionEncrypter encrypter;
-    private final Clock clock;
-    private final RandomIds ids;
+    private final StatusResponseEnvelope envelope;
 
     public ResponseBuilder(String idpEntityId, SamlSigner signer, AssertionEncrypter encrypter, Clock clock, RandomIds ids) {
-        this.idpEntityId = idpEntityId;
         this.signer = signer;
         this.encrypter = encrypter;
-        this.clock = clock;
-        this.ids = ids;
+        this.envelope = new StatusResponseEnvelope(idpEntityId, clock, ids);
     }
 
     public SamlReply success(TrustedReply reply, Assertion assertion) {
@@ -64,32 +54,7 @@ public final class ResponseBuilder {
     }
 
     private Response envelope(TrustedReply reply, String topLevel, String secondLevel, String message) {
-        Instant now = clock.instant();
-        Response response = build(Response.DEFAULT_ELEMENT_NAME);
-        response.setID(ids.samlId());
-        response.setIssueInstant(now);
-        response.setVersion(SAMLVersion.VERSION_20);
-        response.setInResponseTo(reply.inResponseTo());
-        response.setDestination(reply.acs().location());
-        Issuer issuer = build(Issuer.DEFAULT_ELEMENT_NAME);
-        issuer.setValue(idpEntityId);
-        issuer.setFormat(NameIDType.ENTITY);
-        response.setIssuer(issuer);
-        StatusCode code = build(StatusCode.DEFAULT_ELEMENT_NAME);
-        code.setValue(topLevel);
-        if (secondLevel != null) {
-            StatusCode inner = build(StatusCode.DEFAULT_ELEMENT_NAME);
-            inner.setValue(secondLevel);
-            code.setStatusCode(inner);
-        }
-        Status status = build(Status.DEFAULT_ELEMENT_NAME);
-        status.setStatusCode(code);
-        if (message != null) {
-            StatusMessage statusMessage = build(StatusMessage.DEFAULT_ELEMENT_NAME);
-            statusMessage.setValue(message);
-            status.setStatusMessage(statusMessage);
-        }
-        response.setStatus(status);
-        return response;
+        return envelope.wrap(SamlObjects.build(Response.DEFAULT_ELEMENT_NAME), reply.inResponseTo(), reply.acs().location(),
+                topLevel, secondLevel, message);
     }
 }
