@@ -10,8 +10,4 @@ package si.bankart.prehod.sandbox;
 public record SandboxPorts(int idp, int idpCertificate, int rekono, int rekonoCertificate, int portals, int ca) {
 
     public static final SandboxPorts DEFAULTS = new SandboxPorts(8443, 8444, 9443, 9444, 8500, 8580);
-
-    public boolean areDefaults() {
-        return equals(DEFAULTS);
-    }
 }

@@ -66,7 +66,10 @@ public final class MethodChoicePage extends HttpServlet {
                     new LoginResult.Failed("none", "no login method allowed for this SP can reach the required level"));
             return;
         }
-        boolean cancelledElsewhere = "rekono-cancelled".equals(request.getParameter("notice"));
+        // A method sends the user back here with notice=<method id>-cancelled; any other value is not shown.
+        String notice = request.getParameter("notice");
+        boolean cancelledElsewhere = notice != null
+                && usable.stream().anyMatch(m -> notice.equals(m.method().id() + "-cancelled"));
         // After a cancel at a method, skipping to the only method would send the user straight back there.
         if (usable.size() == 1 && !cancelledElsewhere) {
             response.sendRedirect(usable.get(0).startPath() + "?key=" + key);
@@ -77,8 +80,7 @@ public final class MethodChoicePage extends HttpServlet {
         context.put("key", key);
         context.put("portal", sp.policy().displayName().in(language.code()));
         context.put("notice", sp.policy().notice() == null ? null : sp.policy().notice().in(language.code()));
-        // Only our own notice key: the parameter picks a text, it is never shown.
-        context.put("methodNotice", cancelledElsewhere ? "rekono-cancelled" : null);
+        context.put("methodNotice", cancelledElsewhere ? notice : null);
         context.put("methods", usable.stream().map(m -> new ChoosableMethod(m.method().id(),
                 m.method().label().in(language.code()), m.startPath() + "?key=" + key,
                 m.method().signUp() == null ? null : m.method().signUp().toString())).toList());

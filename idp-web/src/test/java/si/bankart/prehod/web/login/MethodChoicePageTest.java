@@ -84,6 +84,18 @@ class MethodChoicePageTest {
     }
 
     @Test
+    void showsOnlyTheCancelNoticeOfAMethodItOffers() {
+        Browser browser = idp.browser();
+        String location = start(browser, BOTH).headers().firstValue("Location").orElseThrow();
+
+        assertTrue(browser.get(location + "&notice=weak-cancelled").body().contains("??login.notice.weak-cancelled??"),
+                "a method's own cancel notice is looked up");
+        String forged = browser.get(location + "&notice=%3Cscript%3E").body();
+        assertFalse(forged.contains("login.notice"), "any other notice value is ignored");
+        assertFalse(forged.contains("<script>"));
+    }
+
+    @Test
     void skipsItselfWhenOnlyOneMethodCanReachTheLevel() {
         Browser browser = idp.browser();
         HttpResponse<String> choice = browser.get(start(browser, STRONG_ONLY).headers().firstValue("Location").orElseThrow());
