@@ -78,6 +78,13 @@ class CertificateProxyHeaderTest {
     }
 
     @Test
+    void loginWhenTrustedProxyForwardsNoCertificateThenItsOwnTlsCertificateIsNotTakenForTheUsers() throws Exception {
+        sandbox.assertRefused(sandbox.logInThroughProxyFrom(PROXY, Map.of("X-Forwarded-For", "127.0.0.1"),
+                        java.util.Optional.of(sandbox.sandbox.ca().demoClientCredential(DemoClient.VALID))),
+                CertificateRejection.NO_CERTIFICATE, "Brskalnik ni poslal potrdila", PROXY);
+    }
+
+    @Test
     void loginWhenBrowserPresentsItsCertificateDirectlyThenOnThePortalAndNoHeaderLoggedAsIgnored() throws Exception {
         int before = sandbox.endpointLines(IGNORED).size();
 

@@ -150,7 +150,13 @@ final class CertificateSandbox implements AutoCloseable {
      * {@code headers} as nginx would; HTTP/1.0, which nginx speaks to its upstream by default.
      */
     Attempt logInThroughProxyFrom(String sourceAddress, Map<String, String> headers) throws Exception {
-        SSLContext tls = tls(Optional.empty());
+        return logInThroughProxyFrom(sourceAddress, headers, Optional.empty());
+    }
+
+    /** The same, with the proxy's connection presenting a TLS client certificate of its own. */
+    Attempt logInThroughProxyFrom(String sourceAddress, Map<String, String> headers,
+            Optional<IssuedCertificate> proxysOwnCertificate) throws Exception {
+        SSLContext tls = tls(proxysOwnCertificate);
         Person person = new Person(tls);
         String key = pendingCertificateLogin(person);
         URI url = URI.create(connectorUrl(key));
@@ -204,13 +210,18 @@ final class CertificateSandbox implements AutoCloseable {
      * reason, and a way back that opens the method choice of the same pending login. Returns the incident reference.
      */
     String assertRefused(Attempt attempt, CertificateRejection reason, String title) {
+        return assertRefused(attempt, reason, title, "127.0.0.1");
+    }
+
+    /** The same, for a request that reached the connector from {@code client}. */
+    String assertRefused(Attempt attempt, CertificateRejection reason, String title, String client) {
         HttpResponse<String> page = attempt.answer();
         assertEquals(400, page.statusCode(), page.body());
         assertEquals(title, title(page), page.body());
         String incident = find(INCIDENT, page);
         assertTrue(INCIDENT_FORMAT.matcher(incident).matches(), incident);
         assertEquals(List.of("event=certificate-login sp=https://localhost:" + ports.portals() + "/bips/saml user=- method=certificate loa=- result=" + reason.name()
-                + " incident=" + incident + " client=127.0.0.1"), auditLines("incident=" + incident));
+                + " incident=" + incident + " client=" + client), auditLines("incident=" + incident));
         String wayBack = attempt.person().link(page, "a.retry");
         assertEquals("https://localhost:" + ports.idp() + "/idp/login?key=" + attempt.key() + "&lang=sl", wayBack);
         HttpResponse<String> methodChoice = attempt.person().get(wayBack);
