@@ -15,6 +15,7 @@ import org.opensaml.saml.common.binding.SAMLBindingSupport;
 import org.opensaml.saml.common.messaging.context.SAMLEndpointContext;
 import org.opensaml.saml.common.messaging.context.SAMLPeerEntityContext;
 import org.opensaml.saml.saml2.binding.encoding.impl.HTTPPostEncoder;
+import org.opensaml.saml.saml2.core.RequestAbstractType;
 import org.opensaml.saml.saml2.metadata.AssertionConsumerService;
 
 import si.bankart.prehod.response.SamlReply;
@@ -37,13 +38,22 @@ public final class AutoPostForm {
     }
 
     public void send(HttpServletResponse response, SamlReply reply, Language language) throws MessageEncodingException {
+        send(response, reply.response(), reply.acsLocation(), reply.relayState(), language);
+    }
+
+    /**
+     * Any signed SAML message to a location taken from metadata: a request goes as SAMLRequest, a response (Response,
+     * LogoutResponse) as SAMLResponse (SAML bindings §3.5.4).
+     */
+    public void send(HttpServletResponse response, SAMLObject message, String location, String relayState,
+            Language language) throws MessageEncodingException {
         AssertionConsumerService endpoint = SamlObjects.build(AssertionConsumerService.DEFAULT_ELEMENT_NAME);
-        endpoint.setLocation(reply.acsLocation());
+        endpoint.setLocation(location);
         MessageContext context = new MessageContext();
-        context.setMessage(reply.response());
+        context.setMessage(message);
         context.getSubcontext(SAMLPeerEntityContext.class, true)
                 .getSubcontext(SAMLEndpointContext.class, true).setEndpoint(endpoint);
-        SAMLBindingSupport.setRelayState(context, reply.relayState());
+        SAMLBindingSupport.setRelayState(context, relayState);
 
         Encoder encoder = new Encoder(language);
         encoder.setMessageContext(context);
@@ -73,7 +83,8 @@ public final class AutoPostForm {
                 throws MessageEncodingException {
             String xml = SerializeSupport.nodeToString(marshallMessage((SAMLObject) messageContext.getMessage()));
             velocity.put("action", endpointURL);
-            velocity.put("SAMLResponse", Base64.getEncoder().encodeToString(xml.getBytes(StandardCharsets.UTF_8)));
+            velocity.put("parameter", messageContext.getMessage() instanceof RequestAbstractType ? "SAMLRequest" : "SAMLResponse");
+            velocity.put("message", Base64.getEncoder().encodeToString(xml.getBytes(StandardCharsets.UTF_8)));
             String relayState = SAMLBindingSupport.getRelayState(messageContext);
             if (relayState != null) {
                 velocity.put("RelayState", relayState);
