@@ -121,7 +121,7 @@ public final class SsoFlow {
             return refuse(new RequestRejected(SamlStatus.REQUESTER_NO_AUTHN_CONTEXT, "login reached " + login.loa().id()
                     + ", acceptable are " + request.acceptableLoa(), Optional.of(reply)), client);
         }
-        SsoSession session = sessions.loggedIn(current, login.userId(), login.method(), login.loa(), login.instant());
+        SsoSession session = sessions.loggedIn(current, login);
         return issue(reply, session, request, client);
     }
 

@@ -26,7 +26,8 @@ public record IdpConfig(
         boolean wantAuthnRequestsSigned,
         String rekono,
         String certificateLogin,
-        URI certificateBaseUrl) {
+        URI certificateBaseUrl,
+        LogoutConfig logout) {
 
     public IdpConfig {
         require(entityId, "entityId");
@@ -40,6 +41,7 @@ public record IdpConfig(
         Objects.requireNonNull(credentials, "credentials is required");
         limits = limits == null ? Limits.DEFAULTS : limits;
         session = session == null ? SessionConfig.DEFAULTS : session;
+        logout = logout == null ? LogoutConfig.DEFAULTS : logout;
         metadataDir = orDefault(metadataDir, "metadata");
         relyingParties = orDefault(relyingParties, "conf/relying-parties.yaml");
         users = orDefault(users, "conf/users.yaml");
@@ -48,7 +50,7 @@ public record IdpConfig(
 
     public IdpConfig withPublicBaseUrl(URI url) {
         return new IdpConfig(entityId, url, server, credentials, limits, session, metadataDir, relyingParties, users,
-                templates, wantAuthnRequestsSigned, rekono, certificateLogin, certificateBaseUrl);
+                templates, wantAuthnRequestsSigned, rekono, certificateLogin, certificateBaseUrl, logout);
     }
 
     /** As configured, or else publicBaseUrl's host on server.certificatePort (so it follows a moved publicBaseUrl). */

@@ -8,8 +8,16 @@ import si.bankart.prehod.request.SamlStatus;
 /** What a login method reports back. Not logging in is a normal outcome, not an exception. */
 public sealed interface LoginResult permits LoginResult.Authenticated, LoginResult.Failed {
 
-    /** The user proved who they are. {@code userId} is a bank user from the directory. */
-    record Authenticated(String userId, String method, LevelOfAssurance loa, Instant instant) implements LoginResult {
+    /**
+     * The user proved who they are. {@code userId} is a bank user from the directory; {@code upstreamIdToken} is the
+     * upstream OpenID provider's ID token, kept as id_token_hint for logout there, or null for a method without one.
+     */
+    record Authenticated(String userId, String method, LevelOfAssurance loa, Instant instant, String upstreamIdToken)
+            implements LoginResult {
+
+        public Authenticated(String userId, String method, LevelOfAssurance loa, Instant instant) {
+            this(userId, method, loa, instant, null);
+        }
     }
 
     /**

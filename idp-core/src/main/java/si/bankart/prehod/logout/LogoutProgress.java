@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
+import si.bankart.prehod.session.SsoSession;
 import si.bankart.prehod.sp.ServiceProviderRegistry;
 
 /**
@@ -19,9 +20,12 @@ import si.bankart.prehod.sp.ServiceProviderRegistry;
  * @param initiatorBinding    the binding its request came over, to answer over the same one, or null
  * @param participants        front-channel SPs first, in order, then back-channel ones
  * @param withoutSlo          SPs that could not be told at all
+ * @param upstreamIdToken     the session's upstream ID token while the upstream (Rekono) session is still to be ended,
+ *                            else null
  */
 public record LogoutProgress(String sessionId, String userId, String initiatorEntityId, String initiatorRequestId,
-        String initiatorRelayState, String initiatorBinding, List<SpLogout> participants, List<String> withoutSlo) {
+        String initiatorRelayState, String initiatorBinding, List<SpLogout> participants, List<String> withoutSlo,
+        String upstreamIdToken) {
 
     public LogoutProgress {
         participants = List.copyOf(participants);
@@ -32,12 +36,14 @@ public record LogoutProgress(String sessionId, String userId, String initiatorEn
     public static LogoutProgress start(ValidLogoutRequest request, LogoutPlan plan) {
         LogoutReply reply = request.reply();
         return new LogoutProgress(request.session().id(), request.session().userId(), reply.sp().entityId(),
-                reply.inResponseTo(), reply.relayState(), reply.binding(), participants(plan), plan.withoutSlo());
+                reply.inResponseTo(), reply.relayState(), reply.binding(), participants(plan), plan.withoutSlo(),
+                request.session().upstreamIdToken());
     }
 
     /** Logout the user started at the IdP (/idp/profile/Logout). */
-    public static LogoutProgress startAtIdp(String sessionId, String userId, LogoutPlan plan) {
-        return new LogoutProgress(sessionId, userId, null, null, null, null, participants(plan), plan.withoutSlo());
+    public static LogoutProgress startAtIdp(SsoSession session, LogoutPlan plan) {
+        return new LogoutProgress(session.id(), session.userId(), null, null, null, null, participants(plan),
+                plan.withoutSlo(), session.upstreamIdToken());
     }
 
     public boolean startedBySp() {
@@ -78,14 +84,23 @@ public record LogoutProgress(String sessionId, String userId, String initiatorEn
         return change(spEntityId, p -> p.ended(result));
     }
 
-    /** Every SP asked and still silent at its deadline is given up on (issue 6: no waiting for ever). */
-    public LogoutProgress timedOutAt(Instant now) {
+    /**
+     * The browser is back at the IdP, so every SP asked and still silent will not answer through it any more (the
+     * user pressed Back, or came to /idp/profile/Logout from a portal that never answered): give up on them.
+     */
+    public LogoutProgress browserReturned() {
         List<SpLogout> updated = new ArrayList<>();
         for (SpLogout p : participants) {
-            boolean overdue = p.result() == LogoutResult.PENDING && p.deadline() != null && !now.isBefore(p.deadline());
-            updated.add(overdue ? p.ended(LogoutResult.TIMED_OUT) : p);
+            boolean asked = p.isFrontChannel() && p.result() == LogoutResult.PENDING && p.deadline() != null;
+            updated.add(asked ? p.ended(LogoutResult.TIMED_OUT) : p);
         }
         return with(updated);
+    }
+
+    /** The upstream session is being ended (or cannot be): the token is not needed any more. */
+    public LogoutProgress upstreamHandled() {
+        return new LogoutProgress(sessionId, userId, initiatorEntityId, initiatorRequestId, initiatorRelayState,
+                initiatorBinding, participants, withoutSlo, null);
     }
 
     /** No SP left to ask or to wait for. */
@@ -117,7 +132,7 @@ public record LogoutProgress(String sessionId, String userId, String initiatorEn
 
     private LogoutProgress with(List<SpLogout> updated) {
         return new LogoutProgress(sessionId, userId, initiatorEntityId, initiatorRequestId, initiatorRelayState,
-                initiatorBinding, updated, withoutSlo);
+                initiatorBinding, updated, withoutSlo, upstreamIdToken);
     }
 
     private static List<SpLogout> participants(LogoutPlan plan) {

@@ -8,6 +8,8 @@ public enum LogoutResult {
     LOGGED_OUT,
     /** Answered with an error status, or with a LogoutResponse we could not accept. */
     FAILED,
-    /** Gave no answer before its deadline. */
-    TIMED_OUT
+    /** Gave no answer before its deadline, or the browser came back without one. */
+    TIMED_OUT,
+    /** Has no SingleLogoutService in its metadata, so it could not be told at all. */
+    NOT_SUPPORTED
 }

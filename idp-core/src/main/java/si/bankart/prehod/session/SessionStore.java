@@ -13,6 +13,7 @@ import org.opensaml.storage.StorageService;
 
 import si.bankart.prehod.config.SessionConfig;
 import si.bankart.prehod.loa.LevelOfAssurance;
+import si.bankart.prehod.login.LoginResult;
 import si.bankart.prehod.storage.RandomIds;
 import si.bankart.prehod.storage.RecordStore;
 
@@ -36,9 +37,13 @@ public final class SessionStore {
 
     /** A new session with a fresh id: every login rotates the cookie (no session fixation). */
     public SsoSession create(String userId, String method, LevelOfAssurance loa, Instant authnInstant) {
+        return create(new LoginResult.Authenticated(userId, method, loa, authnInstant));
+    }
+
+    private SsoSession create(LoginResult.Authenticated login) {
         Instant now = clock.instant();
-        SsoSession session = new SsoSession(ids.token(), userId, method, loa, authnInstant, now,
-                now.plus(lifetimes.absoluteTimeout()), List.of());
+        SsoSession session = new SsoSession(ids.token(), login.userId(), login.method(), login.loa(), login.instant(), now,
+                now.plus(lifetimes.absoluteTimeout()), List.of(), login.upstreamIdToken());
         records.create(key(session.id()), session, expiry(session));
         return session;
     }
@@ -46,17 +51,18 @@ public final class SessionStore {
     /**
      * The session after a login in a browser that may already have one. The same user's session is upgraded: its
      * portals and absolute end stay, method, level and instant are the new login's, and its id is rotated. Another
-     * user's session ends; that user's portals are not told here (single logout does that).
+     * user's session ends; that user's portals are not told here (single logout does that). An upstream ID token is
+     * kept across an upgrade by a method without one: the upstream session still lives and logout must end it.
      */
-    public SsoSession loggedIn(Optional<SsoSession> current, String userId, String method, LevelOfAssurance loa,
-            Instant authnInstant) {
-        if (current.isEmpty() || !current.get().userId().equals(userId)) {
+    public SsoSession loggedIn(Optional<SsoSession> current, LoginResult.Authenticated login) {
+        if (current.isEmpty() || !current.get().userId().equals(login.userId())) {
             current.ifPresent(this::destroy);
-            return create(userId, method, loa, authnInstant);
+            return create(login);
         }
         SsoSession earlier = current.get();
-        SsoSession upgraded = new SsoSession(ids.token(), userId, method, loa, authnInstant, clock.instant(),
-                earlier.notOnOrAfter(), earlier.serviceProviders());
+        SsoSession upgraded = new SsoSession(ids.token(), login.userId(), login.method(), login.loa(), login.instant(),
+                clock.instant(), earlier.notOnOrAfter(), earlier.serviceProviders(),
+                login.upstreamIdToken() != null ? login.upstreamIdToken() : earlier.upstreamIdToken());
         records.create(key(upgraded.id()), upgraded, expiry(upgraded));
         destroy(earlier);
         return upgraded;

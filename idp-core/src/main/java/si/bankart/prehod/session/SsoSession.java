@@ -16,12 +16,19 @@ import si.bankart.prehod.loa.LevelOfAssurance;
  * @param lastUsed      for the idle timeout
  * @param notOnOrAfter  the absolute end, also SessionNotOnOrAfter in assertions
  * @param serviceProviders every SP that received an assertion in this session
+ * @param upstreamIdToken  the upstream OpenID provider's ID token (Rekono), id_token_hint when logout ends the session
+ *                         there too; null when no login of this session went through one
  */
 public record SsoSession(String id, String userId, String method, LevelOfAssurance loa, Instant authnInstant,
-        Instant lastUsed, Instant notOnOrAfter, List<SpSession> serviceProviders) {
+        Instant lastUsed, Instant notOnOrAfter, List<SpSession> serviceProviders, String upstreamIdToken) {
 
     public SsoSession {
         serviceProviders = List.copyOf(serviceProviders);
+    }
+
+    public SsoSession(String id, String userId, String method, LevelOfAssurance loa, Instant authnInstant,
+            Instant lastUsed, Instant notOnOrAfter, List<SpSession> serviceProviders) {
+        this(id, userId, method, loa, authnInstant, lastUsed, notOnOrAfter, serviceProviders, null);
     }
 
     public Optional<SpSession> serviceProvider(String entityId) {
@@ -32,10 +39,11 @@ public record SsoSession(String id, String userId, String method, LevelOfAssuran
         List<SpSession> updated = new ArrayList<>(serviceProviders);
         updated.removeIf(existing -> existing.spEntityId().equals(sp.spEntityId()));
         updated.add(sp);
-        return new SsoSession(id, userId, method, loa, authnInstant, lastUsed, notOnOrAfter, updated);
+        return new SsoSession(id, userId, method, loa, authnInstant, lastUsed, notOnOrAfter, updated, upstreamIdToken);
     }
 
     public SsoSession usedAt(Instant instant) {
-        return new SsoSession(id, userId, method, loa, authnInstant, instant, notOnOrAfter, serviceProviders);
+        return new SsoSession(id, userId, method, loa, authnInstant, instant, notOnOrAfter, serviceProviders,
+                upstreamIdToken);
     }
 }

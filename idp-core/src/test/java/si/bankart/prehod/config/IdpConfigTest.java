@@ -15,7 +15,7 @@ class IdpConfigTest {
 
     private static IdpConfig config(String entityId, String publicBaseUrl) {
         return new IdpConfig(entityId, URI.create(publicBaseUrl), SERVER, CREDENTIALS, null, null, null, null, null, null,
-                false, null, null, null);
+                false, null, null, null, null);
     }
 
     private static void assertRefused(String message, Runnable build) {
@@ -46,7 +46,7 @@ class IdpConfigTest {
     @Test
     void refusesMissingServer() {
         assertRefused("server is required", () -> new IdpConfig("https://idp.test/idp", URI.create("https://idp.test"),
-                null, CREDENTIALS, null, null, null, null, null, null, false, null, null, null));
+                null, CREDENTIALS, null, null, null, null, null, null, false, null, null, null, null));
     }
 
     @Test
@@ -58,5 +58,18 @@ class IdpConfigTest {
     @Test
     void tlsConfigNeverPrintsItsPassword() {
         assertTrue(!new TlsConfig("tls.p12", "hunter2", false).toString().contains("hunter2"));
+    }
+
+    @Test
+    void logoutSpTimeoutLongerThanAStepIsRefused() {
+        assertRefused("logout.spTimeout must be positive and not longer than logout.stepLifetime",
+                () -> new LogoutConfig(java.time.Duration.ofMinutes(20), java.time.Duration.ofMinutes(10), null));
+    }
+
+    @Test
+    void logoutDefaultsWhenTheSectionIsAbsent() {
+        LogoutConfig logout = config("https://idp.test/idp", "https://idp.test").logout();
+        assertEquals(java.time.Duration.ofSeconds(30), logout.spTimeout());
+        assertEquals("prehod_logout", logout.cookieName());
     }
 }

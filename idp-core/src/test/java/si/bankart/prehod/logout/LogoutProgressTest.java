@@ -31,7 +31,7 @@ class LogoutProgressTest {
     static LogoutProgress started() {
         return new LogoutProgress("cookie-1", "ana", "https://sp.test/a", "_from-a", "rs-1", SloFixtures.REDIRECT,
                 List.of(participant("b", SloFixtures.REDIRECT), participant("c", SloFixtures.POST),
-                        participant("d", SloFixtures.SOAP)), List.of());
+                        participant("d", SloFixtures.SOAP)), List.of(), null);
     }
 
     @Test
@@ -79,20 +79,20 @@ class LogoutProgressTest {
     @Test
     void partialWhenAnSpHadNoSloToBeToldWith() {
         LogoutProgress progress = new LogoutProgress("cookie-1", "ana", null, null, null, null, List.of(),
-                List.of("https://sp.test/e"));
+                List.of("https://sp.test/e"), null);
         assertTrue(progress.finished());
         assertTrue(progress.partial());
         assertFalse(progress.startedBySp());
     }
 
     @Test
-    void timedOutAtGivesUpOnSpsPastTheirDeadlineOnly() {
+    void browserReturnedGivesUpOnSpsAskedAndSilentOnly() {
         LogoutProgress progress = started().sentTo("https://sp.test/b", DEADLINE);
-        assertEquals(LogoutResult.PENDING, progress.timedOutAt(DEADLINE.minusMillis(1)).participants().get(0).result());
-        LogoutProgress late = progress.timedOutAt(DEADLINE);
-        assertEquals(LogoutResult.TIMED_OUT, late.participants().get(0).result());
-        assertEquals(LogoutResult.PENDING, late.participants().get(1).result(), "not asked yet, so no deadline");
-        assertEquals(Optional.empty(), late.awaiting("_req-b"), "a late answer is not taken any more");
+        LogoutProgress back = progress.browserReturned();
+        assertEquals(LogoutResult.TIMED_OUT, back.participants().get(0).result());
+        assertEquals(LogoutResult.PENDING, back.participants().get(1).result(), "not asked yet");
+        assertEquals(LogoutResult.PENDING, back.participants().get(2).result(), "SOAP is not waited for in the browser");
+        assertEquals(Optional.empty(), back.awaiting("_req-b"), "a late answer is not taken any more");
     }
 
     @Test
@@ -119,7 +119,7 @@ class LogoutProgressTest {
         RegisteredSp sp = SloFixtures.registeredSp();
         ServiceProviderRegistry registry = new ServiceProviderRegistry(List.of(sp.metadata()), List.of(sp.policy()));
         LogoutProgress progress = new LogoutProgress("cookie-1", "ana", SloFixtures.SP.entityId(), "_from-sp", "rs-9",
-                SloFixtures.REDIRECT, List.of(), List.of());
+                SloFixtures.REDIRECT, List.of(), List.of(), null);
         LogoutReply reply = progress.initiatorReply(registry).orElseThrow();
         assertEquals(SloFixtures.redirectSlo(SloFixtures.SP).location(), reply.location());
         assertEquals("_from-sp", reply.inResponseTo());
@@ -130,7 +130,7 @@ class LogoutProgressTest {
     void initiatorReplyIsEmptyWhenLogoutStartedAtTheIdpOrTheSpIsGone() {
         ServiceProviderRegistry empty = new ServiceProviderRegistry(List.of(), List.of());
         assertEquals(Optional.empty(), started().initiatorReply(empty));
-        LogoutProgress atIdp = LogoutProgress.startAtIdp("cookie-1", "ana", new LogoutPlan(List.of(), List.of(), List.of()));
+        LogoutProgress atIdp = LogoutProgress.startAtIdp(SloFixtures.session(), new LogoutPlan(List.of(), List.of(), List.of()));
         assertEquals(Optional.empty(), atIdp.initiatorReply(empty));
     }
 }

@@ -102,7 +102,7 @@ class LogoutResponseBuilderTest {
     @Test
     void finishedWhenAnSpCouldNotBeToldThenPartialLogout() {
         LogoutProgress progress = new LogoutProgress("cookie-1", "ana", SloFixtures.SP.entityId(), "_request-1", null,
-                SloFixtures.POST, List.of(), List.of("https://sp.test/e"));
+                SloFixtures.POST, List.of(), List.of("https://sp.test/e"), null);
         assertEquals(StatusCode.PARTIAL_LOGOUT, value(xml(builder.finished(REPLY, progress)),
                 "//samlp:StatusCode/samlp:StatusCode/@Value"));
     }

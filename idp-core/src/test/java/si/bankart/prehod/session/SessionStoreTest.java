@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import si.bankart.prehod.config.SessionConfig;
 import si.bankart.prehod.loa.LevelOfAssurance;
+import si.bankart.prehod.login.LoginResult;
 import si.bankart.prehod.sp.NameIdFormat;
 import si.bankart.prehod.storage.InMemoryStorage;
 import si.bankart.prehod.storage.RandomIds;
@@ -102,8 +103,8 @@ class SessionStoreTest {
         store.save(first);
         clock.advance(Duration.ofMinutes(10));
 
-        SsoSession upgraded = store.loggedIn(Optional.of(first), "ana", "certificate", LevelOfAssurance.HIGH,
-                clock.instant());
+        SsoSession upgraded = store.loggedIn(Optional.of(first),
+                new LoginResult.Authenticated("ana", "certificate", LevelOfAssurance.HIGH, clock.instant()));
 
         assertNotEquals(first.id(), upgraded.id());
         assertEquals(Optional.empty(), store.find(first.id()), "the old id no longer works");
@@ -116,11 +117,23 @@ class SessionStoreTest {
     }
 
     @Test
+    void upgradeByAMethodWithoutUpstreamTokenKeepsTheEarlierTokenForLogoutThere() {
+        SsoSession first = store.loggedIn(Optional.empty(),
+                new LoginResult.Authenticated("ana", "rekono", LevelOfAssurance.SUBSTANTIAL, clock.instant(), "id.token.1"));
+
+        SsoSession upgraded = store.loggedIn(Optional.of(first),
+                new LoginResult.Authenticated("ana", "certificate", LevelOfAssurance.HIGH, clock.instant()));
+
+        assertEquals("id.token.1", store.find(upgraded.id()).orElseThrow().upstreamIdToken());
+    }
+
+    @Test
     void anotherUserLoggingInEndsTheEarlierSession() {
         SsoSession first = login().with(new SpSession("https://sp.test/a", "_si", "nid", NameIdFormat.PERSISTENT));
         store.save(first);
 
-        SsoSession second = store.loggedIn(Optional.of(first), "bor", "test", LevelOfAssurance.LOW, clock.instant());
+        SsoSession second = store.loggedIn(Optional.of(first),
+                new LoginResult.Authenticated("bor", "test", LevelOfAssurance.LOW, clock.instant()));
 
         assertEquals(Optional.empty(), store.find(first.id()));
         assertEquals("bor", store.find(second.id()).orElseThrow().userId());

@@ -36,7 +36,7 @@ public sealed interface RekonoOutcome permits RekonoOutcome.Authenticated, Rekon
         }
 
         public LoginResult.Authenticated toLoginResult() {
-            return new LoginResult.Authenticated(userId, METHOD, loa, authTime);
+            return new LoginResult.Authenticated(userId, METHOD, loa, authTime, idToken);
         }
 
         @Override
