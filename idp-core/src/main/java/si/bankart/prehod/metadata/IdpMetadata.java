@@ -10,6 +10,7 @@ import org.opensaml.saml.saml2.metadata.EntityDescriptor;
 import org.opensaml.saml.saml2.metadata.IDPSSODescriptor;
 import org.opensaml.saml.saml2.metadata.KeyDescriptor;
 import org.opensaml.saml.saml2.metadata.NameIDFormat;
+import org.opensaml.saml.saml2.metadata.SingleLogoutService;
 import org.opensaml.saml.saml2.metadata.SingleSignOnService;
 import org.opensaml.security.credential.UsageType;
 import org.opensaml.security.x509.BasicX509Credential;
@@ -27,15 +28,25 @@ public final class IdpMetadata {
 
     private final String xml;
 
-    /** @param endpoints maps a binding URI to our endpoint URL for it */
+    /**
+     * @param endpoints       our SingleSignOnService URL per binding
+     * @param logoutEndpoints our SingleLogoutService URL per binding
+     */
     public IdpMetadata(String entityId, BasicX509Credential signing, boolean wantAuthnRequestsSigned,
-            List<Endpoint> endpoints) {
+            List<Endpoint> endpoints, List<Endpoint> logoutEndpoints) {
         EntityDescriptor entity = SamlObjects.build(EntityDescriptor.DEFAULT_ELEMENT_NAME);
         entity.setEntityID(entityId);
         IDPSSODescriptor idp = SamlObjects.build(IDPSSODescriptor.DEFAULT_ELEMENT_NAME);
         idp.addSupportedProtocol(SAMLConstants.SAML20P_NS);
         idp.setWantAuthnRequestsSigned(wantAuthnRequestsSigned);
         idp.getKeyDescriptors().add(signingKey(signing));
+        // Schema order (SSODescriptorType): SingleLogoutService before NameIDFormat.
+        for (Endpoint endpoint : logoutEndpoints) {
+            SingleLogoutService slo = SamlObjects.build(SingleLogoutService.DEFAULT_ELEMENT_NAME);
+            slo.setBinding(endpoint.binding());
+            slo.setLocation(endpoint.location());
+            idp.getSingleLogoutServices().add(slo);
+        }
         for (NameIdFormat format : NameIdFormat.values()) {
             NameIDFormat element = SamlObjects.build(NameIDFormat.DEFAULT_ELEMENT_NAME);
             element.setURI(format.uri());
@@ -72,7 +83,7 @@ public final class IdpMetadata {
         return key;
     }
 
-    /** One SingleSignOnService. */
+    /** One SingleSignOnService or SingleLogoutService. */
     public record Endpoint(String binding, String location) {
     }
 }

@@ -25,7 +25,9 @@ class IdpMetadataTest {
         OpenSamlRuntime.initialize();
         return new IdpMetadata("https://idp.test/idp", SIGNING, wantAuthnRequestsSigned, List.of(
                 new IdpMetadata.Endpoint(SAMLConstants.SAML2_REDIRECT_BINDING_URI, "https://idp.test/idp/sso/redirect"),
-                new IdpMetadata.Endpoint(SAMLConstants.SAML2_POST_BINDING_URI, "https://idp.test/idp/sso/post"))).xml();
+                new IdpMetadata.Endpoint(SAMLConstants.SAML2_POST_BINDING_URI, "https://idp.test/idp/sso/post")), List.of(
+                new IdpMetadata.Endpoint(SAMLConstants.SAML2_REDIRECT_BINDING_URI, "https://idp.test/idp/slo/redirect"),
+                new IdpMetadata.Endpoint(SAMLConstants.SAML2_POST_BINDING_URI, "https://idp.test/idp/slo/post"))).xml();
     }
 
     @Test
@@ -61,6 +63,16 @@ class IdpMetadataTest {
     }
 
     @Test
+    void listsOneSingleLogoutEndpointPerBinding() {
+        String xml = xml(false);
+        assertEquals(2, count(xml, "//*[local-name()='SingleLogoutService']"));
+        assertEquals("https://idp.test/idp/slo/redirect", value(xml, "//*[local-name()='SingleLogoutService'][@Binding='"
+                + SAMLConstants.SAML2_REDIRECT_BINDING_URI + "']/@Location"));
+        assertEquals("https://idp.test/idp/slo/post", value(xml, "//*[local-name()='SingleLogoutService'][@Binding='"
+                + SAMLConstants.SAML2_POST_BINDING_URI + "']/@Location"));
+    }
+
+    @Test
     void listsTheNameIdFormatsWeIssue() {
         String xml = xml(false);
         assertEquals(NameIdFormat.values().length, count(xml, "//*[local-name()='NameIDFormat']"));
@@ -72,5 +84,6 @@ class IdpMetadataTest {
         EntityDescriptor entity = TestXml.parse(xml(true));
         assertEquals("https://idp.test/idp", entity.getEntityID());
         assertEquals(2, entity.getIDPSSODescriptor(SAMLConstants.SAML20P_NS).getSingleSignOnServices().size());
+        assertEquals(2, entity.getIDPSSODescriptor(SAMLConstants.SAML20P_NS).getSingleLogoutServices().size());
     }
 }

@@ -55,6 +55,11 @@ public record TestServiceProvider(String entityId, String acsUrl, String secondA
         return new RegisteredSp(metadata(), policy());
     }
 
+    /** Its SingleLogoutService (HTTP-Redirect) in {@link #metadataXml()}. */
+    public String sloUrl() {
+        return entityId + "/slo";
+    }
+
     /** The SAML metadata document an administrator would drop into metadata/. */
     public String metadataXml() {
         String certificate;
@@ -69,10 +74,11 @@ public record TestServiceProvider(String entityId, String acsUrl, String secondA
                     xmlns:ds="http://www.w3.org/2000/09/xmldsig#" entityID="%s">
                   <md:SPSSODescriptor AuthnRequestsSigned="%s" protocolSupportEnumeration="urn:oasis:names:tc:SAML:2.0:protocol">
                     <md:KeyDescriptor><ds:KeyInfo><ds:X509Data><ds:X509Certificate>%s</ds:X509Certificate></ds:X509Data></ds:KeyInfo></md:KeyDescriptor>
+                    <md:SingleLogoutService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect" Location="%s"/>
                     <md:AssertionConsumerService index="0" isDefault="true" Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST" Location="%s"/>
                     <md:AssertionConsumerService index="1" Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST" Location="%s"/>
                   </md:SPSSODescriptor>
                 </md:EntityDescriptor>
-                """.formatted(entityId, authnRequestsSigned, certificate, acsUrl, secondAcsUrl);
+                """.formatted(entityId, authnRequestsSigned, certificate, sloUrl(), acsUrl, secondAcsUrl);
     }
 }

@@ -178,8 +178,9 @@ public final class RekonoBroker {
      *
      * @param idToken               {@link Authenticated#idToken()} of the session's login
      * @param postLogoutRedirectUri where Rekono returns the browser, registered at Rekono
+     * @param state                 returned by Rekono with the browser, to find the logout in progress
      */
-    public Optional<URI> endSessionUrl(String idToken, URI postLogoutRedirectUri) {
+    public Optional<URI> endSessionUrl(String idToken, URI postLogoutRedirectUri, String state) {
         if (!config.endSessionOnLogout()) {
             return Optional.empty();
         }
@@ -189,7 +190,7 @@ public final class RekonoBroker {
                 return Optional.empty();
             }
             return Optional.of(new LogoutRequest(endpoint, JWTParser.parse(idToken), null, new ClientID(config.clientId()),
-                    postLogoutRedirectUri, null, null).toURI());
+                    postLogoutRedirectUri, state == null ? null : new State(state), null).toURI());
         } catch (ProviderUnavailable e) {
             log.warn("Rekono session not ended at logout: {}", e.getMessage());
             return Optional.empty();

@@ -305,13 +305,14 @@ class RekonoBrokerCallbackTest {
         Authenticated authenticated = assertInstanceOf(Authenticated.class, harness.login());
         URI back = URI.create("https://idp.test/idp/profile/Logout/rekono-done");
 
-        URI url = harness.broker().endSessionUrl(authenticated.idToken(), back).orElseThrow();
+        URI url = harness.broker().endSessionUrl(authenticated.idToken(), back, "step-key").orElseThrow();
 
         LogoutRequest logout = LogoutRequest.parse(url);
         assertEquals(harness.op.endpoint("endsession"), logout.getEndpointURI());
         assertEquals(authenticated.idToken(), logout.getIDTokenHint().serialize());
         assertEquals(TestOp.CLIENT_ID, logout.getClientID().getValue());
         assertEquals(back, logout.getPostLogoutRedirectionURI());
+        assertEquals("step-key", logout.getState().getValue(), "the state finds the logout in progress on return");
     }
 
     @Test
@@ -320,6 +321,6 @@ class RekonoBrokerCallbackTest {
         Authenticated authenticated = assertInstanceOf(Authenticated.class, harness.login());
 
         assertEquals(Optional.empty(), harness.broker().endSessionUrl(authenticated.idToken(),
-                URI.create("https://idp.test/idp/profile/Logout/rekono-done")));
+                URI.create("https://idp.test/idp/profile/Logout/rekono-done"), "step-key"));
     }
 }

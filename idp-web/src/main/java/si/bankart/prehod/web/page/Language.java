@@ -4,6 +4,7 @@ import java.util.Locale;
 
 import javax.servlet.http.Cookie;
 import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
 
 /**
  * The page language: Slovenian first; English when asked for by the switch (?lang=en, remembered in a cookie) or when
@@ -20,6 +21,11 @@ public enum Language {
 
     public Language other() {
         return this == SL ? EN : SL;
+    }
+
+    /** Keeps the user's choice for pages reached later through other sites (e.g. the end of a logout chain). */
+    public void remember(HttpServletResponse response) {
+        response.addHeader("Set-Cookie", COOKIE + "=" + code() + "; Path=/idp; Secure; HttpOnly; SameSite=Lax");
     }
 
     public static Language of(HttpServletRequest request) {

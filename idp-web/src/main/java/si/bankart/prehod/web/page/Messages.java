@@ -46,6 +46,12 @@ public final class Messages {
         return text == null ? "??" + key + "??" : text;
     }
 
+    /** The text under {@code key}, or under {@code fallback} when the operator's files have no such key. */
+    public String getOr(String key, String fallback) {
+        String text = texts.getProperty(key);
+        return text == null ? get(fallback) : text;
+    }
+
     public String format(String key, Object... arguments) {
         return new MessageFormat(get(key).replace("'", "''"), locale).format(arguments);
     }

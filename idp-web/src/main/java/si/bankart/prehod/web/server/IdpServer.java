@@ -41,7 +41,26 @@ import net.shibboleth.utilities.java.support.component.ComponentInitializationEx
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import si.bankart.prehod.LogoutFlow;
 import si.bankart.prehod.SsoFlow;
+import si.bankart.prehod.config.LogoutConfig;
+import si.bankart.prehod.logout.BackChannelLogout;
+import si.bankart.prehod.logout.LogoutPlanner;
+import si.bankart.prehod.logout.LogoutProgressStore;
+import si.bankart.prehod.logout.LogoutRequestValidator;
+import si.bankart.prehod.logout.LogoutResponseBuilder;
+import si.bankart.prehod.logout.LogoutResponseCheck;
+import si.bankart.prehod.logout.SpSignature;
+import si.bankart.prehod.logout.UpstreamLogout;
+import si.bankart.prehod.logout.rule.EncryptedIdIsRefused;
+import si.bankart.prehod.logout.rule.NameIdIsTheOneIssued;
+import si.bankart.prehod.logout.rule.NotOnOrAfterHasNotPassed;
+import si.bankart.prehod.logout.rule.ReplyGoesToSloFromMetadata;
+import si.bankart.prehod.logout.rule.SessionIndexIsTheOneIssued;
+import si.bankart.prehod.web.logout.IdpLogoutPage;
+import si.bankart.prehod.web.logout.LogoutOutcomeWriter;
+import si.bankart.prehod.web.logout.SingleLogoutEndpoint;
+import si.bankart.prehod.web.response.RedirectBindingSender;
 import si.bankart.prehod.assertion.AssertionBuilder;
 import si.bankart.prehod.assertion.NameIdIssuer;
 import si.bankart.prehod.audit.AuditLog;
@@ -160,6 +179,7 @@ public final class IdpServer implements AutoCloseable {
         OutcomeWriter writer = new OutcomeWriter(new AutoPostForm(pages), errorPage, cookie);
         LoginCompletion completion = new LoginCompletion(flow, pendingLogins, sessions, cookie, writer);
         List<LoginMethodEndpoint> methods = new ArrayList<>(options.extraLoginMethods());
+        UpstreamLogout upstreamLogout = UpstreamLogout.NONE;
         // Rekono first: most portal users log in with it.
         if (config.rekono() != null) {
             RekonoConfig rekono = yaml.read(home.resolve(config.rekono()), RekonoConfig.class);
@@ -167,6 +187,8 @@ public final class IdpServer implements AutoCloseable {
                     new RekonoAccounts(users, usersFile.users(), rekono.linkByVerifiedEmail()), audit, options.clock(), ids);
             methods.add(new RekonoLogin(broker, Collections.max(rekono.acr().values()), rekono.createAccountUrl(), errorPage,
                     ids));
+            URI rekonoDone = URI.create(config.endpoint(Routes.LOGOUT_UPSTREAM_DONE));
+            upstreamLogout = (idToken, state) -> broker.endSessionUrl(idToken, rekonoDone, state);
         }
         CertificateLogin certificateLogin = null;
         List<X509Certificate> certificateAnchors = List.of();
@@ -193,6 +215,21 @@ public final class IdpServer implements AutoCloseable {
         servlet(context, sso, Routes.SSO_REDIRECT);
         servlet(context, sso, Routes.SSO_POST);
         servlet(context, new UnsolicitedSsoEndpoint(flow, sessions, cookie, writer), Routes.SSO_UNSOLICITED);
+        SamlSigner signer = new SamlSigner(signing);
+        LogoutFlow logoutFlow = logoutFlow(config, registry, storage, signer, upstreamLogout, sessions, audit,
+                options.clock(), ids);
+        SessionCookie logoutCookie = new SessionCookie(config.logout().cookieName());
+        LogoutOutcomeWriter logoutWriter = new LogoutOutcomeWriter(new RedirectBindingSender(signing),
+                new AutoPostForm(pages), errorPage, pages, registry, cookie, logoutCookie);
+        SingleLogoutEndpoint slo = new SingleLogoutEndpoint(new SamlMessageDecoder(parserPool,
+                config.limits().maxMessageBytes()), logoutFlow, sessions, cookie, logoutCookie, logoutWriter, errorPage,
+                ids, config.endpoint(Routes.SLO_REDIRECT), config.endpoint(Routes.SLO_POST));
+        servlet(context, slo, Routes.SLO_REDIRECT);
+        servlet(context, slo, Routes.SLO_POST);
+        IdpLogoutPage logoutPage = new IdpLogoutPage(logoutFlow, sessions, registry, cookie, logoutCookie, logoutWriter,
+                pages, errorPage, ids);
+        servlet(context, logoutPage, Routes.LOGOUT);
+        servlet(context, logoutPage, Routes.LOGOUT_UPSTREAM_DONE);
         MethodChoicePage methodChoice = new MethodChoicePage(methods, registry, completion, pages, errorPage, ids);
         servlet(context, methodChoice, Routes.LOGIN);
         servlet(context, methodChoice, Routes.LOGIN_CANCEL);
@@ -279,10 +316,49 @@ public final class IdpServer implements AutoCloseable {
                 new RequestedAuthnContextIsSatisfiable()));
     }
 
+    /**
+     * Single logout: the LogoutRequest rules in the AuthnRequest rules' order (the SP and its SingleLogoutService
+     * first, the signature before the content, the principal last), the planner, the step store and the answers.
+     */
+    private static LogoutFlow logoutFlow(IdpConfig config, ServiceProviderRegistry registry, StorageService storage,
+            SamlSigner signer, UpstreamLogout upstream, SessionStore sessions, AuditLog audit, Clock clock, RandomIds ids)
+            throws ComponentInitializationException {
+        Limits limits = config.limits();
+        ReplayCache replayCache = new ReplayCache();
+        replayCache.setId("logout-request-replay");
+        replayCache.setStorage(storage);
+        replayCache.initialize();
+        SpSignature spSignatures = new SpSignature(config.wantAuthnRequestsSigned(), new QuerySignatureVerifier(),
+                new XmlSignatureVerifier());
+        LogoutRequestValidator validator = new LogoutRequestValidator(List.of(
+                new IssuerIsKnownSp(registry)::verify,
+                new ReplyGoesToSloFromMetadata(),
+                new RelayStateFitsLimit(limits.relayStateBytes())::verify,
+                new VersionIs20()::verify,
+                new DestinationIsThisEndpoint()::verify,
+                new IssueInstantIsFresh(clock, limits.clockSkew(), limits.maxRequestAge())::verify,
+                new NotOnOrAfterHasNotPassed(clock, limits.clockSkew()),
+                new RequestIdIsNotReplayed(replayCache, clock,
+                        limits.maxRequestAge().plus(limits.clockSkew().multipliedBy(2)))::verify,
+                new si.bankart.prehod.logout.rule.SignaturePresentWhenRequired(spSignatures),
+                new EncryptedIdIsRefused(),
+                new NameIdIsTheOneIssued(config.entityId()),
+                new SessionIndexIsTheOneIssued()));
+        LogoutConfig logout = config.logout();
+        return new LogoutFlow(validator,
+                new LogoutPlanner(registry, config.entityId(), signer, clock, ids, logout.spTimeout()),
+                new LogoutProgressStore(storage, clock, ids, logout.stepLifetime()),
+                new LogoutResponseCheck(registry, spSignatures, clock, limits.clockSkew(), limits.maxRequestAge()),
+                new LogoutResponseBuilder(config.entityId(), signer, clock, ids), BackChannelLogout.NONE, upstream,
+                registry, sessions, audit, clock, ids, logout.spTimeout());
+    }
+
     private static IdpMetadata idpMetadata(IdpConfig config, BasicX509Credential signing) {
         return new IdpMetadata(config.entityId(), signing, config.wantAuthnRequestsSigned(), List.of(
                 new IdpMetadata.Endpoint(SAMLConstants.SAML2_REDIRECT_BINDING_URI, config.endpoint(Routes.SSO_REDIRECT)),
-                new IdpMetadata.Endpoint(SAMLConstants.SAML2_POST_BINDING_URI, config.endpoint(Routes.SSO_POST))));
+                new IdpMetadata.Endpoint(SAMLConstants.SAML2_POST_BINDING_URI, config.endpoint(Routes.SSO_POST))), List.of(
+                new IdpMetadata.Endpoint(SAMLConstants.SAML2_REDIRECT_BINDING_URI, config.endpoint(Routes.SLO_REDIRECT)),
+                new IdpMetadata.Endpoint(SAMLConstants.SAML2_POST_BINDING_URI, config.endpoint(Routes.SLO_POST))));
     }
 
     private static void staticFiles(ServletContextHandler context, Path folder) {

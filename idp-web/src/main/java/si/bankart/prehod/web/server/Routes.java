@@ -6,6 +6,10 @@ public final class Routes {
     public static final String METADATA = "/idp/metadata";
     public static final String SSO_REDIRECT = "/idp/profile/SAML2/Redirect/SSO";
     public static final String SSO_POST = "/idp/profile/SAML2/POST/SSO";
+    public static final String SLO_REDIRECT = "/idp/profile/SAML2/Redirect/SLO";
+    public static final String SLO_POST = "/idp/profile/SAML2/POST/SLO";
+    public static final String LOGOUT = "/idp/profile/Logout";
+    public static final String LOGOUT_UPSTREAM_DONE = "/idp/profile/Logout/rekono-done";
     public static final String SSO_UNSOLICITED = "/idp/profile/SAML2/Unsolicited/SSO";
     public static final String LOGIN = "/idp/login";
     public static final String LOGIN_CANCEL = "/idp/login/cancel";

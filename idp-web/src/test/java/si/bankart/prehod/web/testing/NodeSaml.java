@@ -29,7 +29,6 @@ public final class NodeSaml {
     }
 
     public static JsonNode check(Check check) {
-        installIfMissing();
         Map<String, Object> input = new LinkedHashMap<>();
         input.put("samlResponse", check.samlResponse());
         input.put("idpCert", check.idpCertificatePem());
@@ -38,14 +37,24 @@ public final class NodeSaml {
         input.put("inResponseTo", check.inResponseTo());
         input.put("wantAuthnResponseSigned", check.wantResponseSigned());
         input.put("decryptionPvk", check.decryptionKeyPem());
+        return run("check-response.js", input);
+    }
+
+    /** A portal's part in single logout (src/test/node/slo.js): {@code input} names the action and its values. */
+    public static JsonNode logout(Map<String, Object> input) {
+        return run("slo.js", input);
+    }
+
+    private static JsonNode run(String script, Map<String, Object> input) {
+        installIfMissing();
         try {
-            Process node = new ProcessBuilder("node", "check-response.js").directory(DIRECTORY.toFile())
+            Process node = new ProcessBuilder("node", script).directory(DIRECTORY.toFile())
                     .redirectError(ProcessBuilder.Redirect.INHERIT).start();
             node.getOutputStream().write(JSON.writeValueAsBytes(input));
             node.getOutputStream().close();
             byte[] output = node.getInputStream().readAllBytes();
             if (!node.waitFor(60, TimeUnit.SECONDS) || node.exitValue() != 0) {
-                throw new AssertionError("node check-response.js failed: " + new String(output, StandardCharsets.UTF_8));
+                throw new AssertionError("node " + script + " failed: " + new String(output, StandardCharsets.UTF_8));
             }
             return JSON.readTree(output);
         } catch (IOException e) {
