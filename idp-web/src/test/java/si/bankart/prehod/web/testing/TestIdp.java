@@ -41,6 +41,12 @@ public final class TestIdp implements AutoCloseable {
 
     public static TestIdp start(List<TestServiceProvider> sps, String relyingParties, String extraConfig,
             List<LoginMethodEndpoint> methods) throws Exception {
+        return start(sps, relyingParties, extraConfig, methods, Clock.systemUTC());
+    }
+
+    /** @param clock the IdP's clock, e.g. one a test moves forward past a session's lifetime */
+    public static TestIdp start(List<TestServiceProvider> sps, String relyingParties, String extraConfig,
+            List<LoginMethodEndpoint> methods, Clock clock) throws Exception {
         Path home = Files.createTempDirectory("prehod-idp-");
         copyTemplates(home.resolve("templates"));
         int port = freePort();
@@ -76,7 +82,7 @@ public final class TestIdp implements AutoCloseable {
                     sp.metadataXml());
         }
         IdpServer server = IdpServer.start(new IdpOptions(home, home.resolve("conf/idp.yaml"),
-                Map.of("TEST_TLS_PASSWORD", TLS_PASSWORD), Clock.systemUTC(), new SecureRandom(), null, null,
+                Map.of("TEST_TLS_PASSWORD", TLS_PASSWORD), clock, new SecureRandom(), null, null,
                 methods));
         return new TestIdp(home, server);
     }
