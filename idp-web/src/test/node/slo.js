@@ -5,6 +5,7 @@
 'use strict';
 const zlib = require('zlib');
 const { SAML } = require('@node-saml/node-saml');
+const samlXml = require('@node-saml/node-saml/lib/xml');
 const { DOMParser } = require('@xmldom/xmldom');
 const xpath = require('xpath');
 
@@ -99,6 +100,13 @@ async function main() {
         profileNameID: result.profile ? result.profile.nameID : null,
         ...message,
       }));
+    } else if (input.action === 'check-post') {
+      // HTTP-POST binding: the enveloped XML signature, checked with node-saml's own verifier against the IdP's key.
+      const xml = Buffer.from(input.samlMessage, 'base64').toString('utf8');
+      const dom = await samlXml.parseDomFromString(xml);
+      const pem = saml.options.idpCert;
+      const signed = samlXml.getVerifiedXml(xml, dom.documentElement, [pem]);
+      process.stdout.write(JSON.stringify({ ok: signed !== null, ...values(xml) }));
     } else if (input.action === 'logout-response') {
       const url = await saml.getLogoutResponseUrlAsync({ ID: input.requestId }, input.relayState, {}, input.success);
       process.stdout.write(JSON.stringify({ ok: true, url }));

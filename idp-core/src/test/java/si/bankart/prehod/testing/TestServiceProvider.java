@@ -55,9 +55,14 @@ public record TestServiceProvider(String entityId, String acsUrl, String secondA
         return new RegisteredSp(metadata(), policy());
     }
 
-    /** Its SingleLogoutService (HTTP-Redirect) in {@link #metadataXml()}. */
+    /** Its HTTP-Redirect SingleLogoutService in {@link #metadataXml()}, the one logout chains use. */
     public String sloUrl() {
         return entityId + "/slo";
+    }
+
+    /** Its HTTP-POST SingleLogoutService in {@link #metadataXml()}: where answers to its POST requests go. */
+    public String postSloUrl() {
+        return entityId + "/slo-post";
     }
 
     /** The SAML metadata document an administrator would drop into metadata/. */
@@ -75,10 +80,12 @@ public record TestServiceProvider(String entityId, String acsUrl, String secondA
                   <md:SPSSODescriptor AuthnRequestsSigned="%s" protocolSupportEnumeration="urn:oasis:names:tc:SAML:2.0:protocol">
                     <md:KeyDescriptor><ds:KeyInfo><ds:X509Data><ds:X509Certificate>%s</ds:X509Certificate></ds:X509Data></ds:KeyInfo></md:KeyDescriptor>
                     <md:SingleLogoutService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect" Location="%s"/>
+                    <md:SingleLogoutService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST" Location="%s"/>
                     <md:AssertionConsumerService index="0" isDefault="true" Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST" Location="%s"/>
                     <md:AssertionConsumerService index="1" Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST" Location="%s"/>
                   </md:SPSSODescriptor>
                 </md:EntityDescriptor>
-                """.formatted(entityId, authnRequestsSigned, certificate, sloUrl(), acsUrl, secondAcsUrl);
+                """.formatted(entityId, authnRequestsSigned, certificate, sloUrl(), postSloUrl(), acsUrl,
+                secondAcsUrl);
     }
 }

@@ -8,6 +8,9 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
 import java.security.PrivateKey;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -26,10 +29,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.opensaml.saml.saml2.core.LogoutRequest;
 
+import si.bankart.prehod.logout.TestLogoutRequests;
 import si.bankart.prehod.testing.TestAuthnRequests;
 import si.bankart.prehod.testing.TestCredentials;
 import si.bankart.prehod.testing.TestServiceProvider;
+import si.bankart.prehod.testing.TestXml;
 import si.bankart.prehod.web.server.Routes;
 import si.bankart.prehod.web.testing.Browser;
 import si.bankart.prehod.web.testing.LogCapture;
@@ -194,6 +200,37 @@ class LogoutEndToEndTest {
         assertEquals(request.get("id").asText(), answer.get("inResponseTo").asText());
         assertEquals("back-to-home", answer.get("relayState").asText());
         assertFalse(hasSession(browser), "logged out of the IdP too");
+    }
+
+    @Test
+    void logoutRequestOverPostIsAnsweredOverPostWithASignedResponse() {
+        Browser browser = idp.browser();
+        Map<TestServiceProvider, Login> logins = logInToAll(browser, "u1001");
+        Login login = logins.get(C);
+        LogoutRequest request = TestLogoutRequests.valid(C, idp.endpoint(Routes.SLO_POST)).issuedAt(Instant.now())
+                .with(r -> {
+                    r.getNameID().setValue(login.nameId());
+                    r.getNameID().setFormat(login.nameIdFormat());
+                    r.getSessionIndexes().get(0).setValue(login.sessionIndex());
+                }).signed();
+
+        HttpResponse<String> first = browser.post(Routes.SLO_POST, Map.of("SAMLRequest", Base64.getEncoder()
+                .encodeToString(TestXml.serialize(request).getBytes(StandardCharsets.UTF_8)), "RelayState", "rs-post"));
+        HttpResponse<String> end = propagate(browser, first, logins, Set.of(), new ArrayList<>());
+
+        assertEquals(200, end.statusCode(), end.body());
+        Browser.PostedForm form = Browser.postedForm(end);
+        assertEquals(C.postSloUrl(), form.action());
+        assertEquals("rs-post", form.relayState());
+        Map<String, Object> input = portal(C, "check-post");
+        input.put("samlMessage", form.samlResponse());
+        JsonNode answer = NodeSaml.logout(input);
+        assertTrue(answer.get("ok").asBoolean(), "signature verified by node-saml: " + answer);
+        assertEquals("LogoutResponse", answer.get("kind").asText());
+        assertEquals("urn:oasis:names:tc:SAML:2.0:status:Success", answer.get("status").asText());
+        assertEquals(request.getID(), answer.get("inResponseTo").asText());
+        assertEquals(C.postSloUrl(), answer.get("destination").asText());
+        assertFalse(hasSession(browser));
     }
 
     @Test
