@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 import org.opensaml.saml.common.SAMLVersion;
+import org.opensaml.saml.common.xml.SAMLConstants;
 import org.opensaml.saml.saml2.core.Issuer;
 import org.opensaml.saml.saml2.core.LogoutResponse;
 import org.opensaml.saml.saml2.core.NameIDType;
@@ -58,9 +59,14 @@ public final class LogoutResponseCheck {
         if (!SAMLVersion.VERSION_20.equals(response.getVersion())) {
             throw new LogoutResponseRejected("LogoutResponse Version is not 2.0");
         }
-        // SAML bindings §3.4.5.2, §3.5.5.2: required here even when unsigned, as for requests.
-        if (!incoming.endpoint().equals(response.getDestination())) {
+        boolean soap = SAMLConstants.SAML2_SOAP11_BINDING_URI.equals(incoming.binding());
+        // SAML bindings §3.4.5.2, §3.5.5.2: required here even when unsigned, as for requests. The SOAP binding
+        // answers on the connection we opened, so it has no Destination to check; instead it must be signed.
+        if (!soap && !incoming.endpoint().equals(response.getDestination())) {
             throw new LogoutResponseRejected("Destination is not this endpoint");
+        }
+        if (soap && response.getSignature() == null) {
+            throw new LogoutResponseRejected("a LogoutResponse over SOAP must be signed");
         }
         Instant issued = response.getIssueInstant();
         Instant now = clock.instant();

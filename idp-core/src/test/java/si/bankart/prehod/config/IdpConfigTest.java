@@ -63,7 +63,7 @@ class IdpConfigTest {
     @Test
     void logoutSpTimeoutLongerThanAStepIsRefused() {
         assertRefused("logout.spTimeout must be positive and not longer than logout.stepLifetime",
-                () -> new LogoutConfig(java.time.Duration.ofMinutes(20), java.time.Duration.ofMinutes(10), null));
+                () -> new LogoutConfig(java.time.Duration.ofMinutes(20), java.time.Duration.ofMinutes(10), null, null, null));
     }
 
     @Test

@@ -148,8 +148,12 @@ class MetadataLoaderTest {
     // --- SingleLogoutService
 
     private static String withSlo(String services) {
-        return ONE.metadataXml().replace("<md:AssertionConsumerService index=\"0\"",
+        return withoutSlo(ONE.metadataXml()).replace("<md:AssertionConsumerService index=\"0\"",
                 services + "\n    <md:AssertionConsumerService index=\"0\"");
+    }
+
+    private static String withoutSlo(String metadata) {
+        return metadata.replaceAll("\\s*<md:SingleLogoutService [^>]*/>", "");
     }
 
     @Test
@@ -167,7 +171,8 @@ class MetadataLoaderTest {
 
     @Test
     void readsMetadataWithoutSingleLogoutServiceAsNone() throws IOException {
-        assertEquals(List.of(), loader.loadFile(write("one.xml", ONE.metadataXml())).get(0).singleLogoutServices());
+        assertEquals(List.of(), loader.loadFile(write("one.xml", withoutSlo(ONE.metadataXml()))).get(0)
+                .singleLogoutServices());
     }
 
     @Test

@@ -15,21 +15,29 @@ import si.bankart.prehod.sp.RegisteredSp;
 import si.bankart.prehod.sp.RelyingPartyPolicy;
 import si.bankart.prehod.sp.SpMetadata;
 
-/** A service provider for tests: an entity ID, two ACS endpoints, a signing/encryption key pair. */
+/**
+ * A service provider for tests: an entity ID, two ACS endpoints, a signing/encryption key pair, and SingleLogoutServices
+ * over HTTP-Redirect and HTTP-POST, or only one over SOAP ({@code soapSloUrl}).
+ */
 public record TestServiceProvider(String entityId, String acsUrl, String secondAcsUrl, BasicX509Credential credential,
-        boolean authnRequestsSigned) {
+        boolean authnRequestsSigned, String soapSloUrl) {
 
     public static TestServiceProvider named(String name) {
         return new TestServiceProvider("https://sp.test/" + name, "https://sp.test/" + name + "/acs",
-                "https://sp.test/" + name + "/acs2", TestCredentials.named("sp-" + name), false);
+                "https://sp.test/" + name + "/acs2", TestCredentials.named("sp-" + name), false, null);
     }
 
     public TestServiceProvider requiringSignedRequests() {
-        return new TestServiceProvider(entityId, acsUrl, secondAcsUrl, credential, true);
+        return new TestServiceProvider(entityId, acsUrl, secondAcsUrl, credential, true, soapSloUrl);
     }
 
     public TestServiceProvider withAcs(String acs) {
-        return new TestServiceProvider(entityId, acs, secondAcsUrl, credential, authnRequestsSigned);
+        return new TestServiceProvider(entityId, acs, secondAcsUrl, credential, authnRequestsSigned, soapSloUrl);
+    }
+
+    /** Reached for logout only over SOAP, at this URL: its metadata lists no browser SingleLogoutService. */
+    public TestServiceProvider withSoapSloOnly(String url) {
+        return new TestServiceProvider(entityId, acsUrl, secondAcsUrl, credential, authnRequestsSigned, url);
     }
 
     public SpMetadata metadata() {
@@ -65,6 +73,16 @@ public record TestServiceProvider(String entityId, String acsUrl, String secondA
         return entityId + "/slo-post";
     }
 
+    private String singleLogoutServices() {
+        if (soapSloUrl != null) {
+            return "<md:SingleLogoutService Binding=\"urn:oasis:names:tc:SAML:2.0:bindings:SOAP\" Location=\""
+                    + soapSloUrl + "\"/>";
+        }
+        return "<md:SingleLogoutService Binding=\"urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect\" Location=\""
+                + sloUrl() + "\"/>\n    <md:SingleLogoutService Binding=\"urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST\""
+                + " Location=\"" + postSloUrl() + "\"/>";
+    }
+
     /** The SAML metadata document an administrator would drop into metadata/. */
     public String metadataXml() {
         String certificate;
@@ -79,13 +97,11 @@ public record TestServiceProvider(String entityId, String acsUrl, String secondA
                     xmlns:ds="http://www.w3.org/2000/09/xmldsig#" entityID="%s">
                   <md:SPSSODescriptor AuthnRequestsSigned="%s" protocolSupportEnumeration="urn:oasis:names:tc:SAML:2.0:protocol">
                     <md:KeyDescriptor><ds:KeyInfo><ds:X509Data><ds:X509Certificate>%s</ds:X509Certificate></ds:X509Data></ds:KeyInfo></md:KeyDescriptor>
-                    <md:SingleLogoutService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect" Location="%s"/>
-                    <md:SingleLogoutService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST" Location="%s"/>
+                    %s
                     <md:AssertionConsumerService index="0" isDefault="true" Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST" Location="%s"/>
                     <md:AssertionConsumerService index="1" Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST" Location="%s"/>
                   </md:SPSSODescriptor>
                 </md:EntityDescriptor>
-                """.formatted(entityId, authnRequestsSigned, certificate, sloUrl(), postSloUrl(), acsUrl,
-                secondAcsUrl);
+                """.formatted(entityId, authnRequestsSigned, certificate, singleLogoutServices(), acsUrl, secondAcsUrl);
     }
 }

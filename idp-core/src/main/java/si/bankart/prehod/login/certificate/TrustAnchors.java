@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import si.bankart.prehod.keys.PemCertificates;
+
 /**
  * The certificates a client certificate must chain to: exactly the PEM files of the configured folder, never the
  * JDK's cacerts (a public web CA must not be able to issue bank logins). Also holds the configured intermediate CA

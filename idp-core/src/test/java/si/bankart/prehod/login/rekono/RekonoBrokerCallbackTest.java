@@ -60,8 +60,8 @@ class RekonoBrokerCallbackTest {
         assertEquals(harness.clock.instant(), authenticated.authTime());
         assertEquals(List.of("pwd", "otp"), authenticated.amr());
         assertTrue(authenticated.idToken().startsWith("eyJ"));
-        assertEquals(new LoginResult.Authenticated("u1001", "rekono", LevelOfAssurance.HIGH, harness.clock.instant()),
-                authenticated.toLoginResult());
+        assertEquals(new LoginResult.Authenticated("u1001", "rekono", LevelOfAssurance.HIGH, harness.clock.instant(),
+                authenticated.idToken()), authenticated.toLoginResult(), "the ID token is kept for logout at Rekono");
         assertEquals("success", authenticated.auditResult());
     }
 

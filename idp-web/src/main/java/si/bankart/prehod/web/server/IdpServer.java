@@ -2,9 +2,12 @@ package si.bankart.prehod.web.server;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -12,6 +15,8 @@ import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 import javax.servlet.DispatcherType;
 import javax.servlet.Filter;
 import javax.servlet.http.HttpServlet;
@@ -44,12 +49,13 @@ import org.slf4j.LoggerFactory;
 import si.bankart.prehod.LogoutFlow;
 import si.bankart.prehod.SsoFlow;
 import si.bankart.prehod.config.LogoutConfig;
-import si.bankart.prehod.logout.BackChannelLogout;
+import si.bankart.prehod.keys.PemCertificates;
 import si.bankart.prehod.logout.LogoutPlanner;
 import si.bankart.prehod.logout.LogoutProgressStore;
 import si.bankart.prehod.logout.LogoutRequestValidator;
 import si.bankart.prehod.logout.LogoutResponseBuilder;
 import si.bankart.prehod.logout.LogoutResponseCheck;
+import si.bankart.prehod.logout.SoapLogoutClient;
 import si.bankart.prehod.logout.SpSignature;
 import si.bankart.prehod.logout.UpstreamLogout;
 import si.bankart.prehod.logout.rule.EncryptedIdIsRefused;
@@ -216,8 +222,8 @@ public final class IdpServer implements AutoCloseable {
         servlet(context, sso, Routes.SSO_POST);
         servlet(context, new UnsolicitedSsoEndpoint(flow, sessions, cookie, writer), Routes.SSO_UNSOLICITED);
         SamlSigner signer = new SamlSigner(signing);
-        LogoutFlow logoutFlow = logoutFlow(config, registry, storage, signer, upstreamLogout, sessions, audit,
-                options.clock(), ids);
+        LogoutFlow logoutFlow = logoutFlow(home, config, registry, storage, parserPool, signer, upstreamLogout, sessions,
+                audit, options.clock(), ids);
         SessionCookie logoutCookie = new SessionCookie(config.logout().cookieName());
         LogoutOutcomeWriter logoutWriter = new LogoutOutcomeWriter(new RedirectBindingSender(signing),
                 new AutoPostForm(pages), errorPage, pages, registry, cookie, logoutCookie);
@@ -320,9 +326,9 @@ public final class IdpServer implements AutoCloseable {
      * Single logout: the LogoutRequest rules in the AuthnRequest rules' order (the SP and its SingleLogoutService
      * first, the signature before the content, the principal last), the planner, the step store and the answers.
      */
-    private static LogoutFlow logoutFlow(IdpConfig config, ServiceProviderRegistry registry, StorageService storage,
-            SamlSigner signer, UpstreamLogout upstream, SessionStore sessions, AuditLog audit, Clock clock, RandomIds ids)
-            throws ComponentInitializationException {
+    private static LogoutFlow logoutFlow(Path home, IdpConfig config, ServiceProviderRegistry registry,
+            StorageService storage, ParserPool parserPool, SamlSigner signer, UpstreamLogout upstream,
+            SessionStore sessions, AuditLog audit, Clock clock, RandomIds ids) throws ComponentInitializationException {
         Limits limits = config.limits();
         ReplayCache replayCache = new ReplayCache();
         replayCache.setId("logout-request-replay");
@@ -345,12 +351,41 @@ public final class IdpServer implements AutoCloseable {
                 new NameIdIsTheOneIssued(config.entityId()),
                 new SessionIndexIsTheOneIssued()));
         LogoutConfig logout = config.logout();
+        LogoutResponseCheck responseCheck = new LogoutResponseCheck(registry, spSignatures, clock, limits.clockSkew(),
+                limits.maxRequestAge());
+        SoapLogoutClient soap = new SoapLogoutClient(HttpClient.newBuilder().connectTimeout(logout.soapTimeout())
+                .sslContext(soapTls(home, logout)).followRedirects(HttpClient.Redirect.NEVER).build(), parserPool,
+                responseCheck, logout.soapTimeout(), limits.maxMessageBytes());
         return new LogoutFlow(validator,
                 new LogoutPlanner(registry, config.entityId(), signer, clock, ids, logout.spTimeout()),
-                new LogoutProgressStore(storage, clock, ids, logout.stepLifetime()),
-                new LogoutResponseCheck(registry, spSignatures, clock, limits.clockSkew(), limits.maxRequestAge()),
-                new LogoutResponseBuilder(config.entityId(), signer, clock, ids), BackChannelLogout.NONE, upstream,
+                new LogoutProgressStore(storage, clock, ids, logout.stepLifetime()), responseCheck,
+                new LogoutResponseBuilder(config.entityId(), signer, clock, ids), soap, upstream,
                 registry, sessions, audit, clock, ids, logout.spTimeout());
+    }
+
+    /** TLS for SOAP logout: the JDK's trusted CAs, or only those of logout.soapTrustAnchors when it is set. */
+    private static SSLContext soapTls(Path home, LogoutConfig logout) {
+        try {
+            if (logout.soapTrustAnchors() == null) {
+                return SSLContext.getDefault();
+            }
+            Path file = home.resolve(logout.soapTrustAnchors());
+            KeyStore trusted = KeyStore.getInstance("PKCS12");
+            trusted.load(null, null);
+            int alias = 0;
+            for (X509Certificate anchor : PemCertificates.read(file, "logout.soapTrustAnchors")) {
+                trusted.setCertificateEntry("anchor-" + alias++, anchor);
+            }
+            TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            factory.init(trusted);
+            SSLContext tls = SSLContext.getInstance("TLS");
+            tls.init(null, factory.getTrustManagers(), null);
+            return tls;
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(home.resolve(logout.soapTrustAnchors()), e.getMessage());
+        } catch (GeneralSecurityException | IOException e) {
+            throw new IllegalStateException("TLS for SOAP logout cannot be set up", e);
+        }
     }
 
     private static IdpMetadata idpMetadata(IdpConfig config, BasicX509Credential signing) {

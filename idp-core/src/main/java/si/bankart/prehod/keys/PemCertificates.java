@@ -1,4 +1,4 @@
-package si.bankart.prehod.login.certificate;
+package si.bankart.prehod.keys;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -15,13 +15,13 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /** Reads X.509 certificates from PEM files (RFC 7468) in a folder of configuration. */
-final class PemCertificates {
+public final class PemCertificates {
 
     private PemCertificates() {
     }
 
     /** Every certificate of every {@code *.pem} file in {@code folder}, by file name, in name order. */
-    static Map<String, List<X509Certificate>> readFolder(Path folder, String key) {
+    public static Map<String, List<X509Certificate>> readFolder(Path folder, String key) {
         if (!Files.isDirectory(folder)) {
             throw new IllegalArgumentException(key + ": " + folder + " is not a folder");
         }
@@ -38,7 +38,7 @@ final class PemCertificates {
         return files;
     }
 
-    static List<X509Certificate> read(Path pem, String key) {
+    public static List<X509Certificate> read(Path pem, String key) {
         try {
             byte[] bytes = Files.readAllBytes(pem);
             List<X509Certificate> certificates = new ArrayList<>();
