@@ -231,17 +231,30 @@ class DemoPortalsEndToEndTest {
     }
 
     @Test
-    void logoutThenPortalSessionEndsAndThePageSaysSingleLogoutComesLater() {
+    void logoutThenPortalSessionEndsAndTheBrowserGoesToTheIdpsSloWithTheAssertionsNameIdAndSessionIndex() throws Exception {
         PortalBrowser browser = sandbox.browser();
         PortalBrowser.PostedForm form = loginAt(browser, "acq", "substantial");
         String page = PortalBrowser.text(browser.follow(browser.post(form.action(), form.fields())));
         String token = page.replaceAll("(?s).*name=\"token\" value=\"([^\"]*)\".*", "$1");
+        String nameId = page.replaceAll("(?s).*<dd class=\"nameid\">([^<]*)</dd>.*", "$1");
+        String sessionIndex = page.replaceAll("(?s).*<dt>SessionIndex</dt><dd>([^<]*)</dd>.*", "$1");
+        assertTrue(PortalBrowser.text(browser.get(sandbox.portal("/"))).contains("<code class=\"nameid\">" + nameId + "</code>"),
+                "the index page lists the session");
 
         HttpResponse<String> logout = browser.post(sandbox.portal("/acq/logout"), Map.of("token", token));
 
-        assertEquals(sandbox.portal("/acq/?loggedOut=1"), PortalBrowser.location(logout));
-        String after = PortalBrowser.text(browser.follow(logout));
-        assertTrue(after.contains("Niste prijavljeni.") && after.contains("Enotna odjava"), after);
+        assertEquals(302, logout.statusCode());
+        PortalRedirect toIdp = PortalRedirect.read(PortalBrowser.location(logout).toString());
+        assertEquals(sandbox.idp("/idp/profile/SAML2/Redirect/SLO").toString(), toIdp.endpoint());
+        assertTrue(toIdp.signedBy(new PemCredentialReader().readCertificate(Path.of("sandbox-only-keys/acq.crt"))));
+        org.opensaml.saml.saml2.core.LogoutRequest request = toIdp.message(org.opensaml.saml.saml2.core.LogoutRequest.class);
+        assertEquals(nameId, request.getNameID().getValue());
+        assertEquals("urn:oasis:names:tc:SAML:2.0:nameid-format:persistent", request.getNameID().getFormat());
+        assertEquals(sessionIndex, request.getSessionIndexes().get(0).getValue());
+        String after = PortalBrowser.text(browser.get(sandbox.portal("/acq/")));
+        assertTrue(after.contains("Niste prijavljeni."), after);
+        assertFalse(PortalBrowser.text(browser.get(sandbox.portal("/"))).contains("<code class=\"nameid\">" + nameId + "</code>"),
+                "the index page no longer lists the session");
     }
 
     @Test
