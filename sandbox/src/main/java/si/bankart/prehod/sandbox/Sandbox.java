@@ -127,7 +127,8 @@ public final class Sandbox implements AutoCloseable {
             DemoPortals portals = DemoPortals.start(new DemoPortalsConfig("127.0.0.1", ports.portals(), ca.tlsKeyStore(),
                     SANDBOX_PASSWORD.toCharArray(), URI.create("https://localhost:" + ports.portals()),
                     PortalDefinitionReader.repository(home).readAll(), idp.config().entityId(),
-                    idp.config().endpoint(Routes.SSO_REDIRECT), idpSigning, clock));
+                    idp.config().endpoint(Routes.SSO_REDIRECT),
+                    idp.config().endpoint(DemoPortalsConfig.IDP_SLO_REDIRECT_PATH), idpSigning, clock));
             running.add(0, portals);
             return new Sandbox(running, ca, idp, portals, rekono, faults);
         } catch (Exception | Error e) {

@@ -19,8 +19,9 @@ final class SandboxBanner {
         out.append("  IdP\n");
         out.append("    metadata        ").append(idp).append("/idp/metadata\n");
         out.append("    status          ").append(idp).append("/idp/status\n");
-        out.append("  Demo portals (open one, log in, then visit the others: single sign-on)\n");
-        out.append("    all portals     ").append(sandbox.portals().localUri()).append('\n');
+        out.append("  Demo portals (open one, log in, then visit the others: single sign-on; log out: single logout)\n");
+        out.append("    all portals     ").append(sandbox.portals().localUri())
+                .append("   (who is logged in where; switch a portal to ignore logout requests)\n");
         for (String portal : PortalDefinitionReader.SANDBOX_PORTALS) {
             out.append("    ").append(String.format("%-15s ", portal)).append(sandbox.portals().localUri().resolve("/" + portal + "/"))
                     .append('\n');

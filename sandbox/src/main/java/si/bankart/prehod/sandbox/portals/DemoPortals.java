@@ -4,7 +4,9 @@ import java.net.URI;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import javax.servlet.DispatcherType;
 
@@ -38,11 +40,12 @@ import si.bankart.prehod.xml.OpenSamlRuntime;
  * <pre>{@code
  * List<PortalDefinition> six = PortalDefinitionReader.repository(root).readAll();
  * DemoPortals portals = DemoPortals.start(new DemoPortalsConfig("127.0.0.1", 8500, tlsKeyStore, password,
- *         URI.create("https://localhost:8500"), six, idpEntityId, idpSsoRedirectUrl, idpSigningCertificate, clock));
+ *         URI.create("https://localhost:8500"), six, idpEntityId, idpSsoRedirectUrl, idpSloRedirectUrl,
+ *         idpSigningCertificate, clock));
  * ...
  * portals.close();
  * }</pre>
- * The portals use the entity IDs and ACS URLs of their metadata whatever port they listen on (see
+ * The portals use the entity IDs, ACS and SLO URLs of their metadata whatever port they listen on (see
  * {@link PortalDefinitionReader}); a start where they disagree with {@code publicBaseUrl} is logged as a warning.
  */
 public final class DemoPortals implements AutoCloseable {
@@ -54,18 +57,18 @@ public final class DemoPortals implements AutoCloseable {
 
     private final Server jetty;
     private final ServerConnector https;
+    private final SimulatedPortalFaults faults;
+    private final Map<String, PortalSessions> sessions;
 
-    private DemoPortals(Server jetty, ServerConnector https) {
+    private DemoPortals(Server jetty, ServerConnector https, SimulatedPortalFaults faults,
+            Map<String, PortalSessions> sessions) {
         this.jetty = jetty;
         this.https = https;
+        this.faults = faults;
+        this.sessions = sessions;
     }
 
     public static DemoPortals start(DemoPortalsConfig config) throws Exception {
-        return start(config, SingleLogout.NOT_YET);
-    }
-
-    /** @param singleLogout what follows a portal's local logout (single logout, once the IdP offers it) */
-    public static DemoPortals start(DemoPortalsConfig config, SingleLogout singleLogout) throws Exception {
         ParserPool parserPool = OpenSamlRuntime.initialize();
         RandomIds ids = new RandomIds(new SecureRandom());
         PortalPages pages = new PortalPages();
@@ -74,29 +77,42 @@ public final class DemoPortals implements AutoCloseable {
                 .toList();
 
         for (PortalDefinition portal : config.portals()) {
-            if (!portal.acsUrl().startsWith(config.homeOf(portal).toString())) {
-                log.warn("Portal {} is served at {} but its metadata names the ACS {}: the IdP posts Responses there,"
-                        + " so give the IdP metadata with this port", portal.id(), config.homeOf(portal), portal.acsUrl());
+            if (!portal.acsUrl().startsWith(config.homeOf(portal).toString())
+                    || !portal.sloUrl().startsWith(config.homeOf(portal).toString())) {
+                log.warn("Portal {} is served at {} but its metadata names the ACS {} and SLO {}: the IdP sends its"
+                        + " messages there, so give the IdP metadata with this port", portal.id(), config.homeOf(portal),
+                        portal.acsUrl(), portal.sloUrl());
             }
         }
         ServletContextHandler context = new ServletContextHandler();
         context.setContextPath("/");
         context.setMaxFormContentSize(MAX_FORM_BYTES);
         context.addFilter(new FilterHolder(new SecurityHeaders()), "/*", EnumSet.of(DispatcherType.REQUEST));
+        SimulatedPortalFaults faults = new SimulatedPortalFaults();
+        Map<String, PortalSessions> allSessions = new LinkedHashMap<>();
         for (PortalDefinition portal : config.portals()) {
             BasicX509Credential key = new PemCredentialReader().read(portal.certificateFile(), portal.keyFile());
             PendingRequests pending = new PendingRequests(config.clock());
             PortalSessions sessions = new PortalSessions(portal, ids, config.clock());
+            allSessions.put(portal.id(), sessions);
+            PendingRequests pendingLogouts = new PendingRequests(config.clock());
+            RedirectBindingSender sender = new RedirectBindingSender(key);
             LoginStart login = new LoginStart(portal, new AuthnRequestBuilder(portal, config.idpSsoUrl(), config.clock()),
-                    new RedirectBindingSender(key, config.idpSsoUrl()), pending, ids);
+                    sender, pending, ids);
             AssertionConsumer acs = new AssertionConsumer(portal, parserPool, new ResponseValidator(portal,
                     config.idpEntityId(), config.idpSigningCertificate(), pending, config.clock()), sessions, pages);
             List<PortalServlet.PortalLink> others = new ArrayList<>(links);
             others.removeIf(link -> link.id().equals(portal.id()));
-            context.addServlet(new ServletHolder(new PortalServlet(portal, others, login, acs, sessions, singleLogout,
-                    pages)), portal.homePath() + "*");
+            context.addServlet(new ServletHolder(new PortalServlet(portal, others, login, acs, sessions,
+                    new LogoutStart(portal, new LogoutRequestBuilder(portal, config.idpSloUrl(), config.clock()), sender,
+                            pendingLogouts, sessions, ids),
+                    slo(portal, config, parserPool, sender, sessions, pendingLogouts, faults, ids, pages), pages)),
+                    portal.homePath() + "*");
         }
-        context.addServlet(new ServletHolder(new PortalIndex(links, pages)), "/");
+        String switchToken = ids.token();
+        context.addServlet(new ServletHolder(new LogoutFaultSwitch(allSessions.keySet(), faults, switchToken)),
+                LogoutFaultSwitch.PATH);
+        context.addServlet(new ServletHolder(new PortalIndex(links, allSessions, faults, switchToken, pages)), "/");
 
         Server jetty = new Server(new QueuedThreadPool(50, 4));
         ErrorHandler errors = new ErrorHandler();
@@ -112,7 +128,31 @@ public final class DemoPortals implements AutoCloseable {
         jetty.start();
         log.info("Demo portals {} listening on https://{}:{}", config.portals().stream().map(PortalDefinition::id).toList(),
                 config.bindAddress(), https.getLocalPort());
-        return new DemoPortals(jetty, https);
+        return new DemoPortals(jetty, https, faults, Map.copyOf(allSessions));
+    }
+
+    private static SloEndpoint slo(PortalDefinition portal, DemoPortalsConfig config, ParserPool parserPool,
+            RedirectBindingSender sender, PortalSessions sessions, PendingRequests pendingLogouts,
+            SimulatedPortalFaults faults, RandomIds ids, PortalPages pages) {
+        IdpMessageChecks checks = new IdpMessageChecks(portal, config.idpEntityId(), config.idpSigningCertificate(),
+                config.clock());
+        return new SloEndpoint(portal, parserPool, new IdpLogoutRequestHandler(portal, checks, sessions,
+                new LogoutResponseBuilder(portal, config.idpSloUrl(), config.clock()), faults, ids, config.clock()),
+                new LogoutResponseVerifier(checks, pendingLogouts), sender, pages);
+    }
+
+    /** Switches that make portals misbehave (ignore the IdP's LogoutRequests), as the index page's form flips them. */
+    public SimulatedPortalFaults faults() {
+        return faults;
+    }
+
+    /** The live sessions of one portal, oldest first (who is logged in there, with NameID and SessionIndex). */
+    public List<PortalSession> sessionsOf(String portalId) {
+        PortalSessions portal = sessions.get(portalId);
+        if (portal == null) {
+            throw new IllegalArgumentException("no portal " + portalId);
+        }
+        return portal.live();
     }
 
     /** The port the connector listens on (the configured one, or the one picked for port 0). */

@@ -19,11 +19,17 @@ import java.util.Objects;
  * @param portals                the portals to host, each on its own path
  * @param idpEntityId            the IdP's entity ID: the only Issuer the portals accept
  * @param idpSsoUrl              the IdP's HTTP-Redirect SSO endpoint, the AuthnRequests' Destination
- * @param idpSigningCertificate  the IdP's signing certificate: the only key the portals accept a Response from
+ * @param idpSloUrl              the IdP's HTTP-Redirect SLO endpoint ({@link #IDP_SLO_REDIRECT_PATH}): Destination of
+ *                               the portals' LogoutRequests and of their answers to the IdP's
+ * @param idpSigningCertificate  the IdP's signing certificate: the only key the portals accept a Response or a
+ *                               logout message from
  */
 public record DemoPortalsConfig(String bindAddress, int port, KeyStore tlsKeyStore, char[] tlsKeyStorePassword,
         URI publicBaseUrl, List<PortalDefinition> portals, String idpEntityId, String idpSsoUrl,
-        X509Certificate idpSigningCertificate, Clock clock) {
+        String idpSloUrl, X509Certificate idpSigningCertificate, Clock clock) {
+
+    /** The IdP's HTTP-Redirect SingleLogoutService, under its base URL (shared/DESIGN.md, Endpoints). */
+    public static final String IDP_SLO_REDIRECT_PATH = "/idp/profile/SAML2/Redirect/SLO";
 
     public DemoPortalsConfig {
         Objects.requireNonNull(bindAddress, "bindAddress");
@@ -42,6 +48,7 @@ public record DemoPortalsConfig(String bindAddress, int port, KeyStore tlsKeySto
         }
         Objects.requireNonNull(idpEntityId, "idpEntityId");
         Objects.requireNonNull(idpSsoUrl, "idpSsoUrl");
+        Objects.requireNonNull(idpSloUrl, "idpSloUrl");
         Objects.requireNonNull(idpSigningCertificate, "idpSigningCertificate");
         Objects.requireNonNull(clock, "clock");
     }

@@ -7,9 +7,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The IDs of a portal's AuthnRequests still waiting for an answer. Each may be answered once (SAML profiles
- * §4.1.4.3: InResponseTo must match a request the SP sent), so a replayed Response finds its ID gone. Entries older
- * than the IdP's pending-login lifetime are dropped, and the table is capped so unanswered logins cannot grow it.
+ * The IDs of a portal's requests of one kind (AuthnRequests, or LogoutRequests) still waiting for an answer. Each may
+ * be answered once (SAML profiles §4.1.4.3 and §4.4.4.2: InResponseTo must match a request the SP sent), so a replayed
+ * answer finds its ID gone. Entries older than the IdP's pending-login lifetime are dropped, and the table is capped
+ * so unanswered requests cannot grow it.
  */
 public final class PendingRequests {
 
@@ -27,7 +28,7 @@ public final class PendingRequests {
         Instant now = clock.instant();
         issued.values().removeIf(at -> at.plus(LIFETIME).isBefore(now));
         if (issued.size() >= MAX_PENDING) {
-            throw new IllegalStateException("more than " + MAX_PENDING + " logins are waiting for the IdP");
+            throw new IllegalStateException("more than " + MAX_PENDING + " requests are waiting for the IdP");
         }
         issued.put(requestId, now);
     }

@@ -7,13 +7,15 @@ import java.util.regex.Pattern;
 import si.bankart.prehod.config.LocalizedText;
 
 /**
- * One demo portal: its path on the portals' server ({@code /<id>/}), its name, what the IdP knows it by (entity ID
- * and ACS URL exactly as in its metadata, whatever port the portals really listen on), and its signing key pair.
+ * One demo portal: its path on the portals' server ({@code /<id>/}), its name, what the IdP knows it by (entity ID,
+ * ACS URL and HTTP-Redirect SingleLogoutService URL exactly as in its metadata, whatever port the portals really
+ * listen on), and its signing key pair.
  *
  * @param asksOwnPassword true for the portals that, as the real applications do, ask for their own username and
  *                        password after SSO (CMS web, Bankomati/ESQ)
  */
-public record PortalDefinition(String id, LocalizedText displayName, String entityId, String acsUrl, Path certificateFile,
+public record PortalDefinition(String id, LocalizedText displayName, String entityId, String acsUrl, String sloUrl,
+        Path certificateFile,
         Path keyFile, boolean asksOwnPassword) {
 
     private static final Pattern PATH_ID = Pattern.compile("[a-z0-9]{1,16}");
@@ -26,6 +28,7 @@ public record PortalDefinition(String id, LocalizedText displayName, String enti
         Objects.requireNonNull(displayName, "displayName");
         Objects.requireNonNull(entityId, "entityId");
         Objects.requireNonNull(acsUrl, "acsUrl");
+        Objects.requireNonNull(sloUrl, "sloUrl");
         Objects.requireNonNull(certificateFile, "certificateFile");
         Objects.requireNonNull(keyFile, "keyFile");
     }

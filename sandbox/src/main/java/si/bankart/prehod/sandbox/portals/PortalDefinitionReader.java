@@ -18,6 +18,7 @@ import org.opensaml.saml.common.xml.SAMLConstants;
 import org.opensaml.saml.saml2.metadata.AssertionConsumerService;
 import org.opensaml.saml.saml2.metadata.EntityDescriptor;
 import org.opensaml.saml.saml2.metadata.SPSSODescriptor;
+import org.opensaml.saml.saml2.metadata.SingleLogoutService;
 
 import si.bankart.prehod.config.ConfigException;
 import si.bankart.prehod.config.YamlFiles;
@@ -26,14 +27,14 @@ import si.bankart.prehod.sp.RelyingPartyPolicy;
 import si.bankart.prehod.xml.OpenSamlRuntime;
 
 /**
- * Builds the portals' definitions from the files the IdP itself trusts: {@code metadata/<id>.xml} (entity ID and
- * HTTP-POST ACS URL), {@code sandbox/sandbox-only-keys/<id>.{crt,key}} and the display names in
+ * Builds the portals' definitions from the files the IdP itself trusts: {@code metadata/<id>.xml} (entity ID,
+ * HTTP-POST ACS URL and HTTP-Redirect SingleLogoutService URL), {@code sandbox/sandbox-only-keys/<id>.{crt,key}} and the display names in
  * {@code conf/relying-parties.yaml}.
  *
  * <p>The entity IDs and ACS URLs are taken from the metadata as they stand, port 8500 included, even when the portals
  * listen on another port: the IdP only answers an AuthnRequest whose ACS URL is the one in the metadata, and posts
  * its Response there. A launcher that moves the portals to another port must therefore also give the IdP metadata
- * whose ACS Location names that port (and read the definitions from it), as the tests do.
+ * whose ACS and SLO Locations name that port (and read the definitions from it), as the tests do.
  */
 public final class PortalDefinitionReader {
 
@@ -76,7 +77,7 @@ public final class PortalDefinitionReader {
                     .findFirst()
                     .orElseThrow(() -> new ConfigException(relyingPartiesFile, "no entry for " + entity.getEntityID()));
             definitions.add(new PortalDefinition(id, policy.displayName(), entity.getEntityID(),
-                    postAcs(entity, metadataFile), keysDir.resolve(id + ".crt"), keysDir.resolve(id + ".key"),
+                    postAcs(entity, metadataFile), redirectSlo(entity, metadataFile), keysDir.resolve(id + ".crt"), keysDir.resolve(id + ".key"),
                     ASK_OWN_PASSWORD.contains(id)));
         }
         return List.copyOf(definitions);
@@ -98,11 +99,7 @@ public final class PortalDefinitionReader {
     }
 
     private static String postAcs(EntityDescriptor entity, Path file) {
-        SPSSODescriptor sp = entity.getSPSSODescriptor(SAMLConstants.SAML20P_NS);
-        if (sp == null) {
-            throw new ConfigException(file, "has no SAML 2.0 SPSSODescriptor");
-        }
-        List<AssertionConsumerService> post = sp.getAssertionConsumerServices().stream()
+        List<AssertionConsumerService> post = sp(entity, file).getAssertionConsumerServices().stream()
                 .filter(acs -> SAMLConstants.SAML2_POST_BINDING_URI.equals(acs.getBinding()))
                 .toList();
         return post.stream()
@@ -111,5 +108,22 @@ public final class PortalDefinitionReader {
                 .or(() -> post.stream().findFirst())
                 .map(AssertionConsumerService::getLocation)
                 .orElseThrow(() -> new ConfigException(file, "has no HTTP-POST AssertionConsumerService"));
+    }
+
+    /** The portals serve single logout over HTTP-Redirect only: the IdP sends LogoutRequests and LogoutResponses there. */
+    private static String redirectSlo(EntityDescriptor entity, Path file) {
+        return sp(entity, file).getSingleLogoutServices().stream()
+                .filter(slo -> SAMLConstants.SAML2_REDIRECT_BINDING_URI.equals(slo.getBinding()))
+                .findFirst()
+                .map(SingleLogoutService::getLocation)
+                .orElseThrow(() -> new ConfigException(file, "has no HTTP-Redirect SingleLogoutService"));
+    }
+
+    private static SPSSODescriptor sp(EntityDescriptor entity, Path file) {
+        SPSSODescriptor sp = entity.getSPSSODescriptor(SAMLConstants.SAML20P_NS);
+        if (sp == null) {
+            throw new ConfigException(file, "has no SAML 2.0 SPSSODescriptor");
+        }
+        return sp;
     }
 }

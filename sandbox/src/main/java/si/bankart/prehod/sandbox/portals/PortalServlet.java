@@ -1,7 +1,6 @@
 package si.bankart.prehod.sandbox.portals;
 
 import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.LinkedHashMap;
@@ -19,7 +18,8 @@ import si.bankart.prehod.config.LocalizedText;
 
 /**
  * One portal's paths under {@code /<id>/}: the home page ({@code /}), {@code login}, the ACS ({@code saml/acs}), the
- * portal's own password form ({@code password}, CMS web and Bankomati/ESQ only) and {@code logout}.
+ * portal's own password form ({@code password}, CMS web and Bankomati/ESQ only), {@code logout} (single logout,
+ * started here) and the SingleLogoutService ({@code saml/slo}, where the IdP sends LogoutRequests and answers).
  */
 public final class PortalServlet extends HttpServlet {
 
@@ -34,17 +34,19 @@ public final class PortalServlet extends HttpServlet {
     private final transient LoginStart login;
     private final transient AssertionConsumer acs;
     private final transient PortalSessions sessions;
-    private final transient SingleLogout singleLogout;
+    private final transient LogoutStart logout;
+    private final transient SloEndpoint slo;
     private final transient PortalPages pages;
 
     public PortalServlet(PortalDefinition portal, List<PortalLink> others, LoginStart login, AssertionConsumer acs,
-            PortalSessions sessions, SingleLogout singleLogout, PortalPages pages) {
+            PortalSessions sessions, LogoutStart logout, SloEndpoint slo, PortalPages pages) {
         this.portal = portal;
         this.others = List.copyOf(others);
         this.login = login;
         this.acs = acs;
         this.sessions = sessions;
-        this.singleLogout = singleLogout;
+        this.logout = logout;
+        this.slo = slo;
         this.pages = pages;
     }
 
@@ -57,6 +59,8 @@ public final class PortalServlet extends HttpServlet {
             home(request, response, 200, false);
         } else if (path.equals("/login")) {
             login.handle(request, response);
+        } else if (path.equals("/saml/slo")) {
+            slo.handle(request, response);
         } else {
             notFound(request, response);
         }
@@ -78,7 +82,6 @@ public final class PortalServlet extends HttpServlet {
         String language = PortalPages.language(request);
         VelocityContext page = pages.context(language, portal);
         page.put("others", others);
-        page.put("loggedOut", "1".equals(request.getParameter("loggedOut")));
         page.put("passwordRefused", passwordRefused);
         Optional<PortalSession> session = sessions.find(request);
         page.put("loggedIn", session.isPresent());
@@ -87,8 +90,8 @@ public final class PortalServlet extends HttpServlet {
             page.put("needsPassword", portal.asksOwnPassword() && s.appUser().isEmpty());
             page.put("appUser", s.appUser().orElse(null));
             SamlLogin samlLogin = s.login();
-            page.put("nameId", samlLogin.nameId());
-            page.put("nameIdFormat", samlLogin.nameIdFormat());
+            page.put("nameId", samlLogin.nameId().value());
+            page.put("nameIdFormat", samlLogin.nameId().formatOrUnspecified());
             page.put("loa", samlLogin.authnContextClassRef());
             page.put("sessionIndex", samlLogin.sessionIndex());
             page.put("authnInstant", samlLogin.authnInstant());
@@ -116,21 +119,14 @@ public final class PortalServlet extends HttpServlet {
         response.sendRedirect(homeIn(request));
     }
 
-    /** Ends the portal's own session; single logout is the hook's business once it exists. */
+    /** The logout button: single logout through the IdP; without a live session (or its token) just the home page. */
     private void logout(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Optional<PortalSession> session = sessions.find(request).filter(s -> tokenMatches(s, request));
         if (session.isEmpty()) {
             response.sendRedirect(homeIn(request));
             return;
         }
-        sessions.end(session.get(), response);
-        Optional<URI> next = singleLogout.afterLocalLogout(session.get());
-        if (next.isPresent()) {
-            response.sendRedirect(next.get().toString());
-        } else {
-            String language = PortalPages.language(request);
-            response.sendRedirect(portal.homePath() + "?loggedOut=1" + ("en".equals(language) ? "&lang=en" : ""));
-        }
+        logout.handle(session.get(), PortalPages.language(request), response);
     }
 
     private void notFound(HttpServletRequest request, HttpServletResponse response) throws IOException {

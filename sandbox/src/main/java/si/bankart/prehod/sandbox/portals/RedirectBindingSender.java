@@ -6,40 +6,54 @@ import net.shibboleth.utilities.java.support.component.ComponentInitializationEx
 import org.opensaml.core.xml.util.XMLObjectSupport;
 import org.opensaml.messaging.context.MessageContext;
 import org.opensaml.messaging.encoder.MessageEncodingException;
+import org.opensaml.saml.common.SAMLObject;
 import org.opensaml.saml.common.binding.SAMLBindingSupport;
 import org.opensaml.saml.common.messaging.context.SAMLEndpointContext;
 import org.opensaml.saml.common.messaging.context.SAMLPeerEntityContext;
 import org.opensaml.saml.common.xml.SAMLConstants;
 import org.opensaml.saml.saml2.binding.encoding.impl.HTTPRedirectDeflateEncoder;
-import org.opensaml.saml.saml2.core.AuthnRequest;
-import org.opensaml.saml.saml2.metadata.SingleSignOnService;
+import org.opensaml.saml.saml2.core.RequestAbstractType;
+import org.opensaml.saml.saml2.core.StatusResponseType;
+import org.opensaml.saml.saml2.metadata.Endpoint;
+import org.opensaml.saml.saml2.metadata.SingleLogoutService;
 import org.opensaml.security.x509.BasicX509Credential;
 import org.opensaml.xmlsec.SignatureSigningParameters;
 import org.opensaml.xmlsec.context.SecurityParametersContext;
 import org.opensaml.xmlsec.signature.support.SignatureConstants;
 
 /**
- * Sends an AuthnRequest to the IdP over HTTP-Redirect with OpenSAML's encoder, signed in the query string with
- * RSA-SHA256 (SAML bindings §3.4.4.1: the signature covers SAMLRequest, RelayState and SigAlg, not the XML).
+ * Sends a portal's SAML message (AuthnRequest, LogoutRequest, LogoutResponse) over HTTP-Redirect with OpenSAML's
+ * encoder, to the message's own Destination, signed in the query string with RSA-SHA256 (SAML bindings §3.4.4.1: the
+ * signature covers SAMLRequest or SAMLResponse, RelayState and SigAlg, not the XML).
  */
 public final class RedirectBindingSender {
 
     private final BasicX509Credential signingKey;
-    private final String idpSsoUrl;
 
-    public RedirectBindingSender(BasicX509Credential signingKey, String idpSsoUrl) {
+    public RedirectBindingSender(BasicX509Credential signingKey) {
         this.signingKey = signingKey;
-        this.idpSsoUrl = idpSsoUrl;
     }
 
-    public void send(AuthnRequest request, String relayState, HttpServletResponse response) {
+    public void send(RequestAbstractType request, String relayState, HttpServletResponse response) {
+        redirect(request, request.getDestination(), relayState, response);
+    }
+
+    public void send(StatusResponseType reply, String relayState, HttpServletResponse response) {
+        redirect(reply, reply.getDestination(), relayState, response);
+    }
+
+    private void redirect(SAMLObject message, String destination, String relayState,
+            HttpServletResponse response) {
+        if (destination == null) {
+            throw new IllegalArgumentException("a Redirect-binding message needs its Destination");
+        }
         MessageContext context = new MessageContext();
-        context.setMessage(request);
+        context.setMessage(message);
         SAMLBindingSupport.setRelayState(context, relayState);
-        SingleSignOnService endpoint = (SingleSignOnService) XMLObjectSupport.buildXMLObject(
-                SingleSignOnService.DEFAULT_ELEMENT_NAME);
+        // Only the Location matters to the encoder; the endpoint's type does not.
+        Endpoint endpoint = (Endpoint) XMLObjectSupport.buildXMLObject(SingleLogoutService.DEFAULT_ELEMENT_NAME);
         endpoint.setBinding(SAMLConstants.SAML2_REDIRECT_BINDING_URI);
-        endpoint.setLocation(idpSsoUrl);
+        endpoint.setLocation(destination);
         context.getSubcontext(SAMLPeerEntityContext.class, true).getSubcontext(SAMLEndpointContext.class, true)
                 .setEndpoint(endpoint);
         SignatureSigningParameters signing = new SignatureSigningParameters();
@@ -54,7 +68,8 @@ public final class RedirectBindingSender {
             encoder.initialize();
             encoder.encode();
         } catch (ComponentInitializationException | MessageEncodingException e) {
-            throw new IllegalStateException("the AuthnRequest cannot be encoded for the Redirect binding", e);
+            throw new IllegalStateException("the " + message.getElementQName().getLocalPart()
+                    + " cannot be encoded for the Redirect binding", e);
         } finally {
             encoder.destroy();
         }

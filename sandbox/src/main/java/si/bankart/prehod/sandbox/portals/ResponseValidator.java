@@ -144,8 +144,7 @@ public final class ResponseValidator {
         String classRef = authn.getAuthnContext() == null || authn.getAuthnContext().getAuthnContextClassRef() == null
                 ? null : authn.getAuthnContext().getAuthnContextClassRef().getURI();
         NameID nameId = assertion.getSubject().getNameID();
-        return new ResponseVerdict.Accepted(new SamlLogin(nameId.getValue(),
-                nameId.getFormat() == null ? NameIDType.UNSPECIFIED : nameId.getFormat(), attributes(assertion), classRef,
+        return new ResponseVerdict.Accepted(new SamlLogin(SubjectNameId.from(nameId), attributes(assertion), classRef,
                 authn.getSessionIndex(), authn.getAuthnInstant()));
     }
 

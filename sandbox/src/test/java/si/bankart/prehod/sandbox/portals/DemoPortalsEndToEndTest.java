@@ -231,17 +231,79 @@ class DemoPortalsEndToEndTest {
     }
 
     @Test
-    void logoutThenPortalSessionEndsAndThePageSaysSingleLogoutComesLater() {
+    void logoutThenPortalSessionEndsAndTheBrowserGoesToTheIdpsSloWithTheAssertionsNameIdAndSessionIndex() throws Exception {
         PortalBrowser browser = sandbox.browser();
         PortalBrowser.PostedForm form = loginAt(browser, "acq", "substantial");
         String page = PortalBrowser.text(browser.follow(browser.post(form.action(), form.fields())));
         String token = page.replaceAll("(?s).*name=\"token\" value=\"([^\"]*)\".*", "$1");
+        String nameId = page.replaceAll("(?s).*<dd class=\"nameid\">([^<]*)</dd>.*", "$1");
+        String sessionIndex = page.replaceAll("(?s).*<dt>SessionIndex</dt><dd>([^<]*)</dd>.*", "$1");
+        assertTrue(PortalBrowser.text(browser.get(sandbox.portal("/"))).contains("<code class=\"session-index\">"
+                + sessionIndex + "</code>"), "the index page lists the session");
 
         HttpResponse<String> logout = browser.post(sandbox.portal("/acq/logout"), Map.of("token", token));
 
-        assertEquals(sandbox.portal("/acq/?loggedOut=1"), PortalBrowser.location(logout));
-        String after = PortalBrowser.text(browser.follow(logout));
-        assertTrue(after.contains("Niste prijavljeni.") && after.contains("Enotna odjava"), after);
+        assertEquals(302, logout.statusCode());
+        PortalRedirect toIdp = PortalRedirect.read(PortalBrowser.location(logout).toString());
+        assertEquals(sandbox.idp("/idp/profile/SAML2/Redirect/SLO").toString(), toIdp.endpoint());
+        assertTrue(toIdp.signedBy(new PemCredentialReader().readCertificate(Path.of("sandbox-only-keys/acq.crt"))));
+        org.opensaml.saml.saml2.core.LogoutRequest request = toIdp.message(org.opensaml.saml.saml2.core.LogoutRequest.class);
+        assertEquals(nameId, request.getNameID().getValue());
+        assertEquals("urn:oasis:names:tc:SAML:2.0:nameid-format:persistent", request.getNameID().getFormat());
+        assertEquals(sessionIndex, request.getSessionIndexes().get(0).getValue());
+        String after = PortalBrowser.text(browser.get(sandbox.portal("/acq/")));
+        assertTrue(after.contains("Niste prijavljeni."), after);
+        assertFalse(PortalBrowser.text(browser.get(sandbox.portal("/"))).contains("<code class=\"session-index\">"
+                + sessionIndex + "</code>"), "the index page no longer lists the session");
+        assertTrue(sandbox.portals.sessionsOf("acq").stream().noneMatch(s -> sessionIndex.equals(s.login().sessionIndex())));
+    }
+
+    @Test
+    void idpLogoutRequestSignedWithTheIdpsKeyThenTheSessionEndsAndTheAnswerGoesToTheIdpUnlessTheSwitchSaysIgnore()
+            throws Exception {
+        PortalBrowser browser = sandbox.browser();
+        PortalBrowser.PostedForm form = loginAt(browser, "acq", "substantial");
+        String page = PortalBrowser.text(browser.follow(browser.post(form.action(), form.fields())));
+        String nameId = page.replaceAll("(?s).*<dd class=\"nameid\">([^<]*)</dd>.*", "$1");
+        String sessionIndex = page.replaceAll("(?s).*<dt>SessionIndex</dt><dd>([^<]*)</dd>.*", "$1");
+        org.opensaml.security.x509.BasicX509Credential idpKey = new PemCredentialReader().read(
+                sandbox.home.resolve("var/keys/idp-signing.crt"), sandbox.home.resolve("var/keys/idp-signing.key"));
+        java.util.function.Supplier<String> logoutRequest = () -> IdpRedirect.logoutRequest()
+                .signedBy(idpKey, "http://www.w3.org/2001/04/xmldsig-more#rsa-sha256")
+                .change(r -> {
+                    r.setIssueInstant(java.time.Instant.now());
+                    r.setNotOnOrAfter(java.time.Instant.now().plusSeconds(60));
+                    r.setDestination(sandbox.portal("/acq/saml/slo").toString());
+                    r.getIssuer().setValue(sandbox.idp.config().entityId());
+                    r.getNameID().setValue(nameId);
+                    r.getSessionIndexes().get(0).setValue(sessionIndex);
+                }).query();
+        String indexPage = PortalBrowser.text(browser.get(sandbox.portal("/")));
+        String switchToken = indexPage.replaceAll("(?s).*name=\"token\" value=\"([^\"]*)\".*", "$1");
+
+        HttpResponse<String> ignoring = browser.post(sandbox.portal("/sandbox/ignore-logout"),
+                Map.of("portal", "acq", "ignore", "1", "token", switchToken));
+        HttpResponse<String> ignored;
+        try {
+            assertEquals(303, ignoring.statusCode());
+            assertTrue(PortalBrowser.text(browser.follow(ignoring)).contains("data-ignore-logout=\"true\""));
+            ignored = sandbox.browser().get(sandbox.portal("/acq/saml/slo?" + logoutRequest.get()));
+        } finally {
+            sandbox.portals.faults().ignoreLogoutRequests("acq", false);
+        }
+        assertEquals(200, ignored.statusCode());
+        assertTrue(PortalBrowser.text(ignored).contains("data-logout=\"ignored\""), PortalBrowser.text(ignored));
+        assertTrue(PortalBrowser.text(browser.get(sandbox.portal("/acq/"))).contains("Prijavljeni ste."));
+
+        HttpResponse<String> answered = sandbox.browser().get(sandbox.portal("/acq/saml/slo?" + logoutRequest.get()));
+
+        assertEquals(302, answered.statusCode(), PortalBrowser.text(answered));
+        PortalRedirect answer = PortalRedirect.read(PortalBrowser.location(answered).toString());
+        assertEquals(sandbox.idp("/idp/profile/SAML2/Redirect/SLO").toString(), answer.endpoint());
+        assertEquals("idp-opaque-token-1", answer.parameter("RelayState"));
+        assertTrue(answer.xml().contains("urn:oasis:names:tc:SAML:2.0:status:Success"), answer.xml());
+        assertTrue(PortalBrowser.text(browser.get(sandbox.portal("/acq/"))).contains("Niste prijavljeni."),
+                "the browser that logged in has no session any more, though another browser carried the request");
     }
 
     @Test

@@ -24,7 +24,7 @@ import si.bankart.prehod.web.server.Routes;
 /**
  * A real IdP and the demo portals Acquiring and CMS web, each on a free port, over the same throw-away TLS key store.
  * The IdP's installation is a temp folder: the repository's templates, a configuration written here, and the two
- * portals' metadata from the repository with only the ACS Location moved to the portals' test port (the entity IDs
+ * portals' metadata from the repository with only the ACS and SLO Locations moved to the portals' test port (the entity IDs
  * still say 8500, as the launcher's would on another port).
  */
 final class IdpWithPortals implements AutoCloseable {
@@ -94,7 +94,7 @@ final class IdpWithPortals implements AutoCloseable {
             String metadata = Files.readString(repo.resolve("metadata").resolve(portal + ".xml"));
             String moved = metadata.replace("Location=\"https://localhost:8500/", "Location=\"https://localhost:" + portalPort + "/");
             if (moved.equals(metadata)) {
-                throw new IllegalStateException("metadata/" + portal + ".xml has no ACS on port 8500 to move");
+                throw new IllegalStateException("metadata/" + portal + ".xml has no endpoint on port 8500 to move");
             }
             Files.writeString(home.resolve("metadata").resolve(portal + ".xml"), moved);
         }
@@ -113,7 +113,7 @@ final class IdpWithPortals implements AutoCloseable {
         try {
             portals = DemoPortals.start(new DemoPortalsConfig("127.0.0.1", portalPort, tls, TLS_PASSWORD.toCharArray(),
                     portalsBase, definitions, idp.config().entityId(), idp.config().endpoint(Routes.SSO_REDIRECT),
-                    new PemCredentialReader().readCertificate(home.resolve("var/keys/idp-signing.crt")), clock));
+                    idp.config().endpoint(DemoPortalsConfig.IDP_SLO_REDIRECT_PATH), new PemCredentialReader().readCertificate(home.resolve("var/keys/idp-signing.crt")), clock));
         } catch (Exception e) {
             idp.close();
             throw e;

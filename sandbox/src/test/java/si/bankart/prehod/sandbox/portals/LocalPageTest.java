@@ -14,8 +14,8 @@ import si.bankart.prehod.config.LocalizedText;
 class LocalPageTest {
 
     private static final PortalDefinition ACQ = new PortalDefinition("acq", new LocalizedText("Acquiring", "Acquiring"),
-            "https://localhost:8500/acq/saml", "https://localhost:8500/acq/saml/acs", Path.of("acq.crt"), Path.of("acq.key"),
-            false);
+            "https://localhost:8500/acq/saml", "https://localhost:8500/acq/saml/acs", "https://localhost:8500/acq/saml/slo",
+            Path.of("acq.crt"), Path.of("acq.key"), false);
 
     @ParameterizedTest
     @ValueSource(strings = {"/acq/", "/acq/?lang=en", "/acq/reports/", "/acq/reports/daily"})

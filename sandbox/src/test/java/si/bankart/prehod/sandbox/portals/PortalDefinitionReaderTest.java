@@ -23,13 +23,14 @@ class PortalDefinitionReaderTest {
     private static final Path REPOSITORY = Path.of("..").toAbsolutePath().normalize();
 
     @Test
-    void readAllWhenRepositoryThenSixPortalsWithTheMetadatasEntityIdsAndAcs() {
+    void readAllWhenRepositoryThenSixPortalsWithTheMetadatasEntityIdsAcsAndSlo() {
         List<PortalDefinition> portals = PortalDefinitionReader.repository(REPOSITORY).readAll();
 
         assertEquals(List.of("acq", "b2b", "bips", "bws", "cms", "esq"), portals.stream().map(PortalDefinition::id).toList());
         for (PortalDefinition portal : portals) {
             assertEquals("https://localhost:8500/" + portal.id() + "/saml", portal.entityId());
             assertEquals("https://localhost:8500/" + portal.id() + "/saml/acs", portal.acsUrl());
+            assertEquals("https://localhost:8500/" + portal.id() + "/saml/slo", portal.sloUrl());
             assertEquals(portal.id().equals("cms") || portal.id().equals("esq"), portal.asksOwnPassword(), portal.id());
         }
         assertEquals("Bankomati / ESQ", portals.get(5).displayName().in("sl"));

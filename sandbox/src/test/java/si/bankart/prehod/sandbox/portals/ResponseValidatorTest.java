@@ -33,8 +33,8 @@ class ResponseValidatorTest {
         ResponseVerdict verdict = judgeAt(T0, TestResponses.valid().build());
 
         SamlLogin login = assertInstanceOf(ResponseVerdict.Accepted.class, verdict).login();
-        assertEquals("opaque-42", login.nameId());
-        assertEquals("urn:oasis:names:tc:SAML:2.0:nameid-format:persistent", login.nameIdFormat());
+        assertEquals(new SubjectNameId("opaque-42", "urn:oasis:names:tc:SAML:2.0:nameid-format:persistent", null, null),
+                login.nameId());
         assertEquals(Map.of("displayName", List.of("Janez Novak")), login.attributes());
         assertEquals("http://eidas.europa.eu/LoA/substantial", login.authnContextClassRef());
         assertEquals("_session-7", login.sessionIndex());

@@ -54,7 +54,8 @@ final class TestResponses {
     static final BasicX509Credential IDP_KEY = new PemCredentialReader().read(KEYS.resolve("bws.crt"), KEYS.resolve("bws.key"));
     static final BasicX509Credential OTHER_KEY = new PemCredentialReader().read(KEYS.resolve("b2b.crt"), KEYS.resolve("b2b.key"));
     static final PortalDefinition ACQ = new PortalDefinition("acq", new LocalizedText("Acquiring", "Acquiring"),
-            "https://localhost:8500/acq/saml", "https://localhost:8500/acq/saml/acs", KEYS.resolve("acq.crt"),
+            "https://localhost:8500/acq/saml", "https://localhost:8500/acq/saml/acs",
+            "https://localhost:8500/acq/saml/slo", KEYS.resolve("acq.crt"),
             KEYS.resolve("acq.key"), false);
 
     private Consumer<Response> change = r -> { };
