@@ -128,7 +128,7 @@ public final class Sandbox implements AutoCloseable {
                     SANDBOX_PASSWORD.toCharArray(), URI.create("https://localhost:" + ports.portals()),
                     PortalDefinitionReader.repository(home).readAll(), idp.config().entityId(),
                     idp.config().endpoint(Routes.SSO_REDIRECT),
-                    idp.config().endpoint(DemoPortalsConfig.IDP_SLO_REDIRECT_PATH), idpSigning, clock));
+                    idp.config().endpoint(Routes.SLO_REDIRECT), idpSigning, clock));
             running.add(0, portals);
             return new Sandbox(running, ca, idp, portals, rekono, faults);
         } catch (Exception | Error e) {

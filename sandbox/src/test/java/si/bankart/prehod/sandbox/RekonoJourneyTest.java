@@ -49,6 +49,7 @@ class RekonoJourneyTest {
     private static SandboxPorts ports;
     private static Sandbox sandbox;
     private static SSLContext tls;
+    private static SandboxJourney journey;
 
     @BeforeAll
     static void start() throws Exception {
@@ -56,6 +57,7 @@ class RekonoJourneyTest {
         Path home = SandboxHome.copyOfProject(ports);
         sandbox = Sandbox.start(home, ports, Clock.systemUTC());
         tls = tls(null);
+        journey = new SandboxJourney(sandbox, ports);
     }
 
     @AfterAll
@@ -68,25 +70,25 @@ class RekonoJourneyTest {
     @Test
     void smsCodeFromTheOutboxLogsMarkoIntoAcqAtSubstantialThenSsoToB2b() throws Exception {
         Person marko = new Person(tls);
-        HttpResponse<String> confirmation = passwordAtRekono(marko, rekonoLogin(marko, "acq"),
+        HttpResponse<String> confirmation = journey.passwordAtRekono(marko, journey.rekonoLogin(marko, "acq"),
                 "marko.horvat@example.si", "Marko-Sandbox-2025");
-        HttpResponse<String> sms = marko.follow(marko.post(page("confirm"), Map.of("tx", Person.tx(confirmation),
+        HttpResponse<String> sms = marko.follow(marko.post(journey.page("confirm"), Map.of("tx", Person.tx(confirmation),
                 "factor", "sms")));
         assertEquals(200, sms.statusCode(), sms.body());
 
-        HttpResponse<String> acq = toPortal(marko, marko.post(page("sms"), Map.of("tx", Person.tx(sms),
+        HttpResponse<String> acq = journey.toPortal(marko, marko.post(journey.page("sms"), Map.of("tx", Person.tx(sms),
                 "code", smsCodeSentTo(marko, MARKO_MOBILE))));
 
         assertLoggedIn(acq, "u1002", "Marko Horvat", SUBSTANTIAL);
-        assertLoggedIn(ssoTo(marko, "b2b"), "u1002", "Marko Horvat", SUBSTANTIAL);
+        assertLoggedIn(journey.ssoTo(marko, "b2b"), "u1002", "Marko Horvat", SUBSTANTIAL);
     }
 
     @Test
     void pushApprovedOnTheDeviceWhileTheLoginPageWaitsLogsMarkoIntoAcqAtSubstantialThenSsoToB2b() throws Exception {
         Person marko = new Person(tls);
-        HttpResponse<String> confirmation = passwordAtRekono(marko, rekonoLogin(marko, "acq"),
+        HttpResponse<String> confirmation = journey.passwordAtRekono(marko, journey.rekonoLogin(marko, "acq"),
                 "marko.horvat@example.si", "Marko-Sandbox-2025");
-        HttpResponse<String> waiting = marko.follow(marko.post(page("confirm"), Map.of("tx", Person.tx(confirmation),
+        HttpResponse<String> waiting = marko.follow(marko.post(journey.page("confirm"), Map.of("tx", Person.tx(confirmation),
                 "factor", "push")));
         String tx = query(waiting.uri()).get("tx");
         String continueUrl = pushContinueAction(waiting);
@@ -98,48 +100,48 @@ class RekonoJourneyTest {
         assertEquals(303, decided.statusCode(), decided.body());
         // What push.js does: poll the status, then submit the waiting page's form.
         assertEquals("APPROVED", pushStatus(marko, tx));
-        HttpResponse<String> acq = toPortal(marko, marko.post(continueUrl, Map.of()));
+        HttpResponse<String> acq = journey.toPortal(marko, marko.post(continueUrl, Map.of()));
 
         assertLoggedIn(acq, "u1002", "Marko Horvat", SUBSTANTIAL);
-        assertLoggedIn(ssoTo(marko, "b2b"), "u1002", "Marko Horvat", SUBSTANTIAL);
+        assertLoggedIn(journey.ssoTo(marko, "b2b"), "u1002", "Marko Horvat", SUBSTANTIAL);
     }
 
     @Test
     void rekonoCertificateFactorLogsJanezIntoAcqAtHighThenSsoToB2b() throws Exception {
         Person janez = new Person(tls(DemoClient.VALID));
-        HttpResponse<String> confirmation = passwordAtRekono(janez, rekonoLogin(janez, "acq"),
+        HttpResponse<String> confirmation = journey.passwordAtRekono(janez, journey.rekonoLogin(janez, "acq"),
                 "janez.novak@example.si", "Janez-Sandbox-2025");
 
-        HttpResponse<String> acq = toPortal(janez, certificateFactor(janez, confirmation));
+        HttpResponse<String> acq = journey.toPortal(janez, certificateFactor(janez, confirmation));
 
         assertLoggedIn(acq, "u1001", "Janez Novak", HIGH);
-        assertLoggedIn(ssoTo(janez, "b2b"), "u1001", "Janez Novak", HIGH);
+        assertLoggedIn(journey.ssoTo(janez, "b2b"), "u1001", "Janez Novak", HIGH);
     }
 
     @Test
     void substantialSessionOpeningCmsIsSentBackToRekonoForTrustLevelThreeAndLandsAtHigh() throws Exception {
         Person janez = new Person(tls(DemoClient.VALID));
-        HttpResponse<String> otp = janez.follow(janez.post(page("confirm"), Map.of("tx", Person.tx(passwordAtRekono(
-                janez, rekonoLogin(janez, "acq"), "janez.novak@example.si", "Janez-Sandbox-2025")), "factor", "otp")));
-        HttpResponse<String> acq = toPortal(janez, janez.post(page("otp"), Map.of("tx", Person.tx(otp),
+        HttpResponse<String> otp = janez.follow(janez.post(journey.page("confirm"), Map.of("tx", Person.tx(journey.passwordAtRekono(
+                janez, journey.rekonoLogin(janez, "acq"), "janez.novak@example.si", "Janez-Sandbox-2025")), "factor", "otp")));
+        HttpResponse<String> acq = journey.toPortal(janez, janez.post(journey.page("otp"), Map.of("tx", Person.tx(otp),
                 "code", Totp.at(JANEZ_TOTP, Instant.now()))));
         assertLoggedIn(acq, "u1001", "Janez Novak", SUBSTANTIAL);
 
-        HttpResponse<String> cmsChoice = janez.follow(janez.get(portal("cms") + "login"));
+        HttpResponse<String> cmsChoice = janez.follow(janez.get(journey.portal("cms") + "login"));
         assertTrue(cmsChoice.body().contains("Prijava v portal CMS web"), "no SSO at substantial:\n" + cmsChoice.body());
-        HttpResponse<String> toRekono = janez.get(idp(janez.link(cmsChoice, "a.method-rekono")));
+        HttpResponse<String> toRekono = janez.get(journey.idp(janez.link(cmsChoice, "a.method-rekono")));
         assertEquals(302, toRekono.statusCode(), toRekono.body());
         URI authorize = URI.create(toRekono.headers().firstValue("Location").orElseThrow());
         assertTrue(authorize.toString().startsWith(sandbox.rekono().endpoints().authorize().toString()),
                 authorize.toString());
         assertEquals("urn:rekono:trust:3", query(authorize).get("acr_values"));
 
-        HttpResponse<String> confirmation = passwordAtRekono(janez, janez.follow(toRekono),
+        HttpResponse<String> confirmation = journey.passwordAtRekono(janez, janez.follow(toRekono),
                 "janez.novak@example.si", "Janez-Sandbox-2025");
         assertTrue(confirmation.body().contains("value=\"otp\" class=\"factor factor-otp\" disabled"),
                 "OnePass no longer enough:\n" + confirmation.body());
         HttpResponse<String> cms = enterPortalWithItsOwnPassword(janez, "cms",
-                toPortal(janez, certificateFactor(janez, confirmation)));
+                journey.toPortal(janez, certificateFactor(janez, confirmation)));
 
         assertLoggedIn(cms, "u1001", "Janez Novak", HIGH);
     }
@@ -147,12 +149,12 @@ class RekonoJourneyTest {
     @Test
     void cancelAtRekonoShowsTheMethodChoiceWithANoticeAndGivingUpThereTellsThePortalAuthnFailed() throws Exception {
         Person marko = new Person(tls);
-        HttpResponse<String> login = rekonoLogin(marko, "acq");
+        HttpResponse<String> login = journey.rekonoLogin(marko, "acq");
 
         HttpResponse<String> back = marko.get(cancelLink(login));
         assertEquals(302, back.statusCode(), back.body());
         URI callback = URI.create(back.headers().firstValue("Location").orElseThrow());
-        assertEquals(idp("/idp/login/rekono/callback"), callback.resolve(callback.getRawPath()).toString());
+        assertEquals(journey.idp("/idp/login/rekono/callback"), callback.resolve(callback.getRawPath()).toString());
         assertEquals("access_denied", query(callback).get("error"));
 
         HttpResponse<String> choice = marko.follow(back);
@@ -162,7 +164,7 @@ class RekonoJourneyTest {
         assertTrue(choice.body().contains("class=\"method method-rekono\""), choice.body());
         assertTrue(choice.body().contains("class=\"method method-certificate\""), choice.body());
 
-        HttpResponse<String> portalPage = marko.follow(marko.submitSamlForm(marko.post(idp("/idp/login/cancel"),
+        HttpResponse<String> portalPage = marko.follow(marko.submitSamlForm(marko.post(journey.idp("/idp/login/cancel"),
                 Map.of("key", hidden(choice, "key")))));
 
         assertEquals(List.of(RESPONDER, AUTHN_FAILED), statusCodes(portalPage));
@@ -172,13 +174,13 @@ class RekonoJourneyTest {
     @Test
     void afterCancellingAtRekonoChoosingRekonoAgainStillLogsIntoThePortalThatAsked() throws Exception {
         Person marko = new Person(tls);
-        HttpResponse<String> choice = marko.follow(marko.get(cancelLink(rekonoLogin(marko, "acq"))));
+        HttpResponse<String> choice = marko.follow(marko.get(cancelLink(journey.rekonoLogin(marko, "acq"))));
         assertTrue(choice.body().contains("Prijavo z Rekono ste preklicali."), choice.body());
 
-        HttpResponse<String> login = marko.follow(marko.get(idp(marko.link(choice, "a.method-rekono"))));
-        HttpResponse<String> otp = marko.follow(marko.post(page("confirm"), Map.of("tx", Person.tx(passwordAtRekono(
+        HttpResponse<String> login = marko.follow(marko.get(journey.idp(marko.link(choice, "a.method-rekono"))));
+        HttpResponse<String> otp = marko.follow(marko.post(journey.page("confirm"), Map.of("tx", Person.tx(journey.passwordAtRekono(
                 marko, login, "marko.horvat@example.si", "Marko-Sandbox-2025")), "factor", "otp")));
-        HttpResponse<String> acq = toPortal(marko, marko.post(page("otp"), Map.of("tx", Person.tx(otp),
+        HttpResponse<String> acq = journey.toPortal(marko, marko.post(journey.page("otp"), Map.of("tx", Person.tx(otp),
                 "code", Totp.at(MARKO_TOTP, Instant.now()))));
 
         assertLoggedIn(acq, "u1002", "Marko Horvat", SUBSTANTIAL);
@@ -187,10 +189,10 @@ class RekonoJourneyTest {
     @Test
     void levelOneAccountOpeningCmsIsToldAtRekonoTheLevelCannotBeReachedAndCmsHearsNoAuthnContext() throws Exception {
         Person ana = new Person(tls);
-        HttpResponse<String> choice = ana.follow(ana.get(portal("cms") + "login"));
-        HttpResponse<String> login = ana.follow(ana.get(idp(ana.link(choice, "a.method-rekono"))));
+        HttpResponse<String> choice = ana.follow(ana.get(journey.portal("cms") + "login"));
+        HttpResponse<String> login = ana.follow(ana.get(journey.idp(ana.link(choice, "a.method-rekono"))));
 
-        HttpResponse<String> unmet = passwordAtRekono(ana, login, "ana.kovac@example.si", "Ana-Sandbox-2025");
+        HttpResponse<String> unmet = journey.passwordAtRekono(ana, login, "ana.kovac@example.si", "Ana-Sandbox-2025");
 
         assertEquals(403, unmet.statusCode(), unmet.body());
         assertTrue(unmet.body().contains("<h1>Zahtevana raven zaupanja ni dosegljiva</h1>"), unmet.body());
@@ -208,48 +210,20 @@ class RekonoJourneyTest {
 
     // --- the person's steps ---
 
-    /** Portal login → IdP method choice → "Rekono" → the stand-in's login window. */
-    private static HttpResponse<String> rekonoLogin(Person person, String portal) {
-        HttpResponse<String> choice = person.follow(person.get(portal(portal) + "login"));
-        HttpResponse<String> login = person.follow(person.get(idp(person.link(choice, "a.method-rekono"))));
-        assertEquals(200, login.statusCode(), login.body());
-        assertTrue(login.uri().toString().startsWith(sandbox.rekono().issuer().toString()), login.uri().toString());
-        return login;
-    }
-
-    private static HttpResponse<String> passwordAtRekono(Person person, HttpResponse<String> login, String email,
-            String password) {
-        return person.follow(person.post(page("login"), Map.of("tx", Person.tx(login), "email", email,
-                "password", password)));
-    }
-
     /** Chooses "Digitalno potrdilo": the browser goes to the stand-in's certificate port with its client certificate. */
     private static HttpResponse<String> certificateFactor(Person person, HttpResponse<String> confirmation) {
-        HttpResponse<String> toCertificatePort = person.post(page("confirm"), Map.of("tx", Person.tx(confirmation),
+        HttpResponse<String> toCertificatePort = person.post(journey.page("confirm"), Map.of("tx", Person.tx(confirmation),
                 "factor", "certificate"));
         assertEquals(ports.rekonoCertificate(), URI.create(toCertificatePort.headers().firstValue("Location")
                 .orElseThrow()).getPort());
         return toCertificatePort;
     }
 
-    /** From Rekono's last answer, back through the IdP to the portal (auto-POST form submitted). */
-    private static HttpResponse<String> toPortal(Person person, HttpResponse<String> rekonoAnswer) {
-        HttpResponse<String> postForm = person.follow(rekonoAnswer);
-        assertEquals(200, postForm.statusCode(), postForm.body());
-        return person.follow(person.submitSamlForm(postForm));
-    }
-
-    private static HttpResponse<String> ssoTo(Person person, String portal) {
-        HttpResponse<String> postForm = person.follow(person.get(portal(portal) + "login"));
-        assertTrue(postForm.body().contains("SAMLResponse"), "single sign-on, no login page:\n" + postForm.body());
-        return person.follow(person.submitSamlForm(postForm));
-    }
-
     /** CMS web and ESQ ask for their own username and password after SSO; only then they show the login. */
     private static HttpResponse<String> enterPortalWithItsOwnPassword(Person person, String portal,
             HttpResponse<String> home) {
         assertTrue(home.body().contains("Enotna prijava je uspela."), home.body());
-        return person.follow(person.post(portal(portal) + "password", Map.of("token", hidden(home, "token"),
+        return person.follow(person.post(journey.portal(portal) + "password", Map.of("token", hidden(home, "token"),
                 "lang", "sl", "username", "demo", "password", "demo")));
     }
 
@@ -276,7 +250,7 @@ class RekonoJourneyTest {
     }
 
     private static String pushStatus(Person person, String tx) throws Exception {
-        return new ObjectMapper().readTree(person.get(page("push/status") + "?tx=" + tx).body()).get("status").asText();
+        return new ObjectMapper().readTree(person.get(journey.page("push/status") + "?tx=" + tx).body()).get("status").asText();
     }
 
     // --- what the pages show ---
@@ -289,7 +263,7 @@ class RekonoJourneyTest {
     }
 
     private static void assertNotLoggedIn(Person person, String portal) {
-        HttpResponse<String> home = person.get(portal(portal));
+        HttpResponse<String> home = person.get(journey.portal(portal));
         assertTrue(home.body().contains("Niste prijavljeni."), home.body());
         assertFalse(home.body().contains("<dd class=\"loa\">"), home.body());
     }
@@ -360,18 +334,6 @@ class RekonoJourneyTest {
     }
 
     // --- addresses and TLS ---
-
-    private static String portal(String name) {
-        return "https://localhost:" + ports.portals() + "/" + name + "/";
-    }
-
-    private static String idp(String path) {
-        return "https://localhost:" + ports.idp() + path;
-    }
-
-    private static String page(String name) {
-        return sandbox.rekono().issuer().resolve(name).toString();
-    }
 
     private static SSLContext tls(DemoClient kind) throws Exception {
         return SandboxTls.presenting(sandbox, kind);

@@ -138,7 +138,8 @@ public final class DemoPortals implements AutoCloseable {
                 config.clock());
         return new SloEndpoint(portal, parserPool, new IdpLogoutRequestHandler(portal, checks, sessions,
                 new LogoutResponseBuilder(portal, config.idpSloUrl(), config.clock()), faults, ids, config.clock()),
-                new LogoutResponseVerifier(checks, pendingLogouts), sender, pages);
+                new LogoutResponseVerifier(checks, pendingLogouts), sender, pages,
+                URI.create(config.idpSloUrl()).resolve("/idp/profile/Logout").toString());
     }
 
     /** Switches that make portals misbehave (ignore the IdP's LogoutRequests), as the index page's form flips them. */

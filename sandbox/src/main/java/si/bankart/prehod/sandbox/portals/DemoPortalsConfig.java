@@ -19,7 +19,7 @@ import java.util.Objects;
  * @param portals                the portals to host, each on its own path
  * @param idpEntityId            the IdP's entity ID: the only Issuer the portals accept
  * @param idpSsoUrl              the IdP's HTTP-Redirect SSO endpoint, the AuthnRequests' Destination
- * @param idpSloUrl              the IdP's HTTP-Redirect SLO endpoint ({@link #IDP_SLO_REDIRECT_PATH}): Destination of
+ * @param idpSloUrl              the IdP's HTTP-Redirect SLO endpoint: Destination of
  *                               the portals' LogoutRequests and of their answers to the IdP's
  * @param idpSigningCertificate  the IdP's signing certificate: the only key the portals accept a Response or a
  *                               logout message from
@@ -27,9 +27,6 @@ import java.util.Objects;
 public record DemoPortalsConfig(String bindAddress, int port, KeyStore tlsKeyStore, char[] tlsKeyStorePassword,
         URI publicBaseUrl, List<PortalDefinition> portals, String idpEntityId, String idpSsoUrl,
         String idpSloUrl, X509Certificate idpSigningCertificate, Clock clock) {
-
-    /** The IdP's HTTP-Redirect SingleLogoutService, under its base URL (shared/DESIGN.md, Endpoints). */
-    public static final String IDP_SLO_REDIRECT_PATH = "/idp/profile/SAML2/Redirect/SLO";
 
     public DemoPortalsConfig {
         Objects.requireNonNull(bindAddress, "bindAddress");

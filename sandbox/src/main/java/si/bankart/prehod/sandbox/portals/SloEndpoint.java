@@ -34,15 +34,17 @@ public final class SloEndpoint {
     private final LogoutResponseVerifier responses;
     private final RedirectBindingSender sender;
     private final PortalPages pages;
+    private final String idpLogoutPage;
 
     public SloEndpoint(PortalDefinition portal, ParserPool parserPool, IdpLogoutRequestHandler requests,
-            LogoutResponseVerifier responses, RedirectBindingSender sender, PortalPages pages) {
+            LogoutResponseVerifier responses, RedirectBindingSender sender, PortalPages pages, String idpLogoutPage) {
         this.portal = portal;
         this.decoder = new SamlMessageDecoder(parserPool, MAX_MESSAGE_BYTES);
         this.requests = requests;
         this.responses = responses;
         this.sender = sender;
         this.pages = pages;
+        this.idpLogoutPage = idpLogoutPage;
     }
 
     public void handle(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -77,7 +79,10 @@ public final class SloEndpoint {
             refused(request, response);
         } else {
             log.info("Portal {}: ignoring the IdP's LogoutRequest {} (sandbox switch)", portal.id(), logoutRequest.getID());
-            pages.render(response, 200, "logout-ignored.vm", pages.context(PortalPages.language(request), portal));
+            VelocityContext context = pages.context(PortalPages.language(request), portal);
+            // The browser is stranded here, as with a real portal that never answers; the IdP resumes from its page.
+            context.put("idpLogout", idpLogoutPage);
+            pages.render(response, 200, "logout-ignored.vm", context);
         }
     }
 

@@ -188,6 +188,8 @@ class IdpLogoutRequestTest {
         assertNull(page.redirect, "never answers the IdP");
         assertTrue(page.body().contains("data-logout=\"ignored\"") && page.body().contains("Zahteva za odjavo prezrta"),
                 page.body());
+        assertTrue(page.body().contains("href=\"https://idp.test/idp/profile/Logout\""),
+                "a way on: the IdP's logout page resumes the logout\n" + page.body());
         assertTrue(portal.hasSession(cookie));
     }
 

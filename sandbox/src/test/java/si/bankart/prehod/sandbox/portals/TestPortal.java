@@ -42,7 +42,8 @@ final class TestPortal {
         IdpMessageChecks checks = new IdpMessageChecks(ACQ, IDP, IdpRedirect.IDP_KEY.getEntityCertificate(), clock);
         slo = new SloEndpoint(ACQ, OpenSamlRuntime.initialize(), new IdpLogoutRequestHandler(ACQ, checks, sessions,
                 new LogoutResponseBuilder(ACQ, IdpRedirect.IDP_SLO, clock), faults, ids, clock),
-                new LogoutResponseVerifier(checks, pendingLogouts), sender, new PortalPages());
+                new LogoutResponseVerifier(checks, pendingLogouts), sender, new PortalPages(),
+                "https://idp.test/idp/profile/Logout");
     }
 
     static SamlLogin login(String nameId, String sessionIndex) {

@@ -1,0 +1,71 @@
+package si.bankart.prehod.sandbox;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * What a person does in the running sandbox, step by step, for journey tests: open a portal, choose Rekono, log in at
+ * the stand-in, come back through the IdP to the portal, open another portal with single sign-on.
+ */
+final class SandboxJourney {
+
+    private final Sandbox sandbox;
+    private final SandboxPorts ports;
+
+    SandboxJourney(Sandbox sandbox, SandboxPorts ports) {
+        this.sandbox = sandbox;
+        this.ports = ports;
+    }
+
+    /** Portal login → IdP method choice → "Rekono" → the stand-in's login window. */
+    HttpResponse<String> rekonoLogin(Person person, String portal) {
+        HttpResponse<String> choice = person.follow(person.get(portal(portal) + "login"));
+        HttpResponse<String> login = person.follow(person.get(idp(person.link(choice, "a.method-rekono"))));
+        assertEquals(200, login.statusCode(), login.body());
+        assertTrue(login.uri().toString().startsWith(sandbox.rekono().issuer().toString()), login.uri().toString());
+        return login;
+    }
+
+    HttpResponse<String> passwordAtRekono(Person person, HttpResponse<String> login, String email, String password) {
+        return person.follow(person.post(page("login"), Map.of("tx", Person.tx(login), "email", email,
+                "password", password)));
+    }
+
+    /** Password, then a OnePass code from the TOTP secret, then back through the IdP to the portal's home page. */
+    HttpResponse<String> onePassLogin(Person person, String portal, String email, String password, String totpSecret) {
+        HttpResponse<String> otp = person.follow(person.post(page("confirm"), Map.of("tx", Person.tx(passwordAtRekono(
+                person, rekonoLogin(person, portal), email, password)), "factor", "otp")));
+        return toPortal(person, person.post(page("otp"), Map.of("tx", Person.tx(otp),
+                "code", Totp.at(totpSecret, Instant.now()))));
+    }
+
+    /** From Rekono's last answer, back through the IdP to the portal (auto-POST form submitted). */
+    HttpResponse<String> toPortal(Person person, HttpResponse<String> rekonoAnswer) {
+        HttpResponse<String> postForm = person.follow(rekonoAnswer);
+        assertEquals(200, postForm.statusCode(), postForm.body());
+        return person.follow(person.submitSamlForm(postForm));
+    }
+
+    HttpResponse<String> ssoTo(Person person, String portal) {
+        HttpResponse<String> postForm = person.follow(person.get(portal(portal) + "login"));
+        assertTrue(postForm.body().contains("SAMLResponse"), "single sign-on, no login page:\n" + postForm.body());
+        return person.follow(person.submitSamlForm(postForm));
+    }
+
+    String portal(String name) {
+        return "https://localhost:" + ports.portals() + "/" + name + "/";
+    }
+
+    String idp(String path) {
+        return "https://localhost:" + ports.idp() + path;
+    }
+
+    /** A page of the Rekono stand-in. */
+    String page(String name) {
+        return sandbox.rekono().issuer().resolve(name).toString();
+    }
+}
