@@ -121,10 +121,8 @@ class RekonoJourneyTest {
     @Test
     void substantialSessionOpeningCmsIsSentBackToRekonoForTrustLevelThreeAndLandsAtHigh() throws Exception {
         Person janez = new Person(tls(DemoClient.VALID));
-        HttpResponse<String> otp = janez.follow(janez.post(journey.page("confirm"), Map.of("tx", Person.tx(journey.passwordAtRekono(
-                janez, journey.rekonoLogin(janez, "acq"), "janez.novak@example.si", "Janez-Sandbox-2025")), "factor", "otp")));
-        HttpResponse<String> acq = journey.toPortal(janez, janez.post(journey.page("otp"), Map.of("tx", Person.tx(otp),
-                "code", Totp.at(JANEZ_TOTP, Instant.now()))));
+        HttpResponse<String> acq = journey.onePassLogin(janez, "acq", "janez.novak@example.si", "Janez-Sandbox-2025",
+                JANEZ_TOTP);
         assertLoggedIn(acq, "u1001", "Janez Novak", SUBSTANTIAL);
 
         HttpResponse<String> cmsChoice = janez.follow(janez.get(journey.portal("cms") + "login"));
@@ -144,6 +142,9 @@ class RekonoJourneyTest {
                 journey.toPortal(janez, certificateFactor(janez, confirmation)));
 
         assertLoggedIn(cms, "u1001", "Janez Novak", HIGH);
+        String logoutPage = janez.get(journey.idp("/idp/profile/Logout")).body();
+        assertTrue(logoutPage.contains("<li>Acquiring</li>") && logoutPage.contains("<li>CMS web</li>"),
+                "the step-up upgraded the session and kept Acquiring in it:\n" + logoutPage);
     }
 
     @Test
