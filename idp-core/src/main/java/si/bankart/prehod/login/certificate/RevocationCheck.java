@@ -41,6 +41,7 @@ public final class RevocationCheck {
     private final OcspQuery ocsp;
     private final CrlSource crls;
     private final ExpiringCache<OcspKey, RevocationStatus> ocspAnswers;
+    private final ExpiringCache<OcspKey, RevocationStatus> recentOcspAnswers;
 
     public RevocationCheck(RevocationConfig config, Clock clock) {
         this(config, clock, new SecureRandom());
@@ -53,6 +54,7 @@ public final class RevocationCheck {
         this.ocsp = new OcspQuery(fetch, config, clock, random);
         this.crls = new CrlSource(fetch, config, clock);
         this.ocspAnswers = new ExpiringCache<>(config.cacheEntries());
+        this.recentOcspAnswers = new ExpiringCache<>(config.cacheEntries());
     }
 
     RevocationEvidence check(ValidatedPath path) throws CertificateRefused {
@@ -93,6 +95,10 @@ public final class RevocationCheck {
                 HexFormat.of().formatHex(issuer.getPublicKey().getEncoded()), certificate.getSerialNumber());
         Optional<URI> responder = config.ocspResponder() != null ? Optional.of(config.ocspResponder())
                 : RevocationPointers.ocsp(certificate).stream().findFirst();
+        Optional<RevocationStatus> recent = recentOcspAnswers.get(key, clock.instant());
+        if (recent.isPresent()) {
+            return Optional.of(new Found(recent.get(), RevocationEvidence.Source.OCSP_REUSED));
+        }
         if (responder.isPresent()) {
             try {
                 RevocationStatus answer = ocsp.ask(responder.get(), certificate, issuer);
@@ -127,11 +133,18 @@ public final class RevocationCheck {
         return Optional.empty();
     }
 
-    /** Keeps a definite OCSP answer until its nextUpdate; one without nextUpdate is not kept (RFC 6960 §4.2.2.1). */
+    /**
+     * Keeps a definite OCSP answer until its nextUpdate, for when the responder fails; one without nextUpdate is not
+     * kept (RFC 6960 §4.2.2.1). Within revocation.ocspReuse (and before nextUpdate) it also answers without asking.
+     */
     private void remember(OcspKey key, RevocationStatus answer) {
         Optional<Instant> until = answer instanceof RevocationStatus.Good good ? good.validUntil()
                 : ((RevocationStatus.Revoked) answer).validUntil();
         until.ifPresent(instant -> ocspAnswers.put(key, answer, instant));
+        if (!config.ocspReuse().isZero()) {
+            Instant reuseEnd = clock.instant().plus(config.ocspReuse());
+            until.ifPresent(instant -> recentOcspAnswers.put(key, answer, instant.isBefore(reuseEnd) ? instant : reuseEnd));
+        }
     }
 
     private Optional<URI> configuredCrl(X509Certificate issuer) {

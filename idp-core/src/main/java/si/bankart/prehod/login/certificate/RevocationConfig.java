@@ -23,12 +23,16 @@ import javax.security.auth.x500.X500Principal;
  * @param cacheEntries  bound on the OCSP responses and on the CRLs kept until their nextUpdate
  * @param maxOcspBytes  largest OCSP response read
  * @param maxCrlBytes   largest CRL read
+ * @param ocspReuse     how long a definite OCSP answer (before its nextUpdate) is used for further logins without
+ *                      asking again; zero (the default) asks the responder at every login, and a revocation then
+ *                      takes effect as soon as the responder knows it
  */
 public record RevocationConfig(boolean softFail, URI ocspResponder, Map<String, URI> crlUrls, Duration timeout,
                                Boolean nonce, Duration clockSkew, Integer cacheEntries, Integer maxOcspBytes,
-                               Integer maxCrlBytes) {
+                               Integer maxCrlBytes, Duration ocspReuse) {
 
-    public static final RevocationConfig DEFAULTS = new RevocationConfig(false, null, null, null, true, null, 0, 0, 0);
+    public static final RevocationConfig DEFAULTS = new RevocationConfig(false, null, null, null, true, null, 0, 0, 0,
+            null);
 
     private static final int CACHE_ENTRIES = 10_000;
     private static final int MAX_OCSP_BYTES = 64 * 1024;
@@ -60,6 +64,10 @@ public record RevocationConfig(boolean softFail, URI ocspResponder, Map<String, 
         cacheEntries = orDefault(cacheEntries, CACHE_ENTRIES, "revocation.cacheEntries");
         maxOcspBytes = orDefault(maxOcspBytes, MAX_OCSP_BYTES, "revocation.maxOcspBytes");
         maxCrlBytes = orDefault(maxCrlBytes, MAX_CRL_BYTES, "revocation.maxCrlBytes");
+        ocspReuse = ocspReuse == null ? Duration.ZERO : ocspReuse;
+        if (ocspReuse.isNegative() || ocspReuse.compareTo(Duration.ofHours(1)) > 0) {
+            throw new IllegalArgumentException("revocation.ocspReuse must be between PT0S and PT1H, was " + ocspReuse);
+        }
     }
 
     static URI requireHttp(URI url, String key) {

@@ -15,6 +15,8 @@ public record RevocationEvidence(Source source, String detail) {
         OCSP,
         /** An earlier OCSP response still within its nextUpdate, used because the responder did not answer. */
         OCSP_CACHED,
+        /** An OCSP response asked for within revocation.ocspReuse and still within its nextUpdate, used again. */
+        OCSP_REUSED,
         /** A CRL within its nextUpdate (fetched or kept from an earlier fetch). */
         CRL,
         /** Status unknown, let through because {@code revocation.softFail} is on: audit-log it. */

@@ -35,7 +35,7 @@ class ClientCertificateVerifierTest {
         CertificateLoginConfig config = new CertificateLoginConfig(null, null, null, List.of(),
                 new MappingConfig(MappingRule.SUBJECT_ATTRIBUTE, "2.5.4.5"),
                 new LoaConfig(LevelOfAssurance.LOW, Map.of("root.pem", LevelOfAssurance.SUBSTANTIAL), Map.of()),
-                new RevocationConfig(softFail, null, null, Duration.ofSeconds(1), true, null, 0, 0, 0), null);
+                new RevocationConfig(softFail, null, null, Duration.ofSeconds(1), true, null, 0, 0, 0, null), null);
         return new ClientCertificateVerifier(config, TestCertificates.trustRoot(),
                 new RevocationCheck(config.revocation(), TestCertificates.CLOCK), USERS, TestCertificates.CLOCK);
     }
@@ -101,7 +101,7 @@ class ClientCertificateVerifierTest {
     void verifyWhenCertificatePolicyNotAllowedThenPolicyNotAllowed() {
         CertificateLoginConfig config = new CertificateLoginConfig(null, null, null, List.of("0.4.0.194112.1.2"),
                 new MappingConfig(MappingRule.SUBJECT_ATTRIBUTE, "2.5.4.5"), null,
-                new RevocationConfig(true, null, null, null, true, null, 0, 0, 0), null);
+                new RevocationConfig(true, null, null, null, true, null, 0, 0, 0, null), null);
         ClientCertificateVerifier verifier = new ClientCertificateVerifier(config, TestCertificates.trustRoot(),
                 new RevocationCheck(config.revocation(), TestCertificates.CLOCK), USERS, TestCertificates.CLOCK);
         assertRejected(CertificateRejection.POLICY_NOT_ALLOWED, verifier.verify(chain(leaf().policies("2.999.1").build())));

@@ -110,7 +110,7 @@ class CrlSourceTest {
 
     private static CrlSource source(int maxCrlBytes) {
         RevocationConfig config = new RevocationConfig(false, null, null, Duration.ofSeconds(2), true, null, 0, 0,
-                maxCrlBytes);
+                maxCrlBytes, null);
         return new CrlSource(new RevocationFetch(config.timeout()), config, TestCertificates.CLOCK);
     }
 

@@ -57,7 +57,7 @@ class OcspQueryTest {
     }
 
     private static OcspQuery query(boolean nonce) {
-        RevocationConfig config = new RevocationConfig(false, null, null, Duration.ofSeconds(2), nonce, null, 0, 0, 0);
+        RevocationConfig config = new RevocationConfig(false, null, null, Duration.ofSeconds(2), nonce, null, 0, 0, 0, null);
         return new OcspQuery(new RevocationFetch(config.timeout()), config, TestCertificates.CLOCK, new SecureRandom());
     }
 

@@ -1,6 +1,7 @@
 package si.bankart.prehod.login.certificate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static si.bankart.prehod.login.certificate.CertificateAssertions.assertRefused;
 import static si.bankart.prehod.login.certificate.TestCertificates.NOW;
@@ -104,10 +105,14 @@ class RevocationCheckTest {
     }
 
     private static RevocationCheck check(boolean softFail, Clock clock) {
+        return check(softFail, clock, null);
+    }
+
+    private static RevocationCheck check(boolean softFail, Clock clock, Duration ocspReuse) {
         String base = "http://127.0.0.1:" + server.getAddress().getPort();
         RevocationConfig config = new RevocationConfig(softFail, URI.create(base + "/ocsp"),
                 Map.of(TestCertificates.root().name().getName(), URI.create(base + "/root.crl")),
-                Duration.ofSeconds(2), true, null, 0, 0, 0);
+                Duration.ofSeconds(2), true, null, 0, 0, 0, ocspReuse);
         return new RevocationCheck(config, clock);
     }
 
@@ -223,5 +228,39 @@ class RevocationCheckTest {
         assertRefused(CertificateRejection.REVOKED, () -> check.check(PATH));
         ocsp = null;
         assertRefused(CertificateRejection.REVOKED, () -> check.check(PATH));
+    }
+
+    @Test
+    void checkWithinOcspReuseThenTheLastAnswerServesWithoutAskingAndAfterItTheResponderIsAskedAgain() throws Exception {
+        MovableClock clock = new MovableClock();
+        RevocationCheck check = check(false, clock, Duration.ofMinutes(5));
+        ocsp = good();
+        assertEquals(RevocationEvidence.Source.OCSP, check.check(PATH).source());
+        TestOcspAnswer revoked = good();
+        revoked.status = new RevokedStatus(Date.from(NOW.minus(Duration.ofDays(1))), CRLReason.keyCompromise);
+        ocsp = revoked;
+
+        clock.now = NOW.plus(Duration.ofMinutes(4));
+        assertEquals(RevocationEvidence.Source.OCSP_REUSED, check.check(PATH).source());
+        clock.now = NOW.plus(Duration.ofMinutes(5));
+        assertRefused(CertificateRejection.REVOKED, () -> check.check(PATH));
+    }
+
+    @Test
+    void checkWithoutOcspReuseThenEveryLoginAsksTheResponder() throws Exception {
+        RevocationCheck check = check(false);
+        ocsp = good();
+        check.check(PATH);
+        TestOcspAnswer revoked = good();
+        revoked.status = new RevokedStatus(Date.from(NOW.minus(Duration.ofDays(1))), CRLReason.keyCompromise);
+        ocsp = revoked;
+
+        assertRefused(CertificateRejection.REVOKED, () -> check.check(PATH));
+    }
+
+    @Test
+    void ocspReuseLongerThanAnHourIsRefused() {
+        assertThrows(IllegalArgumentException.class, () -> new RevocationConfig(false, null, null, null, true, null, 0,
+                0, 0, Duration.ofHours(2)));
     }
 }

@@ -80,7 +80,7 @@ final class RunningSandboxCa {
                 new MappingConfig(MappingRule.SUBJECT_ATTRIBUTE, "2.5.4.5"),
                 new LoaConfig(LevelOfAssurance.LOW, Map.of("sandbox-root.pem", LevelOfAssurance.SUBSTANTIAL),
                         Map.of(SandboxCa.DEMO_POLICY_OID, LevelOfAssurance.HIGH)),
-                new RevocationConfig(softFail, null, null, Duration.ofSeconds(3), true, null, 0, 0, 0), null);
+                new RevocationConfig(softFail, null, null, Duration.ofSeconds(3), true, null, 0, 0, 0, null), null);
     }
 
     /** A fresh verifier (empty caches) wired as the web layer wires it, from configuration. */
