@@ -68,12 +68,16 @@ public final class IdpLogoutPage extends HttpServlet {
             writer.write(request, response, flow.upstreamEnded(request.getParameter("state"), request.getRemoteAddr()));
             return;
         }
-        Optional<LogoutOutcome> resumed = flow.resumed(logoutCookie.read(request), request.getRemoteAddr());
-        if (resumed.isPresent()) {
-            writer.write(request, response, resumed.get());
-            return;
-        }
+        // A logout ends the SSO session first, so a live session here is a newer login: offer to log it out, and
+        // leave any older interrupted logout alone rather than report it as this session's.
         Optional<SsoSession> session = sessions.find(ssoCookie.read(request));
+        if (session.isEmpty()) {
+            Optional<LogoutOutcome> resumed = flow.resumed(logoutCookie.read(request), request.getRemoteAddr());
+            if (resumed.isPresent()) {
+                writer.write(request, response, resumed.get());
+                return;
+            }
+        }
         Language language = Language.of(request);
         VelocityContext context = pages.context(language);
         context.put("langSwitch", Routes.LOGOUT + "?lang=" + language.other().code());

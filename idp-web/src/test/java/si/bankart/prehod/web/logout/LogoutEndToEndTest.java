@@ -286,6 +286,20 @@ class LogoutEndToEndTest {
     }
 
     @Test
+    void newLoginAfterAnInterruptedLogoutIsOfferedForLogoutNotReportedAsEnded() {
+        Browser browser = idp.browser();
+        logInToAll(browser, "u1001");
+        HttpResponse<String> toFirstPortal = browser.post(Routes.LOGOUT, Map.of("token", token(browser.get(Routes.LOGOUT))));
+        assertEquals(302, toFirstPortal.statusCode(), "the chain went to the first portal, which never answers");
+        logInToAll(browser, "u1001");
+
+        HttpResponse<String> page = browser.get(Routes.LOGOUT);
+
+        assertTrue(page.body().contains("name=\"token\""), "the new session is offered for logout: " + page.body());
+        assertTrue(hasSession(browser));
+    }
+
+    @Test
     void logoutFormWithoutItsTokenLogsNobodyOut() {
         Browser browser = idp.browser();
         logInToAll(browser, "u1001");
