@@ -4,28 +4,10 @@
 'use strict';
 const { SAML } = require('@node-saml/node-saml');
 const { DOMParser } = require('@xmldom/xmldom');
-const xpath = require('xpath');
-
-function read(stream) {
-  return new Promise((resolve) => {
-    let data = '';
-    stream.setEncoding('utf8');
-    stream.on('data', (chunk) => { data += chunk; });
-    stream.on('end', () => resolve(data));
-  });
-}
-
-function one(doc, path) {
-  const select = xpath.useNamespaces({
-    saml: 'urn:oasis:names:tc:SAML:2.0:assertion',
-    samlp: 'urn:oasis:names:tc:SAML:2.0:protocol',
-  });
-  const nodes = select(path, doc);
-  return nodes.length ? nodes[0].nodeValue || nodes[0].textContent : null;
-}
+const { readJson, one } = require('./saml-io');
 
 async function main() {
-  const input = JSON.parse(await read(process.stdin));
+  const input = await readJson(process.stdin);
   const saml = new SAML({
     idpCert: input.idpCert,
     issuer: input.audience,

@@ -7,16 +7,7 @@ const zlib = require('zlib');
 const { SAML } = require('@node-saml/node-saml');
 const samlXml = require('@node-saml/node-saml/lib/xml');
 const { DOMParser } = require('@xmldom/xmldom');
-const xpath = require('xpath');
-
-function read(stream) {
-  return new Promise((resolve) => {
-    let data = '';
-    stream.setEncoding('utf8');
-    stream.on('data', (chunk) => { data += chunk; });
-    stream.on('end', () => resolve(data));
-  });
-}
+const { readJson, select, one: first } = require('./saml-io');
 
 function portal(input) {
   return new SAML({
@@ -41,14 +32,7 @@ function messageXml(url, parameter) {
 
 function values(xml) {
   const doc = new DOMParser().parseFromString(xml, 'text/xml');
-  const select = xpath.useNamespaces({
-    saml: 'urn:oasis:names:tc:SAML:2.0:assertion',
-    samlp: 'urn:oasis:names:tc:SAML:2.0:protocol',
-  });
-  const one = (path) => {
-    const nodes = select(path, doc);
-    return nodes.length ? nodes[0].nodeValue || nodes[0].textContent : null;
-  };
+  const one = (path) => first(doc, path);
   return {
     kind: doc.documentElement.localName,
     id: one('/*/@ID'),
@@ -64,7 +48,7 @@ function values(xml) {
 }
 
 async function main() {
-  const input = JSON.parse(await read(process.stdin));
+  const input = await readJson(process.stdin);
   const saml = portal(input);
   try {
     if (input.action === 'logout-request') {

@@ -80,7 +80,8 @@ class LogoutEndToEndTest {
         for (TestServiceProvider sp : PORTALS) {
             TestAuthnRequests request = TestAuthnRequests.valid(sp, idp.endpoint(Routes.SSO_REDIRECT));
             HttpResponse<String> answer = browser.get(Routes.SSO_REDIRECT + "?" + request.signedRedirectQuery(null));
-            Browser.PostedForm form = answer.statusCode() == 302 ? login(browser, answer, user) : Browser.postedForm(answer);
+            Browser.PostedForm form = answer.statusCode() == 302
+                    ? TestLoginMethod.logIn(browser, answer, user, "high") : Browser.postedForm(answer);
             JsonNode profile = NodeSaml.check(new NodeSaml.Check(form.samlResponse(), idp.signingCertificatePem(),
                     sp.entityId(), sp.acsUrl(), request.id(), false, null));
             assertTrue(profile.get("ok").asBoolean(), profile.toString());
@@ -88,14 +89,6 @@ class LogoutEndToEndTest {
                     profile.get("sessionIndex").asText()));
         }
         return logins;
-    }
-
-    private static Browser.PostedForm login(Browser browser, HttpResponse<String> start, String user) {
-        HttpResponse<String> method = browser.follow(start);
-        String key = method.body().replace("test-login key=", "").trim();
-        HttpResponse<String> answer = browser.get(TestLoginMethod.PATH + "?key=" + key + "&user=" + user + "&loa=high");
-        assertEquals(200, answer.statusCode(), answer.body());
-        return Browser.postedForm(answer);
     }
 
     /** Whether the browser still has an SSO session: a new AuthnRequest is answered without the login page. */

@@ -56,10 +56,8 @@ class SoapLogoutEndToEndTest {
     /** Logs in to the portal and returns the NameID it was given. */
     private static String logIn(Browser browser) {
         TestAuthnRequests request = TestAuthnRequests.valid(portal, idp.endpoint(Routes.SSO_REDIRECT));
-        HttpResponse<String> start = browser.get(Routes.SSO_REDIRECT + "?" + request.redirectQuery(null));
-        String key = browser.follow(start).body().replace("test-login key=", "").trim();
-        Browser.PostedForm form = Browser.postedForm(browser.get(TestLoginMethod.PATH + "?key=" + key
-                + "&user=u1001&loa=high"));
+        Browser.PostedForm form = TestLoginMethod.logIn(browser,
+                browser.get(Routes.SSO_REDIRECT + "?" + request.redirectQuery(null)), "u1001", "high");
         Matcher nameId = Pattern.compile("<saml2:NameID[^>]*>([^<]+)</saml2:NameID>").matcher(form.xml());
         assertTrue(nameId.find(), form.xml());
         return nameId.group(1);

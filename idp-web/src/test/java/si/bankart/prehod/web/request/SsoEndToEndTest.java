@@ -56,7 +56,7 @@ class SsoEndToEndTest {
         Browser browser = idp.browser();
         TestAuthnRequests request = TestAuthnRequests.valid(PORTAL_A, idp.endpoint(Routes.SSO_REDIRECT));
 
-        Browser.PostedForm form = login(browser, browser.get(Routes.SSO_REDIRECT + "?" + request.redirectQuery("rs-123")),
+        Browser.PostedForm form = TestLoginMethod.logIn(browser, browser.get(Routes.SSO_REDIRECT + "?" + request.redirectQuery("rs-123")),
                 "u1001", "substantial");
 
         assertEquals(PORTAL_A.acsUrl(), form.action());
@@ -74,7 +74,7 @@ class SsoEndToEndTest {
     void everySsoEventLeavesOneAuditLine() {
         Browser browser = idp.browser();
         try (LogCapture audit = new LogCapture("audit")) {
-            login(browser, browser.get(Routes.SSO_REDIRECT + "?" + TestAuthnRequests.valid(PORTAL_A,
+            TestLoginMethod.logIn(browser, browser.get(Routes.SSO_REDIRECT + "?" + TestAuthnRequests.valid(PORTAL_A,
                     idp.endpoint(Routes.SSO_REDIRECT)).redirectQuery(null)), "u1002", "high");
 
             assertEquals(1, audit.lines().size(), audit.lines().toString());
@@ -91,7 +91,7 @@ class SsoEndToEndTest {
 
         HttpResponse<String> start = browser.post(Routes.SSO_POST,
                 Map.of("SAMLRequest", TestAuthnRequests.postEncode(request.signedXml())));
-        Browser.PostedForm form = login(browser, start, "u1001", "high");
+        Browser.PostedForm form = TestLoginMethod.logIn(browser, start, "u1001", "high");
 
         assertNull(form.relayState());
         JsonNode result = portalChecks(form, PORTAL_SIGNED, request.id(), true);
@@ -103,7 +103,7 @@ class SsoEndToEndTest {
     void secondPortalIsServedFromTheSessionWithoutLogin() {
         Browser browser = idp.browser();
         TestAuthnRequests first = TestAuthnRequests.valid(PORTAL_A, idp.endpoint(Routes.SSO_REDIRECT));
-        Browser.PostedForm firstForm = login(browser, browser.get(Routes.SSO_REDIRECT + "?" + first.redirectQuery(null)),
+        Browser.PostedForm firstForm = TestLoginMethod.logIn(browser, browser.get(Routes.SSO_REDIRECT + "?" + first.redirectQuery(null)),
                 "u1001", "substantial");
 
         TestAuthnRequests second = TestAuthnRequests.valid(PORTAL_B, idp.endpoint(Routes.SSO_REDIRECT));
@@ -124,7 +124,7 @@ class SsoEndToEndTest {
         HttpResponse<String> start = browser.get(Routes.SSO_UNSOLICITED + "?providerId="
                 + TestAuthnRequests.encode(PORTAL_B.entityId()) + "&target=home");
 
-        Browser.PostedForm form = login(browser, start, "u1002", "low");
+        Browser.PostedForm form = TestLoginMethod.logIn(browser, start, "u1002", "low");
 
         assertEquals(PORTAL_B.acsUrl(), form.action());
         assertEquals("home", form.relayState());
@@ -138,7 +138,7 @@ class SsoEndToEndTest {
         Browser browser = idp.browser();
         TestAuthnRequests request = TestAuthnRequests.valid(PORTAL_ENCRYPTED, idp.endpoint(Routes.SSO_REDIRECT));
 
-        Browser.PostedForm form = login(browser, browser.get(Routes.SSO_REDIRECT + "?" + request.redirectQuery(null)),
+        Browser.PostedForm form = TestLoginMethod.logIn(browser, browser.get(Routes.SSO_REDIRECT + "?" + request.redirectQuery(null)),
                 "u1001", "substantial");
 
         assertTrue(form.xml().contains("EncryptedAssertion"));
@@ -176,7 +176,7 @@ class SsoEndToEndTest {
     void tamperedResponseIsRefusedByThePortal() {
         Browser browser = idp.browser();
         TestAuthnRequests request = TestAuthnRequests.valid(PORTAL_A, idp.endpoint(Routes.SSO_REDIRECT));
-        Browser.PostedForm form = login(browser, browser.get(Routes.SSO_REDIRECT + "?" + request.redirectQuery(null)),
+        Browser.PostedForm form = TestLoginMethod.logIn(browser, browser.get(Routes.SSO_REDIRECT + "?" + request.redirectQuery(null)),
                 "u1001", "substantial");
 
         String forged = form.xml().replace("Janez Novak", "Eva Napadalka");
@@ -187,17 +187,6 @@ class SsoEndToEndTest {
 
         JsonNode result = portalChecks(tampered, PORTAL_A, request.id(), false);
         assertFalse(result.get("ok").asBoolean(), "node-saml must refuse a modified assertion");
-    }
-
-    /** Follows the browser through the method choice (skipped: one method) to the test method, and logs in. */
-    static Browser.PostedForm login(Browser browser, HttpResponse<String> start, String user, String loa) {
-        assertEquals(302, start.statusCode(), start.body());
-        HttpResponse<String> method = browser.follow(start);
-        assertEquals(200, method.statusCode(), method.body());
-        String key = method.body().replace("test-login key=", "").trim();
-        HttpResponse<String> answer = browser.get(TestLoginMethod.PATH + "?key=" + key + "&user=" + user + "&loa=" + loa);
-        assertEquals(200, answer.statusCode(), answer.body());
-        return Browser.postedForm(answer);
     }
 
     static JsonNode portalChecks(Browser.PostedForm form, TestServiceProvider sp, String inResponseTo, boolean signed) {

@@ -65,25 +65,9 @@ class SessionLifetimeEndToEndTest {
         return browser.get(Routes.SSO_REDIRECT + "?" + request.redirectQuery(null));
     }
 
-    /** Through the method choice to a test method ({@code method}), logged in as u1001 at {@code loa}. */
-    private static Browser.PostedForm logIn(Browser browser, HttpResponse<String> start, String method, String loa) {
-        assertEquals(302, start.statusCode(), "login expected, got: " + start.body());
-        HttpResponse<String> page = browser.follow(start);
-        if (!page.body().startsWith("test-login key=")) {
-            // The method choice: more than one method; take the one asked for.
-            Matcher link = Pattern.compile("href=\"(/idp/login/" + method + "\\?[^\"]+)\"").matcher(page.body());
-            assertTrue(link.find(), "method " + method + " not offered: " + page.body());
-            page = browser.get(Browser.unescape(link.group(1)));
-        }
-        String key = page.body().replace("test-login key=", "").trim();
-        HttpResponse<String> answer = browser.get("/idp/login/" + method + "?key=" + key + "&user=u1001&loa=" + loa);
-        assertEquals(200, answer.statusCode(), answer.body());
-        return Browser.postedForm(answer);
-    }
-
     private static Browser loggedInAtSubstantial() {
         Browser browser = idp.browser();
-        logIn(browser, ask(browser, request(SUBSTANTIAL)), "test", "substantial");
+        TestLoginMethod.logIn(browser, ask(browser, request(SUBSTANTIAL)), "test", "u1001", "substantial");
         return browser;
     }
 
@@ -115,7 +99,8 @@ class SessionLifetimeEndToEndTest {
     void assertionSaysTheSessionEndsAtItsAbsoluteEnd() {
         Browser browser = idp.browser();
         Instant loginAt = CLOCK.instant();
-        Browser.PostedForm form = logIn(browser, ask(browser, request(SUBSTANTIAL)), "test", "substantial");
+        Browser.PostedForm form = TestLoginMethod.logIn(browser, ask(browser, request(SUBSTANTIAL)), "test", "u1001",
+                "substantial");
         CLOCK.advance(Duration.ofMinutes(10));
 
         Browser.PostedForm later = Browser.postedForm(ask(browser, request(SUBSTANTIAL)));
@@ -131,7 +116,7 @@ class SessionLifetimeEndToEndTest {
         Browser browser = loggedInAtSubstantial();
         TestAuthnRequests forced = request(SUBSTANTIAL).with(r -> r.setForceAuthn(true));
 
-        Browser.PostedForm form = logIn(browser, ask(browser, forced), "test", "substantial");
+        Browser.PostedForm form = TestLoginMethod.logIn(browser, ask(browser, forced), "test", "u1001", "substantial");
 
         assertTrue(form.xml().contains("InResponseTo=\"" + forced.id() + "\""), form.xml());
     }
@@ -151,7 +136,7 @@ class SessionLifetimeEndToEndTest {
     void stepUpToHighKeepsThePortalsOfTheSession() {
         Browser browser = loggedInAtSubstantial();
 
-        logIn(browser, ask(browser, request(HIGH)), "test", "high");
+        TestLoginMethod.logIn(browser, ask(browser, request(HIGH)), "test", "u1001", "high");
 
         assertEquals(200, ask(browser, request(SUBSTANTIAL)).statusCode(), "the upgraded session serves both");
         String logoutPage = browser.get(Routes.LOGOUT).body();
@@ -162,7 +147,7 @@ class SessionLifetimeEndToEndTest {
     @Test
     void sessionFromAMethodThePortalDoesNotAllowIsNotReused() {
         Browser browser = idp.browser();
-        logIn(browser, ask(browser, request(WEAK_ONLY)), "weak", "low");
+        TestLoginMethod.logIn(browser, ask(browser, request(WEAK_ONLY)), "weak", "u1001", "low");
 
         HttpResponse<String> answer = ask(browser, request(SUBSTANTIAL));
 

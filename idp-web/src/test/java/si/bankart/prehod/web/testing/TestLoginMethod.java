@@ -1,6 +1,12 @@
 package si.bankart.prehod.web.testing;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.io.IOException;
+import java.util.regex.Pattern;
+import java.util.regex.Matcher;
+import java.net.http.HttpResponse;
 import java.time.Clock;
 
 import javax.servlet.http.HttpServlet;
@@ -85,5 +91,30 @@ public final class TestLoginMethod implements LoginMethodEndpoint {
                 completion.complete(request, response, key, result);
             }
         }), startPath());
+    }
+
+    /**
+     * What a user does from the IdP's first answer to an SSO request: through the method choice (skipped when the
+     * portal allows one method) to the test method {@code method}, logged in as {@code user} at {@code loa}; returns
+     * the POST form the IdP answers with.
+     */
+    public static Browser.PostedForm logIn(Browser browser, HttpResponse<String> start, String method, String user,
+            String loa) {
+        assertEquals(302, start.statusCode(), "login expected, got: " + start.body());
+        HttpResponse<String> page = browser.follow(start);
+        if (!page.body().startsWith("test-login key=")) {
+            Matcher link = Pattern.compile("href=\"(/idp/login/" + method + "\\?[^\"]+)\"").matcher(page.body());
+            assertTrue(link.find(), "method " + method + " not offered: " + page.body());
+            page = browser.get(Browser.unescape(link.group(1)));
+        }
+        String key = page.body().replace("test-login key=", "").trim();
+        HttpResponse<String> answer = browser.get("/idp/login/" + method + "?key=" + key + "&user=" + user + "&loa=" + loa);
+        assertEquals(200, answer.statusCode(), answer.body());
+        return Browser.postedForm(answer);
+    }
+
+    /** {@link #logIn(Browser, HttpResponse, String, String, String)} with the default test method. */
+    public static Browser.PostedForm logIn(Browser browser, HttpResponse<String> start, String user, String loa) {
+        return logIn(browser, start, "test", user, loa);
     }
 }
