@@ -103,4 +103,27 @@ class AutoPostFormInBrowserTest {
             chromium.screenshot(SCREENSHOTS.resolve("error-en.png"));
         }
     }
+
+    @Test
+    void logoutAtTheIdpInABrowserReachesThePortalAndEndsOnTheResultPageWhenItNeverAnswers() throws Exception {
+        try (HeadlessChromium chromium = HeadlessChromium.start(List.of(idp.tlsCertificate()), "sl")) {
+            chromium.open(idp.baseUri() + Routes.SSO_UNSOLICITED + "?providerId="
+                    + TestAuthnRequests.encode(portal.entityId()) + "&target=start");
+            chromium.waitForUrl(TestAcs.url(acsPort), Duration.ofSeconds(20));
+            chromium.open(idp.baseUri() + Routes.LOGOUT);
+            assertEquals("Odjava · Varni prehod", chromium.title());
+            assertTrue(chromium.source().contains("<li>Testni portal</li>"), chromium.source());
+            chromium.screenshot(SCREENSHOTS.resolve("logout-confirm-sl.png"));
+
+            chromium.click("form[action='/idp/profile/Logout'] button");
+            // The portal's SingleLogoutService (https://sp.test/…) cannot be reached: the user comes back.
+            chromium.waitForUrl(portal.sloUrl(), Duration.ofSeconds(20));
+            chromium.open(idp.baseUri() + Routes.LOGOUT);
+
+            assertTrue(chromium.source().contains("Testni portal: se ni odzval pravočasno"), chromium.source());
+            assertTrue(chromium.source().contains("odjave niso potrdili vsi portali"), chromium.source());
+            chromium.screenshot(SCREENSHOTS.resolve("logout-result-sl.png"));
+        }
+        acs.poll();
+    }
 }
