@@ -46,6 +46,43 @@ public final class BenchMain {
         List<String> scenarios = options.scenarios();
         int clientsNeeded = options.concurrency().stream().mapToInt(Integer::intValue).max().orElse(1);
 
+        boolean needsIdp = options.keycloak() || scenarios.stream().anyMatch(List.of("a", "b", "limit", "f")::contains);
+        if (needsIdp) {
+            runOnBenchIdp(options, clientsNeeded, report, out);
+        }
+        if (scenarios.contains("c") || scenarios.contains("d")) {
+            runSandbox(options, clientsNeeded, report);
+        }
+        if (scenarios.contains("e")) {
+            log("(e) memory: " + options.memorySessions() + " live SSO sessions in a JVM of its own");
+            report.memory = SessionMemory.measure(options.memorySessions(), out);
+            for (SessionMemory.Level level : report.memory.levels()) {
+                log(String.format("  %d sessions: heap %.0f bytes/session, RSS %.0f bytes/session", level.sessions(),
+                        level.heapBytesPerSession(), level.rssBytesPerSession()));
+            }
+        }
+        report.finished = Instant.now();
+        Files.writeString(out.resolve("results.json"), report.json());
+        String table = report.markdown();
+        Files.writeString(out.resolve("results.md"), table);
+        if (!report.steps.isEmpty()) {
+            ResultsChart.write(report.steps, report.labels, report.chartSubtitle(), out.resolve("chart.png"));
+        }
+        System.out.println();
+        System.out.println(table);
+        System.out.println("written: " + out.toAbsolutePath().resolve("results.json") + ", results.md"
+                + (report.steps.isEmpty() ? "" : ", chart.png"));
+        List<String> problems = report.problems();
+        if (!problems.isEmpty()) {
+            problems.forEach(p -> System.err.println("PROBLEM: " + p));
+            System.exit(1);
+        }
+    }
+
+    /** The signing limit, (a), (b), Keycloak's (a) and (f): all on the benchmark IdP of {@link BenchIdp}. */
+    private static void runOnBenchIdp(BenchOptions options, int clientsNeeded, Report report, Path out)
+            throws Exception {
+        List<String> scenarios = options.scenarios();
         log("starting the IdP (RSA-2048 keys are generated on first start)");
         try (BenchIdp idp = BenchIdp.start()) {
             log("IdP at " + idp.baseUri());
@@ -81,33 +118,6 @@ public final class BenchMain {
                 log(String.format("  median %.0f ms, min %.0f ms", report.startup.medianMillis(),
                         report.startup.minMillis()));
             }
-        }
-        if (scenarios.contains("c") || scenarios.contains("d")) {
-            runSandbox(options, clientsNeeded, report);
-        }
-        if (scenarios.contains("e")) {
-            log("(e) memory: " + options.memorySessions() + " live SSO sessions in a JVM of its own");
-            report.memory = SessionMemory.measure(options.memorySessions(), out);
-            for (SessionMemory.Level level : report.memory.levels()) {
-                log(String.format("  %d sessions: heap %.0f bytes/session, RSS %.0f bytes/session", level.sessions(),
-                        level.heapBytesPerSession(), level.rssBytesPerSession()));
-            }
-        }
-        report.finished = Instant.now();
-        Files.writeString(out.resolve("results.json"), report.json());
-        String table = report.markdown();
-        Files.writeString(out.resolve("results.md"), table);
-        if (!report.steps.isEmpty()) {
-            ResultsChart.write(report.steps, report.labels, report.chartSubtitle(), out.resolve("chart.png"));
-        }
-        System.out.println();
-        System.out.println(table);
-        System.out.println("written: " + out.toAbsolutePath().resolve("results.json") + ", results.md"
-                + (report.steps.isEmpty() ? "" : ", chart.png"));
-        List<String> problems = report.problems();
-        if (!problems.isEmpty()) {
-            problems.forEach(p -> System.err.println("PROBLEM: " + p));
-            System.exit(1);
         }
     }
 

@@ -49,6 +49,8 @@ final class SessionMemory {
             String command) {
     }
 
+    private static final SecureRandom RANDOM = new SecureRandom();
+
     private SessionMemory() {
     }
 
@@ -132,8 +134,8 @@ final class SessionMemory {
     /** What a login does to the store: a new session, then the portal that receives the first assertion. */
     private static SsoSession login(SessionStore sessions, RandomIds ids, int n) {
         SsoSession session = sessions.create(userId(n), "certificate", LevelOfAssurance.SUBSTANTIAL, Instant.now());
-        byte[] nameId = new byte[32];
-        new SecureRandom().nextBytes(nameId);
+        byte[] nameId = new byte[32]; // an HMAC-SHA256, as the persistent NameID is
+        RANDOM.nextBytes(nameId);
         SsoSession withPortal = session.with(new SpSession("https://localhost:8500/bips/saml", ids.samlId(),
                 Base64.getEncoder().encodeToString(nameId), NameIdFormat.PERSISTENT));
         sessions.save(withPortal);
