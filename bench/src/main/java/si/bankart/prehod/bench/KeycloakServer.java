@@ -77,7 +77,7 @@ final class KeycloakServer implements AutoCloseable {
         // Keycloak's default takes 70 % of the machine's memory for its heap; give it what our IdP gets at most.
         env.put("JAVA_OPTS_KC_HEAP", "-Xms512m -Xmx2g");
         Process process = builder.start();
-        String version = Files.readString(distribution.resolve("version.txt")).trim();
+        String version = Files.readString(distribution.resolve("version.txt")).trim().replace("Keycloak - Version ", "");
         URI descriptor = URI.create("https://localhost:" + port + "/realms/" + KeycloakRealm.NAME
                 + "/protocol/saml/descriptor");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);

@@ -86,7 +86,8 @@ final class Report {
     }
 
     String chartSubtitle() {
-        return String.format("%s, %s cores (%s), Java %s; %.0f s warm-up + %.0f s per step%s", started,
+        return String.format("%s, %s cores (%s), Java %s; %.0f s warm-up + %.0f s measured per step%s",
+                started.truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
                 environment.get("availableProcessors"), environment.get("cpu"), environment.get("javaVersion"),
                 options.warmupSeconds(), options.seconds(), options.quick() ? "; SMOKE RUN, figures not meaningful" : "");
     }

@@ -23,7 +23,8 @@ import javax.imageio.ImageIO;
 final class ResultsChart {
 
     private static final int PANEL_WIDTH = 620;
-    private static final int HEIGHT = 520;
+    private static final int PLOT_HEIGHT = 460;
+    private static final int LEGEND_LINE = 22;
     private static final Color[] COLOURS = {new Color(0x1f77b4), new Color(0xff7f0e), new Color(0x2ca02c),
             new Color(0x9467bd), new Color(0xd62728), new Color(0x8c564b)};
 
@@ -36,7 +37,8 @@ final class ResultsChart {
         for (LoadStep.Result step : steps) {
             byScenario.computeIfAbsent(step.scenario(), s -> new ArrayList<>()).add(step);
         }
-        BufferedImage image = new BufferedImage(PANEL_WIDTH * 2, HEIGHT, BufferedImage.TYPE_INT_RGB);
+        BufferedImage image = new BufferedImage(PANEL_WIDTH * 2, PLOT_HEIGHT + 20 + LEGEND_LINE * byScenario.size(),
+                BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
@@ -47,18 +49,27 @@ final class ResultsChart {
         g.drawString("Varni Prehod benchmark", 20, 26);
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
         g.drawString(subtitle, 20, 44);
-        panel(g, 0, "Throughput (counted responses/s)", byScenario, labels, LoadStep.Result::throughputPerSecond);
-        panel(g, PANEL_WIDTH, "p99 latency (ms)", byScenario, labels, LoadStep.Result::p99Millis);
+        panel(g, 0, "Throughput (counted responses/s)", byScenario, LoadStep.Result::throughputPerSecond);
+        panel(g, PANEL_WIDTH, "p99 latency (ms)", byScenario, LoadStep.Result::p99Millis);
+        int index = 0;
+        for (String scenario : byScenario.keySet()) {
+            int y = PLOT_HEIGHT + 10 + LEGEND_LINE * index;
+            g.setColor(COLOURS[index % COLOURS.length]);
+            g.fillRect(70, y - 10, 22, 12);
+            g.setColor(Color.BLACK);
+            g.drawString(labels.getOrDefault(scenario, "(" + scenario + ")"), 100, y);
+            index++;
+        }
         g.dispose();
         ImageIO.write(image, "png", file.toFile());
     }
 
     private static void panel(Graphics2D g, int x0, String title, Map<String, List<LoadStep.Result>> byScenario,
-            Map<String, String> labels, ToDoubleFunction<LoadStep.Result> value) {
+            ToDoubleFunction<LoadStep.Result> value) {
         int left = x0 + 70;
         int right = x0 + PANEL_WIDTH - 30;
         int top = 80;
-        int bottom = HEIGHT - 130;
+        int bottom = PLOT_HEIGHT - 50;
         int maxConcurrency = 1;
         double maxValue = 0;
         for (List<LoadStep.Result> line : byScenario.values()) {
@@ -98,7 +109,6 @@ final class ResultsChart {
         g.setColor(Color.BLACK);
         g.drawRect(left, top, right - left, bottom - top);
         int index = 0;
-        int legendY = bottom + 60;
         for (Map.Entry<String, List<LoadStep.Result>> line : byScenario.entrySet()) {
             Color colour = COLOURS[index % COLOURS.length];
             g.setColor(colour);
@@ -120,11 +130,6 @@ final class ResultsChart {
                 py = y;
             }
             g.setStroke(new BasicStroke(1f));
-            int lx = left + (index % 2) * 260;
-            int ly = legendY + (index / 2) * 20;
-            g.fillRect(lx, ly - 9, 18, 10);
-            g.setColor(Color.BLACK);
-            g.drawString(labels.getOrDefault(line.getKey(), "(" + line.getKey() + ")"), lx + 24, ly);
             index++;
         }
     }
