@@ -23,9 +23,10 @@ import si.bankart.prehod.web.server.Routes;
  * Scenario (c), a whole certificate login as a browser without a session does it: the AuthnRequest (HTTP-Redirect) of
  * a portal that allows only certificate login, the redirects to the IdP's certificate prompt (keep-alive connection
  * to the main connector), then the prompt's link on the certificate connector over a new connection with a full TLS
- * handshake presenting the sandbox's valid demo client certificate (u1001). The OCSP answer for that certificate is
- * fetched once from the sandbox CA and then kept by the IdP (its revocation cache), as in production between
- * nextUpdates. Every request of the journey is answered by the IdP.
+ * handshake presenting the sandbox's valid demo client certificate (u1001). Always the same certificate, so an IdP
+ * that keeps OCSP answers until their nextUpdate would ask the sandbox CA once; today's IdP asks on every login and
+ * keeps the answer only for when the responder is down (RevocationCheck), so each login here includes its OCSP round
+ * trips to the sandbox CA in this JVM. Every request of the journey is answered by the IdP.
  */
 final class CertificateLoginJourney implements Journey {
 
@@ -54,7 +55,7 @@ final class CertificateLoginJourney implements Journey {
 
     @Override
     public String title() {
-        return "full certificate login: new TLS handshake with a client certificate, OCSP answer kept";
+        return "full certificate login: new TLS handshake with a client certificate each";
     }
 
     @Override

@@ -142,10 +142,10 @@ final class ResultsChart {
         return Math.log(v) / Math.log(2);
     }
 
-    /** 1, 2 or 5 times a power of ten, at or above v: round axis labels. */
+    /** The first of a few round multiples of a power of ten at or above v: round axis labels, little waste. */
     private static double niceCeiling(double v) {
         double power = Math.pow(10, Math.floor(Math.log10(v)));
-        for (double step : new double[] {1, 2, 5, 10}) {
+        for (double step : new double[] {1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10}) {
             if (step * power >= v) {
                 return step * power;
             }
