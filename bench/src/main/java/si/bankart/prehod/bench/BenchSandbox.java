@@ -26,7 +26,7 @@ import org.opensaml.security.x509.BasicX509Credential;
 import si.bankart.prehod.keys.PemCredentialReader;
 import si.bankart.prehod.sandbox.Sandbox;
 import si.bankart.prehod.sandbox.SandboxPorts;
-import si.bankart.prehod.sandbox.ca.DemoClient;
+import si.bankart.prehod.sandbox.ca.KeyType;
 import si.bankart.prehod.sandbox.ca.IssuedCertificate;
 import si.bankart.prehod.testing.TestServiceProvider;
 
@@ -43,6 +43,9 @@ final class BenchSandbox implements AutoCloseable {
     static final TestServiceProvider PORTAL_CERTIFICATE = TestServiceProvider.named("bench-certificate");
     static final TestServiceProvider PORTAL_REKONO = TestServiceProvider.named("bench-rekono");
     static final String REKONO_PASSWORD = "Bench-Sandbox-2025";
+    /** The bank user of (c) and the subject serialNumber that links the benchmark's client certificate to it. */
+    static final String CERTIFICATE_USER = "bcert";
+    static final String CERTIFICATE_SERIAL_NUMBER = "TINSI-77990001";
     private static final char[] PKCS12_PASSWORD = "bench".toCharArray();
 
     /** One Rekono account of the benchmark: e-mail, password {@link #REKONO_PASSWORD}, base32 TOTP secret. */
@@ -114,6 +117,11 @@ final class BenchSandbox implements AutoCloseable {
                     """.formatted(n, n, n, account.email(), issuer, sub));
         }
         append(home.resolve("sandbox/conf/rekono-accounts.yaml"), rekonoYaml.toString());
+        usersYaml.append("""
+                  - id: %s
+                    attributes: { bankUserId: %s, displayName: Bench Certificate, mail: bench.certificate@example.si }
+                    certificates: [%s]
+                """.formatted(CERTIFICATE_USER, CERTIFICATE_USER, CERTIFICATE_SERIAL_NUMBER));
         append(home.resolve("conf/users.yaml"), usersYaml.toString());
         Sandbox sandbox = Sandbox.start(home, ports, Clock.systemUTC());
         return new BenchSandbox(ports, sandbox, home, accounts);
@@ -148,9 +156,14 @@ final class BenchSandbox implements AutoCloseable {
         return trust;
     }
 
-    /** Key managers presenting this demo client certificate (with its chain) when a server asks. */
-    KeyManager[] clientCertificate(DemoClient kind) throws Exception {
-        IssuedCertificate certificate = sandbox.ca().demoClientCredential(kind);
+    /**
+     * Key managers presenting a client certificate of the sandbox issuing CA for {@link #CERTIFICATE_USER} (with its
+     * chain) when a server asks; made with the CA's own builder, as the certificate-login tests make theirs.
+     */
+    KeyManager[] clientCertificate(KeyType keyType) throws Exception {
+        IssuedCertificate certificate = sandbox.ca().sandboxIssuing().endEntity(Clock.systemUTC())
+                .subject("CN=Bench Certificate,SERIALNUMBER=" + CERTIFICATE_SERIAL_NUMBER + ",O=Varni Prehod Sandbox,C=SI")
+                .keyType(keyType).issue();
         KeyManagerFactory factory = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
         factory.init(certificate.toPkcs12("client", PKCS12_PASSWORD), PKCS12_PASSWORD);
         return factory.getKeyManagers();

@@ -15,7 +15,7 @@ import javax.net.ssl.KeyManager;
 
 import org.opensaml.security.credential.Credential;
 
-import si.bankart.prehod.sandbox.ca.DemoClient;
+import si.bankart.prehod.sandbox.ca.KeyType;
 import si.bankart.prehod.testing.TestAuthnRequests;
 import si.bankart.prehod.web.server.Routes;
 
@@ -23,7 +23,8 @@ import si.bankart.prehod.web.server.Routes;
  * Scenario (c), a whole certificate login as a browser without a session does it: the AuthnRequest (HTTP-Redirect) of
  * a portal that allows only certificate login, the redirects to the IdP's certificate prompt (keep-alive connection
  * to the main connector), then the prompt's link on the certificate connector over a new connection with a full TLS
- * handshake presenting the sandbox's valid demo client certificate (u1001). Always the same certificate, so an IdP
+ * handshake presenting a client certificate of the sandbox issuing CA (EC P-256, linked to a bank user of the
+ * benchmark). Always the same certificate, so an IdP
  * that keeps OCSP answers until their nextUpdate would ask the sandbox CA once; today's IdP asks on every login and
  * keeps the answer only for when the responder is down (RevocationCheck), so each login here includes its OCSP round
  * trips to the sandbox CA in this JVM. Every request of the journey is answered by the IdP.
@@ -39,7 +40,9 @@ final class CertificateLoginJourney implements Journey {
 
     CertificateLoginJourney(BenchSandbox sandbox, int workers) throws Exception {
         this.sandbox = sandbox;
-        this.certificate = sandbox.clientCertificate(DemoClient.VALID);
+        // EC P-256: the client's private-key operation (its CertificateVerify) happens in the person's browser, not in
+        // the IdP; with RSA-2048 it would cost the driver, on the IdP's cores, about as much as the SAML signature.
+        this.certificate = sandbox.clientCertificate(KeyType.EC_P256);
         for (int i = 0; i < workers; i++) {
             // No cookie jar: each login is a browser without an SSO session.
             clients.add(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).sslContext(sandbox.tls(null))

@@ -110,7 +110,7 @@ final class Report {
                 + "driver and IdP in one JVM; (c) opens a new TLS connection to the certificate connector per login");
         root.put("settings", settings);
         root.put("scenarioTitles", labels);
-        root.put("partMeanMillisMeans", parts);
+        root.put("timedParts", parts);
         root.put("steps", steps);
         root.put("signingLimit", limit);
         Map<String, Object> targets = new LinkedHashMap<>();
