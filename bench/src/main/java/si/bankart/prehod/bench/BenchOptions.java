@@ -29,7 +29,7 @@ record BenchOptions(double seconds, double warmupSeconds, List<Integer> concurre
               --keycloak            also run (a) against Keycloak (downloaded by Maven into bench/target/keycloak)
               --keycloak-java DIR   JDK 21+ for Keycloak (default: $BENCH_KEYCLOAK_JAVA_HOME, else
                                     /usr/lib/jvm/temurin-25-jdk-amd64, else this JVM if it is 21+)
-              --rekono-accounts N   Rekono accounts for (d); each logs in at most once per 30 s TOTP step (default 400)
+              --rekono-accounts N   Rekono accounts for (d); each logs in at most once per 30 s TOTP step (default 900)
               --memory-sessions L   session counts for (e) (default 10000,100000)
               --sample-every N      verify every N-th counted response in full with OpenSAML (default 100)
               --jmh-warmup N        JMH warm-up iterations (default 3)
@@ -51,7 +51,7 @@ record BenchOptions(double seconds, double warmupSeconds, List<Integer> concurre
         int jmhIterations = 5;
         double jmhTime = 2;
         int startupRuns = 3;
-        int rekonoAccounts = 400;
+        int rekonoAccounts = 900;
         List<Integer> memorySessions = List.of(10_000, 100_000);
         boolean keycloak = false;
         Path keycloakJava = null;
