@@ -45,7 +45,7 @@ final class KeycloakServer implements AutoCloseable {
         this.version = version;
     }
 
-    /** The unpacked distribution under {@code target/keycloak}, or empty. */
+    /** The unpacked distribution under {@code target/keycloak}; fails saying how to get it when there is none. */
     static Path distribution() throws IOException {
         Path root = Path.of("target/keycloak");
         if (!Files.isDirectory(root)) {
