@@ -97,7 +97,7 @@ final class BenchIdp implements AutoCloseable {
      * answered to another request ID or altered after signing.
      */
     void checkTheChecks(HttpClient client) throws Exception {
-        Scenario.Prepared prepared = Scenario.A_REDIRECT.prepare(this);
+        Journey.Prepared prepared = Scenario.A_REDIRECT.prepare(this);
         HttpResponse<String> response = client.send(Scenario.A_REDIRECT.request(this, prepared),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         SamlResponseCheck.Checked checked = SamlResponseCheck.quick(response, prepared.id());

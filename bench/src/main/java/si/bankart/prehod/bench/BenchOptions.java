@@ -8,18 +8,29 @@ import java.util.List;
 /** The driver's command line; see {@link #USAGE}. */
 record BenchOptions(double seconds, double warmupSeconds, List<Integer> concurrency, List<String> scenarios,
         int sampleEvery, int jmhWarmupIterations, int jmhIterations, double jmhIterationSeconds, int startupRuns,
-        Path out, boolean quick) {
+        int rekonoAccounts, List<Integer> memorySessions, boolean keycloak, Path keycloakJavaHome, Path out,
+        boolean quick) {
+
+    static final List<String> SCENARIOS = List.of("a", "b", "c", "d", "e", "limit", "f");
 
     static final String USAGE = """
             usage: bench/run [options]
               --duration S          measured seconds per concurrency step (default 20)
               --warmup S            warm-up seconds before each step, not counted (default 5)
               --concurrency LIST    comma-separated (default 1,2,4,8,16)
-              --scenarios LIST      of a, b, limit, f (default a,b,limit,f)
+              --scenarios LIST      of a, b, c, d, e, limit, f (default all)
                                       a      SSO with a session, HTTP-Redirect, unsigned AuthnRequest
                                       b      SSO with a session, HTTP-POST, signed AuthnRequest
+                                      c      full certificate login, new TLS handshake with a client certificate each
+                                      d      full Rekono login through the sandbox stand-in, password + OnePass (TOTP)
+                                      e      memory: heap and RSS with 10k and 100k live SSO sessions (own JVM)
                                       limit  JMH: raw SHA256withRSA signatures/s, one thread, the IdP's key
                                       f      start-up: JVM start to the first served /idp/metadata
+              --keycloak            also run (a) against Keycloak (downloaded by Maven into bench/target/keycloak)
+              --keycloak-java DIR   JDK 21+ for Keycloak (default: $BENCH_KEYCLOAK_JAVA_HOME, else
+                                    /usr/lib/jvm/temurin-25-jdk-amd64, else this JVM if it is 21+)
+              --rekono-accounts N   Rekono accounts for (d); each logs in at most once per 30 s TOTP step (default 900)
+              --memory-sessions L   session counts for (e) (default 10000,100000)
               --sample-every N      verify every N-th counted response in full with OpenSAML (default 100)
               --jmh-warmup N        JMH warm-up iterations (default 3)
               --jmh-iterations N    JMH measurement iterations (default 5)
@@ -27,19 +38,23 @@ record BenchOptions(double seconds, double warmupSeconds, List<Integer> concurre
               --startup-runs N      start-ups measured for (f) (default 3)
               --out DIR             results folder (default results/<UTC timestamp>, relative to bench/)
               --quick               smoke run: --duration 2 --warmup 1 --jmh-warmup 1 --jmh-iterations 2
-                                    --jmh-time 1 --startup-runs 1 (figures are not meaningful)
+                                    --jmh-time 1 --startup-runs 1 --rekono-accounts 120 (figures are not meaningful)
             """;
 
     static BenchOptions parse(String[] args, Path defaultOut) {
         double seconds = 20;
         double warmup = 5;
         List<Integer> concurrency = List.of(1, 2, 4, 8, 16);
-        List<String> scenarios = List.of("a", "b", "limit", "f");
+        List<String> scenarios = SCENARIOS;
         int sampleEvery = 100;
         int jmhWarmup = 3;
         int jmhIterations = 5;
         double jmhTime = 2;
         int startupRuns = 3;
+        int rekonoAccounts = 900;
+        List<Integer> memorySessions = List.of(10_000, 100_000);
+        boolean keycloak = false;
+        Path keycloakJava = null;
         Path out = defaultOut;
         boolean quick = false;
         List<String> rest = new ArrayList<>(Arrays.asList(args));
@@ -51,15 +66,19 @@ record BenchOptions(double seconds, double warmupSeconds, List<Integer> concurre
             jmhIterations = 2;
             jmhTime = 1;
             startupRuns = 1;
+            rekonoAccounts = 120;
         }
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--quick" -> { }
+                case "--keycloak" -> keycloak = true;
+                case "--keycloak-java" -> keycloakJava = Path.of(value(args, ++i));
                 case "--duration" -> seconds = positive(args, ++i);
                 case "--warmup" -> warmup = Double.parseDouble(value(args, ++i));
-                case "--concurrency" -> concurrency = Arrays.stream(value(args, ++i).split(","))
-                        .map(String::trim).map(Integer::parseInt).toList();
+                case "--concurrency" -> concurrency = integers(value(args, ++i));
                 case "--scenarios" -> scenarios = Arrays.stream(value(args, ++i).split(",")).map(String::trim).toList();
+                case "--rekono-accounts" -> rekonoAccounts = (int) positive(args, ++i);
+                case "--memory-sessions" -> memorySessions = integers(value(args, ++i));
                 case "--sample-every" -> sampleEvery = (int) positive(args, ++i);
                 case "--jmh-warmup" -> jmhWarmup = Integer.parseInt(value(args, ++i));
                 case "--jmh-iterations" -> jmhIterations = (int) positive(args, ++i);
@@ -70,16 +89,22 @@ record BenchOptions(double seconds, double warmupSeconds, List<Integer> concurre
             }
         }
         for (String scenario : scenarios) {
-            if (!List.of("a", "b", "limit", "f").contains(scenario)) {
-                throw new IllegalArgumentException("unknown scenario " + scenario + " (c, d, e are not built yet)\n"
-                        + USAGE);
+            if (!SCENARIOS.contains(scenario)) {
+                throw new IllegalArgumentException("unknown scenario " + scenario + "\n" + USAGE);
             }
         }
-        if (concurrency.stream().anyMatch(c -> c < 1)) {
-            throw new IllegalArgumentException("concurrency must be at least 1");
+        if (concurrency.stream().anyMatch(c -> c < 1) || memorySessions.stream().anyMatch(c -> c < 1)) {
+            throw new IllegalArgumentException("concurrency and session counts must be at least 1");
+        }
+        if (keycloakJava == null && System.getenv("BENCH_KEYCLOAK_JAVA_HOME") != null) {
+            keycloakJava = Path.of(System.getenv("BENCH_KEYCLOAK_JAVA_HOME"));
         }
         return new BenchOptions(seconds, warmup, concurrency, scenarios, sampleEvery, jmhWarmup, jmhIterations, jmhTime,
-                startupRuns, out, quick);
+                startupRuns, rekonoAccounts, memorySessions, keycloak, keycloakJava, out, quick);
+    }
+
+    private static List<Integer> integers(String list) {
+        return Arrays.stream(list.split(",")).map(String::trim).map(Integer::parseInt).toList();
     }
 
     private static String value(String[] args, int i) {

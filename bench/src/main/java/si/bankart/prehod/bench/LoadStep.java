@@ -1,8 +1,5 @@
 package si.bankart.prehod.bench;
 
-import java.net.http.HttpClient;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,20 +8,24 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 /**
- * One step of a load scenario: {@code concurrency} workers, each a thread with its own keep-alive HTTP/1.1 client
- * (and SSO session), send pre-generated unique AuthnRequests back to back, closed loop, for a warm-up and then a
- * measured period. Only responses that start in the measured period, end before it ends and pass
- * {@link SamlResponseCheck#quick} are counted; every {@code sampleEvery}-th of them is verified in full afterwards.
+ * One step of a load scenario: {@code concurrency} workers, each a thread with its own client (and, for SSO with a
+ * session, its own SSO session), run the {@link Journey} back to back with pre-generated unique AuthnRequests, closed
+ * loop, for a warm-up and then a measured period. Only iterations that start in the measured period, end before it
+ * ends and pass {@link SamlResponseCheck#quick} are counted; every {@code sampleEvery}-th of them is verified in full
+ * afterwards.
  */
 final class LoadStep {
 
     private LoadStep() {
     }
 
+    /**
+     * @param partMeanMillis mean time per counted iteration of the journey's {@link Journey#part()}
+     */
     record Result(String scenario, int concurrency, double seconds, long ok, long failed, long errors,
             double throughputPerSecond, double p50Millis, double p90Millis, double p99Millis, double maxMillis,
-            int samplesVerified, int samplesFailed, int requestsPrepared, long requestsMadeDuringRun,
-            Map<String, Long> failureReasons) {
+            double meanMillis, double partMeanMillis, int samplesVerified, int samplesFailed, int requestsPrepared,
+            long requestsMadeDuringRun, Map<String, Long> failureReasons) {
     }
 
     private static final class Worker {
@@ -35,15 +36,17 @@ final class LoadStep {
         long failed;
         long errors;
         long madeDuringRun;
+        long partNanos;
+        long totalNanos;
     }
 
     /** Unique requests for one step, generated before it on every core. */
-    static Scenario.Prepared[] prepare(BenchIdp idp, Scenario scenario, int count) {
-        return IntStream.range(0, count).parallel().mapToObj(i -> scenario.prepare(idp)).toArray(Scenario.Prepared[]::new);
+    static Journey.Prepared[] prepare(Journey journey, int count) {
+        return IntStream.range(0, count).parallel().mapToObj(i -> journey.prepare()).toArray(Journey.Prepared[]::new);
     }
 
-    static Result run(BenchIdp idp, Scenario scenario, List<HttpClient> clients, int concurrency,
-            Scenario.Prepared[] pool, double warmupSeconds, double seconds, int sampleEvery) throws InterruptedException {
+    static Result run(Journey journey, int concurrency, Journey.Prepared[] pool, double warmupSeconds, double seconds,
+            int sampleEvery) throws InterruptedException {
         AtomicInteger next = new AtomicInteger();
         long start = System.nanoTime() + 50_000_000L;
         long measureFrom = start + (long) (warmupSeconds * 1e9);
@@ -52,10 +55,10 @@ final class LoadStep {
         List<Thread> threads = new ArrayList<>();
         for (int w = 0; w < concurrency; w++) {
             Worker worker = new Worker();
-            HttpClient client = clients.get(w);
+            int index = w;
             workers.add(worker);
-            threads.add(new Thread(() -> drive(idp, scenario, client, pool, next, start, measureFrom, end, sampleEvery,
-                    worker), "bench-" + scenario.letter() + "-c" + concurrency + "-w" + w));
+            threads.add(new Thread(() -> drive(journey, index, pool, next, start, measureFrom, end, sampleEvery, worker),
+                    "bench-" + journey.name() + "-c" + concurrency + "-w" + w));
         }
         threads.forEach(Thread::start);
         for (Thread thread : threads) {
@@ -71,7 +74,7 @@ final class LoadStep {
             worker.failures.forEach((k, v) -> reasons.merge(k, v, Long::sum));
             for (String[] sample : worker.samples) {
                 try {
-                    SamlResponseCheck.verify(sample[1], sample[0], idp.signingCredential());
+                    SamlResponseCheck.verify(sample[1], sample[0], journey.signer());
                     verified++;
                 } catch (IllegalStateException e) {
                     verifyFailed++;
@@ -79,42 +82,48 @@ final class LoadStep {
                 }
             }
         }
-        return new Result(scenario.letter(), concurrency, seconds, ok,
+        double mean = ok == 0 ? Double.NaN : workers.stream().mapToLong(w -> w.totalNanos).sum() / 1e6 / ok;
+        double partMean = ok == 0 ? Double.NaN : workers.stream().mapToLong(w -> w.partNanos).sum() / 1e6 / ok;
+        return new Result(journey.name(), concurrency, seconds, ok,
                 workers.stream().mapToLong(w -> w.failed).sum(), workers.stream().mapToLong(w -> w.errors).sum(),
                 ok / seconds, all.percentileMillis(50), all.percentileMillis(90), all.percentileMillis(99),
-                all.maxMillis(), verified, verifyFailed, pool.length,
+                all.maxMillis(), mean, partMean, verified, verifyFailed, pool.length,
                 workers.stream().mapToLong(w -> w.madeDuringRun).sum(), reasons);
     }
 
-    private static void drive(BenchIdp idp, Scenario scenario, HttpClient client, Scenario.Prepared[] pool,
-            AtomicInteger next, long start, long measureFrom, long end, int sampleEvery, Worker worker) {
+    private static void drive(Journey journey, int index, Journey.Prepared[] pool, AtomicInteger next, long start,
+            long measureFrom, long end, int sampleEvery, Worker worker) {
         while (System.nanoTime() < start) {
             Thread.onSpinWait();
         }
         while (true) {
-            int index = next.getAndIncrement();
-            Scenario.Prepared prepared;
-            if (index < pool.length) {
-                prepared = pool[index];
+            int taken = next.getAndIncrement();
+            Journey.Prepared prepared;
+            if (taken < pool.length) {
+                prepared = pool[taken];
             } else {
                 // The pool ran dry: make one here (costs client CPU, so it is counted and reported).
-                prepared = scenario.prepare(idp);
+                prepared = journey.prepare();
                 worker.madeDuringRun++;
             }
-            long t0 = System.nanoTime();
-            if (t0 >= end) {
-                return;
-            }
-            HttpResponse<String> response;
+            Journey.Answer answer;
+            long t0;
             try {
-                response = client.send(scenario.request(idp, prepared), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                journey.beforeIteration(index);
+                t0 = System.nanoTime();
+                if (t0 >= end) {
+                    return;
+                }
+                answer = journey.perform(index, prepared);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             } catch (Exception e) {
-                if (t0 >= measureFrom) {
+                long failedAt = System.nanoTime();
+                if (failedAt >= measureFrom && failedAt <= end) {
                     worker.errors++;
-                    worker.failures.merge("exception: " + e.getClass().getSimpleName(), 1L, Long::sum);
+                    worker.failures.merge("exception: " + e.getClass().getSimpleName() + ": "
+                            + String.valueOf(e.getMessage()).lines().findFirst().orElse(""), 1L, Long::sum);
                 }
                 continue;
             }
@@ -122,9 +131,11 @@ final class LoadStep {
             if (t0 < measureFrom || t1 > end) {
                 continue;
             }
-            SamlResponseCheck.Checked checked = SamlResponseCheck.quick(response, prepared.id());
+            SamlResponseCheck.Checked checked = SamlResponseCheck.quick(answer.status(), answer.body(), prepared.id());
             if (checked.ok()) {
                 worker.latencies.add(t1 - t0);
+                worker.totalNanos += t1 - t0;
+                worker.partNanos += answer.partNanos();
                 if (worker.ok++ % sampleEvery == 0) {
                     worker.samples.add(new String[] {prepared.id(), checked.samlResponse()});
                 }

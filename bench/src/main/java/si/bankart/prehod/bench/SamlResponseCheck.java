@@ -30,6 +30,9 @@ import org.opensaml.xmlsec.signature.support.SignatureValidator;
 final class SamlResponseCheck {
 
     private static final Pattern SAML_RESPONSE = Pattern.compile("name=\"SAMLResponse\" value=\"([^\"]*)\"");
+    /** Keycloak writes its form in capitals with the attributes in another order. */
+    private static final Pattern SAML_RESPONSE_ANY_CASE =
+            Pattern.compile("(?i)<input[^>]*name=\"SAMLResponse\"[^>]*value=\"([^\"]*)\"");
 
     private SamlResponseCheck() {
     }
@@ -38,17 +41,24 @@ final class SamlResponseCheck {
     }
 
     static Checked quick(HttpResponse<String> response, String requestId) {
-        if (response.statusCode() != 200) {
-            return new Checked(false, "status " + response.statusCode(), null);
+        return quick(response.statusCode(), response.body(), requestId);
+    }
+
+    static Checked quick(int status, String body, String requestId) {
+        if (status != 200) {
+            return new Checked(false, "status " + status, null);
         }
-        Matcher m = SAML_RESPONSE.matcher(response.body());
+        Matcher m = SAML_RESPONSE.matcher(body);
         if (!m.find()) {
-            return new Checked(false, "no SAMLResponse in the page", null);
+            m = SAML_RESPONSE_ANY_CASE.matcher(body);
+            if (!m.find()) {
+                return new Checked(false, "no SAMLResponse in the page", null);
+            }
         }
         String samlResponse = m.group(1).indexOf('&') >= 0 ? Browser.unescape(m.group(1)) : m.group(1);
         String xml;
         try {
-            xml = new String(Base64.getDecoder().decode(samlResponse), StandardCharsets.UTF_8);
+            xml = new String(decode(samlResponse), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
             return new Checked(false, "SAMLResponse is not base64", null);
         }
@@ -76,7 +86,7 @@ final class SamlResponseCheck {
         try {
             response = (Response) XMLObjectSupport.unmarshallFromInputStream(
                     XMLObjectProviderRegistrySupport.getParserPool(),
-                    new ByteArrayInputStream(Base64.getDecoder().decode(samlResponse)));
+                    new ByteArrayInputStream(decode(samlResponse)));
         } catch (Exception e) {
             throw new IllegalStateException("response does not parse: " + e, e);
         }
@@ -113,4 +123,9 @@ final class SamlResponseCheck {
         return signed.size();
     }
 
+    /** Keycloak wraps its base64 in lines (MIME); our IdP does not. */
+    private static byte[] decode(String base64) {
+        return base64.indexOf('\n') >= 0 || base64.indexOf('\r') >= 0 ? Base64.getMimeDecoder().decode(base64)
+                : Base64.getDecoder().decode(base64);
+    }
 }

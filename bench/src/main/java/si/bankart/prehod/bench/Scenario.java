@@ -13,14 +13,14 @@ enum Scenario {
     /** (a) SSO with an existing session, HTTP-Redirect binding, unsigned AuthnRequest. */
     A_REDIRECT("a", "SSO with session, HTTP-Redirect, unsigned AuthnRequest") {
         @Override
-        Prepared prepare(BenchIdp idp) {
+        Journey.Prepared prepare(BenchIdp idp) {
             TestAuthnRequests request = TestAuthnRequests.valid(BenchIdp.PORTAL_REDIRECT, idp.endpoint(Routes.SSO_REDIRECT));
-            return new Prepared(request.id(),
+            return new Journey.Prepared(request.id(),
                     idp.baseUri().resolve(Routes.SSO_REDIRECT + "?" + request.redirectQuery(RELAY_STATE)).toString());
         }
 
         @Override
-        HttpRequest request(BenchIdp idp, Prepared prepared) {
+        HttpRequest request(BenchIdp idp, Journey.Prepared prepared) {
             return HttpRequest.newBuilder(URI.create(prepared.payload())).timeout(TIMEOUT).GET().build();
         }
     },
@@ -28,15 +28,15 @@ enum Scenario {
     /** (b) the same over HTTP-POST, the AuthnRequest signed (enveloped XML signature, RSA-SHA256, SP's RSA-2048 key). */
     B_POST_SIGNED("b", "SSO with session, HTTP-POST, signed AuthnRequest") {
         @Override
-        Prepared prepare(BenchIdp idp) {
+        Journey.Prepared prepare(BenchIdp idp) {
             TestAuthnRequests request = TestAuthnRequests.valid(BenchIdp.PORTAL_POST_SIGNED, idp.endpoint(Routes.SSO_POST));
-            return new Prepared(request.id(), "SAMLRequest="
+            return new Journey.Prepared(request.id(), "SAMLRequest="
                     + TestAuthnRequests.encode(TestAuthnRequests.postEncode(request.signedXml()))
                     + "&RelayState=" + TestAuthnRequests.encode(RELAY_STATE));
         }
 
         @Override
-        HttpRequest request(BenchIdp idp, Prepared prepared) {
+        HttpRequest request(BenchIdp idp, Journey.Prepared prepared) {
             return HttpRequest.newBuilder(idp.baseUri().resolve(Routes.SSO_POST)).timeout(TIMEOUT)
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString(prepared.payload())).build();
@@ -63,12 +63,9 @@ enum Scenario {
     }
 
     /** One unique AuthnRequest, issued now: its ID and what is sent (a URL or a form body). */
-    abstract Prepared prepare(BenchIdp idp);
+    abstract Journey.Prepared prepare(BenchIdp idp);
 
-    abstract HttpRequest request(BenchIdp idp, Prepared prepared);
-
-    record Prepared(String id, String payload) {
-    }
+    abstract HttpRequest request(BenchIdp idp, Journey.Prepared prepared);
 
     static Scenario byLetter(String letter) {
         for (Scenario scenario : values()) {

@@ -1,0 +1,50 @@
+package si.bankart.prehod.bench;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.TrustManager;
+
+/**
+ * One GET to the certificate connector over a connection of its own with a full TLS handshake: a new SSLContext per
+ * request has an empty client session cache, so nothing can be resumed and the server sees and checks the client
+ * certificate every time, as with a browser that has just picked its certificate. HTTP/1.0 so the answer is not
+ * chunked and ends with the connection.
+ */
+final class ConnectorRequest {
+
+    record Reply(int status, String body) {
+    }
+
+    private ConnectorRequest() {
+    }
+
+    static Reply get(URI url, KeyManager[] clientCertificate, TrustManager[] trust) throws Exception {
+        SSLContext tls = SSLContext.getInstance("TLS");
+        tls.init(clientCertificate, trust, null);
+        try (SSLSocket socket = (SSLSocket) tls.getSocketFactory().createSocket(url.getHost(), url.getPort())) {
+            SSLParameters parameters = socket.getSSLParameters();
+            parameters.setEndpointIdentificationAlgorithm("HTTPS");
+            socket.setSSLParameters(parameters);
+            socket.setSoTimeout(30_000);
+            socket.startHandshake();
+            OutputStream out = socket.getOutputStream();
+            out.write(("GET " + url.getRawPath() + "?" + url.getRawQuery() + " HTTP/1.0\r\nHost: " + url.getHost() + ":"
+                    + url.getPort() + "\r\nAccept-Language: sl\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            String text = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            int headerEnd = text.indexOf("\r\n\r\n");
+            if (headerEnd < 0 || !text.startsWith("HTTP/")) {
+                throw new IOException("no complete HTTP answer from the certificate connector");
+            }
+            String statusLine = text.substring(0, text.indexOf("\r\n"));
+            return new Reply(Integer.parseInt(statusLine.split(" ")[1]), text.substring(headerEnd + 4));
+        }
+    }
+}
