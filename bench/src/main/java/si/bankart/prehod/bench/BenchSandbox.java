@@ -85,6 +85,7 @@ final class BenchSandbox implements AutoCloseable {
             Files.writeString(home.resolve("metadata").resolve(sp.entityId().replaceAll("[^A-Za-z0-9]", "_") + ".xml"),
                     sp.metadataXml());
         }
+        reuseOcspAnswers(home.resolve("conf/certificate-login.yaml"));
         append(home.resolve("conf/relying-parties.yaml"), portal(PORTAL_CERTIFICATE, "certificate")
                 + portal(PORTAL_REKONO, "rekono"));
         List<RekonoAccount> accounts = new ArrayList<>();
@@ -125,6 +126,16 @@ final class BenchSandbox implements AutoCloseable {
         append(home.resolve("conf/users.yaml"), usersYaml.toString());
         Sandbox sandbox = Sandbox.start(home, ports, Clock.systemUTC());
         return new BenchSandbox(ports, sandbox, home, accounts);
+    }
+
+    /** (c) is measured with the OCSP answer cached, as issue 7 asks: a deployment's revocation.ocspReuse. */
+    private static void reuseOcspAnswers(Path certificateLogin) throws IOException {
+        String text = Files.readString(certificateLogin);
+        String reusing = text.replaceFirst("(?m)^(\\s*ocspReuse:) PT0S", "$1 PT5M");
+        if (reusing.equals(text)) {
+            throw new IllegalStateException(certificateLogin + " has no 'ocspReuse: PT0S' to turn on");
+        }
+        Files.writeString(certificateLogin, reusing);
     }
 
     private static String portal(TestServiceProvider sp, String method) {
