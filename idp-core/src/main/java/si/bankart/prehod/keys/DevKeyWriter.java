@@ -2,9 +2,7 @@ package si.bankart.prehod.keys;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,20 +14,8 @@ import java.security.KeyStore;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Base64;
-import java.util.Date;
 
-import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.asn1.x509.Extension;
-import org.bouncycastle.asn1.x509.GeneralName;
-import org.bouncycastle.asn1.x509.GeneralNames;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
-import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
-import org.bouncycastle.operator.OperatorCreationException;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,9 +41,9 @@ public final class DevKeyWriter {
             return;
         }
         KeyPair pair = rsaKeyPair();
-        X509Certificate certificate = selfSigned(pair, subject, null);
-        writePrivate(keyFile, pem(pair.getPrivate()));
-        write(certificateFile, pem(certificate));
+        X509Certificate certificate = new SelfSignedCertificates(clock, random).issue(pair, subject, null);
+        writePrivate(keyFile, SelfSignedCertificates.pem(pair.getPrivate()));
+        write(certificateFile, SelfSignedCertificates.pem(certificate));
         log.info("Generated a development signing key pair at {} (not for production)", certificateFile);
     }
 
@@ -66,7 +52,7 @@ public final class DevKeyWriter {
             return;
         }
         KeyPair pair = rsaKeyPair();
-        X509Certificate certificate = selfSigned(pair, "CN=localhost", "localhost");
+        X509Certificate certificate = new SelfSignedCertificates(clock, random).issue(pair, "CN=localhost", "localhost");
         try {
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(null, null);
@@ -100,34 +86,6 @@ public final class DevKeyWriter {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("RSA is not available", e);
         }
-    }
-
-    private X509Certificate selfSigned(KeyPair pair, String subject, String dnsName) {
-        Instant now = clock.instant();
-        X500Name name = new X500Name(subject);
-        try {
-            JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(name, new BigInteger(64, random),
-                    Date.from(now.minus(Duration.ofMinutes(5))), Date.from(now.plus(Duration.ofDays(3650))), name,
-                    pair.getPublic());
-            if (dnsName != null) {
-                builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(new GeneralName[] {
-                        new GeneralName(GeneralName.dNSName, dnsName), new GeneralName(GeneralName.iPAddress, "127.0.0.1")}));
-            }
-            return new JcaX509CertificateConverter().getCertificate(
-                    builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(pair.getPrivate())));
-        } catch (OperatorCreationException | GeneralSecurityException | IOException e) {
-            throw new IllegalStateException("cannot create a self-signed certificate", e);
-        }
-    }
-
-    private static String pem(Object object) {
-        StringWriter text = new StringWriter();
-        try (JcaPEMWriter writer = new JcaPEMWriter(text)) {
-            writer.writeObject(object);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return text.toString();
     }
 
     private static void writePrivate(Path file, String content) {

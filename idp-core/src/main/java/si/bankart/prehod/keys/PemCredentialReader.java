@@ -1,29 +1,34 @@
 package si.bankart.prehod.keys;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
 import java.security.PrivateKey;
 import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.RSAKey;
 import java.security.interfaces.RSAPublicKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.util.List;
 
-import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
-import org.bouncycastle.cert.X509CertificateHolder;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
-import org.bouncycastle.openssl.PEMKeyPair;
-import org.bouncycastle.openssl.PEMParser;
-import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 import org.opensaml.security.x509.BasicX509Credential;
 
 import si.bankart.prehod.config.ConfigException;
 
-/** Reads a certificate and its private key from PEM files (PKCS#8 or PKCS#1) into an OpenSAML credential. */
+/**
+ * Reads a certificate and its private key from PEM files (PKCS#8 or PKCS#1 RSA) into an OpenSAML credential, with the
+ * JDK alone: this runs at every start, and loading BouncyCastle's signed jars would add about a second to it.
+ */
 public final class PemCredentialReader {
+
+    /** The algorithms a PKCS#8 key may be for, tried in turn (the JDK has no "any" key factory). */
+    private static final List<String> KEY_ALGORITHMS = List.of("RSA", "EC", "Ed25519", "Ed448");
 
     public BasicX509Credential read(Path certificateFile, Path keyFile) {
         X509Certificate certificate = readCertificate(certificateFile);
@@ -43,44 +48,47 @@ public final class PemCredentialReader {
     }
 
     public X509Certificate readCertificate(Path file) {
-        Object parsed = parse(file);
-        if (!(parsed instanceof X509CertificateHolder holder)) {
+        PemBlock block = parse(file);
+        if (!block.label().equals("CERTIFICATE")) {
             throw new ConfigException(file, "does not start with a PEM CERTIFICATE");
         }
         try {
-            return new JcaX509CertificateConverter().getCertificate(holder);
+            return (X509Certificate) CertificateFactory.getInstance("X.509")
+                    .generateCertificate(new ByteArrayInputStream(block.der()));
         } catch (CertificateException e) {
             throw new ConfigException(file, "holds a certificate that cannot be decoded");
         }
     }
 
     private PrivateKey readKey(Path file) {
-        Object parsed = parse(file);
-        try {
-            JcaPEMKeyConverter converter = new JcaPEMKeyConverter();
-            if (parsed instanceof PrivateKeyInfo info) {
-                return converter.getPrivateKey(info);
-            }
-            if (parsed instanceof PEMKeyPair pair) {
-                return converter.getKeyPair(pair).getPrivate();
-            }
-        } catch (IOException e) {
-            throw new ConfigException(file, "holds a private key that cannot be decoded");
+        PemBlock block = parse(file);
+        if (block.encrypted()) {
+            throw new ConfigException(file, "does not hold an unencrypted PEM private key");
         }
-        throw new ConfigException(file, "does not hold an unencrypted PEM private key");
+        byte[] pkcs8 = switch (block.label()) {
+            case "PRIVATE KEY" -> block.der();
+            case "RSA PRIVATE KEY" -> Pkcs1RsaKey.toPkcs8(block.der());
+            default -> throw new ConfigException(file, "does not hold an unencrypted PEM private key");
+        };
+        for (String algorithm : KEY_ALGORITHMS) {
+            try {
+                return KeyFactory.getInstance(algorithm).generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
+            } catch (GeneralSecurityException | RuntimeException notThisAlgorithm) {
+                // the next algorithm
+            }
+        }
+        throw new ConfigException(file, "holds a private key that cannot be decoded");
     }
 
-    private static Object parse(Path file) {
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.US_ASCII); PEMParser pem = new PEMParser(reader)) {
-            Object parsed = pem.readObject();
-            if (parsed == null) {
-                throw new ConfigException(file, "holds no PEM object");
-            }
-            return parsed;
+    private static PemBlock parse(Path file) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.US_ASCII);
         } catch (NoSuchFileException e) {
             throw new ConfigException(file, "file not found");
         } catch (IOException e) {
             throw new ConfigException(file, "is not a readable PEM file");
         }
+        return PemBlock.first(text).orElseThrow(() -> new ConfigException(file, "holds no PEM object"));
     }
 }

@@ -20,8 +20,16 @@ import si.bankart.prehod.storage.RecordStore;
 /**
  * SSO sessions over the StorageService. A session ends after the idle timeout without use and at its absolute end;
  * the store key is a hash of the cookie value, so a leaked store does not hand out live cookies.
+ * <p>
+ * A use moves the stored last-use instant only when it is more than {@link #TOUCH_SHARE} of the idle timeout old, so
+ * a busy session is not rewritten (and, on a shared store, sent over the network) on every request. The idle timeout
+ * is therefore kept to within that share, on the safe side: a session may end up to 1/20 of the idle timeout early
+ * (90 s of 30 min), never late.
  */
 public final class SessionStore {
+
+    /** The stored last use lags the real one by at most idle timeout / TOUCH_SHARE. */
+    static final int TOUCH_SHARE = 20;
 
     private final RecordStore<SsoSession> records;
     private final SessionConfig lifetimes;
@@ -68,7 +76,10 @@ public final class SessionStore {
         return upgraded;
     }
 
-    /** The live session for this cookie value, touched for the idle timeout; empty if unknown or ended. */
+    /**
+     * The live session for this cookie value, touched for the idle timeout (written back only when its stored last use
+     * is older than the touch slack); empty if unknown or ended.
+     */
     public Optional<SsoSession> find(String cookieValue) {
         if (cookieValue == null || cookieValue.isEmpty() || cookieValue.length() > 100) {
             return Optional.empty();
@@ -82,6 +93,9 @@ public final class SessionStore {
         if (!now.isBefore(session.notOnOrAfter()) || !now.isBefore(session.lastUsed().plus(lifetimes.idleTimeout()))) {
             records.delete(key(cookieValue));
             return Optional.empty();
+        }
+        if (!now.isAfter(session.lastUsed().plus(lifetimes.idleTimeout().dividedBy(TOUCH_SHARE)))) {
+            return Optional.of(session);
         }
         SsoSession touched = session.usedAt(now);
         records.update(key(cookieValue), touched, expiry(touched));
@@ -101,7 +115,7 @@ public final class SessionStore {
         return idleEnd.isBefore(session.notOnOrAfter()) ? idleEnd : session.notOnOrAfter();
     }
 
-    private static String key(String cookieValue) {
+    static String key(String cookieValue) {
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(cookieValue.getBytes(StandardCharsets.US_ASCII));
             return Base64.getUrlEncoder().withoutPadding().encodeToString(hash);

@@ -18,7 +18,23 @@ public final class OpenSamlRuntime {
     private OpenSamlRuntime() {
     }
 
-    /** Initialises OpenSAML on the first call; later calls return the same parser pool. */
+    /**
+     * Starts {@link #initialize} on a daemon thread, so that the longest step of a start (about a third of it) runs
+     * while the caller reads its configuration; {@link #initialize} then waits for it. A failure surfaces there.
+     */
+    public static void initializeInBackground() {
+        Thread thread = new Thread(() -> {
+            try {
+                initialize();
+            } catch (RuntimeException e) {
+                // initialize() on the main path tries again and reports it
+            }
+        }, "opensaml-init");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Initialises OpenSAML on the first call; later calls return the same parser pool (waiting for a running one). */
     public static ParserPool initialize() {
         ParserPool pool = parserPool;
         if (pool != null) {

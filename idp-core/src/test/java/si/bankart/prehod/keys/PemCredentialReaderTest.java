@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
 
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.junit.jupiter.api.Test;
@@ -47,6 +48,41 @@ class PemCredentialReaderTest {
         BasicX509Credential read = reader.read(pem("c.crt", KEY.getEntityCertificate()), pem("c.key", KEY.getPrivateKey()));
         assertEquals(KEY.getEntityCertificate(), read.getEntityCertificate());
         assertEquals(KEY.getPrivateKey(), read.getPrivateKey());
+    }
+
+    @Test
+    void readsAPkcs8KeyAfterTextBeforeTheBlock() throws IOException {
+        Path key = folder.resolve("p8.key");
+        Files.writeString(key, "Bag Attributes: written by openssl pkcs12\n-----BEGIN PRIVATE KEY-----\n"
+                + Base64.getMimeEncoder().encodeToString(KEY.getPrivateKey().getEncoded()) + "\n-----END PRIVATE KEY-----\n");
+        BasicX509Credential read = reader.read(pem("c.crt", KEY.getEntityCertificate()), key);
+        assertEquals(KEY.getPrivateKey(), read.getPrivateKey());
+    }
+
+    @Test
+    void readsAPkcs1RsaKey() throws IOException {
+        Path key = pem("c.key", KEY.getPrivateKey());
+        assertTrue(Files.readString(key).startsWith("-----BEGIN RSA PRIVATE KEY-----"));
+        assertEquals(KEY.getPrivateKey(), reader.read(pem("c.crt", KEY.getEntityCertificate()), key).getPrivateKey());
+    }
+
+    @Test
+    void refusesAnEncryptedKey() throws IOException {
+        Path key = folder.resolve("enc.key");
+        Files.writeString(key, "-----BEGIN RSA PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\nDEK-Info: AES-128-CBC,00\n\n"
+                + "AAAA\n-----END RSA PRIVATE KEY-----\n");
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> reader.read(pem("c.crt", KEY.getEntityCertificate()), key));
+        assertMentions(e, "enc.key", "unencrypted PEM private key");
+    }
+
+    @Test
+    void refusesAKeyThatIsNotDer() throws IOException {
+        Path key = folder.resolve("bad.key");
+        Files.writeString(key, "-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n");
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> reader.read(pem("c.crt", KEY.getEntityCertificate()), key));
+        assertMentions(e, "bad.key", "cannot be decoded");
     }
 
     @Test

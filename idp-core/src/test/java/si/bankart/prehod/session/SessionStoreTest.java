@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
+import org.opensaml.storage.StorageService;
 
 import si.bankart.prehod.config.SessionConfig;
 import si.bankart.prehod.loa.LevelOfAssurance;
@@ -59,6 +60,46 @@ class SessionStoreTest {
             clock.advance(IDLE.minusMinutes(1));
             assertTrue(store.find(session.id()).isPresent(), "use " + i);
         }
+    }
+
+    @Test
+    void sessionUsedOftenWithinTheTouchSlackStaysAliveBeyondTheIdleTimeout() {
+        SsoSession session = login();
+        Duration often = IDLE.dividedBy(SessionStore.TOUCH_SHARE * 2);
+        for (int i = 0; i < SessionStore.TOUCH_SHARE * 2 * 3; i++) {
+            clock.advance(often);
+            assertTrue(store.find(session.id()).isPresent(), "use " + i);
+        }
+    }
+
+    @Test
+    void sessionUsedAgainWithinTheTouchSlackIsNotWrittenBack() throws Exception {
+        StorageService storage = InMemoryStorage.create("touch");
+        SessionStore sessions = new SessionStore(storage, new SessionConfig(IDLE, ABSOLUTE, "prehod_sso"), clock,
+                new RandomIds(new SecureRandom()));
+        SsoSession session = sessions.create("ana", "test", LevelOfAssurance.SUBSTANTIAL, clock.instant());
+        long version = storedVersion(storage, session);
+
+        clock.advance(IDLE.dividedBy(SessionStore.TOUCH_SHARE));
+        assertEquals(session.lastUsed(), sessions.find(session.id()).orElseThrow().lastUsed());
+        assertEquals(version, storedVersion(storage, session));
+
+        clock.advance(Duration.ofSeconds(1));
+        assertEquals(clock.instant(), sessions.find(session.id()).orElseThrow().lastUsed());
+        assertNotEquals(version, storedVersion(storage, session));
+    }
+
+    @Test
+    void sessionUsedOnlyWithinTheTouchSlackStillEndsAtTheIdleTimeoutOfItsStoredUse() {
+        SsoSession session = login();
+        clock.advance(IDLE.dividedBy(SessionStore.TOUCH_SHARE));
+        store.find(session.id());
+        clock.advance(IDLE.minus(IDLE.dividedBy(SessionStore.TOUCH_SHARE)));
+        assertEquals(Optional.empty(), store.find(session.id()));
+    }
+
+    private static long storedVersion(StorageService storage, SsoSession session) throws Exception {
+        return storage.read("sso-session", SessionStore.key(session.id())).getVersion();
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.util.List;
 import si.bankart.prehod.config.ConfigException;
 import si.bankart.prehod.web.server.IdpOptions;
 import si.bankart.prehod.web.server.IdpServer;
+import si.bankart.prehod.xml.OpenSamlRuntime;
 
 /**
  * Starts the IdP: {@code java -jar … [--home DIR] [--config FILE] [--https-port N]}. Configuration mistakes end the
@@ -19,6 +20,7 @@ public final class Main {
     }
 
     public static void main(String[] args) throws Exception {
+        OpenSamlRuntime.initializeInBackground();
         Path home = Path.of(".");
         Path config = null;
         Integer port = null;

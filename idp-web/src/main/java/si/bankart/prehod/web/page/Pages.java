@@ -1,6 +1,7 @@
 package si.bankart.prehod.web.page;
 
 import java.io.IOException;
+import java.io.StringWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,6 +21,8 @@ import si.bankart.prehod.config.ConfigException;
  * every inserted value HTML-escaped, texts in the page's language.
  */
 public final class Pages {
+
+    private static final int EXPECTED_PAGE_CHARS = 16 * 1024;
 
     private final VelocityEngine engine;
     private final Map<Language, Messages> messages;
@@ -56,6 +59,16 @@ public final class Pages {
         context.put("otherLang", language.other().code());
         context.put("msg", messages.get(language));
         return context;
+    }
+
+    /**
+     * The page as UTF-8 bytes, for a caller that sends it in one write with its length (the POST form, on every SSO).
+     * Same engine, same escaping of every insertion as {@link #render}.
+     */
+    public byte[] html(String template, VelocityContext context) {
+        StringWriter out = new StringWriter(EXPECTED_PAGE_CHARS);
+        engine.getTemplate(template, "UTF-8").merge(context, out);
+        return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     public void render(HttpServletResponse response, int status, String template, VelocityContext context)

@@ -1,31 +1,28 @@
 package si.bankart.prehod.web.response;
 
-import java.nio.charset.StandardCharsets;
+import java.io.IOException;
 import java.util.Base64;
 
 import javax.servlet.http.HttpServletResponse;
 
-import net.shibboleth.utilities.java.support.component.ComponentInitializationException;
-import net.shibboleth.utilities.java.support.xml.SerializeSupport;
+import net.shibboleth.utilities.java.support.net.HttpServletSupport;
 import org.apache.velocity.VelocityContext;
-import org.opensaml.messaging.context.MessageContext;
+import org.opensaml.core.xml.io.MarshallingException;
+import org.opensaml.core.xml.util.XMLObjectSupport;
 import org.opensaml.messaging.encoder.MessageEncodingException;
 import org.opensaml.saml.common.SAMLObject;
-import org.opensaml.saml.common.binding.SAMLBindingSupport;
-import org.opensaml.saml.common.messaging.context.SAMLEndpointContext;
-import org.opensaml.saml.common.messaging.context.SAMLPeerEntityContext;
-import org.opensaml.saml.saml2.binding.encoding.impl.HTTPPostEncoder;
 import org.opensaml.saml.saml2.core.RequestAbstractType;
-import org.opensaml.saml.saml2.metadata.AssertionConsumerService;
 
 import si.bankart.prehod.response.SamlReply;
 import si.bankart.prehod.web.page.Language;
 import si.bankart.prehod.web.page.Pages;
-import si.bankart.prehod.xml.SamlObjects;
+import si.bankart.prehod.xml.XmlSerializer;
 
 /**
- * Delivers a Response with OpenSAML's HTTP-POST binding encoder through our own template (templates/post-binding.vm):
- * the form submits itself with a small script and, without JavaScript, with a button in the user's language.
+ * The HTTP-POST binding (SAML bindings §3.5) through our own template (templates/post-binding.vm): the form submits
+ * itself with a small script and, without JavaScript, with a button in the user's language. It does what OpenSAML's
+ * HTTPPostEncoder did for us (same headers, same template variables, the signed DOM serialised as is), but renders
+ * the page into memory and sends it in one write with its length: this runs on every SSO.
  */
 public final class AutoPostForm {
 
@@ -47,50 +44,38 @@ public final class AutoPostForm {
      */
     public void send(HttpServletResponse response, SAMLObject message, String location, String relayState,
             Language language) throws MessageEncodingException {
-        AssertionConsumerService endpoint = SamlObjects.build(AssertionConsumerService.DEFAULT_ELEMENT_NAME);
-        endpoint.setLocation(location);
-        MessageContext context = new MessageContext();
-        context.setMessage(message);
-        context.getSubcontext(SAMLPeerEntityContext.class, true)
-                .getSubcontext(SAMLEndpointContext.class, true).setEndpoint(endpoint);
-        SAMLBindingSupport.setRelayState(context, relayState);
+        if (location == null || location.isEmpty()) {
+            throw new MessageEncodingException("no endpoint location for the POST form");
+        }
+        VelocityContext velocity = new VelocityContext();
+        // Raw values: the template engine escapes every insertion itself (EscapeHtmlReferences).
+        velocity.put("action", location);
+        velocity.put("parameter", message instanceof RequestAbstractType ? "SAMLRequest" : "SAMLResponse");
+        velocity.put("message", Base64.getEncoder().encodeToString(xml(message)));
+        if (relayState != null) {
+            velocity.put("RelayState", relayState);
+        }
+        velocity.put("lang", language.code());
+        velocity.put("msg", pages.messages(language));
+        byte[] page = pages.html(TEMPLATE, velocity);
 
-        Encoder encoder = new Encoder(language);
-        encoder.setMessageContext(context);
-        encoder.setHttpServletResponse(response);
-        encoder.setVelocityEngine(pages.engine());
-        encoder.setVelocityTemplateId(TEMPLATE);
+        HttpServletSupport.addNoCacheHeaders(response);
+        HttpServletSupport.setUTF8Encoding(response);
+        HttpServletSupport.setContentType(response, "text/html");
+        response.setContentLength(page.length);
         try {
-            encoder.initialize();
-            encoder.encode();
-        } catch (ComponentInitializationException e) {
-            throw new IllegalStateException("POST encoder cannot be initialised", e);
-        } finally {
-            encoder.destroy();
+            response.getOutputStream().write(page);
+        } catch (IOException e) {
+            throw new MessageEncodingException("the POST form could not be written", e);
         }
     }
 
-    /** Puts raw values in the template context: our template engine escapes every insertion itself. */
-    private final class Encoder extends HTTPPostEncoder {
-        private final Language language;
-
-        Encoder(Language language) {
-            this.language = language;
-        }
-
-        @Override
-        protected void populateVelocityContext(VelocityContext velocity, MessageContext messageContext, String endpointURL)
-                throws MessageEncodingException {
-            String xml = SerializeSupport.nodeToString(marshallMessage((SAMLObject) messageContext.getMessage()));
-            velocity.put("action", endpointURL);
-            velocity.put("parameter", messageContext.getMessage() instanceof RequestAbstractType ? "SAMLRequest" : "SAMLResponse");
-            velocity.put("message", Base64.getEncoder().encodeToString(xml.getBytes(StandardCharsets.UTF_8)));
-            String relayState = SAMLBindingSupport.getRelayState(messageContext);
-            if (relayState != null) {
-                velocity.put("RelayState", relayState);
-            }
-            velocity.put("lang", language.code());
-            velocity.put("msg", pages.messages(language));
+    /** A signed message keeps its DOM: marshalling returns it (with the signature) instead of building a new one. */
+    private static byte[] xml(SAMLObject message) throws MessageEncodingException {
+        try {
+            return XmlSerializer.utf8(XMLObjectSupport.marshall(message));
+        } catch (MarshallingException e) {
+            throw new MessageEncodingException("the SAML message could not be marshalled", e);
         }
     }
 }

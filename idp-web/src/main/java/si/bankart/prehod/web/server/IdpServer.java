@@ -162,8 +162,8 @@ public final class IdpServer implements AutoCloseable {
         }
         Path home = options.home();
         RandomIds ids = new RandomIds(options.random());
-        ParserPool parserPool = OpenSamlRuntime.initialize();
         BasicX509Credential signing = credentials(home, config, options);
+        ParserPool parserPool = OpenSamlRuntime.initialize();
         ServiceProviderRegistry registry = registry(home, config, yaml, parserPool);
         UsersFile usersFile = yaml.read(home.resolve(config.users()), UsersFile.class);
         UserDirectory users = new UserDirectory(usersFile.users());
