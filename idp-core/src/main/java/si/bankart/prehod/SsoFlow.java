@@ -159,7 +159,10 @@ public final class SsoFlow {
         SpSession spSession = earlier.filter(e -> e.nameIdFormat() == request.nameIdFormat())
                 .orElseGet(() -> new SpSession(reply.sp().entityId(), ids.samlId(), nameId.get(), request.nameIdFormat()));
         SsoSession updated = session.with(spSession);
-        sessions.save(updated);
+        if (earlier.isEmpty() || !earlier.get().equals(spSession)) {
+            // Only a new portal (or NameID format) changes what logout must know; a repeat visit writes nothing.
+            sessions.save(updated);
+        }
         Assertion assertion = assertions.build(reply, updated, spSession, user.get(), clock.instant());
         SamlReply samlReply = responses.success(reply, assertion);
         audit.record(new AuditEvent(clock.instant(), "sso", reply.sp().entityId(), updated.userId(), updated.method(),
