@@ -1,18 +1,14 @@
 package si.bankart.prehod.bench;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.KeyStore;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Stream;
 
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.KeyManagerFactory;
@@ -25,9 +21,10 @@ import org.opensaml.security.x509.BasicX509Credential;
 
 import si.bankart.prehod.keys.PemCredentialReader;
 import si.bankart.prehod.sandbox.Sandbox;
+import si.bankart.prehod.sandbox.SandboxHome;
 import si.bankart.prehod.sandbox.SandboxPorts;
-import si.bankart.prehod.sandbox.ca.KeyType;
 import si.bankart.prehod.sandbox.ca.IssuedCertificate;
+import si.bankart.prehod.sandbox.ca.KeyType;
 import si.bankart.prehod.testing.TestServiceProvider;
 
 /**
@@ -79,8 +76,8 @@ final class BenchSandbox implements AutoCloseable {
 
     /** Needs the working directory to be bench/ (the project is its parent). */
     static BenchSandbox start(int rekonoAccounts) throws Exception {
-        SandboxPorts ports = new SandboxPorts(free(), free(), free(), free(), free(), free());
-        Path home = copyOfProject(ports);
+        SandboxPorts ports = SandboxHome.freePorts();
+        Path home = SandboxHome.copyOfProject(ports);
         for (TestServiceProvider sp : List.of(PORTAL_CERTIFICATE, PORTAL_REKONO)) {
             Files.writeString(home.resolve("metadata").resolve(sp.entityId().replaceAll("[^A-Za-z0-9]", "_") + ".xml"),
                     sp.metadataXml());
@@ -195,52 +192,8 @@ final class BenchSandbox implements AutoCloseable {
         }
     }
 
-    /** conf/, metadata/, templates/ and the sandbox's own files, with the default ports moved to the free ones. */
-    private static Path copyOfProject(SandboxPorts ports) throws IOException {
-        Path home = Files.createTempDirectory("prehod-bench-sandbox-");
-        for (String folder : new String[] {"conf", "metadata", "templates", "sandbox/sandbox-only-keys", "sandbox/conf"}) {
-            copy(Path.of("..").resolve(folder), home.resolve(folder));
-        }
-        Map<String, String> moves = Map.of(":8443", ":" + ports.idp(), ":8444", ":" + ports.idpCertificate(),
-                ":9443", ":" + ports.rekono(), ":8500", ":" + ports.portals());
-        for (String folder : new String[] {"conf", "metadata"}) {
-            try (Stream<Path> files = Files.walk(home.resolve(folder))) {
-                for (Path file : files.filter(Files::isRegularFile).toList()) {
-                    String text = Files.readString(file);
-                    for (Map.Entry<String, String> move : moves.entrySet()) {
-                        text = text.replace(move.getKey(), move.getValue());
-                    }
-                    Files.writeString(file, text);
-                }
-            }
-        }
-        Files.writeString(home.resolve("conf/idp.yaml"), Files.readString(home.resolve("conf/idp.yaml"))
-                .replace("certificatePort: 8444", "certificatePort: " + ports.idpCertificate())
-                .replace("httpsPort: 8443", "httpsPort: " + ports.idp()));
-        return home;
-    }
-
     private static void append(Path file, String text) throws IOException {
         String existing = Files.readString(file);
         Files.writeString(file, existing + (existing.endsWith("\n") ? "" : "\n") + text);
-    }
-
-    private static void copy(Path source, Path target) throws IOException {
-        try (Stream<Path> files = Files.walk(source)) {
-            for (Path file : files.toList()) {
-                Path to = target.resolve(source.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(to);
-                } else if (!file.getFileName().toString().endsWith(".pem") || !file.startsWith(Path.of("../conf/trust"))) {
-                    Files.copy(file, to, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
-    }
-
-    private static int free() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -8,14 +8,17 @@ import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.stream.Stream;
 
-/** A copy of the project's conf/, metadata/ and templates/ in a temp folder: the sandbox as a fresh clone has it. */
-final class SandboxHome {
+/**
+ * A copy of the project's conf/, metadata/ and templates/ in a temp folder: the sandbox as a fresh clone has it. Run
+ * from a module folder (sandbox/, bench/): the project is its parent.
+ */
+public final class SandboxHome {
 
     private SandboxHome() {
     }
 
     /** The project's files with the default ports replaced by these, as an operator moving the sandbox would. */
-    static Path copyOfProject(SandboxPorts ports) throws IOException {
+    public static Path copyOfProject(SandboxPorts ports) throws IOException {
         Path home = copyOfProject();
         Map<String, String> moves = Map.of(":8443", ":" + ports.idp(), ":8444", ":" + ports.idpCertificate(),
                 ":9443", ":" + ports.rekono(), ":8500", ":" + ports.portals());
@@ -44,7 +47,7 @@ final class SandboxHome {
         return home;
     }
 
-    static SandboxPorts freePorts() throws IOException {
+    public static SandboxPorts freePorts() throws IOException {
         return new SandboxPorts(free(), free(), free(), free(), free(), free());
     }
 
