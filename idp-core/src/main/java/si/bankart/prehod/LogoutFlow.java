@@ -91,7 +91,7 @@ public final class LogoutFlow {
             return refuse(rejected, client);
         }
         sessions.destroy(valid.session());
-        record(valid.initiator(), valid.session(), "started", null, client);
+        record(valid.initiator(), valid.session(), "started", client);
         LogoutPlan plan = planner.plan(valid.session(), Optional.of(valid.initiator()));
         return proceed(LogoutProgress.start(valid, plan), plan, client);
     }
@@ -99,7 +99,7 @@ public final class LogoutFlow {
     /** The user asked the IdP itself to log them out (/idp/profile/Logout). */
     public LogoutOutcome requestedAtIdp(SsoSession session, String client) {
         sessions.destroy(session);
-        record(null, session, "started", null, client);
+        record(null, session, "started", client);
         LogoutPlan plan = planner.plan(session, Optional.empty());
         return proceed(LogoutProgress.startAtIdp(session, plan), plan, client);
     }
@@ -174,10 +174,10 @@ public final class LogoutFlow {
 
     private LogoutOutcome finish(LogoutProgress progress, String client) {
         boolean partial = progress.partial();
-        record(progress.initiatorEntityId(), progress.userId(), partial ? "partial" : "success", null, client);
+        record(progress.initiatorEntityId(), progress.userId(), partial ? "partial" : "success", client);
         Optional<LogoutReply> reply = progress.initiatorReply(registry);
         if (reply.isPresent()) {
-            return new LogoutOutcome.Answer(responses.finished(reply.get(), progress), partial);
+            return new LogoutOutcome.Answer(responses.finished(reply.get(), progress));
         }
         List<PortalLogout> portals = new ArrayList<>();
         progress.participants().forEach(p -> portals.add(new PortalLogout(p.spEntityId(), p.result())));
@@ -225,12 +225,12 @@ public final class LogoutFlow {
         return new LogoutOutcome.ShowError(page, incident, reason);
     }
 
-    private void record(String sp, SsoSession session, String result, String incident, String client) {
+    private void record(String sp, SsoSession session, String result, String client) {
         audit.record(new AuditEvent(clock.instant(), "logout", sp, session.userId(), session.method(),
-                session.loa().id(), result, incident, client));
+                session.loa().id(), result, null, client));
     }
 
-    private void record(String sp, String userId, String result, String incident, String client) {
-        audit.record(new AuditEvent(clock.instant(), "logout", sp, userId, null, null, result, incident, client));
+    private void record(String sp, String userId, String result, String client) {
+        audit.record(new AuditEvent(clock.instant(), "logout", sp, userId, null, null, result, null, client));
     }
 }

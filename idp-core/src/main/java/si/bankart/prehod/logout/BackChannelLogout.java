@@ -6,9 +6,6 @@ import org.opensaml.saml.saml2.core.LogoutRequest;
 @FunctionalInterface
 public interface BackChannelLogout {
 
-    /** No SOAP client is configured: such an SP cannot be told, and the user is told so. */
-    BackChannelLogout NONE = (participant, request) -> LogoutResult.NOT_SUPPORTED;
-
     /** LOGGED_OUT on a valid Success answer; FAILED or TIMED_OUT otherwise. Never throws for what the SP does. */
     LogoutResult logout(SpLogout participant, LogoutRequest request);
 }

@@ -22,7 +22,7 @@ public sealed interface LogoutOutcome permits LogoutOutcome.AskSp, LogoutOutcome
     }
 
     /** Logout an SP asked for is over: Success or PartialLogout to that SP. */
-    record Answer(OutgoingLogoutResponse response, boolean partial) implements LogoutOutcome {
+    record Answer(OutgoingLogoutResponse response) implements LogoutOutcome {
     }
 
     /** Logout started at the IdP is over (or the SP that asked can no longer be answered): say how each portal fared. */

@@ -1,6 +1,5 @@
 package si.bankart.prehod.sandbox.portals;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -38,21 +37,11 @@ public final class LogoutResponseVerifier {
             return new LogoutVerdict(LogoutVerdict.Outcome.INVALID, List.of(), "InResponseTo "
                     + response.getInResponseTo() + " is not a pending LogoutRequest (unsolicited, expired or replayed)");
         }
-        List<String> codes = statusCodes(response);
+        List<String> codes = ResponseValidator.statusCodes(response);
         if (codes.isEmpty() || !StatusCode.SUCCESS.equals(codes.get(0))) {
             return new LogoutVerdict(LogoutVerdict.Outcome.IDP_ERROR, codes, "status " + codes);
         }
         return new LogoutVerdict(codes.contains(PARTIAL_LOGOUT) ? LogoutVerdict.Outcome.PARTIAL
                 : LogoutVerdict.Outcome.LOGGED_OUT_EVERYWHERE, codes, "status " + codes);
-    }
-
-    private static List<String> statusCodes(LogoutResponse response) {
-        List<String> codes = new ArrayList<>();
-        StatusCode code = response.getStatus() == null ? null : response.getStatus().getStatusCode();
-        while (code != null && codes.size() < 5) {
-            codes.add(code.getValue());
-            code = code.getStatusCode();
-        }
-        return codes;
     }
 }

@@ -26,6 +26,7 @@ import org.opensaml.saml.saml2.core.NameID;
 import org.opensaml.saml.saml2.core.NameIDType;
 import org.opensaml.saml.saml2.core.Response;
 import org.opensaml.saml.saml2.core.StatusCode;
+import org.opensaml.saml.saml2.core.StatusResponseType;
 import org.opensaml.saml.saml2.core.SubjectConfirmation;
 import org.opensaml.saml.saml2.core.SubjectConfirmationData;
 
@@ -180,7 +181,8 @@ public final class ResponseValidator {
                 : response.getStatus().getStatusCode().getValue();
     }
 
-    private static List<String> statusCodes(Response response) {
+    /** The status code and its nested codes, top first (a few at most: a deeper chain is not read). */
+    static List<String> statusCodes(StatusResponseType response) {
         List<String> codes = new ArrayList<>();
         StatusCode code = response.getStatus() == null ? null : response.getStatus().getStatusCode();
         while (code != null && codes.size() < 5) {
