@@ -42,7 +42,7 @@ public final class DevKeyWriter {
         }
         KeyPair pair = rsaKeyPair();
         X509Certificate certificate = new SelfSignedCertificates(clock, random).issue(pair, subject, null);
-        writePrivate(keyFile, SelfSignedCertificates.pem(pair.getPrivate()));
+        writePrivate(keyFile, SelfSignedCertificates.pkcs8Pem(pair.getPrivate()));
         write(certificateFile, SelfSignedCertificates.pem(certificate));
         log.info("Generated a development signing key pair at {} (not for production)", certificateFile);
     }

@@ -16,14 +16,16 @@ import java.security.interfaces.RSAKey;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.List;
+import java.util.Optional;
 
 import org.opensaml.security.x509.BasicX509Credential;
 
 import si.bankart.prehod.config.ConfigException;
 
 /**
- * Reads a certificate and its private key from PEM files (PKCS#8 or PKCS#1 RSA) into an OpenSAML credential, with the
- * JDK alone: this runs at every start, and loading BouncyCastle's signed jars would add about a second to it.
+ * Reads a certificate and its private key from PEM files into an OpenSAML credential. Certificates and PKCS#8 keys
+ * (what our development keys are) are read with the JDK alone: this runs at every start, and loading BouncyCastle's
+ * signed jars would add about a second to it. OpenSSL's traditional key files go to {@link OpenSslPrivateKey}.
  */
 public final class PemCredentialReader {
 
@@ -48,7 +50,7 @@ public final class PemCredentialReader {
     }
 
     public X509Certificate readCertificate(Path file) {
-        PemBlock block = parse(file);
+        PemBlock block = block(file, text(file));
         if (!block.label().equals("CERTIFICATE")) {
             throw new ConfigException(file, "does not start with a PEM CERTIFICATE");
         }
@@ -61,34 +63,41 @@ public final class PemCredentialReader {
     }
 
     private PrivateKey readKey(Path file) {
-        PemBlock block = parse(file);
+        String text = text(file);
+        PemBlock block = block(file, text);
         if (block.encrypted()) {
             throw new ConfigException(file, "does not hold an unencrypted PEM private key");
         }
-        byte[] pkcs8 = switch (block.label()) {
-            case "PRIVATE KEY" -> block.der();
-            case "RSA PRIVATE KEY" -> Pkcs1RsaKey.toPkcs8(block.der());
+        Optional<PrivateKey> key = switch (block.label()) {
+            case "PRIVATE KEY" -> pkcs8(block.der());
+            case "RSA PRIVATE KEY", "EC PRIVATE KEY" -> OpenSslPrivateKey.read(text);
             default -> throw new ConfigException(file, "does not hold an unencrypted PEM private key");
         };
+        return key.orElseThrow(() -> new ConfigException(file, "holds a private key that cannot be decoded"));
+    }
+
+    private static Optional<PrivateKey> pkcs8(byte[] der) {
         for (String algorithm : KEY_ALGORITHMS) {
             try {
-                return KeyFactory.getInstance(algorithm).generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
+                return Optional.of(KeyFactory.getInstance(algorithm).generatePrivate(new PKCS8EncodedKeySpec(der)));
             } catch (GeneralSecurityException | RuntimeException notThisAlgorithm) {
                 // the next algorithm
             }
         }
-        throw new ConfigException(file, "holds a private key that cannot be decoded");
+        return Optional.empty();
     }
 
-    private static PemBlock parse(Path file) {
-        String text;
+    private static String text(Path file) {
         try {
-            text = Files.readString(file, StandardCharsets.US_ASCII);
+            return Files.readString(file, StandardCharsets.US_ASCII);
         } catch (NoSuchFileException e) {
             throw new ConfigException(file, "file not found");
         } catch (IOException e) {
             throw new ConfigException(file, "is not a readable PEM file");
         }
+    }
+
+    private static PemBlock block(Path file, String text) {
         return PemBlock.first(text).orElseThrow(() -> new ConfigException(file, "holds no PEM object"));
     }
 }

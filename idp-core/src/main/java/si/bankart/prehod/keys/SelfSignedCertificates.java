@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
+import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
@@ -20,8 +21,10 @@ import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.bouncycastle.util.io.pem.PemGenerationException;
 
 /**
  * Self-signed development certificates and their PEM text, with BouncyCastle. Apart from {@link DevKeyWriter} so that
@@ -52,6 +55,15 @@ final class SelfSignedCertificates {
                     builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(pair.getPrivate())));
         } catch (OperatorCreationException | GeneralSecurityException | IOException e) {
             throw new IllegalStateException("cannot create a self-signed certificate", e);
+        }
+    }
+
+    /** PKCS#8 ("PRIVATE KEY"), which the JDK reads back without BouncyCastle at every later start. */
+    static String pkcs8Pem(PrivateKey key) {
+        try {
+            return pem(new JcaPKCS8Generator(key, null));
+        } catch (PemGenerationException e) {
+            throw new IllegalStateException("cannot encode the development key as PKCS#8", e);
         }
     }
 

@@ -42,6 +42,8 @@ class DevKeyWriterTest {
         BasicX509Credential credential = new PemCredentialReader().read(certificate, key);
         assertEquals("CN=Test IdP", credential.getEntityCertificate().getSubjectX500Principal().getName());
         assertEquals("rw-------", permissions(key));
+        assertTrue(Files.readString(key).startsWith("-----BEGIN PRIVATE KEY-----"),
+                "PKCS#8, which later starts read with the JDK alone");
     }
 
     @Test
