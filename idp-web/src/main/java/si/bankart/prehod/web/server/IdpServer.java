@@ -172,17 +172,19 @@ public final class IdpServer implements AutoCloseable {
 
         PendingLogins pendingLogins = new PendingLogins(storage, options.clock(), config.limits().pendingLoginLifetime(), ids);
         SessionStore sessions = new SessionStore(storage, config.session(), options.clock(), ids);
+        SamlSigner signer = new SamlSigner(signing);
         SsoFlow flow = new SsoFlow(validator(config, registry, storage, options.clock()),
                 new UnsolicitedRequestValidator(registry, config.limits().relayStateBytes()), registry, pendingLogins,
                 sessions, users, new NameIdIssuer(readSalt(home.resolve(config.credentials().persistentIdSalt())), ids),
                 new AssertionBuilder(config.entityId(), config.limits().assertionLifetime(), ids),
-                new ResponseBuilder(config.entityId(), new SamlSigner(signing), new AssertionEncrypter(), options.clock(), ids),
+                new ResponseBuilder(config.entityId(), signer, new AssertionEncrypter(), options.clock(), ids),
                 audit, options.clock(), ids);
 
         Pages pages = new Pages(home.resolve(config.templates()));
         ErrorPage errorPage = new ErrorPage(pages);
         SessionCookie cookie = new SessionCookie(config.session().cookieName());
-        OutcomeWriter writer = new OutcomeWriter(new AutoPostForm(pages), errorPage, cookie);
+        AutoPostForm postForm = new AutoPostForm(pages);
+        OutcomeWriter writer = new OutcomeWriter(postForm, errorPage, cookie);
         LoginCompletion completion = new LoginCompletion(flow, pendingLogins, sessions, cookie, writer);
         List<LoginMethodEndpoint> methods = new ArrayList<>(options.extraLoginMethods());
         UpstreamLogout upstreamLogout = UpstreamLogout.NONE;
@@ -216,20 +218,19 @@ public final class IdpServer implements AutoCloseable {
         context.setMaxFormContentSize(config.limits().maxMessageBytes() * 2);
         filter(context, new UnexpectedFailures(errorPage, ids));
         filter(context, new SecurityHeaders());
-        SsoEndpoint sso = new SsoEndpoint(new SamlMessageDecoder(parserPool, config.limits().maxMessageBytes()), flow,
-                sessions, cookie, writer, errorPage, ids, config.endpoint(Routes.SSO_REDIRECT), config.endpoint(Routes.SSO_POST));
+        SamlMessageDecoder decoder = new SamlMessageDecoder(parserPool, config.limits().maxMessageBytes());
+        SsoEndpoint sso = new SsoEndpoint(decoder, flow, sessions, cookie, writer, errorPage, ids,
+                config.endpoint(Routes.SSO_REDIRECT), config.endpoint(Routes.SSO_POST));
         servlet(context, sso, Routes.SSO_REDIRECT);
         servlet(context, sso, Routes.SSO_POST);
         servlet(context, new UnsolicitedSsoEndpoint(flow, sessions, cookie, writer), Routes.SSO_UNSOLICITED);
-        SamlSigner signer = new SamlSigner(signing);
         LogoutFlow logoutFlow = logoutFlow(home, config, registry, storage, parserPool, signer, upstreamLogout, sessions,
                 audit, options.clock(), ids);
         SessionCookie logoutCookie = new SessionCookie(config.logout().cookieName());
         LogoutOutcomeWriter logoutWriter = new LogoutOutcomeWriter(new RedirectBindingSender(signing),
-                new AutoPostForm(pages), errorPage, pages, registry, cookie, logoutCookie);
-        SingleLogoutEndpoint slo = new SingleLogoutEndpoint(new SamlMessageDecoder(parserPool,
-                config.limits().maxMessageBytes()), logoutFlow, sessions, cookie, logoutCookie, logoutWriter, errorPage,
-                ids, config.endpoint(Routes.SLO_REDIRECT), config.endpoint(Routes.SLO_POST));
+                postForm, errorPage, pages, registry, cookie, logoutCookie);
+        SingleLogoutEndpoint slo = new SingleLogoutEndpoint(decoder, logoutFlow, sessions, cookie, logoutCookie,
+                logoutWriter, errorPage, ids, config.endpoint(Routes.SLO_REDIRECT), config.endpoint(Routes.SLO_POST));
         servlet(context, slo, Routes.SLO_REDIRECT);
         servlet(context, slo, Routes.SLO_POST);
         IdpLogoutPage logoutPage = new IdpLogoutPage(logoutFlow, sessions, registry, cookie, logoutCookie, logoutWriter,
