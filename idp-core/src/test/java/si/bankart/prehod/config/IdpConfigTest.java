@@ -72,4 +72,16 @@ class IdpConfigTest {
         assertEquals(java.time.Duration.ofSeconds(30), logout.spTimeout());
         assertEquals("prehod_logout", logout.cookieName());
     }
+
+    @Test
+    void logoutSoapTimeoutOverAMinuteIsRefused() {
+        assertRefused("logout.soapTimeout must be positive and at most PT1M",
+                () -> new LogoutConfig(null, null, null, java.time.Duration.ofMinutes(2), null));
+    }
+
+    @Test
+    void logoutCookieNameWithOtherCharactersIsRefused() {
+        assertRefused("logout.cookieName may only hold letters, digits, '_' and '-'",
+                () -> new LogoutConfig(null, null, "logout; Domain=evil", null, null));
+    }
 }

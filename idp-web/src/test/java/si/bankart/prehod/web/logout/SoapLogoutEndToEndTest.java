@@ -1,6 +1,7 @@
 package si.bankart.prehod.web.logout;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
@@ -17,7 +18,10 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
+import si.bankart.prehod.config.ConfigException;
 import si.bankart.prehod.testing.TestAuthnRequests;
 import si.bankart.prehod.testing.TestServiceProvider;
 import si.bankart.prehod.web.server.Routes;
@@ -107,6 +111,17 @@ class SoapLogoutEndToEndTest {
         assertTrue(soapSp.poll() != null);
     }
 
+    @ParameterizedTest
+    @EnumSource(value = Behaviour.class, names = {"ANSWER_NOT_XML", "ANSWER_TOO_LARGE"})
+    void soapAnswerThatIsNotXmlOrTooLargeDoesNotCountAsLoggedOut(Behaviour behaviour) {
+        soapSp.behave(behaviour);
+        Browser browser = idp.browser();
+        logIn(browser);
+
+        assertTrue(logOutAtTheIdp(browser).body().contains("Testni portal: odjave ni potrdil"));
+        assertTrue(soapSp.poll() != null);
+    }
+
     @Test
     void soapEndpointThatNeverAnswersIsGivenUpAfterTheTimeout() {
         soapSp.behave(Behaviour.HANG);
@@ -117,5 +132,13 @@ class SoapLogoutEndToEndTest {
 
         assertTrue(end.body().contains("Testni portal: se ni odzval pravočasno"), end.body());
         assertTrue(soapSp.poll() != null);
+    }
+
+    @Test
+    void missingSoapTrustAnchorsFileStopsStartUpNamingIt() {
+        ConfigException e = assertThrows(ConfigException.class, () -> TestIdp.start(List.of(portal),
+                TestIdp.policy(portal, ""), "logout:\n  soapTrustAnchors: conf/absent-soap-cas.pem\n"));
+
+        assertTrue(e.getMessage().contains("absent-soap-cas.pem"), e.getMessage());
     }
 }

@@ -43,11 +43,12 @@ import si.bankart.prehod.xml.SamlObjects;
 /**
  * Test scope only: an SP's SOAP SingleLogoutService over real TLS (its own localhost certificate, written as PEM for
  * the IdP to trust). It records each LogoutRequest with whether the IdP's signature on it verified, and answers as
- * the test sets it: a signed Success, an unsigned one, an HTTP error, or nothing in time.
+ * the test sets it: a signed Success, an unsigned one, something that is not XML, too much, an HTTP error, or nothing
+ * in time.
  */
 public final class TestSoapLogoutSp implements AutoCloseable {
 
-    public enum Behaviour { ANSWER_SIGNED, ANSWER_UNSIGNED, HTTP_ERROR, HANG }
+    public enum Behaviour { ANSWER_SIGNED, ANSWER_UNSIGNED, ANSWER_NOT_XML, ANSWER_TOO_LARGE, HTTP_ERROR, HANG }
 
     /** A LogoutRequest as the SP received it. */
     public record Received(String nameId, String sessionIndex, boolean signatureValid) {
@@ -130,6 +131,8 @@ public final class TestSoapLogoutSp implements AutoCloseable {
         switch (behaviour) {
             case HTTP_ERROR -> response.sendError(500);
             case HANG -> pause();
+            case ANSWER_NOT_XML -> response.getWriter().write("<html>logged out, probably</html");
+            case ANSWER_TOO_LARGE -> response.getOutputStream().write(new byte[512 * 1024]);
             default -> {
                 TestLogoutResponses answer = TestLogoutResponses.valid(sp, logout.getID()).issuedAt(Instant.now());
                 LogoutResponse logoutResponse = behaviour == Behaviour.ANSWER_SIGNED ? answer.signed() : answer.received();
