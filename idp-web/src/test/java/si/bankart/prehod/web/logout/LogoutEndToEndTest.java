@@ -381,6 +381,16 @@ class LogoutEndToEndTest {
     }
 
     @Test
+    void authnRequestSentToTheLogoutEndpointGetsTheLogoutErrorPage() {
+        TestAuthnRequests request = TestAuthnRequests.valid(A, idp.endpoint(Routes.SLO_REDIRECT));
+
+        HttpResponse<String> page = idp.browser().get(Routes.SLO_REDIRECT + "?" + request.redirectQuery(null));
+
+        assertEquals(400, page.statusCode());
+        assertTrue(page.body().contains("Zahteve za odjavo ne moremo obdelati"), page.body());
+    }
+
+    @Test
     void metadataListsTheSingleLogoutEndpoints() {
         String metadata = idp.browser().get(Routes.METADATA).body();
 
