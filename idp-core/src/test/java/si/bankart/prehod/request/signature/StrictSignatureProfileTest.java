@@ -189,6 +189,25 @@ class StrictSignatureProfileTest {
     }
 
     @Test
+    void refusesASignatureValueThatIsNotBase64() {
+        // Found by AuthnRequestFuzzTest: Santuario threw IllegalArgumentException instead of answering "invalid".
+        String signed = request().signedXml();
+        int value = signed.indexOf("<ds:SignatureValue>") + "<ds:SignatureValue>".length();
+        String broken = signed.substring(0, value) + "AAA" + signed.substring(value);
+
+        assertRefused(verify(broken, SP_CERT), SignatureViolation.VALUE_NOT_BASE64, "SignatureValue is not base64");
+    }
+
+    @Test
+    void refusesADigestValueThatIsNotBase64() {
+        String signed = request().signedXml();
+        int value = signed.indexOf("<ds:DigestValue>") + "<ds:DigestValue>".length();
+        String broken = signed.substring(0, value) + "AAA" + signed.substring(value);
+
+        assertRefused(verify(broken, SP_CERT), SignatureViolation.VALUE_NOT_BASE64, "DigestValue is not base64");
+    }
+
+    @Test
     void refusesAnUnsignedMessage() {
         assertRefused(verify(request().xml(), SP_CERT), SignatureViolation.NOT_SIGNED, "not signed");
     }
