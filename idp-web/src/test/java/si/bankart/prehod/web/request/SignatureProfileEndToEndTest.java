@@ -12,9 +12,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.opensaml.saml.saml2.core.Response;
 import org.opensaml.saml.saml2.core.StatusCode;
+import org.opensaml.security.x509.BasicX509Credential;
 import org.opensaml.xmlsec.signature.support.SignatureConstants;
 
 import si.bankart.prehod.testing.TestAuthnRequests;
+import si.bankart.prehod.testing.TestCredentials;
 import si.bankart.prehod.testing.TestServiceProvider;
 import si.bankart.prehod.testing.TestXml;
 import si.bankart.prehod.testing.TestXmlSignatures;
@@ -49,18 +51,25 @@ class SignatureProfileEndToEndTest {
         return idp.browser().post(Routes.SSO_POST, Map.of("SAMLRequest", TestAuthnRequests.postEncode(xml)));
     }
 
-    /** Requester/RequestDenied posted to the portal's ACS, no assertion; the WARN line names the reason. */
-    private static void assertDenied(HttpResponse<String> answer, LogCapture log, String reason) {
-        assertEquals(200, answer.statusCode(), answer.body());
-        Browser.PostedForm form = Browser.postedForm(answer);
-        assertEquals(PORTAL.acsUrl(), form.action());
-        Response response = TestXml.parse(form.xml());
-        StatusCode status = response.getStatus().getStatusCode();
-        assertEquals(StatusCode.REQUESTER, status.getValue());
-        assertEquals(StatusCode.REQUEST_DENIED, status.getStatusCode().getValue());
-        assertTrue(response.getAssertions().isEmpty() && response.getEncryptedAssertions().isEmpty(), "nothing issued");
-        assertTrue(log.lines().stream().anyMatch(l -> l.startsWith("WARN") && l.contains("SSO refused [incident ")
-                && l.contains("status=REQUESTER_REQUEST_DENIED") && l.contains(reason)), log.lines().toString());
+    /**
+     * The request so signed is answered with Requester/RequestDenied at the portal's ACS, no assertion; the WARN line
+     * names the reason.
+     */
+    private static void assertDenied(TestXmlSignatures signature, String reason) {
+        try (LogCapture log = new LogCapture("si.bankart.prehod.SsoFlow")) {
+            HttpResponse<String> answer = post(signature);
+
+            assertEquals(200, answer.statusCode(), answer.body());
+            Browser.PostedForm form = Browser.postedForm(answer);
+            assertEquals(PORTAL.acsUrl(), form.action());
+            Response response = TestXml.parse(form.xml());
+            StatusCode status = response.getStatus().getStatusCode();
+            assertEquals(StatusCode.REQUESTER, status.getValue());
+            assertEquals(StatusCode.REQUEST_DENIED, status.getStatusCode().getValue());
+            assertTrue(response.getAssertions().isEmpty() && response.getEncryptedAssertions().isEmpty(), "nothing issued");
+            assertTrue(log.lines().stream().anyMatch(l -> l.startsWith("WARN") && l.contains("SSO refused [incident ")
+                    && l.contains("status=REQUESTER_REQUEST_DENIED") && l.contains(reason)), log.lines().toString());
+        }
     }
 
     @Test
@@ -73,28 +82,29 @@ class SignatureProfileEndToEndTest {
 
     @Test
     void requestSignedWithCommentsIsDenied() {
-        try (LogCapture log = new LogCapture("si.bankart.prehod.SsoFlow")) {
-            assertDenied(post(TestXmlSignatures.by(PORTAL.credential())
-                    .canonicalization(SignatureConstants.ALGO_ID_C14N_EXCL_WITH_COMMENTS)), log,
-                    "CanonicalizationMethod http://www.w3.org/2001/10/xml-exc-c14n#WithComments is not exclusive c14n");
-        }
+        assertDenied(TestXmlSignatures.by(PORTAL.credential()).canonicalization(
+                SignatureConstants.ALGO_ID_C14N_EXCL_WITH_COMMENTS),
+                "CanonicalizationMethod http://www.w3.org/2001/10/xml-exc-c14n#WithComments is not exclusive c14n");
     }
 
     @Test
     void requestSignedWithInclusiveC14nIsDenied() {
-        try (LogCapture log = new LogCapture("si.bankart.prehod.SsoFlow")) {
-            assertDenied(post(TestXmlSignatures.by(PORTAL.credential())
-                    .canonicalization(SignatureConstants.ALGO_ID_C14N_OMIT_COMMENTS)), log,
-                    "CanonicalizationMethod http://www.w3.org/TR/2001/REC-xml-c14n-20010315 is not exclusive c14n");
-        }
+        assertDenied(TestXmlSignatures.by(PORTAL.credential()).canonicalization(
+                SignatureConstants.ALGO_ID_C14N_OMIT_COMMENTS),
+                "CanonicalizationMethod http://www.w3.org/TR/2001/REC-xml-c14n-20010315 is not exclusive c14n");
     }
 
     @Test
     void requestWithAWithCommentsTransformIsDenied() {
-        try (LogCapture log = new LogCapture("si.bankart.prehod.SsoFlow")) {
-            assertDenied(post(TestXmlSignatures.by(PORTAL.credential()).transforms(
-                    SignatureConstants.TRANSFORM_ENVELOPED_SIGNATURE, SignatureConstants.ALGO_ID_C14N_EXCL_WITH_COMMENTS)), log,
-                    "transform http://www.w3.org/2001/10/xml-exc-c14n#WithComments is not allowed");
-        }
+        assertDenied(TestXmlSignatures.by(PORTAL.credential()).transforms(SignatureConstants.TRANSFORM_ENVELOPED_SIGNATURE,
+                SignatureConstants.ALGO_ID_C14N_EXCL_WITH_COMMENTS),
+                "transform http://www.w3.org/2001/10/xml-exc-c14n#WithComments is not allowed");
+    }
+
+    @Test
+    void requestSignedByAnAttackerWithItsKeyInKeyInfoIsDenied() {
+        BasicX509Credential attacker = TestCredentials.named("signature-profile-attacker");
+        assertDenied(TestXmlSignatures.by(attacker).withKeyInfo(attacker.getEntityCertificate()),
+                "XML signature does not verify with any trusted signing key");
     }
 }
