@@ -11,6 +11,7 @@ import java.util.Objects;
  * @param certificateLogin   the certificate login's own configuration file (conf/certificate-login.yaml); absent: none
  * @param certificateBaseUrl where browsers reach the certificate connector; by default publicBaseUrl's host on
  *                           server.certificatePort
+ * @param management         the management connector (metrics, health); 127.0.0.1:9000 when absent
  */
 public record IdpConfig(
         String entityId,
@@ -27,7 +28,8 @@ public record IdpConfig(
         String rekono,
         String certificateLogin,
         URI certificateBaseUrl,
-        LogoutConfig logout) {
+        LogoutConfig logout,
+        ManagementConfig management) {
 
     public IdpConfig {
         require(entityId, "entityId");
@@ -42,6 +44,7 @@ public record IdpConfig(
         limits = limits == null ? Limits.DEFAULTS : limits;
         session = session == null ? SessionConfig.DEFAULTS : session;
         logout = logout == null ? LogoutConfig.DEFAULTS : logout;
+        management = management == null ? ManagementConfig.DEFAULTS : management;
         metadataDir = orDefault(metadataDir, "metadata");
         relyingParties = orDefault(relyingParties, "conf/relying-parties.yaml");
         users = orDefault(users, "conf/users.yaml");
@@ -50,7 +53,13 @@ public record IdpConfig(
 
     public IdpConfig withPublicBaseUrl(URI url) {
         return new IdpConfig(entityId, url, server, credentials, limits, session, metadataDir, relyingParties, users,
-                templates, wantAuthnRequestsSigned, rekono, certificateLogin, certificateBaseUrl, logout);
+                templates, wantAuthnRequestsSigned, rekono, certificateLogin, certificateBaseUrl, logout, management);
+    }
+
+    public IdpConfig withManagementPort(int port) {
+        return new IdpConfig(entityId, publicBaseUrl, server, credentials, limits, session, metadataDir, relyingParties,
+                users, templates, wantAuthnRequestsSigned, rekono, certificateLogin, certificateBaseUrl, logout,
+                management.withPort(port));
     }
 
     /** As configured, or else publicBaseUrl's host on server.certificatePort (so it follows a moved publicBaseUrl). */

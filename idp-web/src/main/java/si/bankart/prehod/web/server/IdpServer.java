@@ -46,6 +46,16 @@ import net.shibboleth.utilities.java.support.component.ComponentInitializationEx
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import si.bankart.prehod.health.HealthCheck;
+import si.bankart.prehod.health.Readiness;
+import si.bankart.prehod.web.management.LivenessEndpoint;
+import si.bankart.prehod.web.management.ManagementConnector;
+import si.bankart.prehod.web.management.ManagementRoute;
+import si.bankart.prehod.web.management.MetricsEndpoint;
+import si.bankart.prehod.web.management.ReadinessEndpoint;
+
 import si.bankart.prehod.LogoutFlow;
 import si.bankart.prehod.SsoFlow;
 import si.bankart.prehod.config.LogoutConfig;
@@ -105,6 +115,7 @@ import si.bankart.prehod.sp.MetadataLoader;
 import si.bankart.prehod.sp.RelyingPartiesFile;
 import si.bankart.prehod.sp.ServiceProviderRegistry;
 import si.bankart.prehod.storage.InMemoryStorage;
+import si.bankart.prehod.storage.InMemoryStoreHealth;
 import si.bankart.prehod.storage.RandomIds;
 import si.bankart.prehod.login.rekono.RekonoAccounts;
 import si.bankart.prehod.login.rekono.RekonoBroker;
@@ -146,11 +157,13 @@ public final class IdpServer implements AutoCloseable {
 
     private final Server jetty;
     private final ServerConnector https;
+    private final ManagementConnector management;
     private final IdpConfig config;
 
-    private IdpServer(Server jetty, ServerConnector https, IdpConfig config) {
+    private IdpServer(Server jetty, ServerConnector https, ManagementConnector management, IdpConfig config) {
         this.jetty = jetty;
         this.https = https;
+        this.management = management;
         this.config = config;
     }
 
@@ -160,6 +173,12 @@ public final class IdpServer implements AutoCloseable {
         if (options.publicBaseUrl() != null) {
             config = config.withPublicBaseUrl(options.publicBaseUrl());
         }
+        if (options.managementPort() != null) {
+            config = config.withManagementPort(options.managementPort());
+        }
+        // The one registry: everything that counts or times gets it; /metrics on the management connector reads it.
+        PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        List<HealthCheck> healthChecks = new ArrayList<>();
         Path home = options.home();
         RandomIds ids = new RandomIds(options.random());
         BasicX509Credential signing = credentials(home, config, options);
@@ -169,6 +188,7 @@ public final class IdpServer implements AutoCloseable {
         UserDirectory users = new UserDirectory(usersFile.users());
         AuditLog audit = new AuditLog();
         StorageService storage = InMemoryStorage.create("prehod");
+        healthChecks.add(new InMemoryStoreHealth());
 
         PendingLogins pendingLogins = new PendingLogins(storage, options.clock(), config.limits().pendingLoginLifetime(), ids);
         SessionStore sessions = new SessionStore(storage, config.session(), options.clock(), ids);
@@ -274,13 +294,28 @@ public final class IdpServer implements AutoCloseable {
                     config.certificateBaseUrl().getPort()));
             contexts.addHandler(certificateContext.getCoreContextHandler());
         }
+        ManagementConnector management = ManagementConnector.mount(jetty, contexts, config.management(),
+                managementRoutes(metrics, new Readiness(healthChecks)));
+        new JvmAndServerMetrics(jetty).bindTo(metrics);
         SizeLimitHandler sizeLimit = new SizeLimitHandler(config.limits().maxMessageBytes() * 2L, -1);
         sizeLimit.setHandler(contexts);
         jetty.setHandler(sizeLimit);
         jetty.start();
-        log.info("Varni Prehod IdP {} listening on https://{}:{} ({} service providers)", config.entityId(),
-                config.server().bindAddress(), https.getLocalPort(), registry.all().size());
-        return new IdpServer(jetty, https, config);
+        log.info("Varni Prehod IdP {} listening on https://{}:{} ({} service providers), management on http://{}:{}",
+                config.entityId(), config.server().bindAddress(), https.getLocalPort(), registry.all().size(),
+                config.management().bindAddress(), management.port());
+        return new IdpServer(jetty, https, management, config);
+    }
+
+    /**
+     * Everything the management connector serves, in one table (shared/DESIGN.md, "Endpoints"). An administration
+     * endpoint joins with one line here.
+     */
+    private static List<ManagementRoute> managementRoutes(PrometheusMeterRegistry metrics, Readiness readiness) {
+        return List.of(
+                new ManagementRoute(Routes.METRICS, new MetricsEndpoint(metrics)),
+                new ManagementRoute(Routes.HEALTH_LIVE, new LivenessEndpoint()),
+                new ManagementRoute(Routes.HEALTH_READY, new ReadinessEndpoint(readiness)));
     }
 
     /** The signing credential, and the development keys and salt when the configuration allows generating them. */
@@ -407,6 +442,15 @@ public final class IdpServer implements AutoCloseable {
 
     public int httpsPort() {
         return https.getLocalPort();
+    }
+
+    public int managementPort() {
+        return management.port();
+    }
+
+    /** Where the management connector answers (plain HTTP on its bind address). */
+    public URI managementUri() {
+        return URI.create("http://" + config.management().bindAddress() + ":" + managementPort());
     }
 
     public URI baseUri() {
