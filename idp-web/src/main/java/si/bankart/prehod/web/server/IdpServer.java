@@ -49,6 +49,8 @@ import org.slf4j.LoggerFactory;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import si.bankart.prehod.health.HealthCheck;
+import si.bankart.prehod.metrics.LogoutMetrics;
+import si.bankart.prehod.metrics.SsoMetrics;
 import si.bankart.prehod.health.Readiness;
 import si.bankart.prehod.web.management.LivenessEndpoint;
 import si.bankart.prehod.web.management.ManagementConnector;
@@ -192,13 +194,13 @@ public final class IdpServer implements AutoCloseable {
 
         PendingLogins pendingLogins = new PendingLogins(storage, options.clock(), config.limits().pendingLoginLifetime(), ids);
         SessionStore sessions = new SessionStore(storage, config.session(), options.clock(), ids);
-        SamlSigner signer = new SamlSigner(signing);
+        SamlSigner signer = new SamlSigner(signing, metrics);
         SsoFlow flow = new SsoFlow(validator(config, registry, storage, options.clock()),
                 new UnsolicitedRequestValidator(registry, config.limits().relayStateBytes()), registry, pendingLogins,
                 sessions, users, new NameIdIssuer(readSalt(home.resolve(config.credentials().persistentIdSalt())), ids),
                 new AssertionBuilder(config.entityId(), config.limits().assertionLifetime(), ids),
                 new ResponseBuilder(config.entityId(), signer, new AssertionEncrypter(), options.clock(), ids),
-                audit, options.clock(), ids);
+                audit, new SsoMetrics(metrics), options.clock(), ids);
 
         Pages pages = new Pages(home.resolve(config.templates()));
         ErrorPage errorPage = new ErrorPage(pages);
@@ -245,7 +247,7 @@ public final class IdpServer implements AutoCloseable {
         servlet(context, sso, Routes.SSO_POST);
         servlet(context, new UnsolicitedSsoEndpoint(flow, sessions, cookie, writer), Routes.SSO_UNSOLICITED);
         LogoutFlow logoutFlow = logoutFlow(home, config, registry, storage, parserPool, signer, upstreamLogout, sessions,
-                audit, options.clock(), ids);
+                audit, new LogoutMetrics(metrics), options.clock(), ids);
         SessionCookie logoutCookie = new SessionCookie(config.logout().cookieName());
         LogoutOutcomeWriter logoutWriter = new LogoutOutcomeWriter(new RedirectBindingSender(signing),
                 postForm, errorPage, pages, registry, cookie, logoutCookie);
@@ -364,7 +366,8 @@ public final class IdpServer implements AutoCloseable {
      */
     private static LogoutFlow logoutFlow(Path home, IdpConfig config, ServiceProviderRegistry registry,
             StorageService storage, ParserPool parserPool, SamlSigner signer, UpstreamLogout upstream,
-            SessionStore sessions, AuditLog audit, Clock clock, RandomIds ids) throws ComponentInitializationException {
+            SessionStore sessions, AuditLog audit, LogoutMetrics metrics, Clock clock, RandomIds ids)
+            throws ComponentInitializationException {
         Limits limits = config.limits();
         ReplayCache replayCache = new ReplayCache();
         replayCache.setId("logout-request-replay");
@@ -396,7 +399,7 @@ public final class IdpServer implements AutoCloseable {
                 new LogoutPlanner(registry, config.entityId(), signer, clock, ids, logout.spTimeout()),
                 new LogoutProgressStore(storage, clock, ids, logout.stepLifetime()), responseCheck,
                 new LogoutResponseBuilder(config.entityId(), signer, clock, ids), soap, upstream,
-                registry, sessions, audit, clock, ids, logout.spTimeout());
+                registry, sessions, audit, metrics, clock, ids, logout.spTimeout());
     }
 
     /** TLS for SOAP logout: the JDK's trusted CAs, or only those of logout.soapTrustAnchors when it is set. */
