@@ -108,7 +108,7 @@ import si.bankart.prehod.request.rule.SignaturePresentWhenRequired;
 import si.bankart.prehod.request.rule.SubjectIsNotRequested;
 import si.bankart.prehod.request.rule.VersionIs20;
 import si.bankart.prehod.request.signature.QuerySignatureVerifier;
-import si.bankart.prehod.request.signature.XmlSignatureVerifier;
+import si.bankart.prehod.request.signature.StrictSignatureProfile;
 import si.bankart.prehod.response.AssertionEncrypter;
 import si.bankart.prehod.response.ResponseBuilder;
 import si.bankart.prehod.response.SamlSigner;
@@ -350,7 +350,7 @@ public final class IdpServer implements AutoCloseable {
                 new AcsComesFromMetadata(),
                 new RelayStateFitsLimit(limits.relayStateBytes()),
                 new SignaturePresentWhenRequired(config.wantAuthnRequestsSigned(), new QuerySignatureVerifier(),
-                        new XmlSignatureVerifier()),
+                        new StrictSignatureProfile()),
                 new VersionIs20(),
                 new DestinationIsThisEndpoint(),
                 new IssueInstantIsFresh(clock, limits.clockSkew(), limits.maxRequestAge()),
@@ -374,7 +374,7 @@ public final class IdpServer implements AutoCloseable {
         replayCache.setStorage(storage);
         replayCache.initialize();
         SpSignature spSignatures = new SpSignature(config.wantAuthnRequestsSigned(), new QuerySignatureVerifier(),
-                new XmlSignatureVerifier());
+                new StrictSignatureProfile());
         LogoutRequestValidator validator = new LogoutRequestValidator(List.of(
                 new IssuerIsKnownSp(registry)::verify,
                 new ReplyGoesToSloFromMetadata(),
