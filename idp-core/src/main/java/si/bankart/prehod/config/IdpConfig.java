@@ -3,6 +3,8 @@ package si.bankart.prehod.config;
 import java.net.URI;
 import java.util.Objects;
 
+import si.bankart.prehod.storage.StoreConfig;
+
 /**
  * conf/idp.yaml: who the IdP is and where its parts live. Relative paths are resolved against the installation's home
  * directory (the parent of conf/).
@@ -11,6 +13,7 @@ import java.util.Objects;
  * @param certificateLogin   the certificate login's own configuration file (conf/certificate-login.yaml); absent: none
  * @param certificateBaseUrl where browsers reach the certificate connector; by default publicBaseUrl's host on
  *                           server.certificatePort
+ * @param store              where state that outlives a request is kept; in this node's memory by default
  */
 public record IdpConfig(
         String entityId,
@@ -27,7 +30,8 @@ public record IdpConfig(
         String rekono,
         String certificateLogin,
         URI certificateBaseUrl,
-        LogoutConfig logout) {
+        LogoutConfig logout,
+        StoreConfig store) {
 
     public IdpConfig {
         require(entityId, "entityId");
@@ -42,6 +46,7 @@ public record IdpConfig(
         limits = limits == null ? Limits.DEFAULTS : limits;
         session = session == null ? SessionConfig.DEFAULTS : session;
         logout = logout == null ? LogoutConfig.DEFAULTS : logout;
+        store = store == null ? StoreConfig.DEFAULTS : store;
         metadataDir = orDefault(metadataDir, "metadata");
         relyingParties = orDefault(relyingParties, "conf/relying-parties.yaml");
         users = orDefault(users, "conf/users.yaml");
@@ -50,7 +55,7 @@ public record IdpConfig(
 
     public IdpConfig withPublicBaseUrl(URI url) {
         return new IdpConfig(entityId, url, server, credentials, limits, session, metadataDir, relyingParties, users,
-                templates, wantAuthnRequestsSigned, rekono, certificateLogin, certificateBaseUrl, logout);
+                templates, wantAuthnRequestsSigned, rekono, certificateLogin, certificateBaseUrl, logout, store);
     }
 
     /** As configured, or else publicBaseUrl's host on server.certificatePort (so it follows a moved publicBaseUrl). */

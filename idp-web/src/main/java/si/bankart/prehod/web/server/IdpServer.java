@@ -104,7 +104,12 @@ import si.bankart.prehod.session.SessionStore;
 import si.bankart.prehod.sp.MetadataLoader;
 import si.bankart.prehod.sp.RelyingPartiesFile;
 import si.bankart.prehod.sp.ServiceProviderRegistry;
-import si.bankart.prehod.storage.InMemoryStorage;
+import si.bankart.prehod.health.HealthCheck;
+import si.bankart.prehod.storage.Store;
+import si.bankart.prehod.storage.StoreFactory;
+import si.bankart.prehod.storage.StoreUnavailable;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import si.bankart.prehod.storage.RandomIds;
 import si.bankart.prehod.login.rekono.RekonoAccounts;
 import si.bankart.prehod.login.rekono.RekonoBroker;
@@ -148,10 +153,15 @@ public final class IdpServer implements AutoCloseable {
     private final ServerConnector https;
     private final IdpConfig config;
 
-    private IdpServer(Server jetty, ServerConnector https, IdpConfig config) {
+    private final Store store;
+    private final MeterRegistry meters;
+
+    private IdpServer(Server jetty, ServerConnector https, IdpConfig config, Store store, MeterRegistry meters) {
         this.jetty = jetty;
         this.https = https;
         this.config = config;
+        this.store = store;
+        this.meters = meters;
     }
 
     public static IdpServer start(IdpOptions options) throws Exception {
@@ -168,7 +178,9 @@ public final class IdpServer implements AutoCloseable {
         UsersFile usersFile = yaml.read(home.resolve(config.users()), UsersFile.class);
         UserDirectory users = new UserDirectory(usersFile.users());
         AuditLog audit = new AuditLog();
-        StorageService storage = InMemoryStorage.create("prehod");
+        MeterRegistry meters = new SimpleMeterRegistry();
+        Store store = openStore(options, config, meters);
+        StorageService storage = store.storage();
 
         PendingLogins pendingLogins = new PendingLogins(storage, options.clock(), config.limits().pendingLoginLifetime(), ids);
         SessionStore sessions = new SessionStore(storage, config.session(), options.clock(), ids);
@@ -280,7 +292,18 @@ public final class IdpServer implements AutoCloseable {
         jetty.start();
         log.info("Varni Prehod IdP {} listening on https://{}:{} ({} service providers)", config.entityId(),
                 config.server().bindAddress(), https.getLocalPort(), registry.all().size());
-        return new IdpServer(jetty, https, config);
+        return new IdpServer(jetty, https, config, store, meters);
+    }
+
+    /** The configured store, connected now: a Redis that cannot be used stops start-up, naming where and why. */
+    private static Store openStore(IdpOptions options, IdpConfig config, MeterRegistry meters) {
+        try {
+            Store store = StoreFactory.open(config.store(), meters);
+            log.info("State is kept in {}", store.health().check().detail());
+            return store;
+        } catch (StoreUnavailable e) {
+            throw new ConfigException(options.configFile(), "store: " + e.getMessage());
+        }
     }
 
     /** The signing credential, and the development keys and salt when the configuration allows generating them. */
@@ -417,9 +440,23 @@ public final class IdpServer implements AutoCloseable {
         return config;
     }
 
+    /** Readiness of the store (Redis answering); for the management connector's /health/ready. */
+    public HealthCheck storeHealth() {
+        return store.health();
+    }
+
+    /** The one registry every part records into; the management connector exposes it. */
+    public MeterRegistry meters() {
+        return meters;
+    }
+
     @Override
     public void close() throws Exception {
-        jetty.stop();
+        try {
+            jetty.stop();
+        } finally {
+            store.close();
+        }
     }
 
     public void join() throws InterruptedException {
