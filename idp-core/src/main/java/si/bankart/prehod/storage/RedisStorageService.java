@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -27,6 +28,9 @@ import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.lettuce.core.protocol.ProtocolVersion;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.DefaultClientResources;
+import io.lettuce.core.resource.Delay;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -78,6 +82,7 @@ public final class RedisStorageService extends AbstractStorageService implements
             return 1""");
 
     private final RedisClient client;
+    private final ClientResources resources;
     private final StatefulRedisConnection<String, String> connection;
     private final RedisCommands<String, String> redis;
     private final String prefix;
@@ -85,9 +90,10 @@ public final class RedisStorageService extends AbstractStorageService implements
     private final Map<String, Timer> latency;
     private final Map<String, Counter> errors;
 
-    private RedisStorageService(RedisClient client, StatefulRedisConnection<String, String> connection, RedisConfig config,
-            MeterRegistry meters) {
+    private RedisStorageService(RedisClient client, ClientResources resources,
+            StatefulRedisConnection<String, String> connection, RedisConfig config, MeterRegistry meters) {
         this.client = client;
+        this.resources = resources;
         this.connection = connection;
         this.redis = connection.sync();
         this.prefix = config.keyPrefix() + ":";
@@ -108,7 +114,11 @@ public final class RedisStorageService extends AbstractStorageService implements
 
     /** Connects now, so a wrong host, password or master name stops start-up with what went wrong. */
     public static RedisStorageService connect(RedisConfig config, MeterRegistry meters) {
-        RedisClient client = RedisClient.create(uri(config));
+        // Reconnect attempts at most a second apart: a restarted Redis is used again within about a second.
+        ClientResources resources = DefaultClientResources.builder()
+                .reconnectDelay(Delay.exponential(Duration.ofMillis(10), Duration.ofSeconds(1), 2, TimeUnit.MILLISECONDS))
+                .build();
+        RedisClient client = RedisClient.create(resources, uri(config));
         ClientOptions.Builder options = ClientOptions.builder()
                 .protocolVersion(ProtocolVersion.RESP2)
                 // Fail at once while disconnected: a user waits for an error page, not for a queue to time out.
@@ -126,14 +136,16 @@ public final class RedisStorageService extends AbstractStorageService implements
         client.setOptions(options.build());
         try {
             StatefulRedisConnection<String, String> connection = client.connect();
-            RedisStorageService storage = new RedisStorageService(client, connection, config, meters);
+            RedisStorageService storage = new RedisStorageService(client, resources, connection, config, meters);
             storage.initialize();
             return storage;
         } catch (RedisException e) {
             client.shutdown();
+            resources.shutdown();
             throw new StoreUnavailable("Redis at " + config.describe() + " cannot be used: " + reason(e), e);
         } catch (ComponentInitializationException e) {
             client.shutdown();
+            resources.shutdown();
             throw new IllegalStateException("Redis storage cannot start", e);
         }
     }
@@ -324,6 +336,7 @@ public final class RedisStorageService extends AbstractStorageService implements
     public void close() {
         connection.close();
         client.shutdown();
+        resources.shutdown();
         destroy();
     }
 
