@@ -193,7 +193,12 @@ public final class SsoFlow {
         SsoSession updated = session.with(spSession);
         if (earlier.isEmpty() || !earlier.get().equals(spSession)) {
             // Only a new portal (or NameID format) changes what logout must know; a repeat visit writes nothing.
-            sessions.save(updated);
+            Optional<SsoSession> stored = sessions.addServiceProvider(session, spSession);
+            if (stored.isEmpty()) {
+                return refuse(new RequestRejected(SamlStatus.RESPONDER_AUTHN_FAILED,
+                        "the SSO session ended while this response was being issued", Optional.of(reply)), client);
+            }
+            updated = stored.get();
         }
         Assertion assertion = assertions.build(reply, updated, spSession, user.get(), clock.instant());
         SamlReply samlReply = responses.success(reply, assertion);

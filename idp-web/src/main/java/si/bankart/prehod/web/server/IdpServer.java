@@ -116,8 +116,11 @@ import si.bankart.prehod.session.SessionStore;
 import si.bankart.prehod.sp.MetadataLoader;
 import si.bankart.prehod.sp.RelyingPartiesFile;
 import si.bankart.prehod.sp.ServiceProviderRegistry;
-import si.bankart.prehod.storage.InMemoryStorage;
-import si.bankart.prehod.storage.InMemoryStoreHealth;
+import si.bankart.prehod.health.HealthCheck;
+import si.bankart.prehod.storage.Store;
+import si.bankart.prehod.storage.StoreFactory;
+import si.bankart.prehod.storage.StoreUnavailable;
+import io.micrometer.core.instrument.MeterRegistry;
 import si.bankart.prehod.storage.RandomIds;
 import si.bankart.prehod.login.rekono.RekonoAccounts;
 import si.bankart.prehod.login.rekono.RekonoBroker;
@@ -162,11 +165,15 @@ public final class IdpServer implements AutoCloseable {
     private final ManagementConnector management;
     private final IdpConfig config;
 
-    private IdpServer(Server jetty, ServerConnector https, ManagementConnector management, IdpConfig config) {
+    private final Store store;
+
+    private IdpServer(Server jetty, ServerConnector https, ManagementConnector management, IdpConfig config,
+            Store store) {
         this.jetty = jetty;
         this.https = https;
         this.management = management;
         this.config = config;
+        this.store = store;
     }
 
     public static IdpServer start(IdpOptions options) throws Exception {
@@ -189,8 +196,9 @@ public final class IdpServer implements AutoCloseable {
         UsersFile usersFile = yaml.read(home.resolve(config.users()), UsersFile.class);
         UserDirectory users = new UserDirectory(usersFile.users());
         AuditLog audit = new AuditLog();
-        StorageService storage = InMemoryStorage.create("prehod");
-        healthChecks.add(new InMemoryStoreHealth());
+        Store store = openStore(options, config, metrics);
+        StorageService storage = store.storage();
+        healthChecks.add(store.health());
 
         PendingLogins pendingLogins = new PendingLogins(storage, options.clock(), config.limits().pendingLoginLifetime(), ids);
         SessionStore sessions = new SessionStore(storage, config.session(), options.clock(), ids);
@@ -306,7 +314,7 @@ public final class IdpServer implements AutoCloseable {
         log.info("Varni Prehod IdP {} listening on https://{}:{} ({} service providers), management on http://{}:{}",
                 config.entityId(), config.server().bindAddress(), https.getLocalPort(), registry.all().size(),
                 config.management().bindAddress(), management.port());
-        return new IdpServer(jetty, https, management, config);
+        return new IdpServer(jetty, https, management, config, store);
     }
 
     /**
@@ -318,6 +326,17 @@ public final class IdpServer implements AutoCloseable {
                 new ManagementRoute(Routes.METRICS, new MetricsEndpoint(metrics)),
                 new ManagementRoute(Routes.HEALTH_LIVE, new LivenessEndpoint()),
                 new ManagementRoute(Routes.HEALTH_READY, new ReadinessEndpoint(readiness)));
+    }
+
+    /** The configured store, connected now: a Redis that cannot be used stops start-up, naming where and why. */
+    private static Store openStore(IdpOptions options, IdpConfig config, MeterRegistry meters) {
+        try {
+            Store store = StoreFactory.open(config.store(), meters);
+            log.info("State is kept in {}", store.health().check().detail());
+            return store;
+        } catch (StoreUnavailable e) {
+            throw new ConfigException(options.configFile(), "store: " + e.getMessage());
+        }
     }
 
     /** The signing credential, and the development keys and salt when the configuration allows generating them. */
@@ -466,7 +485,11 @@ public final class IdpServer implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        jetty.stop();
+        try {
+            jetty.stop();
+        } finally {
+            store.close();
+        }
     }
 
     public void join() throws InterruptedException {
