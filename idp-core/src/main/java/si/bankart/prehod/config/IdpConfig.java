@@ -11,6 +11,8 @@ import java.util.Objects;
  * @param certificateLogin   the certificate login's own configuration file (conf/certificate-login.yaml); absent: none
  * @param certificateBaseUrl where browsers reach the certificate connector; by default publicBaseUrl's host on
  *                           server.certificatePort
+ * @param accountLinking     how new Rekono accounts are linked to bank users (conf/account-linking.yaml); absent: the
+ *                           defaults of {@code AccountLinkingConfig}
  */
 public record IdpConfig(
         String entityId,
@@ -27,7 +29,8 @@ public record IdpConfig(
         String rekono,
         String certificateLogin,
         URI certificateBaseUrl,
-        LogoutConfig logout) {
+        LogoutConfig logout,
+        String accountLinking) {
 
     public IdpConfig {
         require(entityId, "entityId");
@@ -50,7 +53,8 @@ public record IdpConfig(
 
     public IdpConfig withPublicBaseUrl(URI url) {
         return new IdpConfig(entityId, url, server, credentials, limits, session, metadataDir, relyingParties, users,
-                templates, wantAuthnRequestsSigned, rekono, certificateLogin, certificateBaseUrl, logout);
+                templates, wantAuthnRequestsSigned, rekono, certificateLogin, certificateBaseUrl, logout,
+                accountLinking);
     }
 
     /** As configured, or else publicBaseUrl's host on server.certificatePort (so it follows a moved publicBaseUrl). */
