@@ -45,7 +45,7 @@ public final class UsersCommand {
     private final PrintStream out;
     private final AuditLog audit = new AuditLog();
 
-    UsersCommand(Path home, Clock clock, PrintStream out) throws IOException {
+    public UsersCommand(Path home, Clock clock, PrintStream out) throws IOException {
         Path idpYaml = home.resolve("conf/idp.yaml");
         YamlFiles yaml = new YamlFiles(environmentFor(idpYaml));
         IdpConfig idp = yaml.read(idpYaml, IdpConfig.class);
@@ -69,7 +69,7 @@ public final class UsersCommand {
         System.exit(status);
     }
 
-    int run(List<String> args) {
+    public int run(List<String> args) {
         String command = args.isEmpty() ? "--help" : args.get(0);
         switch (command) {
             case "invite" -> {
