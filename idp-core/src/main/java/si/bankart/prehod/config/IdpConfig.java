@@ -15,6 +15,8 @@ import si.bankart.prehod.storage.StoreConfig;
  *                           server.certificatePort
  * @param management         the management connector (metrics, health); 127.0.0.1:9000 when absent
  * @param store              where state that outlives a request is kept; in this node's memory by default
+ * @param accountLinking     how new Rekono accounts are linked to bank users (conf/account-linking.yaml); absent: the
+ *                           defaults of {@code AccountLinkingConfig}
  */
 public record IdpConfig(
         String entityId,
@@ -33,7 +35,8 @@ public record IdpConfig(
         URI certificateBaseUrl,
         LogoutConfig logout,
         ManagementConfig management,
-        StoreConfig store) {
+        StoreConfig store,
+        String accountLinking) {
 
     public IdpConfig {
         require(entityId, "entityId");
@@ -58,13 +61,14 @@ public record IdpConfig(
 
     public IdpConfig withPublicBaseUrl(URI url) {
         return new IdpConfig(entityId, url, server, credentials, limits, session, metadataDir, relyingParties, users,
-                templates, wantAuthnRequestsSigned, rekono, certificateLogin, certificateBaseUrl, logout, management, store);
+                templates, wantAuthnRequestsSigned, rekono, certificateLogin, certificateBaseUrl, logout, management, store,
+                accountLinking);
     }
 
     public IdpConfig withManagementPort(int port) {
         return new IdpConfig(entityId, publicBaseUrl, server, credentials, limits, session, metadataDir, relyingParties,
                 users, templates, wantAuthnRequestsSigned, rekono, certificateLogin, certificateBaseUrl, logout,
-                management.withPort(port), store);
+                management.withPort(port), store, accountLinking);
     }
 
     /** As configured, or else publicBaseUrl's host on server.certificatePort (so it follows a moved publicBaseUrl). */

@@ -116,6 +116,7 @@ import si.bankart.prehod.session.SessionStore;
 import si.bankart.prehod.sp.MetadataLoader;
 import si.bankart.prehod.sp.RelyingPartiesFile;
 import si.bankart.prehod.sp.ServiceProviderRegistry;
+import si.bankart.prehod.storage.FileStorage;
 import si.bankart.prehod.health.HealthCheck;
 import si.bankart.prehod.storage.Store;
 import si.bankart.prehod.storage.StoreFactory;
@@ -123,6 +124,11 @@ import si.bankart.prehod.storage.StoreUnavailable;
 import io.micrometer.core.instrument.MeterRegistry;
 import si.bankart.prehod.storage.RandomIds;
 import si.bankart.prehod.login.rekono.RekonoAccounts;
+import si.bankart.prehod.linking.AccountLinking;
+import si.bankart.prehod.linking.AccountLinkingConfig;
+import si.bankart.prehod.linking.AccountLinks;
+import si.bankart.prehod.linking.ActivationCodes;
+import si.bankart.prehod.web.login.link.AccountLinkPage;
 import si.bankart.prehod.login.rekono.RekonoBroker;
 import si.bankart.prehod.login.rekono.RekonoConfig;
 import si.bankart.prehod.web.login.rekono.RekonoLogin;
@@ -199,6 +205,16 @@ public final class IdpServer implements AutoCloseable {
         Store store = openStore(options, config, metrics);
         StorageService storage = store.storage();
         healthChecks.add(store.health());
+        AccountLinkingConfig linkingConfig = config.accountLinking() == null ? AccountLinkingConfig.defaults()
+                : yaml.read(home.resolve(config.accountLinking()), AccountLinkingConfig.class);
+        // Links and codes must outlive a restart and be written by ./prehod users while we run: the shared store
+        // when there is one, else a file (never this node's memory).
+        StorageService linkStore = store.shared() ? storage
+                : FileStorage.open(home.resolve(linkingConfig.store()), "prehod-links");
+        AccountLinks accountLinks = new AccountLinks(linkStore);
+        AccountLinking linking = new AccountLinking(linkingConfig,
+                new ActivationCodes(linkStore, linkingConfig.codeLifetime(), options.clock(), options.random()),
+                accountLinks, linkStore, storage, audit, options.clock(), ids);
 
         PendingLogins pendingLogins = new PendingLogins(storage, options.clock(), config.limits().pendingLoginLifetime(), ids);
         SessionStore sessions = new SessionStore(storage, config.session(), options.clock(), ids);
@@ -222,9 +238,13 @@ public final class IdpServer implements AutoCloseable {
         if (config.rekono() != null) {
             RekonoConfig rekono = yaml.read(home.resolve(config.rekono()), RekonoConfig.class);
             RekonoBroker broker = new RekonoBroker(rekono, home, storage,
-                    new RekonoAccounts(users, usersFile.users(), rekono.linkByVerifiedEmail()), audit, options.clock(), ids);
+                    new RekonoAccounts(users, usersFile.users(), rekono.linkByVerifiedEmail(), accountLinks), audit,
+                    options.clock(), ids);
+            String certificateLink = config.certificateLogin() == null ? null
+                    : config.certificateBaseUrl() + CertificateLogin.PATH;
             methods.add(new RekonoLogin(broker, Collections.max(rekono.acr().values()), rekono.createAccountUrl(), errorPage,
-                    ids));
+                    linking, new AccountLinkPage(linking, completion, pages, errorPage, certificateLink, ids),
+                    linkingConfig.linkLifetime(), ids));
             URI rekonoDone = URI.create(config.endpoint(Routes.LOGOUT_UPSTREAM_DONE));
             upstreamLogout = (idToken, state) -> broker.endSessionUrl(idToken, rekonoDone, state);
         }
@@ -239,7 +259,7 @@ public final class IdpServer implements AutoCloseable {
                     new RevocationCheck(certificates.revocation(), options.clock()), users, options.clock()),
                     new TrustedProxyHeader(certificates.proxyHeader()), strongest(certificates.loa()),
                     config.certificateBaseUrl() + CertificateLogin.PATH, config.endpoint(Routes.LOGIN), pages, errorPage,
-                    audit, options.clock(), ids);
+                    audit, options.clock(), ids, linking);
             methods.add(certificateLogin);
         }
 
