@@ -117,7 +117,6 @@ import si.bankart.prehod.sp.MetadataLoader;
 import si.bankart.prehod.sp.RelyingPartiesFile;
 import si.bankart.prehod.sp.ServiceProviderRegistry;
 import si.bankart.prehod.storage.FileStorage;
-import si.bankart.prehod.health.HealthCheck;
 import si.bankart.prehod.storage.Store;
 import si.bankart.prehod.storage.StoreFactory;
 import si.bankart.prehod.storage.StoreUnavailable;
