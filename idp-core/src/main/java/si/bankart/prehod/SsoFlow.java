@@ -32,7 +32,7 @@ import si.bankart.prehod.session.SessionStore;
 import si.bankart.prehod.session.SpSession;
 import si.bankart.prehod.session.SsoSession;
 import si.bankart.prehod.sp.RegisteredSp;
-import si.bankart.prehod.sp.ServiceProviderRegistry;
+import si.bankart.prehod.sp.ServiceProviders;
 import si.bankart.prehod.storage.RandomIds;
 
 /**
@@ -46,7 +46,7 @@ public final class SsoFlow {
 
     private final AuthnRequestValidator validator;
     private final UnsolicitedRequestValidator unsolicited;
-    private final ServiceProviderRegistry registry;
+    private final ServiceProviders registry;
     private final PendingLogins pendingLogins;
     private final SessionStore sessions;
     private final UserDirectory users;
@@ -57,7 +57,7 @@ public final class SsoFlow {
     private final Clock clock;
     private final RandomIds ids;
 
-    public SsoFlow(AuthnRequestValidator validator, UnsolicitedRequestValidator unsolicited, ServiceProviderRegistry registry, PendingLogins pendingLogins,
+    public SsoFlow(AuthnRequestValidator validator, UnsolicitedRequestValidator unsolicited, ServiceProviders registry, PendingLogins pendingLogins,
             SessionStore sessions, UserDirectory users, NameIdIssuer nameIds, AssertionBuilder assertions,
             ResponseBuilder responses, AuditLog audit, Clock clock, RandomIds ids) {
         this.validator = validator;
@@ -192,7 +192,7 @@ public final class SsoFlow {
 
     /** Rebuilt from the registry each time: a stored request names its SP and ACS, it does not carry trust. */
     private TrustedReply replyTo(SsoRequest request) {
-        RegisteredSp sp = registry.find(request.spEntityId())
+        RegisteredSp sp = registry.asStarted(request.spEntityId(), request.acsLocation())
                 .orElseThrow(() -> new IllegalStateException("SP " + request.spEntityId() + " vanished from the registry"));
         return new TrustedReply(sp, sp.metadata().acsByLocation(request.acsLocation()).orElseThrow(),
                 request.requestId(), request.relayState());

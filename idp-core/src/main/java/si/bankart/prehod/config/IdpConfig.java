@@ -11,6 +11,9 @@ import java.util.Objects;
  * @param certificateLogin   the certificate login's own configuration file (conf/certificate-login.yaml); absent: none
  * @param certificateBaseUrl where browsers reach the certificate connector; by default publicBaseUrl's host on
  *                           server.certificatePort
+ * @param metadataSources    conf/metadata-sources.yaml: remote and further local metadata sources, read after
+ *                           metadataDir; absent: metadataDir only
+ * @param idpMetadata        what our own metadata says beyond endpoints and keys: validity, organization, contacts
  */
 public record IdpConfig(
         String entityId,
@@ -27,7 +30,9 @@ public record IdpConfig(
         String rekono,
         String certificateLogin,
         URI certificateBaseUrl,
-        LogoutConfig logout) {
+        LogoutConfig logout,
+        String metadataSources,
+        IdpMetadataConfig idpMetadata) {
 
     public IdpConfig {
         require(entityId, "entityId");
@@ -42,6 +47,7 @@ public record IdpConfig(
         limits = limits == null ? Limits.DEFAULTS : limits;
         session = session == null ? SessionConfig.DEFAULTS : session;
         logout = logout == null ? LogoutConfig.DEFAULTS : logout;
+        idpMetadata = idpMetadata == null ? IdpMetadataConfig.DEFAULTS : idpMetadata;
         metadataDir = orDefault(metadataDir, "metadata");
         relyingParties = orDefault(relyingParties, "conf/relying-parties.yaml");
         users = orDefault(users, "conf/users.yaml");
@@ -50,7 +56,8 @@ public record IdpConfig(
 
     public IdpConfig withPublicBaseUrl(URI url) {
         return new IdpConfig(entityId, url, server, credentials, limits, session, metadataDir, relyingParties, users,
-                templates, wantAuthnRequestsSigned, rekono, certificateLogin, certificateBaseUrl, logout);
+                templates, wantAuthnRequestsSigned, rekono, certificateLogin, certificateBaseUrl, logout, metadataSources,
+                idpMetadata);
     }
 
     /** As configured, or else publicBaseUrl's host on server.certificatePort (so it follows a moved publicBaseUrl). */

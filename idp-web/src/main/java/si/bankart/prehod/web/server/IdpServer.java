@@ -101,9 +101,22 @@ import si.bankart.prehod.response.AssertionEncrypter;
 import si.bankart.prehod.response.ResponseBuilder;
 import si.bankart.prehod.response.SamlSigner;
 import si.bankart.prehod.session.SessionStore;
+import si.bankart.prehod.admin.Administration;
+import si.bankart.prehod.keys.KeyRing;
+import si.bankart.prehod.keys.TokenKeys;
+import si.bankart.prehod.keys.TrustedCas;
 import si.bankart.prehod.sp.MetadataLoader;
 import si.bankart.prehod.sp.RelyingPartiesFile;
-import si.bankart.prehod.sp.ServiceProviderRegistry;
+import si.bankart.prehod.sp.RelyingPartyPolicy;
+import si.bankart.prehod.sp.ServiceProviders;
+import si.bankart.prehod.sp.SpCatalog;
+import si.bankart.prehod.sp.source.MetadataSourceConfig;
+import si.bankart.prehod.sp.source.MetadataSources;
+import si.bankart.prehod.sp.source.MetadataSourcesFile;
+import si.bankart.prehod.web.admin.AdministrationEndpoint;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import si.bankart.prehod.storage.InMemoryStorage;
 import si.bankart.prehod.storage.RandomIds;
 import si.bankart.prehod.login.rekono.RekonoAccounts;
@@ -146,12 +159,19 @@ public final class IdpServer implements AutoCloseable {
 
     private final Server jetty;
     private final ServerConnector https;
+    private final ServerConnector management;
     private final IdpConfig config;
+    private final SpCatalog catalog;
+    private final ScheduledExecutorService refresher;
 
-    private IdpServer(Server jetty, ServerConnector https, IdpConfig config) {
+    private IdpServer(Server jetty, ServerConnector https, ServerConnector management, IdpConfig config,
+            SpCatalog catalog, ScheduledExecutorService refresher) {
         this.jetty = jetty;
         this.https = https;
+        this.management = management;
         this.config = config;
+        this.catalog = catalog;
+        this.refresher = refresher;
     }
 
     public static IdpServer start(IdpOptions options) throws Exception {
@@ -162,12 +182,12 @@ public final class IdpServer implements AutoCloseable {
         }
         Path home = options.home();
         RandomIds ids = new RandomIds(options.random());
-        BasicX509Credential signing = credentials(home, config, options);
+        KeyRing signing = credentials(home, config, options);
         ParserPool parserPool = OpenSamlRuntime.initialize();
-        ServiceProviderRegistry registry = registry(home, config, yaml, parserPool);
         UsersFile usersFile = yaml.read(home.resolve(config.users()), UsersFile.class);
         UserDirectory users = new UserDirectory(usersFile.users());
         AuditLog audit = new AuditLog();
+        SpCatalog registry = catalog(home, config, yaml, parserPool, audit, options.clock());
         StorageService storage = InMemoryStorage.create("prehod");
 
         PendingLogins pendingLogins = new PendingLogins(storage, options.clock(), config.limits().pendingLoginLifetime(), ids);
@@ -240,7 +260,7 @@ public final class IdpServer implements AutoCloseable {
         MethodChoicePage methodChoice = new MethodChoicePage(methods, registry, completion, pages, errorPage, ids);
         servlet(context, methodChoice, Routes.LOGIN);
         servlet(context, methodChoice, Routes.LOGIN_CANCEL);
-        servlet(context, new MetadataEndpoint(idpMetadata(config, signing)), Routes.METADATA);
+        servlet(context, new MetadataEndpoint(idpMetadata(home, config, signing, options.clock())), Routes.METADATA);
         servlet(context, new StatusEndpoint(), Routes.STATUS);
         servlet(context, new HttpErrorPage(errorPage, ids), Routes.ERROR);
         staticFiles(context, home.resolve(config.templates()).resolve("static"));
@@ -276,32 +296,45 @@ public final class IdpServer implements AutoCloseable {
         }
         SizeLimitHandler sizeLimit = new SizeLimitHandler(config.limits().maxMessageBytes() * 2L, -1);
         sizeLimit.setHandler(contexts);
+        ServerConnector management = management(jetty, config);
+        contexts.addHandler(managementContext(new Administration(registry, signing)).getCoreContextHandler());
         jetty.setHandler(sizeLimit);
         jetty.start();
-        log.info("Varni Prehod IdP {} listening on https://{}:{} ({} service providers)", config.entityId(),
-                config.server().bindAddress(), https.getLocalPort(), registry.all().size());
-        return new IdpServer(jetty, https, config);
+        ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "metadata-refresh");
+            thread.setDaemon(true);
+            return thread;
+        });
+        refresher.scheduleWithFixedDelay(registry::refreshDue, 30, 30, TimeUnit.SECONDS);
+        log.info("Varni Prehod IdP {} listening on https://{}:{} ({} service providers), management on"
+                + " http://127.0.0.1:{}", config.entityId(), config.server().bindAddress(), https.getLocalPort(),
+                registry.all().size(), management.getLocalPort());
+        return new IdpServer(jetty, https, management, config, registry, refresher);
     }
 
-    /** The signing credential, and the development keys and salt when the configuration allows generating them. */
-    private static BasicX509Credential credentials(Path home, IdpConfig config, IdpOptions options) {
+    /** The signing keys, and the development keys and salt when the configuration allows generating them. */
+    private static KeyRing credentials(Path home, IdpConfig config, IdpOptions options) {
         CredentialsConfig credentials = config.credentials();
         TlsConfig tls = config.server().tls();
         DevKeyWriter devKeys = new DevKeyWriter(options.clock(), options.random());
         if (credentials.generateIfMissing()) {
-            devKeys.signingPairIfMissing(home.resolve(credentials.signingCertificate()),
-                    home.resolve(credentials.signingKey()), "CN=Varni Prehod development signing key");
+            if (credentials.pkcs11() == null) {
+                devKeys.signingPairIfMissing(home.resolve(credentials.signingCertificate()),
+                        home.resolve(credentials.signingKey()), "CN=Varni Prehod development signing key");
+            }
+            devKeys.signingPairIfMissing(home.resolve(credentials.metadataSigningCertificate()),
+                    home.resolve(credentials.metadataSigningKey()), "CN=Varni Prehod development metadata signing key");
             devKeys.saltIfMissing(home.resolve(credentials.persistentIdSalt()));
         }
         if (tls.generateIfMissing()) {
             devKeys.tlsKeyStoreIfMissing(home.resolve(tls.keyStore()), tls.password().toCharArray());
         }
-        return new PemCredentialReader().read(home.resolve(credentials.signingCertificate()),
-                home.resolve(credentials.signingKey()));
+        Optional<TokenKeys> token = Optional.ofNullable(credentials.pkcs11()).map(p -> new TokenKeys(home, p));
+        return new KeyRing(home, credentials, token, devKeys, options.clock());
     }
 
     /** The AuthnRequest rules, in the order that lets refusals be answered and checks signatures before content. */
-    private static AuthnRequestValidator validator(IdpConfig config, ServiceProviderRegistry registry, StorageService storage,
+    private static AuthnRequestValidator validator(IdpConfig config, ServiceProviders registry, StorageService storage,
             Clock clock) throws ComponentInitializationException {
         Limits limits = config.limits();
         ReplayCache replayCache = new ReplayCache();
@@ -327,7 +360,7 @@ public final class IdpServer implements AutoCloseable {
      * Single logout: the LogoutRequest rules in the AuthnRequest rules' order (the SP and its SingleLogoutService
      * first, the signature before the content, the principal last), the planner, the step store and the answers.
      */
-    private static LogoutFlow logoutFlow(Path home, IdpConfig config, ServiceProviderRegistry registry,
+    private static LogoutFlow logoutFlow(Path home, IdpConfig config, ServiceProviders registry,
             StorageService storage, ParserPool parserPool, SamlSigner signer, UpstreamLogout upstream,
             SessionStore sessions, AuditLog audit, Clock clock, RandomIds ids) throws ComponentInitializationException {
         Limits limits = config.limits();
@@ -366,35 +399,24 @@ public final class IdpServer implements AutoCloseable {
 
     /** TLS for SOAP logout: the JDK's trusted CAs, or only those of logout.soapTrustAnchors when it is set. */
     private static SSLContext soapTls(Path home, LogoutConfig logout) {
+        Path file = logout.soapTrustAnchors() == null ? null : home.resolve(logout.soapTrustAnchors());
         try {
-            if (logout.soapTrustAnchors() == null) {
-                return SSLContext.getDefault();
-            }
-            Path file = home.resolve(logout.soapTrustAnchors());
-            KeyStore trusted = KeyStore.getInstance("PKCS12");
-            trusted.load(null, null);
-            int alias = 0;
-            for (X509Certificate anchor : PemCertificates.read(file, "logout.soapTrustAnchors")) {
-                trusted.setCertificateEntry("anchor-" + alias++, anchor);
-            }
-            TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            factory.init(trusted);
-            SSLContext tls = SSLContext.getInstance("TLS");
-            tls.init(null, factory.getTrustManagers(), null);
-            return tls;
+            return TrustedCas.sslContext(file, "logout.soapTrustAnchors");
         } catch (IllegalArgumentException e) {
-            throw new ConfigException(home.resolve(logout.soapTrustAnchors()), e.getMessage());
-        } catch (GeneralSecurityException | IOException e) {
-            throw new IllegalStateException("TLS for SOAP logout cannot be set up", e);
+            throw new ConfigException(file, e.getMessage());
         }
     }
 
-    private static IdpMetadata idpMetadata(IdpConfig config, BasicX509Credential signing) {
-        return new IdpMetadata(config.entityId(), signing, config.wantAuthnRequestsSigned(), List.of(
+    private static IdpMetadata idpMetadata(Path home, IdpConfig config, KeyRing signing, Clock clock) {
+        CredentialsConfig credentials = config.credentials();
+        BasicX509Credential metadataKey = new PemCredentialReader().read(
+                home.resolve(credentials.metadataSigningCertificate()), home.resolve(credentials.metadataSigningKey()));
+        return new IdpMetadata(config.entityId(), config.wantAuthnRequestsSigned(), List.of(
                 new IdpMetadata.Endpoint(SAMLConstants.SAML2_REDIRECT_BINDING_URI, config.endpoint(Routes.SSO_REDIRECT)),
                 new IdpMetadata.Endpoint(SAMLConstants.SAML2_POST_BINDING_URI, config.endpoint(Routes.SSO_POST))), List.of(
                 new IdpMetadata.Endpoint(SAMLConstants.SAML2_REDIRECT_BINDING_URI, config.endpoint(Routes.SLO_REDIRECT)),
-                new IdpMetadata.Endpoint(SAMLConstants.SAML2_POST_BINDING_URI, config.endpoint(Routes.SLO_POST))));
+                new IdpMetadata.Endpoint(SAMLConstants.SAML2_POST_BINDING_URI, config.endpoint(Routes.SLO_POST))),
+                config.idpMetadata(), signing::published, new SamlSigner(metadataKey), clock);
     }
 
     private static void staticFiles(ServletContextHandler context, Path folder) {
@@ -403,6 +425,19 @@ public final class IdpServer implements AutoCloseable {
         files.setInitParameter("pathInfoOnly", "true");
         files.setInitParameter("dirAllowed", "false");
         context.addServlet(files, Routes.STATIC);
+    }
+
+    public int managementPort() {
+        return management.getLocalPort();
+    }
+
+    /** Re-reads every metadata source and the relying-party policy (SIGHUP, tests). */
+    public List<String> reloadMetadata() {
+        return catalog.reload();
+    }
+
+    public SpCatalog catalog() {
+        return catalog;
     }
 
     public int httpsPort() {
@@ -419,6 +454,7 @@ public final class IdpServer implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
+        refresher.shutdownNow();
         jetty.stop();
     }
 
@@ -426,15 +462,60 @@ public final class IdpServer implements AutoCloseable {
         jetty.join();
     }
 
-    private static ServiceProviderRegistry registry(Path home, IdpConfig config, YamlFiles yaml, ParserPool parserPool) {
+    /**
+     * The SPs: metadataDir as the first (local folder) source, then conf/metadata-sources.yaml's, joined with
+     * conf/relying-parties.yaml; remote sources keep their last good copy under var/metadata/.
+     */
+    private static SpCatalog catalog(Path home, IdpConfig config, YamlFiles yaml, ParserPool parserPool, AuditLog audit,
+            Clock clock) {
         Path policyFile = home.resolve(config.relyingParties());
-        RelyingPartiesFile policies = yaml.read(policyFile, RelyingPartiesFile.class);
+        List<MetadataSourceConfig> configured = new ArrayList<>();
+        configured.add(MetadataSourceConfig.folder("metadataDir", config.metadataDir()));
+        Path sourcesFile = config.metadataSources() == null ? null : home.resolve(config.metadataSources());
+        if (sourcesFile != null) {
+            configured.addAll(yaml.read(sourcesFile, MetadataSourcesFile.class).sources());
+        }
         try {
-            return new ServiceProviderRegistry(new MetadataLoader(parserPool).loadFolder(home.resolve(config.metadataDir())),
-                    policies.relyingParties());
+            SpCatalog catalog = new SpCatalog(MetadataSources.build(configured, home, new MetadataLoader(parserPool),
+                    home.resolve("var/metadata")), () -> policies(yaml, policyFile), audit, clock,
+                    config.limits().pendingLoginLifetime());
+            catalog.start();
+            return catalog;
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(sourcesFile != null ? sourcesFile : home.resolve(config.metadataDir()),
+                    e.getMessage());
+        }
+    }
+
+    private static List<RelyingPartyPolicy> policies(YamlFiles yaml, Path policyFile) {
+        try {
+            return yaml.read(policyFile, RelyingPartiesFile.class).relyingParties();
         } catch (IllegalArgumentException e) {
             throw new ConfigException(policyFile, e.getMessage());
         }
+    }
+
+    /**
+     * The management connector: plain HTTP on 127.0.0.1 only, never on the public address. Until the operations
+     * work (issue 15) brings /metrics and /health here, it serves the administration endpoint alone.
+     */
+    private static ServerConnector management(Server jetty, IdpConfig config) {
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        ServerConnector connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
+        connector.setHost("127.0.0.1");
+        connector.setPort(config.server().managementPort());
+        connector.setName("management");
+        jetty.addConnector(connector);
+        return connector;
+    }
+
+    private static ServletContextHandler managementContext(Administration administration) {
+        ServletContextHandler context = new ServletContextHandler();
+        context.setContextPath("/");
+        context.setVirtualHosts(new String[] {"@management"});
+        servlet(context, new AdministrationEndpoint(administration), AdministrationEndpoint.PATH);
+        return context;
     }
 
     private static byte[] readSalt(Path file) {

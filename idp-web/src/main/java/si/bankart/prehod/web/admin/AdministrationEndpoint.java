@@ -1,0 +1,77 @@
+package si.bankart.prehod.web.admin;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import si.bankart.prehod.admin.Administration;
+
+/**
+ * {@code /admin/…} on the management connector (127.0.0.1 only): what {@code ./prehod metadata list|reload} and
+ * {@code ./prehod keys status|next|activate|retire} ask a running IdP. Answers text/plain, one line per item; a step
+ * that is not possible now (activate without a next key) is 409 with the reason.
+ */
+public final class AdministrationEndpoint extends HttpServlet {
+
+    public static final String PATH = "/admin/*";
+    private static final long serialVersionUID = 1L;
+    private static final Logger log = LoggerFactory.getLogger(AdministrationEndpoint.class);
+
+    private final transient Administration administration;
+
+    public AdministrationEndpoint(Administration administration) {
+        this.administration = administration;
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        switch (String.valueOf(request.getPathInfo())) {
+            case "/metadata" -> answer(request, response, administration::listMetadata);
+            case "/keys" -> answer(request, response, administration::keysStatus);
+            default -> response.sendError(404);
+        }
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        switch (String.valueOf(request.getPathInfo())) {
+            case "/metadata/reload" -> answer(request, response, administration::reloadMetadata);
+            case "/keys/next" -> answer(request, response,
+                    () -> administration.keysNext(Optional.ofNullable(request.getParameter("pkcs11Alias"))));
+            case "/keys/activate" -> answer(request, response, administration::keysActivate);
+            case "/keys/retire" -> answer(request, response, administration::keysRetire);
+            default -> response.sendError(404);
+        }
+    }
+
+    private static void answer(HttpServletRequest request, HttpServletResponse response, Supplier<List<String>> action)
+            throws IOException {
+        // The connector binds to 127.0.0.1; this also holds if someone binds it elsewhere by mistake.
+        if (!InetAddress.getByName(request.getRemoteAddr()).isLoopbackAddress()) {
+            response.sendError(403);
+            return;
+        }
+        List<String> lines;
+        try {
+            lines = action.get();
+            log.info("administration: {} {} done", request.getMethod(), request.getPathInfo());
+        } catch (IllegalStateException e) {
+            response.setStatus(409);
+            lines = List.of(e.getMessage());
+        }
+        byte[] body = (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8);
+        response.setContentType("text/plain;charset=utf-8");
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+    }
+}
