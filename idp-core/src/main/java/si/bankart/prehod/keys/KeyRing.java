@@ -64,6 +64,12 @@ public final class KeyRing implements Supplier<BasicX509Credential> {
         ring.keys().forEach(this::credential);
     }
 
+    /** The ring credentials describes, with the PKCS#11 token opened when credentials.pkcs11 names one. */
+    public static KeyRing configured(Path home, CredentialsConfig credentials, DevKeyWriter generator, Clock clock) {
+        Optional<TokenKeys> token = Optional.ofNullable(credentials.pkcs11()).map(p -> new TokenKeys(home, p));
+        return new KeyRing(home, credentials, token, generator, clock);
+    }
+
     /** The key that signs now. */
     @Override
     public BasicX509Credential get() {

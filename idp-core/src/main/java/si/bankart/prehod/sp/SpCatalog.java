@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -17,15 +16,24 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
+import java.nio.file.Path;
+
+import net.shibboleth.utilities.java.support.xml.ParserPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import si.bankart.prehod.audit.AuditEvent;
 import si.bankart.prehod.audit.AuditLog;
+import si.bankart.prehod.config.ConfigException;
+import si.bankart.prehod.config.IdpConfig;
+import si.bankart.prehod.config.YamlFiles;
 import si.bankart.prehod.health.HealthCheck;
 import si.bankart.prehod.health.HealthReport;
 import si.bankart.prehod.sp.source.MetadataRefused;
 import si.bankart.prehod.sp.source.MetadataSource;
+import si.bankart.prehod.sp.source.MetadataSourceConfig;
+import si.bankart.prehod.sp.source.MetadataSources;
+import si.bankart.prehod.sp.source.MetadataSourcesFile;
 import si.bankart.prehod.sp.source.SourceContent;
 
 /**
@@ -68,6 +76,40 @@ public final class SpCatalog implements ServiceProviders, HealthCheck {
     }
 
     /**
+     * The catalog an IdP's configuration describes: metadataDir as the first (local folder) source, then
+     * conf/metadata-sources.yaml's, joined with conf/relying-parties.yaml; remote sources keep their last good copy
+     * under var/metadata/. Started: a mistake in a local file stops here with the file and what is wrong.
+     */
+    public static SpCatalog configured(Path home, IdpConfig config, YamlFiles yaml, ParserPool parserPool,
+            AuditLog audit, Clock clock) {
+        Path policyFile = home.resolve(config.relyingParties());
+        List<MetadataSourceConfig> configured = new ArrayList<>();
+        configured.add(MetadataSourceConfig.folder("metadataDir", config.metadataDir()));
+        Path sourcesFile = config.metadataSources() == null ? null : home.resolve(config.metadataSources());
+        if (sourcesFile != null) {
+            configured.addAll(yaml.read(sourcesFile, MetadataSourcesFile.class).sources());
+        }
+        try {
+            SpCatalog catalog = new SpCatalog(MetadataSources.build(configured, home, new MetadataLoader(parserPool),
+                    home.resolve("var/metadata")), () -> policies(yaml, policyFile), audit, clock,
+                    config.limits().pendingLoginLifetime());
+            catalog.start();
+            return catalog;
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(sourcesFile != null ? sourcesFile : home.resolve(config.metadataDir()),
+                    e.getMessage());
+        }
+    }
+
+    private static List<RelyingPartyPolicy> policies(YamlFiles yaml, Path policyFile) {
+        try {
+            return yaml.read(policyFile, RelyingPartiesFile.class).relyingParties();
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(policyFile, e.getMessage());
+        }
+    }
+
+    /**
      * The first load. The policy file and local sources must be right (start-up stops otherwise); a remote source
      * that cannot be reached starts from its saved copy, or empty with readiness yellow.
      */
@@ -75,15 +117,17 @@ public final class SpCatalog implements ServiceProviders, HealthCheck {
         policies = policyFile.get();
         Instant now = clock.instant();
         for (MetadataSource source : sources) {
+            List<String> dropped = new ArrayList<>();
             try {
-                states.put(source.name(), SourceState.loaded(source, source.read(now, dropped(source)), now));
+                states.put(source.name(), SourceState.loaded(source, source.read(now, dropped(source, dropped)), now,
+                        dropped));
             } catch (MetadataRefused e) {
                 if (!source.config().remote()) {
                     throw new IllegalArgumentException("metadata source " + source.name() + ": " + e.getMessage());
                 }
                 log.warn("metadata source {} failed at start: {}", source.name(), e.getMessage());
-                SourceState saved = source.cached(now, dropped(source))
-                        .map(content -> SourceState.loaded(source, content, now)).orElse(SourceState.EMPTY);
+                SourceState saved = source.cached(now, dropped(source, dropped))
+                        .map(content -> SourceState.loaded(source, content, now, dropped)).orElse(SourceState.EMPTY);
                 states.put(source.name(), saved.failed(e.getMessage(), now.plus(source.config().minRefresh())));
             }
         }
@@ -130,8 +174,9 @@ public final class SpCatalog implements ServiceProviders, HealthCheck {
 
     private String refresh(MetadataSource source, Instant now) {
         SourceState state = states.get(source.name());
+        List<String> dropped = new ArrayList<>();
         try {
-            SourceState next = SourceState.loaded(source, source.read(now, dropped(source)), now);
+            SourceState next = SourceState.loaded(source, source.read(now, dropped(source, dropped)), now, dropped);
             states.put(source.name(), next);
             return source.name() + ": " + next.entities().size() + " entities";
         } catch (MetadataRefused e) {
@@ -142,8 +187,11 @@ public final class SpCatalog implements ServiceProviders, HealthCheck {
         }
     }
 
-    private static Consumer<String> dropped(MetadataSource source) {
-        return line -> log.warn("metadata source {}: {}", source.name(), line);
+    private static Consumer<String> dropped(MetadataSource source, List<String> into) {
+        return line -> {
+            log.warn("metadata source {}: {}", source.name(), line);
+            into.add(line);
+        };
     }
 
     /** Joins every source's current copy with the policies and audits what changed; returns the changes. */
@@ -221,7 +269,7 @@ public final class SpCatalog implements ServiceProviders, HealthCheck {
         synchronized (this) {
             for (MetadataSource source : sources) {
                 try {
-                    Optional<SpMetadata> sp = source.lookup(entityId, now, dropped(source));
+                    Optional<SpMetadata> sp = source.lookup(entityId, now, dropped(source, new ArrayList<>()));
                     if (sp.isPresent()) {
                         SourceState state = states.get(source.name());
                         List<SpMetadata> entities = new ArrayList<>(state.entities());
@@ -252,6 +300,11 @@ public final class SpCatalog implements ServiceProviders, HealthCheck {
         return ServiceProviders.super.asStarted(entityId, acsLocation)
                 .or(() -> Optional.ofNullable(replaced.get(entityId)).map(Replaced::sp)
                         .filter(sp -> sp.metadata().acsByLocation(acsLocation).isPresent()));
+    }
+
+    /** Why entities were refused at the last join (no policy entry, no POST ACS, …), for {@code metadata check}. */
+    public synchronized Set<String> refusals() {
+        return Set.copyOf(refusals);
     }
 
     /** Each source with what it holds now, for {@code ./prehod metadata list}. */
@@ -295,31 +348,33 @@ public final class SpCatalog implements ServiceProviders, HealthCheck {
      * @param failure  why the last read failed (null: it did not)
      */
     public record SourceState(List<SpMetadata> entities, Instant loadedAt, Optional<Instant> validUntil,
-            Instant nextRefresh, String failure) {
+            Instant nextRefresh, String failure, List<String> dropped) {
 
-        static final SourceState EMPTY = new SourceState(List.of(), null, Optional.empty(), Instant.MIN, null);
+        static final SourceState EMPTY = new SourceState(List.of(), null, Optional.empty(), Instant.MIN, null, List.of());
 
         public SourceState {
             entities = List.copyOf(entities);
+            dropped = List.copyOf(dropped);
         }
 
-        static SourceState loaded(MetadataSource source, SourceContent content, Instant now) {
+        static SourceState loaded(MetadataSource source, SourceContent content, Instant now, List<String> dropped) {
             Duration wanted = content.cacheDuration().orElse(source.config().maxRefresh());
             Duration interval = wanted.compareTo(source.config().minRefresh()) < 0 ? source.config().minRefresh()
                     : wanted.compareTo(source.config().maxRefresh()) > 0 ? source.config().maxRefresh() : wanted;
-            return new SourceState(content.entities(), now, content.validUntil(), now.plus(interval), null);
+            return new SourceState(content.entities(), now, content.validUntil(), now.plus(interval), null, dropped);
         }
 
         SourceState failed(String reason, Instant retry) {
-            return new SourceState(entities, loadedAt, validUntil, retry, reason);
+            return new SourceState(entities, loadedAt, validUntil, retry, reason, dropped);
         }
 
         SourceState expired() {
-            return new SourceState(List.of(), loadedAt, validUntil, nextRefresh, "its copy expired at " + validUntil.get());
+            return new SourceState(List.of(), loadedAt, validUntil, nextRefresh, "its copy expired at " + validUntil.get(),
+                    dropped);
         }
 
         SourceState with(List<SpMetadata> more) {
-            return new SourceState(more, loadedAt, validUntil, nextRefresh, failure);
+            return new SourceState(more, loadedAt, validUntil, nextRefresh, failure, dropped);
         }
     }
 

@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.time.Duration;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
@@ -20,13 +21,19 @@ public final class RemoteFetch {
     private static final int MAX_REDIRECTS = 3;
 
     private final HttpClient client;
-    private final MetadataSourceConfig config;
+    private final Duration readTimeout;
+    private final long maxBytes;
+
+    public RemoteFetch(Duration connectTimeout, Duration readTimeout, long maxBytes, SSLContext tls) {
+        this.readTimeout = readTimeout;
+        this.maxBytes = maxBytes;
+        // Redirects are followed by hand below, where the target host is checked.
+        this.client = HttpClient.newBuilder().connectTimeout(connectTimeout).sslContext(tls)
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
 
     public RemoteFetch(MetadataSourceConfig config, SSLContext tls) {
-        this.config = config;
-        // Redirects are followed by hand below, where the target host is checked.
-        this.client = HttpClient.newBuilder().connectTimeout(config.connectTimeout()).sslContext(tls)
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this(config.connectTimeout(), config.readTimeout(), config.maxBytes(), tls);
     }
 
     public byte[] get(URI url) throws MetadataRefused {
@@ -55,12 +62,12 @@ public final class RemoteFetch {
     }
 
     private HttpResponse<InputStream> send(URI url) throws MetadataRefused {
-        HttpRequest request = HttpRequest.newBuilder(url).timeout(config.readTimeout())
+        HttpRequest request = HttpRequest.newBuilder(url).timeout(readTimeout)
                 .header("Accept", "application/samlmetadata+xml, application/xml;q=0.9").GET().build();
         try {
             return client.send(request, HttpResponse.BodyHandlers.ofInputStream());
         } catch (HttpTimeoutException e) {
-            throw new MetadataRefused(url + " did not answer within " + config.readTimeout());
+            throw new MetadataRefused(url + " did not answer within " + readTimeout);
         } catch (SSLException e) {
             throw new MetadataRefused(url + ": TLS failed (" + e.getClass().getSimpleName() + ")");
         } catch (IOException e) {
@@ -72,7 +79,7 @@ public final class RemoteFetch {
     }
 
     private byte[] body(URI url, HttpResponse<InputStream> response) throws MetadataRefused {
-        long limit = config.maxBytes();
+        long limit = maxBytes;
         try (InputStream in = response.body()) {
             byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
             if (bytes.length > limit) {
@@ -80,7 +87,7 @@ public final class RemoteFetch {
             }
             return bytes;
         } catch (HttpTimeoutException e) {
-            throw new MetadataRefused(url + " did not answer within " + config.readTimeout());
+            throw new MetadataRefused(url + " did not answer within " + readTimeout);
         } catch (IOException e) {
             throw new MetadataRefused(url + ": reading the answer failed (" + e.getClass().getSimpleName() + ")");
         }

@@ -14,7 +14,8 @@ import javax.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import si.bankart.prehod.admin.Administration;
+import si.bankart.prehod.admin.KeyAdministration;
+import si.bankart.prehod.admin.MetadataAdministration;
 
 /**
  * {@code /admin/…} on the management connector (127.0.0.1 only): what {@code ./prehod metadata list|reload} and
@@ -27,17 +28,20 @@ public final class AdministrationEndpoint extends HttpServlet {
     private static final long serialVersionUID = 1L;
     private static final Logger log = LoggerFactory.getLogger(AdministrationEndpoint.class);
 
-    private final transient Administration administration;
+    private final transient MetadataAdministration metadata;
+    private final transient KeyAdministration keys;
 
-    public AdministrationEndpoint(Administration administration) {
-        this.administration = administration;
+    public AdministrationEndpoint(MetadataAdministration metadata, KeyAdministration keys) {
+        this.metadata = metadata;
+        this.keys = keys;
     }
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         switch (String.valueOf(request.getPathInfo())) {
-            case "/metadata" -> answer(request, response, administration::listMetadata);
-            case "/keys" -> answer(request, response, administration::keysStatus);
+            case "/metadata" -> answer(request, response, metadata::list);
+            case "/metadata/problems" -> answer(request, response, metadata::problems);
+            case "/keys" -> answer(request, response, keys::status);
             default -> response.sendError(404);
         }
     }
@@ -45,11 +49,11 @@ public final class AdministrationEndpoint extends HttpServlet {
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         switch (String.valueOf(request.getPathInfo())) {
-            case "/metadata/reload" -> answer(request, response, administration::reloadMetadata);
+            case "/metadata/reload" -> answer(request, response, metadata::reload);
             case "/keys/next" -> answer(request, response,
-                    () -> administration.keysNext(Optional.ofNullable(request.getParameter("pkcs11Alias"))));
-            case "/keys/activate" -> answer(request, response, administration::keysActivate);
-            case "/keys/retire" -> answer(request, response, administration::keysRetire);
+                    () -> keys.next(Optional.ofNullable(request.getParameter("pkcs11Alias"))));
+            case "/keys/activate" -> answer(request, response, keys::activate);
+            case "/keys/retire" -> answer(request, response, keys::retire);
             default -> response.sendError(404);
         }
     }

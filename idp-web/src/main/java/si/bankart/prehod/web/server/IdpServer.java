@@ -101,7 +101,8 @@ import si.bankart.prehod.response.AssertionEncrypter;
 import si.bankart.prehod.response.ResponseBuilder;
 import si.bankart.prehod.response.SamlSigner;
 import si.bankart.prehod.session.SessionStore;
-import si.bankart.prehod.admin.Administration;
+import si.bankart.prehod.admin.KeyAdministration;
+import si.bankart.prehod.admin.MetadataAdministration;
 import si.bankart.prehod.keys.KeyRing;
 import si.bankart.prehod.keys.TokenKeys;
 import si.bankart.prehod.keys.TrustedCas;
@@ -187,7 +188,7 @@ public final class IdpServer implements AutoCloseable {
         UsersFile usersFile = yaml.read(home.resolve(config.users()), UsersFile.class);
         UserDirectory users = new UserDirectory(usersFile.users());
         AuditLog audit = new AuditLog();
-        SpCatalog registry = catalog(home, config, yaml, parserPool, audit, options.clock());
+        SpCatalog registry = SpCatalog.configured(home, config, yaml, parserPool, audit, options.clock());
         StorageService storage = InMemoryStorage.create("prehod");
 
         PendingLogins pendingLogins = new PendingLogins(storage, options.clock(), config.limits().pendingLoginLifetime(), ids);
@@ -297,7 +298,8 @@ public final class IdpServer implements AutoCloseable {
         SizeLimitHandler sizeLimit = new SizeLimitHandler(config.limits().maxMessageBytes() * 2L, -1);
         sizeLimit.setHandler(contexts);
         ServerConnector management = management(jetty, config);
-        contexts.addHandler(managementContext(new Administration(registry, signing)).getCoreContextHandler());
+        contexts.addHandler(managementContext(new AdministrationEndpoint(new MetadataAdministration(registry),
+                new KeyAdministration(signing))).getCoreContextHandler());
         jetty.setHandler(sizeLimit);
         jetty.start();
         ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -329,8 +331,7 @@ public final class IdpServer implements AutoCloseable {
         if (tls.generateIfMissing()) {
             devKeys.tlsKeyStoreIfMissing(home.resolve(tls.keyStore()), tls.password().toCharArray());
         }
-        Optional<TokenKeys> token = Optional.ofNullable(credentials.pkcs11()).map(p -> new TokenKeys(home, p));
-        return new KeyRing(home, credentials, token, devKeys, options.clock());
+        return KeyRing.configured(home, credentials, devKeys, options.clock());
     }
 
     /** The AuthnRequest rules, in the order that lets refusals be answered and checks signatures before content. */
@@ -463,39 +464,6 @@ public final class IdpServer implements AutoCloseable {
     }
 
     /**
-     * The SPs: metadataDir as the first (local folder) source, then conf/metadata-sources.yaml's, joined with
-     * conf/relying-parties.yaml; remote sources keep their last good copy under var/metadata/.
-     */
-    private static SpCatalog catalog(Path home, IdpConfig config, YamlFiles yaml, ParserPool parserPool, AuditLog audit,
-            Clock clock) {
-        Path policyFile = home.resolve(config.relyingParties());
-        List<MetadataSourceConfig> configured = new ArrayList<>();
-        configured.add(MetadataSourceConfig.folder("metadataDir", config.metadataDir()));
-        Path sourcesFile = config.metadataSources() == null ? null : home.resolve(config.metadataSources());
-        if (sourcesFile != null) {
-            configured.addAll(yaml.read(sourcesFile, MetadataSourcesFile.class).sources());
-        }
-        try {
-            SpCatalog catalog = new SpCatalog(MetadataSources.build(configured, home, new MetadataLoader(parserPool),
-                    home.resolve("var/metadata")), () -> policies(yaml, policyFile), audit, clock,
-                    config.limits().pendingLoginLifetime());
-            catalog.start();
-            return catalog;
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException(sourcesFile != null ? sourcesFile : home.resolve(config.metadataDir()),
-                    e.getMessage());
-        }
-    }
-
-    private static List<RelyingPartyPolicy> policies(YamlFiles yaml, Path policyFile) {
-        try {
-            return yaml.read(policyFile, RelyingPartiesFile.class).relyingParties();
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException(policyFile, e.getMessage());
-        }
-    }
-
-    /**
      * The management connector: plain HTTP on 127.0.0.1 only, never on the public address. Until the operations
      * work (issue 15) brings /metrics and /health here, it serves the administration endpoint alone.
      */
@@ -510,11 +478,11 @@ public final class IdpServer implements AutoCloseable {
         return connector;
     }
 
-    private static ServletContextHandler managementContext(Administration administration) {
+    private static ServletContextHandler managementContext(AdministrationEndpoint administration) {
         ServletContextHandler context = new ServletContextHandler();
         context.setContextPath("/");
         context.setVirtualHosts(new String[] {"@management"});
-        servlet(context, new AdministrationEndpoint(administration), AdministrationEndpoint.PATH);
+        servlet(context, administration, AdministrationEndpoint.PATH);
         return context;
     }
 

@@ -6,30 +6,25 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Stream;
 
-import si.bankart.prehod.keys.KeyDescription;
-import si.bankart.prehod.keys.KeyRing;
 import si.bankart.prehod.sp.RegisteredSp;
 import si.bankart.prehod.sp.SpCatalog;
 
 /**
- * What {@code ./prehod metadata …} and {@code ./prehod keys …} do to a running IdP (through the management connector)
- * or to its files (when it is not running): each answer is the text lines the command prints.
+ * {@code ./prehod metadata list|check|reload} on a catalog: the running IdP's (through the management connector) or
+ * one loaded from the files when the IdP is not running. Each answer is the lines the command prints.
  */
-public final class Administration {
+public final class MetadataAdministration {
 
     private final SpCatalog catalog;
-    private final KeyRing keys;
 
-    public Administration(SpCatalog catalog, KeyRing keys) {
+    public MetadataAdministration(SpCatalog catalog) {
         this.catalog = catalog;
-        this.keys = keys;
     }
 
     /** Entity, source, the source copy's validUntil and the earliest expiry of the entity's keys. */
-    public List<String> listMetadata() {
+    public List<String> list() {
         List<String> lines = new ArrayList<>();
         Map<String, SpCatalog.SourceState> sources = catalog.sources();
         for (RegisteredSp sp : catalog.all().stream().sorted(Comparator.comparing(RegisteredSp::entityId)).toList()) {
@@ -51,30 +46,20 @@ public final class Administration {
         return lines;
     }
 
-    public List<String> reloadMetadata() {
+    /** Every problem of every source and of the join with the policy; empty when all is well. */
+    public List<String> problems() {
+        List<String> problems = new ArrayList<>();
+        catalog.sources().forEach((name, state) -> {
+            if (state.failure() != null) {
+                problems.add("source " + name + " FAILED: " + state.failure());
+            }
+            state.dropped().forEach(line -> problems.add("source " + name + ": " + line));
+        });
+        catalog.refusals().forEach(refusal -> problems.add("refused: " + refusal));
+        return problems;
+    }
+
+    public List<String> reload() {
         return catalog.reload();
-    }
-
-    public List<String> keysStatus() {
-        return keys.status().stream().map(Administration::line).toList();
-    }
-
-    public List<String> keysNext(Optional<String> tokenAlias) {
-        return List.of(line(keys.next(tokenAlias)), "published in /idp/metadata from now on; let portals fetch it"
-                + " (cacheDuration) before `keys activate`");
-    }
-
-    public List<String> keysActivate() {
-        return List.of(line(keys.activate()), "signing with it from now on; the previous key stays published until"
-                + " `keys retire`");
-    }
-
-    public List<String> keysRetire() {
-        return keys.retire().stream().map(k -> line(k) + "  retired").toList();
-    }
-
-    static String line(KeyDescription key) {
-        return key.id() + "  " + key.state() + "  sha256=" + key.sha256Fingerprint() + "  notAfter=" + key.notAfter()
-                + "  " + key.location();
     }
 }
