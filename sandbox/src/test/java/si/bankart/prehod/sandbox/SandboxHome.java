@@ -35,7 +35,8 @@ public final class SandboxHome {
         }
         Files.writeString(home.resolve("conf/idp.yaml"), Files.readString(home.resolve("conf/idp.yaml"))
                 .replace("certificatePort: 8444", "certificatePort: " + ports.idpCertificate())
-                .replace("httpsPort: 8443", "httpsPort: " + ports.idp()));
+                .replace("httpsPort: 8443", "httpsPort: " + ports.idp())
+                .replace("managementPort: 9000", "managementPort: 0"));
         return home;
     }
 

@@ -58,6 +58,7 @@ public final class TestIdp implements AutoCloseable {
                 server:
                   httpsPort: %d
                   certificatePort: 0
+                  managementPort: 0
                   tls:
                     keyStore: var/keys/tls.p12
                     password: ${TEST_TLS_PASSWORD}

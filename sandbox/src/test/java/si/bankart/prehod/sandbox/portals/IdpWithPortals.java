@@ -60,6 +60,7 @@ final class IdpWithPortals implements AutoCloseable {
                 server:
                   httpsPort: %d
                   certificatePort: 0
+                  managementPort: 0
                   tls:
                     keyStore: var/keys/tls.p12
                     password: ${TEST_TLS_PASSWORD}
