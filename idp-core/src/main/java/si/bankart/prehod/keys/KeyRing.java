@@ -95,6 +95,9 @@ public final class KeyRing implements Supplier<BasicX509Credential> {
             throw new IllegalStateException("there already is a NEXT key: activate or retire it first");
         }
         String id = "k" + ID.format(clock.instant());
+        while (now.keys().stream().map(RingKey::id).toList().contains(id)) {
+            id = id + "b";
+        }
         RingKey key;
         if (tokenAlias.isPresent()) {
             if (token.isEmpty()) {
