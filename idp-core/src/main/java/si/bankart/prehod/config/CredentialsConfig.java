@@ -7,17 +7,20 @@ package si.bankart.prehod.config;
  *
  * @param keyRing    the signing keys' rollover state (var/keys/signing-keys.yaml, written by {@code ./prehod keys});
  *                   while it does not exist, signingCertificate/signingKey is the one active key
- * @param pkcs11     the signing key lives in a PKCS#11 token instead of signingKey; absent: PEM files
+ * @param pkcs11     the signing key (and its certificate) live in a PKCS#11 token instead of signingKey and
+ *                   signingCertificate; absent: PEM files
  */
 public record CredentialsConfig(String signingCertificate, String signingKey, String persistentIdSalt,
         boolean generateIfMissing, String metadataSigningCertificate, String metadataSigningKey, String keyRing,
         Pkcs11Config pkcs11) {
 
     public CredentialsConfig {
-        IdpConfig.require(signingCertificate, "credentials.signingCertificate");
         IdpConfig.require(persistentIdSalt, "credentials.persistentIdSalt");
         if (pkcs11 == null) {
+            IdpConfig.require(signingCertificate, "credentials.signingCertificate");
             IdpConfig.require(signingKey, "credentials.signingKey");
+        } else if (signingKey != null) {
+            throw new IllegalArgumentException("credentials: give signingKey or pkcs11, not both");
         }
         metadataSigningCertificate = metadataSigningCertificate == null ? "var/keys/metadata-signing.crt"
                 : metadataSigningCertificate;

@@ -57,7 +57,8 @@ public final class AdminCommand {
                    prehod metadata list | check | reload
                    prehod metadata remove ENTITY_ID [--yes]
                    prehod keys status | next [--pkcs11-alias LABEL] | activate | retire
-              options: --home DIR (the installation, default .)  --config FILE (default conf/idp.yaml)""";
+              options: --home DIR (the installation, default .)  --config FILE (default conf/idp.yaml)
+                       --management-port N (default: server.managementPort of the configuration)""";
 
     private final PrintStream out;
     private final BufferedReader in;
@@ -68,6 +69,7 @@ public final class AdminCommand {
     private List<String> methods = List.of("rekono", "certificate");
     private Optional<String> tokenAlias = Optional.empty();
     private Path tlsTrust;
+    private Integer managementPort;
 
     AdminCommand(PrintStream out, BufferedReader in, Map<String, String> environment) {
         this.out = out;
@@ -91,10 +93,11 @@ public final class AdminCommand {
                     case "--methods" -> methods = List.of(args.get(++i).split(","));
                     case "--pkcs11-alias" -> tokenAlias = Optional.of(args.get(++i));
                     case "--tls-trust" -> tlsTrust = Path.of(args.get(++i));
+                    case "--management-port" -> managementPort = Integer.parseInt(args.get(++i));
                     default -> words.add(args.get(i));
                 }
             }
-        } catch (IndexOutOfBoundsException e) {
+        } catch (IndexOutOfBoundsException | NumberFormatException e) {
             return usage("an option needs a value");
         }
         if (words.size() < 2) {
@@ -135,7 +138,7 @@ public final class AdminCommand {
     private int reload(IdpConfig config) {
         Optional<Answer> answer = call(config, "POST", "/admin/metadata/reload");
         if (answer.isEmpty()) {
-            out.println("the IdP is not running on 127.0.0.1:" + config.server().managementPort()
+            out.println("the IdP is not running on 127.0.0.1:" + port(config)
                     + "; it reads the files at its next start");
             return 3;
         }
@@ -225,7 +228,7 @@ public final class AdminCommand {
 
     private Optional<Answer> call(IdpConfig config, String method, String path) {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + config.server().managementPort() + path))
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port(config) + path))
                 .timeout(Duration.ofMinutes(2)).method(method, HttpRequest.BodyPublishers.noBody()).build();
         try {
             HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
@@ -233,12 +236,16 @@ public final class AdminCommand {
         } catch (ConnectException e) {
             return Optional.empty();
         } catch (IOException e) {
-            throw new IllegalStateException("the management connector on 127.0.0.1:" + config.server().managementPort()
+            throw new IllegalStateException("the management connector on 127.0.0.1:" + port(config)
                     + " did not answer (" + e.getClass().getSimpleName() + ")");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted");
         }
+    }
+
+    private int port(IdpConfig config) {
+        return managementPort != null ? managementPort : config.server().managementPort();
     }
 
     private MetadataAdministration metadata(IdpConfig config) {
