@@ -71,7 +71,7 @@ public final class AdminCommand {
     private Path tlsTrust;
     private Integer managementPort;
 
-    AdminCommand(PrintStream out, BufferedReader in, Map<String, String> environment) {
+    public AdminCommand(PrintStream out, BufferedReader in, Map<String, String> environment) {
         this.out = out;
         this.in = in;
         this.environment = environment;

@@ -167,6 +167,15 @@ public final class TestIdp implements AutoCloseable {
         server.close();
     }
 
+    /** A port nothing listens on (just freed), for commands that must find the IdP not running. */
+    public static int closedPort() {
+        try {
+            return freePort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
