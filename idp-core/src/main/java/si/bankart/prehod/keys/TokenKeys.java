@@ -22,14 +22,16 @@ public final class TokenKeys {
 
     private final KeyStore token;
     private final Path configFile;
+    private final char[] pin;
 
     public TokenKeys(Path home, Pkcs11Config config) {
         this.configFile = home.resolve(config.config());
+        this.pin = config.pin().toCharArray();
         try {
             Provider provider = Security.getProvider("SunPKCS11").configure(configFile.toAbsolutePath().toString());
             Security.addProvider(provider);
             token = KeyStore.getInstance("PKCS11", provider);
-            token.load(null, config.pin().toCharArray());
+            token.load(null, pin);
         } catch (GeneralSecurityException | IOException | IllegalArgumentException | java.security.ProviderException e) {
             throw new ConfigException(configFile, "the PKCS#11 token cannot be opened ("
                     + (e.getCause() != null ? e.getCause().getClass().getSimpleName() : e.getClass().getSimpleName())
@@ -37,14 +39,18 @@ public final class TokenKeys {
         }
     }
 
-    public BasicX509Credential credential(String alias) {
+    public synchronized BasicX509Credential credential(String alias) {
         try {
+            if (!token.containsAlias(alias)) {
+                // A key made in the token since it was opened (keys next --pkcs11-alias): list the token again.
+                token.load(null, pin);
+            }
             if (!(token.getKey(alias, null) instanceof PrivateKey key)
                     || !(token.getCertificate(alias) instanceof X509Certificate certificate)) {
                 throw new ConfigException(configFile, "the token has no private key with a certificate labelled " + alias);
             }
             return new BasicX509Credential(certificate, key);
-        } catch (GeneralSecurityException e) {
+        } catch (GeneralSecurityException | IOException e) {
             throw new ConfigException(configFile, "key " + alias + " cannot be read from the token ("
                     + e.getClass().getSimpleName() + ")");
         }

@@ -15,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import si.bankart.prehod.admin.KeyAdministration;
+import si.bankart.prehod.config.ConfigException;
 import si.bankart.prehod.admin.MetadataAdministration;
 
 /**
@@ -69,7 +70,8 @@ public final class AdministrationEndpoint extends HttpServlet {
         try {
             lines = action.get();
             log.info("administration: {} {} done", request.getMethod(), request.getPathInfo());
-        } catch (IllegalStateException e) {
+        } catch (IllegalStateException | IllegalArgumentException | ConfigException e) {
+            // ConfigException too: a step refused for a reason the administrator can fix (no NEXT key, no such label)
             response.setStatus(409);
             lines = List.of(e.getMessage());
         }

@@ -37,11 +37,13 @@ public final class SoftHsmToken {
     private static final Pattern SLOT = Pattern.compile("reassigned to slot (\\d+)");
 
     private final long slot;
-    private final X509Certificate certificate;
+    private final Provider provider;
+    private final KeyStore store;
 
-    private SoftHsmToken(long slot, X509Certificate certificate) {
+    private SoftHsmToken(long slot, Provider provider, KeyStore store) {
         this.slot = slot;
-        this.certificate = certificate;
+        this.provider = provider;
+        this.store = store;
     }
 
     public static SoftHsmToken withKey(String alias) throws Exception {
@@ -66,7 +68,14 @@ public final class SoftHsmToken {
         Security.addProvider(token);
         KeyStore store = KeyStore.getInstance("PKCS11", token);
         store.load(null, PIN.toCharArray());
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA", token);
+        SoftHsmToken made = new SoftHsmToken(slot, token, store);
+        made.addKey(alias);
+        return made;
+    }
+
+    /** Another RSA key made inside the token, with its self-signed certificate, under {@code alias}. */
+    public X509Certificate addKey(String alias) throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA", provider);
         generator.initialize(2048);
         KeyPair pair = generator.generateKeyPair();
         X500Name subject = new X500Name("CN=Varni Prehod HSM signing key,O=Varni Prehod tests");
@@ -74,9 +83,9 @@ public final class SoftHsmToken {
         X509Certificate certificate = new JcaX509CertificateConverter().getCertificate(new JcaX509v3CertificateBuilder(
                 subject, BigInteger.valueOf(now.getEpochSecond()), Date.from(now.minus(1, ChronoUnit.DAYS)),
                 Date.from(now.plus(365, ChronoUnit.DAYS)), subject, pair.getPublic())
-                .build(new JcaContentSignerBuilder("SHA256withRSA").setProvider(token).build(pair.getPrivate())));
+                .build(new JcaContentSignerBuilder("SHA256withRSA").setProvider(provider).build(pair.getPrivate())));
         store.setKeyEntry(alias, pair.getPrivate(), null, new Certificate[] {certificate});
-        return new SoftHsmToken(slot, certificate);
+        return certificate;
     }
 
     /** A SunPKCS11 configuration file for the IdP's credentials.pkcs11.config. */
@@ -85,8 +94,8 @@ public final class SoftHsmToken {
         Files.writeString(file, "name = prehod-idp-" + slot + "\nlibrary = " + LIBRARY + "\nslot = " + slot + "\n");
     }
 
-    public X509Certificate certificate() {
-        return certificate;
+    public X509Certificate certificate(String alias) throws Exception {
+        return (X509Certificate) store.getCertificate(alias);
     }
 
     private static String run(String... command) throws Exception {
