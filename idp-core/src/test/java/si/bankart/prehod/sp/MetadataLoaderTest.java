@@ -208,4 +208,27 @@ class MetadataLoaderTest {
                 <md:SingleLogoutService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect" Location="https://sp.test/slo" ResponseLocation="http://sp.test/slo"/>"""));
         assertMentions(e, "slo-http.xml", "ResponseLocation must be an https URL");
     }
+
+    @Test
+    void dropsAJavascriptAcsLocation() throws Exception {
+        String e = dropped("js.xml", ONE.metadataXml().replace("Location=\"" + ONE.acsUrl() + "\"",
+                "Location=\"javascript:alert(1)\""));
+        assertMentions(e, "js.xml", ONE.entityId(), "AssertionConsumerService Location must be an https URL");
+    }
+
+    @Test
+    void dropsTheSecondOfTwoEntitiesWithTheSameIdInOneAggregate() throws Exception {
+        String entity = withoutDeclaration(ONE.metadataXml());
+        List<SpMetadata> loaded = load(write("twice.xml",
+                "<md:EntitiesDescriptor xmlns:md=\"urn:oasis:names:tc:SAML:2.0:metadata\">" + entity + entity
+                        + "</md:EntitiesDescriptor>"));
+        assertEquals(1, loaded.size());
+        assertMentions(dropped.get(0), "twice.xml", ONE.entityId(), "appears twice");
+    }
+
+    @Test
+    void dropsAnEntityWhoseOwnValidUntilHasPassed() throws Exception {
+        String e = dropped("old.xml", ONE.metadataXml().replace("entityID=", "validUntil=\"2020-01-01T00:00:00Z\" entityID="));
+        assertMentions(e, "old.xml", ONE.entityId(), "validUntil");
+    }
 }

@@ -39,6 +39,8 @@ class SpCatalogTest {
         private List<SpMetadata> entities = List.of();
         private String failure;
         private Optional<Instant> validUntil = Optional.empty();
+        private Optional<Duration> cacheDuration = Optional.empty();
+        private int reads;
 
         @Override
         public MetadataSourceConfig config() {
@@ -47,10 +49,11 @@ class SpCatalogTest {
 
         @Override
         public SourceContent read(Instant now, Consumer<String> dropped) throws MetadataRefused {
+            reads++;
             if (failure != null) {
                 throw new MetadataRefused(failure);
             }
-            return new SourceContent(entities, validUntil, Optional.empty());
+            return new SourceContent(entities, validUntil, cacheDuration);
         }
     }
 
@@ -138,5 +141,23 @@ class SpCatalogTest {
         policies.add(OTHER.policy());
         assertTrue(catalog.reload().contains(OTHER.entityId() + ": added"));
         assertTrue(catalog.find(OTHER.entityId()).isPresent());
+    }
+
+    @Test
+    void refreshesAfterTheDocumentsCacheDurationWithinMinAndMax() {
+        source.entities = List.of(ONE.metadata());
+        source.cacheDuration = Optional.of(Duration.ofMinutes(30));
+        catalog.start();
+        clock.advance(Duration.ofMinutes(29));
+        catalog.refreshDue();
+        assertEquals(1, source.reads, "not yet");
+        clock.advance(Duration.ofMinutes(2));
+        catalog.refreshDue();
+        assertEquals(2, source.reads);
+        source.cacheDuration = Optional.of(Duration.ofSeconds(10));
+        catalog.reload();
+        clock.advance(Duration.ofMinutes(1));
+        catalog.refreshDue();
+        assertEquals(3, source.reads, "a cacheDuration below minRefresh (PT5M) is raised to it");
     }
 }
