@@ -3,6 +3,8 @@ package si.bankart.prehod.config;
 import java.net.URI;
 import java.util.Objects;
 
+import si.bankart.prehod.storage.StoreConfig;
+
 /**
  * conf/idp.yaml: who the IdP is and where its parts live. Relative paths are resolved against the installation's home
  * directory (the parent of conf/).
@@ -11,6 +13,8 @@ import java.util.Objects;
  * @param certificateLogin   the certificate login's own configuration file (conf/certificate-login.yaml); absent: none
  * @param certificateBaseUrl where browsers reach the certificate connector; by default publicBaseUrl's host on
  *                           server.certificatePort
+ * @param management         the management connector (metrics, health, administration); 127.0.0.1:9000 when absent
+ * @param store              where state that outlives a request is kept; in this node's memory by default
  * @param metadataSources    conf/metadata-sources.yaml: remote and further local metadata sources, read after
  *                           metadataDir; absent: metadataDir only
  * @param idpMetadata        what our own metadata says beyond endpoints and keys: validity, organization, contacts
@@ -31,6 +35,8 @@ public record IdpConfig(
         String certificateLogin,
         URI certificateBaseUrl,
         LogoutConfig logout,
+        ManagementConfig management,
+        StoreConfig store,
         String metadataSources,
         IdpMetadataConfig idpMetadata) {
 
@@ -47,6 +53,8 @@ public record IdpConfig(
         limits = limits == null ? Limits.DEFAULTS : limits;
         session = session == null ? SessionConfig.DEFAULTS : session;
         logout = logout == null ? LogoutConfig.DEFAULTS : logout;
+        management = management == null ? ManagementConfig.DEFAULTS : management;
+        store = store == null ? StoreConfig.DEFAULTS : store;
         idpMetadata = idpMetadata == null ? IdpMetadataConfig.DEFAULTS : idpMetadata;
         metadataDir = orDefault(metadataDir, "metadata");
         relyingParties = orDefault(relyingParties, "conf/relying-parties.yaml");
@@ -56,8 +64,14 @@ public record IdpConfig(
 
     public IdpConfig withPublicBaseUrl(URI url) {
         return new IdpConfig(entityId, url, server, credentials, limits, session, metadataDir, relyingParties, users,
-                templates, wantAuthnRequestsSigned, rekono, certificateLogin, certificateBaseUrl, logout, metadataSources,
-                idpMetadata);
+                templates, wantAuthnRequestsSigned, rekono, certificateLogin, certificateBaseUrl, logout, management, store,
+                metadataSources, idpMetadata);
+    }
+
+    public IdpConfig withManagementPort(int port) {
+        return new IdpConfig(entityId, publicBaseUrl, server, credentials, limits, session, metadataDir, relyingParties,
+                users, templates, wantAuthnRequestsSigned, rekono, certificateLogin, certificateBaseUrl, logout,
+                management.withPort(port), store, metadataSources, idpMetadata);
     }
 
     /** As configured, or else publicBaseUrl's host on server.certificatePort (so it follows a moved publicBaseUrl). */

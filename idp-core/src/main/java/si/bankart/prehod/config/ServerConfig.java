@@ -1,20 +1,9 @@
 package si.bankart.prehod.config;
 
-/**
- * Where the IdP listens. Port 0 picks a free port (tests).
- *
- * @param managementPort the management connector's port (plain HTTP, always on 127.0.0.1: administration for
- *                       {@code ./prehod metadata|keys}); default 9000
- */
-public record ServerConfig(String bindAddress, int httpsPort, int certificatePort, TlsConfig tls, Integer managementPort) {
-
-    public ServerConfig(String bindAddress, int httpsPort, int certificatePort, TlsConfig tls) {
-        this(bindAddress, httpsPort, certificatePort, tls, null);
-    }
+/** Where the IdP listens. Port 0 picks a free port (tests). */
+public record ServerConfig(String bindAddress, int httpsPort, int certificatePort, TlsConfig tls) {
 
     public ServerConfig {
-        managementPort = managementPort == null ? 9000 : managementPort;
-        checkPort(managementPort, "server.managementPort");
         bindAddress = bindAddress == null || bindAddress.isBlank() ? "127.0.0.1" : bindAddress;
         checkPort(httpsPort, "server.httpsPort");
         checkPort(certificatePort, "server.certificatePort");

@@ -11,6 +11,8 @@ import java.security.NoSuchAlgorithmException;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -30,6 +32,8 @@ import org.slf4j.LoggerFactory;
 import si.bankart.prehod.config.ConfigException;
 import si.bankart.prehod.config.CredentialsConfig;
 import si.bankart.prehod.config.YamlFiles;
+import si.bankart.prehod.health.HealthCheck;
+import si.bankart.prehod.health.HealthReport;
 
 /**
  * The IdP's assertion-signing keys and their rollover (issue 16 item 6): {@link #next} makes a key that our metadata
@@ -37,7 +41,10 @@ import si.bankart.prehod.config.YamlFiles;
  * one. The state lives in one file (credentials.keyRing), re-read when it changes, so a step taken by
  * {@code ./prehod keys} on the files is live in a running IdP too; signers ask for the active key at signing time.
  */
-public final class KeyRing implements Supplier<BasicX509Credential> {
+public final class KeyRing implements Supplier<BasicX509Credential>, HealthCheck {
+
+    /** Readiness warns this long before the active key's certificate expires: time for a rollover. */
+    static final Duration EXPIRY_WARNING = Duration.ofDays(30);
 
     private static final Logger log = LoggerFactory.getLogger(KeyRing.class);
     private static final DateTimeFormatter ID = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss").withZone(ZoneOffset.UTC);
@@ -199,6 +206,25 @@ public final class KeyRing implements Supplier<BasicX509Credential> {
     private static KeyDescription describe(RingKey key, X509Certificate certificate) {
         return new KeyDescription(key.id(), key.state(), fingerprint(certificate),
                 certificate.getNotAfter().toInstant(), key.inToken() ? "pkcs11" : key.key());
+    }
+
+    @Override
+    public String name() {
+        return "signing-keys";
+    }
+
+    /** DOWN when the active key's certificate has expired (portals refuse what it signs), WARN within 30 days. */
+    @Override
+    public HealthReport check() {
+        X509Certificate active = get().getEntityCertificate();
+        Instant notAfter = active.getNotAfter().toInstant();
+        Instant now = clock.instant();
+        String detail = current().keys().size() + " published, active expires " + notAfter;
+        if (!notAfter.isAfter(now)) {
+            return HealthReport.down("the active signing key expired at " + notAfter + ": roll it over (keys next, activate)");
+        }
+        return notAfter.minus(EXPIRY_WARNING).isBefore(now) ? HealthReport.warn(detail + ": roll it over soon")
+                : HealthReport.up(detail);
     }
 
     /** SHA-256 of the certificate, as portal administrators compare it. */

@@ -1,7 +1,11 @@
 package si.bankart.prehod.response;
 
+import java.time.Duration;
 import java.util.function.Supplier;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import org.opensaml.saml.common.SignableSAMLObject;
 import org.opensaml.security.SecurityException;
 import org.opensaml.security.x509.BasicX509Credential;
@@ -22,19 +26,32 @@ public final class SamlSigner {
 
     private final Supplier<BasicX509Credential> credential;
     private final KeyInfoGenerator keyInfo;
+    private final Timer signing;
 
-    public SamlSigner(Supplier<BasicX509Credential> credential) {
+    public SamlSigner(BasicX509Credential credential) {
+        this(() -> credential, new CompositeMeterRegistry());
+    }
+
+    public SamlSigner(BasicX509Credential credential, MeterRegistry metrics) {
+        this(() -> credential, metrics);
+    }
+
+    /**
+     * @param credential asked at each signature (the key ring's active key)
+     * @param metrics    where {@code prehod_signature_duration_seconds} is recorded
+     */
+    public SamlSigner(Supplier<BasicX509Credential> credential, MeterRegistry metrics) {
+        signing = Timer.builder("prehod.signature.duration").description("Time to sign one SAML message")
+                .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1))
+                .maximumExpectedValue(Duration.ofSeconds(1)).register(metrics);
         X509KeyInfoGeneratorFactory factory = new X509KeyInfoGeneratorFactory();
         factory.setEmitEntityCertificate(true);
         this.credential = credential;
         this.keyInfo = factory.newInstance();
     }
 
-    public SamlSigner(BasicX509Credential credential) {
-        this(() -> credential);
-    }
-
     public void sign(SignableSAMLObject object) {
+        long started = System.nanoTime();
         SignatureSigningParameters parameters = new SignatureSigningParameters();
         parameters.setSigningCredential(credential.get());
         parameters.setSignatureAlgorithm(SignatureConstants.ALGO_ID_SIGNATURE_RSA_SHA256);
@@ -43,6 +60,7 @@ public final class SamlSigner {
         parameters.setKeyInfoGenerator(keyInfo);
         try {
             SignatureSupport.signObject(object, parameters);
+            signing.record(Duration.ofNanos(System.nanoTime() - started));
         } catch (SecurityException | MarshallingException | SignatureException e) {
             throw new IllegalStateException("signing failed", e);
         }

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static si.bankart.prehod.testing.TestXPath.count;
 import static si.bankart.prehod.testing.TestXPath.value;
 
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -28,8 +28,7 @@ import si.bankart.prehod.config.LocalizedText;
 import si.bankart.prehod.keys.PemCredentialReader;
 import si.bankart.prehod.response.SamlSigner;
 import si.bankart.prehod.sp.NameIdFormat;
-import si.bankart.prehod.sp.source.MetadataRefused;
-import si.bankart.prehod.sp.source.MetadataSignatureCheck;
+import si.bankart.prehod.request.signature.StrictSignatureProfile;
 import si.bankart.prehod.testing.GoldenFiles;
 import si.bankart.prehod.testing.TestXml;
 import si.bankart.prehod.xml.OpenSamlRuntime;
@@ -81,12 +80,12 @@ class IdpMetadataTest {
     }
 
     @Test
-    void isSignedWithTheMetadataKeyUnderTheStrictProfile() throws Exception {
+    void isSignedWithTheMetadataKeyUnderTheStrictProfile() {
+        StrictSignatureProfile profile = new StrictSignatureProfile();
         EntityDescriptor entity = TestXml.parse(signedXml(List.of(SIGNING.getEntityCertificate())));
-        new MetadataSignatureCheck().verify(entity, METADATA_KEY.getEntityCertificate());
-        assertThrows(MetadataRefused.class, () -> new MetadataSignatureCheck().verify(
-                TestXml.parse(signedXml(List.of(SIGNING.getEntityCertificate()))), SIGNING.getEntityCertificate()),
-                "the assertion key must not be the one that signs metadata");
+        assertTrue(profile.verify(entity, List.of(METADATA_KEY.getEntityCertificate())).valid());
+        assertFalse(profile.verify(TestXml.parse(signedXml(List.of(SIGNING.getEntityCertificate()))),
+                List.of(SIGNING.getEntityCertificate())).valid(), "the assertion key must not be the one that signs metadata");
     }
 
     @Test

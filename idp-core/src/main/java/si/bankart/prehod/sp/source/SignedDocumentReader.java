@@ -11,18 +11,21 @@ import org.opensaml.saml.common.SignableSAMLObject;
 import org.opensaml.saml.saml2.common.CacheableSAMLObject;
 import org.opensaml.saml.saml2.common.TimeBoundSAMLObject;
 
+import si.bankart.prehod.request.signature.SignatureVerdict;
+import si.bankart.prehod.request.signature.StrictSignatureProfile;
 import si.bankart.prehod.sp.MetadataLoader;
 import si.bankart.prehod.sp.SpMetadata;
 
 /**
  * Checks a metadata document from the network before any of it is used: parsed with the hardened pool (no DOCTYPE),
- * signed by the source's certificate under {@link MetadataSignatureCheck}, a validUntil that is present and in the
- * future (a replayed old document would otherwise bring back retired keys).
+ * signed over its root by the source's certificate alone under the {@link StrictSignatureProfile} (exclusive c14n
+ * without comments, one Reference to the root's ID, SHA-256 or stronger, KeyInfo ignored), and a validUntil that is
+ * present and in the future (a replayed old document would otherwise bring back retired keys).
  */
 public final class SignedDocumentReader {
 
     private final MetadataLoader loader;
-    private final MetadataSignatureCheck signatures = new MetadataSignatureCheck();
+    private final StrictSignatureProfile signatures = new StrictSignatureProfile();
 
     public SignedDocumentReader(MetadataLoader loader) {
         this.loader = loader;
@@ -31,7 +34,11 @@ public final class SignedDocumentReader {
     public SourceContent read(byte[] document, String source, X509Certificate signer, Instant now,
             Consumer<String> dropped) throws MetadataRefused {
         XMLObject root = loader.parse(document, source);
-        signatures.verify((SignableSAMLObject) root, signer);
+        SignatureVerdict verdict = signatures.verify((SignableSAMLObject) root, List.of(signer));
+        if (!verdict.valid()) {
+            throw new MetadataRefused(source + ": " + verdict.reason() + " (configured signer "
+                    + signer.getSubjectX500Principal().getName() + ")");
+        }
         Instant validUntil = ((TimeBoundSAMLObject) root).getValidUntil();
         if (validUntil == null) {
             throw new MetadataRefused(source + ": the document has no validUntil, which remote metadata must have");

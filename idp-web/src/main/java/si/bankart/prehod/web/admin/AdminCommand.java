@@ -45,7 +45,7 @@ import si.bankart.prehod.xml.OpenSamlRuntime;
 
 /**
  * {@code ./prehod metadata add|list|check|remove|reload} and {@code ./prehod keys status|next|activate|retire}. Talks
- * to the running IdP over its management connector (127.0.0.1, server.managementPort); when none answers, works on
+ * to the running IdP over its management connector (management: in conf/idp.yaml); when none answers, works on
  * the files of the installation, which the IdP reads at its next start or reload. Exit codes: 0 done, 1 refused or
  * problems found, 2 wrong usage, 3 the IdP is not running (for {@code reload}).
  */
@@ -58,7 +58,7 @@ public final class AdminCommand {
                    prehod metadata remove ENTITY_ID [--yes]
                    prehod keys status | next [--pkcs11-alias LABEL] | activate | retire
               options: --home DIR (the installation, default .)  --config FILE (default conf/idp.yaml)
-                       --management-port N (default: server.managementPort of the configuration)""";
+                       --management-port N (default: management.port of the configuration)""";
 
     private final PrintStream out;
     private final BufferedReader in;
@@ -138,7 +138,7 @@ public final class AdminCommand {
     private int reload(IdpConfig config) {
         Optional<Answer> answer = call(config, "POST", "/admin/metadata/reload");
         if (answer.isEmpty()) {
-            out.println("the IdP is not running on 127.0.0.1:" + port(config)
+            out.println("the IdP is not running (management port " + port(config) + ")"
                     + "; it reads the files at its next start");
             return 3;
         }
@@ -228,10 +228,19 @@ public final class AdminCommand {
 
     private Optional<Answer> call(IdpConfig config, String method, String path) {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port(config) + path))
-                .timeout(Duration.ofMinutes(2)).method(method, HttpRequest.BodyPublishers.noBody()).build();
+        String host = "0.0.0.0".equals(config.management().bindAddress()) ? "127.0.0.1" : config.management().bindAddress();
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://" + host + ":" + port(config) + path))
+                .timeout(Duration.ofMinutes(2)).method(method, HttpRequest.BodyPublishers.noBody());
+        if (config.management().bearerToken() != null) {
+            builder.header("Authorization", "Bearer " + config.management().bearerToken());
+        }
+        HttpRequest request = builder.build();
         try {
             HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() == 401) {
+                throw new IllegalStateException("the management connector wants management.bearerToken: set its"
+                        + " ${VARIABLE} in this shell");
+            }
             return Optional.of(new Answer(response.statusCode(), response.body()));
         } catch (ConnectException e) {
             return Optional.empty();
@@ -245,7 +254,7 @@ public final class AdminCommand {
     }
 
     private int port(IdpConfig config) {
-        return managementPort != null ? managementPort : config.server().managementPort();
+        return managementPort != null ? managementPort : config.management().port();
     }
 
     private MetadataAdministration metadata(IdpConfig config) {
@@ -282,7 +291,8 @@ public final class AdminCommand {
         try {
             Matcher m = VARIABLE.matcher(Files.readString(file, StandardCharsets.UTF_8));
             while (m.find()) {
-                variables.putIfAbsent(m.group(1), "(unset)");
+                // long enough for management.bearerToken's minimum; the IdP then answers 401, which is shown
+                variables.putIfAbsent(m.group(1), "(not-set-in-this-shell)");
             }
         } catch (IOException e) {
             // YamlFiles.read names the file and the problem

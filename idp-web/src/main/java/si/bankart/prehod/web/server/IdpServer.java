@@ -46,6 +46,18 @@ import net.shibboleth.utilities.java.support.component.ComponentInitializationEx
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import si.bankart.prehod.health.HealthCheck;
+import si.bankart.prehod.metrics.LogoutMetrics;
+import si.bankart.prehod.metrics.SsoMetrics;
+import si.bankart.prehod.health.Readiness;
+import si.bankart.prehod.web.management.LivenessEndpoint;
+import si.bankart.prehod.web.management.ManagementConnector;
+import si.bankart.prehod.web.management.ManagementRoute;
+import si.bankart.prehod.web.management.MetricsEndpoint;
+import si.bankart.prehod.web.management.ReadinessEndpoint;
+
 import si.bankart.prehod.LogoutFlow;
 import si.bankart.prehod.SsoFlow;
 import si.bankart.prehod.config.LogoutConfig;
@@ -96,7 +108,7 @@ import si.bankart.prehod.request.rule.SignaturePresentWhenRequired;
 import si.bankart.prehod.request.rule.SubjectIsNotRequested;
 import si.bankart.prehod.request.rule.VersionIs20;
 import si.bankart.prehod.request.signature.QuerySignatureVerifier;
-import si.bankart.prehod.request.signature.XmlSignatureVerifier;
+import si.bankart.prehod.request.signature.StrictSignatureProfile;
 import si.bankart.prehod.response.AssertionEncrypter;
 import si.bankart.prehod.response.ResponseBuilder;
 import si.bankart.prehod.response.SamlSigner;
@@ -108,17 +120,17 @@ import si.bankart.prehod.keys.TokenKeys;
 import si.bankart.prehod.keys.TrustedCas;
 import si.bankart.prehod.sp.MetadataLoader;
 import si.bankart.prehod.sp.RelyingPartiesFile;
-import si.bankart.prehod.sp.RelyingPartyPolicy;
 import si.bankart.prehod.sp.ServiceProviders;
 import si.bankart.prehod.sp.SpCatalog;
-import si.bankart.prehod.sp.source.MetadataSourceConfig;
-import si.bankart.prehod.sp.source.MetadataSources;
-import si.bankart.prehod.sp.source.MetadataSourcesFile;
 import si.bankart.prehod.web.admin.AdministrationEndpoint;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import si.bankart.prehod.storage.InMemoryStorage;
+import si.bankart.prehod.health.HealthCheck;
+import si.bankart.prehod.storage.Store;
+import si.bankart.prehod.storage.StoreFactory;
+import si.bankart.prehod.storage.StoreUnavailable;
+import io.micrometer.core.instrument.MeterRegistry;
 import si.bankart.prehod.storage.RandomIds;
 import si.bankart.prehod.login.rekono.RekonoAccounts;
 import si.bankart.prehod.login.rekono.RekonoBroker;
@@ -160,17 +172,20 @@ public final class IdpServer implements AutoCloseable {
 
     private final Server jetty;
     private final ServerConnector https;
-    private final ServerConnector management;
+    private final ManagementConnector management;
     private final IdpConfig config;
     private final SpCatalog catalog;
     private final ScheduledExecutorService refresher;
 
-    private IdpServer(Server jetty, ServerConnector https, ServerConnector management, IdpConfig config,
-            SpCatalog catalog, ScheduledExecutorService refresher) {
+    private final Store store;
+
+    private IdpServer(Server jetty, ServerConnector https, ManagementConnector management, IdpConfig config,
+            Store store, SpCatalog catalog, ScheduledExecutorService refresher) {
         this.jetty = jetty;
         this.https = https;
         this.management = management;
         this.config = config;
+        this.store = store;
         this.catalog = catalog;
         this.refresher = refresher;
     }
@@ -181,6 +196,12 @@ public final class IdpServer implements AutoCloseable {
         if (options.publicBaseUrl() != null) {
             config = config.withPublicBaseUrl(options.publicBaseUrl());
         }
+        if (options.managementPort() != null) {
+            config = config.withManagementPort(options.managementPort());
+        }
+        // The one registry: everything that counts or times gets it; /metrics on the management connector reads it.
+        PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        List<HealthCheck> healthChecks = new ArrayList<>();
         Path home = options.home();
         RandomIds ids = new RandomIds(options.random());
         KeyRing signing = credentials(home, config, options);
@@ -189,17 +210,21 @@ public final class IdpServer implements AutoCloseable {
         UserDirectory users = new UserDirectory(usersFile.users());
         AuditLog audit = new AuditLog();
         SpCatalog registry = SpCatalog.configured(home, config, yaml, parserPool, audit, options.clock());
-        StorageService storage = InMemoryStorage.create("prehod");
+        healthChecks.add(registry);
+        healthChecks.add(signing);
+        Store store = openStore(options, config, metrics);
+        StorageService storage = store.storage();
+        healthChecks.add(store.health());
 
         PendingLogins pendingLogins = new PendingLogins(storage, options.clock(), config.limits().pendingLoginLifetime(), ids);
         SessionStore sessions = new SessionStore(storage, config.session(), options.clock(), ids);
-        SamlSigner signer = new SamlSigner(signing);
+        SamlSigner signer = new SamlSigner(signing, metrics);
         SsoFlow flow = new SsoFlow(validator(config, registry, storage, options.clock()),
                 new UnsolicitedRequestValidator(registry, config.limits().relayStateBytes()), registry, pendingLogins,
                 sessions, users, new NameIdIssuer(readSalt(home.resolve(config.credentials().persistentIdSalt())), ids),
                 new AssertionBuilder(config.entityId(), config.limits().assertionLifetime(), ids),
                 new ResponseBuilder(config.entityId(), signer, new AssertionEncrypter(), options.clock(), ids),
-                audit, options.clock(), ids);
+                audit, new SsoMetrics(metrics), options.clock(), ids);
 
         Pages pages = new Pages(home.resolve(config.templates()));
         ErrorPage errorPage = new ErrorPage(pages);
@@ -246,7 +271,7 @@ public final class IdpServer implements AutoCloseable {
         servlet(context, sso, Routes.SSO_POST);
         servlet(context, new UnsolicitedSsoEndpoint(flow, sessions, cookie, writer), Routes.SSO_UNSOLICITED);
         LogoutFlow logoutFlow = logoutFlow(home, config, registry, storage, parserPool, signer, upstreamLogout, sessions,
-                audit, options.clock(), ids);
+                audit, new LogoutMetrics(metrics), options.clock(), ids);
         SessionCookie logoutCookie = new SessionCookie(config.logout().cookieName());
         LogoutOutcomeWriter logoutWriter = new LogoutOutcomeWriter(new RedirectBindingSender(signing),
                 postForm, errorPage, pages, registry, cookie, logoutCookie);
@@ -295,11 +320,12 @@ public final class IdpServer implements AutoCloseable {
                     config.certificateBaseUrl().getPort()));
             contexts.addHandler(certificateContext.getCoreContextHandler());
         }
+        ManagementConnector management = ManagementConnector.mount(jetty, contexts, config.management(),
+                managementRoutes(metrics, new Readiness(healthChecks), new AdministrationEndpoint(
+                        new MetadataAdministration(registry), new KeyAdministration(signing))));
+        new JvmAndServerMetrics(jetty).bindTo(metrics);
         SizeLimitHandler sizeLimit = new SizeLimitHandler(config.limits().maxMessageBytes() * 2L, -1);
         sizeLimit.setHandler(contexts);
-        ServerConnector management = management(jetty, config);
-        contexts.addHandler(managementContext(new AdministrationEndpoint(new MetadataAdministration(registry),
-                new KeyAdministration(signing))).getCoreContextHandler());
         jetty.setHandler(sizeLimit);
         jetty.start();
         ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -308,10 +334,34 @@ public final class IdpServer implements AutoCloseable {
             return thread;
         });
         refresher.scheduleWithFixedDelay(registry::refreshDue, 30, 30, TimeUnit.SECONDS);
-        log.info("Varni Prehod IdP {} listening on https://{}:{} ({} service providers), management on"
-                + " http://127.0.0.1:{}", config.entityId(), config.server().bindAddress(), https.getLocalPort(),
-                registry.all().size(), management.getLocalPort());
-        return new IdpServer(jetty, https, management, config, registry, refresher);
+        log.info("Varni Prehod IdP {} listening on https://{}:{} ({} service providers), management on http://{}:{}",
+                config.entityId(), config.server().bindAddress(), https.getLocalPort(), registry.all().size(),
+                config.management().bindAddress(), management.port());
+        return new IdpServer(jetty, https, management, config, store, registry, refresher);
+    }
+
+    /**
+     * Everything the management connector serves, in one table (shared/DESIGN.md, "Endpoints"). An administration
+     * endpoint joins with one line here.
+     */
+    private static List<ManagementRoute> managementRoutes(PrometheusMeterRegistry metrics, Readiness readiness,
+            AdministrationEndpoint administration) {
+        return List.of(
+                new ManagementRoute(Routes.METRICS, new MetricsEndpoint(metrics)),
+                new ManagementRoute(Routes.HEALTH_LIVE, new LivenessEndpoint()),
+                new ManagementRoute(Routes.HEALTH_READY, new ReadinessEndpoint(readiness)),
+                new ManagementRoute(AdministrationEndpoint.PATH, administration));
+    }
+
+    /** The configured store, connected now: a Redis that cannot be used stops start-up, naming where and why. */
+    private static Store openStore(IdpOptions options, IdpConfig config, MeterRegistry meters) {
+        try {
+            Store store = StoreFactory.open(config.store(), meters);
+            log.info("State is kept in {}", store.health().check().detail());
+            return store;
+        } catch (StoreUnavailable e) {
+            throw new ConfigException(options.configFile(), "store: " + e.getMessage());
+        }
     }
 
     /** The signing keys, and the development keys and salt when the configuration allows generating them. */
@@ -347,7 +397,7 @@ public final class IdpServer implements AutoCloseable {
                 new AcsComesFromMetadata(),
                 new RelayStateFitsLimit(limits.relayStateBytes()),
                 new SignaturePresentWhenRequired(config.wantAuthnRequestsSigned(), new QuerySignatureVerifier(),
-                        new XmlSignatureVerifier()),
+                        new StrictSignatureProfile()),
                 new VersionIs20(),
                 new DestinationIsThisEndpoint(),
                 new IssueInstantIsFresh(clock, limits.clockSkew(), limits.maxRequestAge()),
@@ -363,14 +413,15 @@ public final class IdpServer implements AutoCloseable {
      */
     private static LogoutFlow logoutFlow(Path home, IdpConfig config, ServiceProviders registry,
             StorageService storage, ParserPool parserPool, SamlSigner signer, UpstreamLogout upstream,
-            SessionStore sessions, AuditLog audit, Clock clock, RandomIds ids) throws ComponentInitializationException {
+            SessionStore sessions, AuditLog audit, LogoutMetrics metrics, Clock clock, RandomIds ids)
+            throws ComponentInitializationException {
         Limits limits = config.limits();
         ReplayCache replayCache = new ReplayCache();
         replayCache.setId("logout-request-replay");
         replayCache.setStorage(storage);
         replayCache.initialize();
         SpSignature spSignatures = new SpSignature(config.wantAuthnRequestsSigned(), new QuerySignatureVerifier(),
-                new XmlSignatureVerifier());
+                new StrictSignatureProfile());
         LogoutRequestValidator validator = new LogoutRequestValidator(List.of(
                 new IssuerIsKnownSp(registry)::verify,
                 new ReplyGoesToSloFromMetadata(),
@@ -395,7 +446,7 @@ public final class IdpServer implements AutoCloseable {
                 new LogoutPlanner(registry, config.entityId(), signer, clock, ids, logout.spTimeout()),
                 new LogoutProgressStore(storage, clock, ids, logout.stepLifetime()), responseCheck,
                 new LogoutResponseBuilder(config.entityId(), signer, clock, ids), soap, upstream,
-                registry, sessions, audit, clock, ids, logout.spTimeout());
+                registry, sessions, audit, metrics, clock, ids, logout.spTimeout());
     }
 
     /** TLS for SOAP logout: the JDK's trusted CAs, or only those of logout.soapTrustAnchors when it is set. */
@@ -428,10 +479,6 @@ public final class IdpServer implements AutoCloseable {
         context.addServlet(files, Routes.STATIC);
     }
 
-    public int managementPort() {
-        return management.getLocalPort();
-    }
-
     /** Re-reads every metadata source and the relying-party policy (SIGHUP, tests). */
     public List<String> reloadMetadata() {
         return catalog.reload();
@@ -445,6 +492,15 @@ public final class IdpServer implements AutoCloseable {
         return https.getLocalPort();
     }
 
+    public int managementPort() {
+        return management.port();
+    }
+
+    /** Where the management connector answers (plain HTTP on its bind address). */
+    public URI managementUri() {
+        return URI.create("http://" + config.management().bindAddress() + ":" + managementPort());
+    }
+
     public URI baseUri() {
         return URI.create("https://localhost:" + httpsPort());
     }
@@ -456,35 +512,17 @@ public final class IdpServer implements AutoCloseable {
     @Override
     public void close() throws Exception {
         refresher.shutdownNow();
-        jetty.stop();
+        try {
+            jetty.stop();
+        } finally {
+            store.close();
+        }
     }
 
     public void join() throws InterruptedException {
         jetty.join();
     }
 
-    /**
-     * The management connector: plain HTTP on 127.0.0.1 only, never on the public address. Until the operations
-     * work (issue 15) brings /metrics and /health here, it serves the administration endpoint alone.
-     */
-    private static ServerConnector management(Server jetty, IdpConfig config) {
-        HttpConfiguration http = new HttpConfiguration();
-        http.setSendServerVersion(false);
-        ServerConnector connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
-        connector.setHost("127.0.0.1");
-        connector.setPort(config.server().managementPort());
-        connector.setName("management");
-        jetty.addConnector(connector);
-        return connector;
-    }
-
-    private static ServletContextHandler managementContext(AdministrationEndpoint administration) {
-        ServletContextHandler context = new ServletContextHandler();
-        context.setContextPath("/");
-        context.setVirtualHosts(new String[] {"@management"});
-        servlet(context, administration, AdministrationEndpoint.PATH);
-        return context;
-    }
 
     private static byte[] readSalt(Path file) {
         try {

@@ -132,13 +132,13 @@ class MetadataSourcesEndToEndTest {
     void refusesATamperedAggregate() {
         publisher.serve(AGGREGATE, GOOD.xml().replace(PORTAL_A.acsUrl(), "https://evil.test/acs")
                 .getBytes(StandardCharsets.UTF_8));
-        assertRefusedKeepingTheLastGoodCopy("does not verify with the configured certificate");
+        assertRefusedKeepingTheLastGoodCopy("does not verify with any trusted signing key");
     }
 
     @Test
     void refusesAnAggregateFromAnotherSigner() {
         publisher.serve(AGGREGATE, GOOD.signedBy(TestCredentials.named("e2e-other-signer")).bytes());
-        assertRefusedKeepingTheLastGoodCopy("does not verify with the configured certificate");
+        assertRefusedKeepingTheLastGoodCopy("does not verify with any trusted signing key");
     }
 
     @Test
@@ -208,7 +208,7 @@ class MetadataSourcesEndToEndTest {
         try (LogCapture log = new LogCapture(SpCatalog.class.getName())) {
             assertEquals("refused", sso(MDQ_FORGED), "the error page, as for an unknown SP");
             assertTrue(log.lines().stream().anyMatch(l -> l.contains("metadata source mdq: entity "
-                    + MDQ_FORGED.entityId() + " refused") && l.contains("does not verify with the configured certificate")),
+                    + MDQ_FORGED.entityId() + " refused") && l.contains("does not verify with any trusted signing key")),
                     log.lines().toString());
         }
     }

@@ -25,7 +25,7 @@ public final class Admin {
     public static Run run(TestIdp idp, boolean running, String answer, String... words) {
         List<String> args = new ArrayList<>(List.of(words));
         args.addAll(List.of("--home", idp.home().toString(), "--management-port",
-                String.valueOf(running ? idp.server().managementPort() : TestIdp.closedPort())));
+                String.valueOf(running ? idp.managementUri().getPort() : TestIdp.closedPort())));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int code = new AdminCommand(new PrintStream(out, true, StandardCharsets.UTF_8),
                 new BufferedReader(new StringReader(answer)), Map.of("TEST_TLS_PASSWORD", TestIdp.TLS_PASSWORD)).run(args);

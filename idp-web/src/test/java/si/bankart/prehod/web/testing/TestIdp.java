@@ -75,7 +75,6 @@ public final class TestIdp implements AutoCloseable {
                 server:
                   httpsPort: %d
                   certificatePort: 0
-                  managementPort: 0
                   tls:
                     keyStore: var/keys/tls.p12
                     password: ${TEST_TLS_PASSWORD}
@@ -102,7 +101,7 @@ public final class TestIdp implements AutoCloseable {
         setup.prepare(home);
         IdpServer server = IdpServer.start(new IdpOptions(home, home.resolve("conf/idp.yaml"),
                 Map.of("TEST_TLS_PASSWORD", TLS_PASSWORD), clock, new SecureRandom(), null, null,
-                methods));
+                methods, 0));
         return new TestIdp(home, server);
     }
 
@@ -127,6 +126,11 @@ public final class TestIdp implements AutoCloseable {
 
     public IdpServer server() {
         return server;
+    }
+
+    /** The management connector (metrics, health, administration), on its own free port. */
+    public URI managementUri() {
+        return server.managementUri();
     }
 
     public String endpoint(String path) {

@@ -1,71 +1,91 @@
 package si.bankart.prehod.sp.source;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
 import org.junit.jupiter.api.Test;
-import org.opensaml.saml.common.SignableSAMLObject;
 import org.opensaml.security.x509.BasicX509Credential;
 import org.opensaml.xmlsec.signature.support.SignatureConstants;
 
+import si.bankart.prehod.sp.MetadataLoader;
+import si.bankart.prehod.sp.SpMetadata;
 import si.bankart.prehod.testing.TestCredentials;
 import si.bankart.prehod.testing.TestMetadataDocuments;
 import si.bankart.prehod.testing.TestServiceProvider;
-import si.bankart.prehod.testing.TestXml;
 import si.bankart.prehod.xml.OpenSamlRuntime;
 
-class MetadataSignatureCheckTest {
+class SignedDocumentReaderTest {
 
     private static final BasicX509Credential FEDERATION = TestCredentials.named("federation-signer");
     private static final TestServiceProvider SP = TestServiceProvider.named("signed-md");
-    private final MetadataSignatureCheck check = new MetadataSignatureCheck();
+    private static final Instant NOW = Instant.now();
+    private final SignedDocumentReader reader = new SignedDocumentReader(new MetadataLoader(OpenSamlRuntime.initialize()));
+    private final List<String> dropped = new ArrayList<>();
 
-    static {
-        OpenSamlRuntime.initialize();
-    }
-
-    private static SignableSAMLObject parse(String xml) {
-        return TestXml.parse(xml);
+    private SourceContent read(String xml) throws MetadataRefused {
+        return reader.read(xml.getBytes(StandardCharsets.UTF_8), "federation", FEDERATION.getEntityCertificate(), NOW,
+                dropped::add);
     }
 
     private void assertRefused(String xml, String reason) {
-        MetadataRefused e = assertThrows(MetadataRefused.class,
-                () -> check.verify(parse(xml), FEDERATION.getEntityCertificate()));
-        assertTrue(e.getMessage().contains(reason), e.getMessage());
+        MetadataRefused e = assertThrows(MetadataRefused.class, () -> read(xml));
+        assertTrue(e.getMessage().startsWith("federation: ") && e.getMessage().contains(reason), e.getMessage());
     }
 
     @Test
     void acceptsAnAggregateSignedByTheConfiguredCertificate() throws Exception {
-        check.verify(parse(TestMetadataDocuments.aggregate(FEDERATION, SP).xml()), FEDERATION.getEntityCertificate());
+        SourceContent content = read(TestMetadataDocuments.aggregate(FEDERATION, SP).xml());
+        assertEquals(List.of(SP.entityId()), content.entities().stream().map(SpMetadata::entityId).toList());
+        assertEquals(Optional.of(Duration.ofHours(1)), content.cacheDuration());
+        assertTrue(content.validUntil().isPresent());
     }
 
     @Test
     void acceptsASingleEntitySignedByTheConfiguredCertificate() throws Exception {
-        check.verify(parse(TestMetadataDocuments.entity(FEDERATION, SP).xml()), FEDERATION.getEntityCertificate());
+        assertEquals(1, read(TestMetadataDocuments.entity(FEDERATION, SP).xml()).entities().size());
+    }
+
+    @Test
+    void refusesAnExpiredDocument() {
+        assertRefused(TestMetadataDocuments.aggregate(FEDERATION, SP).validUntil(NOW.minusSeconds(60)).xml(),
+                "the document expired at");
+    }
+
+    @Test
+    void refusesADocumentWithoutValidUntil() {
+        assertRefused(TestMetadataDocuments.aggregate(FEDERATION, SP).validUntil(null).xml(), "has no validUntil");
     }
 
     @Test
     void refusesATamperedDocument() {
         assertRefused(TestMetadataDocuments.aggregate(FEDERATION, SP).xml().replace(SP.acsUrl(), "https://evil.test/acs"),
-                "does not verify with the configured certificate");
+                "does not verify with any trusted signing key");
     }
 
     @Test
     void refusesADocumentSignedByAnotherKeyEvenWithItsCertificateInKeyInfo() {
         assertRefused(TestMetadataDocuments.aggregate(FEDERATION, SP).signedBy(TestCredentials.named("not-federation"))
-                .xml(), "does not verify with the configured certificate");
+                .xml(), "does not verify with any trusted signing key");
     }
 
     @Test
     void refusesCanonicalizationWithComments() {
         assertRefused(TestMetadataDocuments.aggregate(FEDERATION, SP)
-                .canonicalizedWith(SignatureConstants.ALGO_ID_C14N_EXCL_WITH_COMMENTS).xml(), "without comments");
+                .canonicalizedWith(SignatureConstants.ALGO_ID_C14N_EXCL_WITH_COMMENTS).xml(), "is not exclusive c14n without comments");
     }
 
     @Test
     void refusesInclusiveCanonicalization() {
         assertRefused(TestMetadataDocuments.aggregate(FEDERATION, SP)
-                .canonicalizedWith(SignatureConstants.ALGO_ID_C14N_OMIT_COMMENTS).xml(), "not exclusive c14n");
+                .canonicalizedWith(SignatureConstants.ALGO_ID_C14N_OMIT_COMMENTS).xml(), "is not exclusive c14n without comments");
     }
 
     @Test
@@ -83,7 +103,7 @@ class MetadataSignatureCheckTest {
     @Test
     void refusesAReferenceToAnotherElement() {
         assertRefused(TestMetadataDocuments.aggregate(FEDERATION, SP).xml().replace("URI=\"#_aggregate\"", "URI=\"\""),
-                "does not point at the root element's ID");
+                "is not the signed element's ID");
     }
 
     @Test
