@@ -47,6 +47,23 @@ public final class TestIdp implements AutoCloseable {
     /** @param clock the IdP's clock, e.g. one a test moves forward past a session's lifetime */
     public static TestIdp start(List<TestServiceProvider> sps, String relyingParties, String extraConfig,
             List<LoginMethodEndpoint> methods, Clock clock) throws Exception {
+        return start(sps, relyingParties, extraConfig, methods, clock, home -> { });
+    }
+
+    /** What a test writes into the installation folder before the IdP starts (conf files, trust anchors). */
+    @FunctionalInterface
+    public interface HomeSetup {
+        void prepare(Path home) throws Exception;
+    }
+
+    public static TestIdp start(List<TestServiceProvider> sps, String relyingParties, String extraConfig,
+            HomeSetup setup) throws Exception {
+        return start(sps, relyingParties, extraConfig, List.of(new TestLoginMethod(Clock.systemUTC())),
+                Clock.systemUTC(), setup);
+    }
+
+    public static TestIdp start(List<TestServiceProvider> sps, String relyingParties, String extraConfig,
+            List<LoginMethodEndpoint> methods, Clock clock, HomeSetup setup) throws Exception {
         Path home = Files.createTempDirectory("prehod-idp-");
         copyTemplates(home.resolve("templates"));
         int port = freePort();
@@ -81,6 +98,7 @@ public final class TestIdp implements AutoCloseable {
             Files.writeString(home.resolve("metadata").resolve(sp.entityId().replaceAll("[^A-Za-z0-9]", "_") + ".xml"),
                     sp.metadataXml());
         }
+        setup.prepare(home);
         IdpServer server = IdpServer.start(new IdpOptions(home, home.resolve("conf/idp.yaml"),
                 Map.of("TEST_TLS_PASSWORD", TLS_PASSWORD), clock, new SecureRandom(), null, null,
                 methods, 0));
@@ -106,7 +124,11 @@ public final class TestIdp implements AutoCloseable {
         return server.baseUri();
     }
 
-    /** The management connector (metrics, health), on its own free port. */
+    public IdpServer server() {
+        return server;
+    }
+
+    /** The management connector (metrics, health, administration), on its own free port. */
     public URI managementUri() {
         return server.managementUri();
     }
@@ -147,6 +169,15 @@ public final class TestIdp implements AutoCloseable {
     @Override
     public void close() throws Exception {
         server.close();
+    }
+
+    /** A port nothing listens on (just freed), for commands that must find the IdP not running. */
+    public static int closedPort() {
+        try {
+            return freePort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public static int freePort() throws IOException {
