@@ -3,6 +3,8 @@ package si.bankart.prehod.config;
 import java.net.URI;
 import java.util.Objects;
 
+import si.bankart.prehod.storage.StoreConfig;
+
 /**
  * conf/idp.yaml: who the IdP is and where its parts live. Relative paths are resolved against the installation's home
  * directory (the parent of conf/).
@@ -11,6 +13,8 @@ import java.util.Objects;
  * @param certificateLogin   the certificate login's own configuration file (conf/certificate-login.yaml); absent: none
  * @param certificateBaseUrl where browsers reach the certificate connector; by default publicBaseUrl's host on
  *                           server.certificatePort
+ * @param management         the management connector (metrics, health); 127.0.0.1:9000 when absent
+ * @param store              where state that outlives a request is kept; in this node's memory by default
  * @param accountLinking     how new Rekono accounts are linked to bank users (conf/account-linking.yaml); absent: the
  *                           defaults of {@code AccountLinkingConfig}
  */
@@ -30,6 +34,8 @@ public record IdpConfig(
         String certificateLogin,
         URI certificateBaseUrl,
         LogoutConfig logout,
+        ManagementConfig management,
+        StoreConfig store,
         String accountLinking) {
 
     public IdpConfig {
@@ -45,6 +51,8 @@ public record IdpConfig(
         limits = limits == null ? Limits.DEFAULTS : limits;
         session = session == null ? SessionConfig.DEFAULTS : session;
         logout = logout == null ? LogoutConfig.DEFAULTS : logout;
+        management = management == null ? ManagementConfig.DEFAULTS : management;
+        store = store == null ? StoreConfig.DEFAULTS : store;
         metadataDir = orDefault(metadataDir, "metadata");
         relyingParties = orDefault(relyingParties, "conf/relying-parties.yaml");
         users = orDefault(users, "conf/users.yaml");
@@ -53,8 +61,14 @@ public record IdpConfig(
 
     public IdpConfig withPublicBaseUrl(URI url) {
         return new IdpConfig(entityId, url, server, credentials, limits, session, metadataDir, relyingParties, users,
-                templates, wantAuthnRequestsSigned, rekono, certificateLogin, certificateBaseUrl, logout,
+                templates, wantAuthnRequestsSigned, rekono, certificateLogin, certificateBaseUrl, logout, management, store,
                 accountLinking);
+    }
+
+    public IdpConfig withManagementPort(int port) {
+        return new IdpConfig(entityId, publicBaseUrl, server, credentials, limits, session, metadataDir, relyingParties,
+                users, templates, wantAuthnRequestsSigned, rekono, certificateLogin, certificateBaseUrl, logout,
+                management.withPort(port), store, accountLinking);
     }
 
     /** As configured, or else publicBaseUrl's host on server.certificatePort (so it follows a moved publicBaseUrl). */

@@ -12,6 +12,7 @@ import org.opensaml.saml.saml2.core.LogoutResponse;
 import org.opensaml.saml.saml2.core.NameIDType;
 import org.opensaml.saml.saml2.core.StatusCode;
 
+import si.bankart.prehod.request.signature.SignatureVerdict;
 import si.bankart.prehod.sp.RegisteredSp;
 import si.bankart.prehod.sp.ServiceProviderRegistry;
 
@@ -73,9 +74,9 @@ public final class LogoutResponseCheck {
         if (issued == null || issued.isAfter(now.plus(clockSkew)) || issued.isBefore(now.minus(maxAge).minus(clockSkew))) {
             throw new LogoutResponseRejected("IssueInstant is missing or not fresh");
         }
-        Optional<String> problem = signatures.problem(sp, response, incoming.binding(), incoming.querySignature());
-        if (problem.isPresent()) {
-            throw new LogoutResponseRejected("LogoutResponse " + problem.get());
+        SignatureVerdict verdict = signatures.judge(sp, response, incoming.binding(), incoming.querySignature());
+        if (!verdict.valid()) {
+            throw new LogoutResponseRejected("LogoutResponse " + verdict.reason());
         }
         if (response.getStatus() == null || response.getStatus().getStatusCode() == null) {
             throw new LogoutResponseRejected("LogoutResponse has no Status");

@@ -8,6 +8,8 @@ import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import si.bankart.prehod.config.ManagementConfig;
+
 /**
  * A copy of the project's conf/, metadata/ and templates/ in a temp folder: the sandbox as a fresh clone has it. Run
  * from a module folder (sandbox/, bench/): the project is its parent.
@@ -35,7 +37,9 @@ public final class SandboxHome {
         }
         Files.writeString(home.resolve("conf/idp.yaml"), Files.readString(home.resolve("conf/idp.yaml"))
                 .replace("certificatePort: 8444", "certificatePort: " + ports.idpCertificate())
-                .replace("httpsPort: 8443", "httpsPort: " + ports.idp()));
+                .replace("httpsPort: 8443", "httpsPort: " + ports.idp())
+                // Tests run side by side: the management connector takes a free port too.
+                .replace("port: " + ManagementConfig.DEFAULT_PORT, "port: 0"));
         return home;
     }
 

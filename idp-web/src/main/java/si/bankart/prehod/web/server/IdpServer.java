@@ -46,6 +46,18 @@ import net.shibboleth.utilities.java.support.component.ComponentInitializationEx
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import si.bankart.prehod.health.HealthCheck;
+import si.bankart.prehod.metrics.LogoutMetrics;
+import si.bankart.prehod.metrics.SsoMetrics;
+import si.bankart.prehod.health.Readiness;
+import si.bankart.prehod.web.management.LivenessEndpoint;
+import si.bankart.prehod.web.management.ManagementConnector;
+import si.bankart.prehod.web.management.ManagementRoute;
+import si.bankart.prehod.web.management.MetricsEndpoint;
+import si.bankart.prehod.web.management.ReadinessEndpoint;
+
 import si.bankart.prehod.LogoutFlow;
 import si.bankart.prehod.SsoFlow;
 import si.bankart.prehod.config.LogoutConfig;
@@ -96,7 +108,7 @@ import si.bankart.prehod.request.rule.SignaturePresentWhenRequired;
 import si.bankart.prehod.request.rule.SubjectIsNotRequested;
 import si.bankart.prehod.request.rule.VersionIs20;
 import si.bankart.prehod.request.signature.QuerySignatureVerifier;
-import si.bankart.prehod.request.signature.XmlSignatureVerifier;
+import si.bankart.prehod.request.signature.StrictSignatureProfile;
 import si.bankart.prehod.response.AssertionEncrypter;
 import si.bankart.prehod.response.ResponseBuilder;
 import si.bankart.prehod.response.SamlSigner;
@@ -105,7 +117,10 @@ import si.bankart.prehod.sp.MetadataLoader;
 import si.bankart.prehod.sp.RelyingPartiesFile;
 import si.bankart.prehod.sp.ServiceProviderRegistry;
 import si.bankart.prehod.storage.FileStorage;
-import si.bankart.prehod.storage.InMemoryStorage;
+import si.bankart.prehod.storage.Store;
+import si.bankart.prehod.storage.StoreFactory;
+import si.bankart.prehod.storage.StoreUnavailable;
+import io.micrometer.core.instrument.MeterRegistry;
 import si.bankart.prehod.storage.RandomIds;
 import si.bankart.prehod.login.rekono.RekonoAccounts;
 import si.bankart.prehod.linking.AccountLinking;
@@ -152,12 +167,18 @@ public final class IdpServer implements AutoCloseable {
 
     private final Server jetty;
     private final ServerConnector https;
+    private final ManagementConnector management;
     private final IdpConfig config;
 
-    private IdpServer(Server jetty, ServerConnector https, IdpConfig config) {
+    private final Store store;
+
+    private IdpServer(Server jetty, ServerConnector https, ManagementConnector management, IdpConfig config,
+            Store store) {
         this.jetty = jetty;
         this.https = https;
+        this.management = management;
         this.config = config;
+        this.store = store;
     }
 
     public static IdpServer start(IdpOptions options) throws Exception {
@@ -166,6 +187,12 @@ public final class IdpServer implements AutoCloseable {
         if (options.publicBaseUrl() != null) {
             config = config.withPublicBaseUrl(options.publicBaseUrl());
         }
+        if (options.managementPort() != null) {
+            config = config.withManagementPort(options.managementPort());
+        }
+        // The one registry: everything that counts or times gets it; /metrics on the management connector reads it.
+        PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        List<HealthCheck> healthChecks = new ArrayList<>();
         Path home = options.home();
         RandomIds ids = new RandomIds(options.random());
         BasicX509Credential signing = credentials(home, config, options);
@@ -174,11 +201,15 @@ public final class IdpServer implements AutoCloseable {
         UsersFile usersFile = yaml.read(home.resolve(config.users()), UsersFile.class);
         UserDirectory users = new UserDirectory(usersFile.users());
         AuditLog audit = new AuditLog();
-        StorageService storage = InMemoryStorage.create("prehod");
+        Store store = openStore(options, config, metrics);
+        StorageService storage = store.storage();
+        healthChecks.add(store.health());
         AccountLinkingConfig linkingConfig = config.accountLinking() == null ? AccountLinkingConfig.defaults()
                 : yaml.read(home.resolve(config.accountLinking()), AccountLinkingConfig.class);
-        // Links and codes must outlive a restart and be written by ./prehod users while we run: a file, not memory.
-        StorageService linkStore = FileStorage.open(home.resolve(linkingConfig.store()), "prehod-links");
+        // Links and codes must outlive a restart and be written by ./prehod users while we run: the shared store
+        // when there is one, else a file (never this node's memory).
+        StorageService linkStore = store.shared() ? storage
+                : FileStorage.open(home.resolve(linkingConfig.store()), "prehod-links");
         AccountLinks accountLinks = new AccountLinks(linkStore);
         AccountLinking linking = new AccountLinking(linkingConfig,
                 new ActivationCodes(linkStore, linkingConfig.codeLifetime(), options.clock(), options.random()),
@@ -186,13 +217,13 @@ public final class IdpServer implements AutoCloseable {
 
         PendingLogins pendingLogins = new PendingLogins(storage, options.clock(), config.limits().pendingLoginLifetime(), ids);
         SessionStore sessions = new SessionStore(storage, config.session(), options.clock(), ids);
-        SamlSigner signer = new SamlSigner(signing);
+        SamlSigner signer = new SamlSigner(signing, metrics);
         SsoFlow flow = new SsoFlow(validator(config, registry, storage, options.clock()),
                 new UnsolicitedRequestValidator(registry, config.limits().relayStateBytes()), registry, pendingLogins,
                 sessions, users, new NameIdIssuer(readSalt(home.resolve(config.credentials().persistentIdSalt())), ids),
                 new AssertionBuilder(config.entityId(), config.limits().assertionLifetime(), ids),
                 new ResponseBuilder(config.entityId(), signer, new AssertionEncrypter(), options.clock(), ids),
-                audit, options.clock(), ids);
+                audit, new SsoMetrics(metrics), options.clock(), ids);
 
         Pages pages = new Pages(home.resolve(config.templates()));
         ErrorPage errorPage = new ErrorPage(pages);
@@ -243,7 +274,7 @@ public final class IdpServer implements AutoCloseable {
         servlet(context, sso, Routes.SSO_POST);
         servlet(context, new UnsolicitedSsoEndpoint(flow, sessions, cookie, writer), Routes.SSO_UNSOLICITED);
         LogoutFlow logoutFlow = logoutFlow(home, config, registry, storage, parserPool, signer, upstreamLogout, sessions,
-                audit, options.clock(), ids);
+                audit, new LogoutMetrics(metrics), options.clock(), ids);
         SessionCookie logoutCookie = new SessionCookie(config.logout().cookieName());
         LogoutOutcomeWriter logoutWriter = new LogoutOutcomeWriter(new RedirectBindingSender(signing),
                 postForm, errorPage, pages, registry, cookie, logoutCookie);
@@ -292,13 +323,39 @@ public final class IdpServer implements AutoCloseable {
                     config.certificateBaseUrl().getPort()));
             contexts.addHandler(certificateContext.getCoreContextHandler());
         }
+        ManagementConnector management = ManagementConnector.mount(jetty, contexts, config.management(),
+                managementRoutes(metrics, new Readiness(healthChecks)));
+        new JvmAndServerMetrics(jetty).bindTo(metrics);
         SizeLimitHandler sizeLimit = new SizeLimitHandler(config.limits().maxMessageBytes() * 2L, -1);
         sizeLimit.setHandler(contexts);
         jetty.setHandler(sizeLimit);
         jetty.start();
-        log.info("Varni Prehod IdP {} listening on https://{}:{} ({} service providers)", config.entityId(),
-                config.server().bindAddress(), https.getLocalPort(), registry.all().size());
-        return new IdpServer(jetty, https, config);
+        log.info("Varni Prehod IdP {} listening on https://{}:{} ({} service providers), management on http://{}:{}",
+                config.entityId(), config.server().bindAddress(), https.getLocalPort(), registry.all().size(),
+                config.management().bindAddress(), management.port());
+        return new IdpServer(jetty, https, management, config, store);
+    }
+
+    /**
+     * Everything the management connector serves, in one table (shared/DESIGN.md, "Endpoints"). An administration
+     * endpoint joins with one line here.
+     */
+    private static List<ManagementRoute> managementRoutes(PrometheusMeterRegistry metrics, Readiness readiness) {
+        return List.of(
+                new ManagementRoute(Routes.METRICS, new MetricsEndpoint(metrics)),
+                new ManagementRoute(Routes.HEALTH_LIVE, new LivenessEndpoint()),
+                new ManagementRoute(Routes.HEALTH_READY, new ReadinessEndpoint(readiness)));
+    }
+
+    /** The configured store, connected now: a Redis that cannot be used stops start-up, naming where and why. */
+    private static Store openStore(IdpOptions options, IdpConfig config, MeterRegistry meters) {
+        try {
+            Store store = StoreFactory.open(config.store(), meters);
+            log.info("State is kept in {}", store.health().check().detail());
+            return store;
+        } catch (StoreUnavailable e) {
+            throw new ConfigException(options.configFile(), "store: " + e.getMessage());
+        }
     }
 
     /** The signing credential, and the development keys and salt when the configuration allows generating them. */
@@ -331,7 +388,7 @@ public final class IdpServer implements AutoCloseable {
                 new AcsComesFromMetadata(),
                 new RelayStateFitsLimit(limits.relayStateBytes()),
                 new SignaturePresentWhenRequired(config.wantAuthnRequestsSigned(), new QuerySignatureVerifier(),
-                        new XmlSignatureVerifier()),
+                        new StrictSignatureProfile()),
                 new VersionIs20(),
                 new DestinationIsThisEndpoint(),
                 new IssueInstantIsFresh(clock, limits.clockSkew(), limits.maxRequestAge()),
@@ -347,14 +404,15 @@ public final class IdpServer implements AutoCloseable {
      */
     private static LogoutFlow logoutFlow(Path home, IdpConfig config, ServiceProviderRegistry registry,
             StorageService storage, ParserPool parserPool, SamlSigner signer, UpstreamLogout upstream,
-            SessionStore sessions, AuditLog audit, Clock clock, RandomIds ids) throws ComponentInitializationException {
+            SessionStore sessions, AuditLog audit, LogoutMetrics metrics, Clock clock, RandomIds ids)
+            throws ComponentInitializationException {
         Limits limits = config.limits();
         ReplayCache replayCache = new ReplayCache();
         replayCache.setId("logout-request-replay");
         replayCache.setStorage(storage);
         replayCache.initialize();
         SpSignature spSignatures = new SpSignature(config.wantAuthnRequestsSigned(), new QuerySignatureVerifier(),
-                new XmlSignatureVerifier());
+                new StrictSignatureProfile());
         LogoutRequestValidator validator = new LogoutRequestValidator(List.of(
                 new IssuerIsKnownSp(registry)::verify,
                 new ReplyGoesToSloFromMetadata(),
@@ -379,7 +437,7 @@ public final class IdpServer implements AutoCloseable {
                 new LogoutPlanner(registry, config.entityId(), signer, clock, ids, logout.spTimeout()),
                 new LogoutProgressStore(storage, clock, ids, logout.stepLifetime()), responseCheck,
                 new LogoutResponseBuilder(config.entityId(), signer, clock, ids), soap, upstream,
-                registry, sessions, audit, clock, ids, logout.spTimeout());
+                registry, sessions, audit, metrics, clock, ids, logout.spTimeout());
     }
 
     /** TLS for SOAP logout: the JDK's trusted CAs, or only those of logout.soapTrustAnchors when it is set. */
@@ -427,6 +485,15 @@ public final class IdpServer implements AutoCloseable {
         return https.getLocalPort();
     }
 
+    public int managementPort() {
+        return management.port();
+    }
+
+    /** Where the management connector answers (plain HTTP on its bind address). */
+    public URI managementUri() {
+        return URI.create("http://" + config.management().bindAddress() + ":" + managementPort());
+    }
+
     public URI baseUri() {
         return URI.create("https://localhost:" + httpsPort());
     }
@@ -437,7 +504,11 @@ public final class IdpServer implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        jetty.stop();
+        try {
+            jetty.stop();
+        } finally {
+            store.close();
+        }
     }
 
     public void join() throws InterruptedException {

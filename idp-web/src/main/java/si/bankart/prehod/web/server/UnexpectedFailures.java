@@ -1,6 +1,7 @@
 package si.bankart.prehod.web.server;
 
 import java.io.IOException;
+import java.util.Optional;
 
 import javax.servlet.Filter;
 import javax.servlet.FilterChain;
@@ -14,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import si.bankart.prehod.storage.RandomIds;
+import si.bankart.prehod.storage.StoreUnavailable;
 import si.bankart.prehod.web.page.Language;
 import si.bankart.prehod.web.response.ErrorPage;
 
@@ -33,6 +35,15 @@ public final class UnexpectedFailures implements Filter {
         this.ids = ids;
     }
 
+    private static Optional<StoreUnavailable> storeUnavailable(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof StoreUnavailable unavailable) {
+                return Optional.of(unavailable);
+            }
+        }
+        return Optional.empty();
+    }
+
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain) throws IOException {
         try {
@@ -40,6 +51,18 @@ public final class UnexpectedFailures implements Filter {
         } catch (IOException | ServletException | RuntimeException e) {
             String incident = ids.incident();
             HttpServletRequest http = (HttpServletRequest) request;
+            Optional<StoreUnavailable> store = storeUnavailable(e);
+            if (store.isPresent()) {
+                // An outage, not a bug: its reason (where, what failed) is enough; the user may try again soon.
+                log.warn("Store unavailable [incident {}] on {} {}: {}", incident, http.getMethod(), http.getRequestURI(),
+                        store.get().getMessage());
+                if (!response.isCommitted()) {
+                    response.reset();
+                    errorPage.show((HttpServletResponse) response, HttpServletResponse.SC_SERVICE_UNAVAILABLE,
+                            "store-unavailable", incident, Language.of(http));
+                }
+                return;
+            }
             log.error("Internal failure [incident {}] on {} {}", incident, http.getMethod(), http.getRequestURI(), e);
             if (!response.isCommitted()) {
                 response.reset();

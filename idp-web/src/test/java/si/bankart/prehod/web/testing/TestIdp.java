@@ -83,7 +83,7 @@ public final class TestIdp implements AutoCloseable {
         }
         IdpServer server = IdpServer.start(new IdpOptions(home, home.resolve("conf/idp.yaml"),
                 Map.of("TEST_TLS_PASSWORD", TLS_PASSWORD), clock, new SecureRandom(), null, null,
-                methods));
+                methods, 0));
         return new TestIdp(home, server);
     }
 
@@ -104,6 +104,11 @@ public final class TestIdp implements AutoCloseable {
 
     public URI baseUri() {
         return server.baseUri();
+    }
+
+    /** The management connector (metrics, health), on its own free port. */
+    public URI managementUri() {
+        return server.managementUri();
     }
 
     public String endpoint(String path) {
