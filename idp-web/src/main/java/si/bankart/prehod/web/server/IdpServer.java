@@ -528,6 +528,11 @@ public final class IdpServer implements AutoCloseable {
         return config;
     }
 
+    /** The store's readiness check, as /health/ready reports it. */
+    public HealthCheck storeHealth() {
+        return store.health();
+    }
+
     @Override
     public void close() throws Exception {
         refresher.shutdownNow();
