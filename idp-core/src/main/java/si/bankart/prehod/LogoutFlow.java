@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import si.bankart.prehod.metrics.LogoutMetrics;
 import si.bankart.prehod.audit.AuditEvent;
 import si.bankart.prehod.audit.AuditLog;
 import si.bankart.prehod.logout.BackChannelLogout;
@@ -35,7 +36,7 @@ import si.bankart.prehod.logout.UpstreamLogout;
 import si.bankart.prehod.logout.ValidLogoutRequest;
 import si.bankart.prehod.session.SessionStore;
 import si.bankart.prehod.session.SsoSession;
-import si.bankart.prehod.sp.ServiceProviderRegistry;
+import si.bankart.prehod.sp.ServiceProviders;
 import si.bankart.prehod.storage.RandomIds;
 
 /**
@@ -49,6 +50,7 @@ public final class LogoutFlow {
 
     private static final Logger log = LoggerFactory.getLogger(LogoutFlow.class);
 
+    private final LogoutMetrics metrics;
     private final LogoutRequestValidator validator;
     private final LogoutPlanner planner;
     private final LogoutProgressStore steps;
@@ -56,7 +58,7 @@ public final class LogoutFlow {
     private final LogoutResponseBuilder responses;
     private final BackChannelLogout backChannel;
     private final UpstreamLogout upstream;
-    private final ServiceProviderRegistry registry;
+    private final ServiceProviders registry;
     private final SessionStore sessions;
     private final AuditLog audit;
     private final Clock clock;
@@ -65,8 +67,17 @@ public final class LogoutFlow {
 
     public LogoutFlow(LogoutRequestValidator validator, LogoutPlanner planner, LogoutProgressStore steps,
             LogoutResponseCheck responseCheck, LogoutResponseBuilder responses, BackChannelLogout backChannel,
-            UpstreamLogout upstream, ServiceProviderRegistry registry, SessionStore sessions, AuditLog audit, Clock clock,
+            UpstreamLogout upstream, ServiceProviders registry, SessionStore sessions, AuditLog audit, Clock clock,
             RandomIds ids, Duration spTimeout) {
+        this(validator, planner, steps, responseCheck, responses, backChannel, upstream, registry, sessions, audit,
+                LogoutMetrics.none(), clock, ids, spTimeout);
+    }
+
+    public LogoutFlow(LogoutRequestValidator validator, LogoutPlanner planner, LogoutProgressStore steps,
+            LogoutResponseCheck responseCheck, LogoutResponseBuilder responses, BackChannelLogout backChannel,
+            UpstreamLogout upstream, ServiceProviders registry, SessionStore sessions, AuditLog audit,
+            LogoutMetrics metrics, Clock clock, RandomIds ids, Duration spTimeout) {
+        this.metrics = metrics;
         this.validator = validator;
         this.planner = planner;
         this.steps = steps;
@@ -175,6 +186,7 @@ public final class LogoutFlow {
     private LogoutOutcome finish(LogoutProgress progress, String client) {
         boolean partial = progress.partial();
         record(progress.initiatorEntityId(), progress.userId(), partial ? "partial" : "success", client);
+        metrics.finished(partial);
         Optional<LogoutReply> reply = progress.initiatorReply(registry);
         if (reply.isPresent()) {
             return new LogoutOutcome.Answer(responses.finished(reply.get(), progress));

@@ -1,6 +1,7 @@
 package si.bankart.prehod;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 
 import org.opensaml.saml.saml2.core.Assertion;
@@ -19,6 +20,7 @@ import si.bankart.prehod.directory.UserDirectory;
 import si.bankart.prehod.login.LoginResult;
 import si.bankart.prehod.login.PendingLogin;
 import si.bankart.prehod.login.PendingLogins;
+import si.bankart.prehod.metrics.SsoMetrics;
 import si.bankart.prehod.request.AuthnRequestValidator;
 import si.bankart.prehod.request.IncomingAuthnRequest;
 import si.bankart.prehod.request.RequestRejected;
@@ -32,7 +34,7 @@ import si.bankart.prehod.session.SessionStore;
 import si.bankart.prehod.session.SpSession;
 import si.bankart.prehod.session.SsoSession;
 import si.bankart.prehod.sp.RegisteredSp;
-import si.bankart.prehod.sp.ServiceProviderRegistry;
+import si.bankart.prehod.sp.ServiceProviders;
 import si.bankart.prehod.storage.RandomIds;
 
 /**
@@ -44,9 +46,10 @@ public final class SsoFlow {
 
     private static final Logger log = LoggerFactory.getLogger(SsoFlow.class);
 
+    private final SsoMetrics metrics;
     private final AuthnRequestValidator validator;
     private final UnsolicitedRequestValidator unsolicited;
-    private final ServiceProviderRegistry registry;
+    private final ServiceProviders registry;
     private final PendingLogins pendingLogins;
     private final SessionStore sessions;
     private final UserDirectory users;
@@ -57,9 +60,18 @@ public final class SsoFlow {
     private final Clock clock;
     private final RandomIds ids;
 
-    public SsoFlow(AuthnRequestValidator validator, UnsolicitedRequestValidator unsolicited, ServiceProviderRegistry registry, PendingLogins pendingLogins,
+    public SsoFlow(AuthnRequestValidator validator, UnsolicitedRequestValidator unsolicited, ServiceProviders registry, PendingLogins pendingLogins,
             SessionStore sessions, UserDirectory users, NameIdIssuer nameIds, AssertionBuilder assertions,
             ResponseBuilder responses, AuditLog audit, Clock clock, RandomIds ids) {
+        this(validator, unsolicited, registry, pendingLogins, sessions, users, nameIds, assertions, responses, audit,
+                SsoMetrics.none(), clock, ids);
+    }
+
+    public SsoFlow(AuthnRequestValidator validator, UnsolicitedRequestValidator unsolicited, ServiceProviders registry,
+            PendingLogins pendingLogins, SessionStore sessions, UserDirectory users, NameIdIssuer nameIds,
+            AssertionBuilder assertions, ResponseBuilder responses, AuditLog audit, SsoMetrics metrics, Clock clock,
+            RandomIds ids) {
+        this.metrics = metrics;
         this.validator = validator;
         this.unsolicited = unsolicited;
         this.registry = registry;
@@ -76,19 +88,25 @@ public final class SsoFlow {
 
     /** An AuthnRequest from an SP (SP-initiated SSO). */
     public SsoOutcome start(IncomingAuthnRequest incoming, Optional<SsoSession> session, String client) {
+        long started = System.nanoTime();
         try {
             return proceed(validator.validate(incoming), session, client);
         } catch (RequestRejected rejected) {
             return refuse(rejected, client);
+        } finally {
+            metrics.ssoStep("request", Duration.ofNanos(System.nanoTime() - started));
         }
     }
 
     /** IdP-initiated SSO to a registered SP that allows it; {@code target} becomes the RelayState. */
     public SsoOutcome unsolicited(String providerId, String target, Optional<SsoSession> session, String client) {
+        long started = System.nanoTime();
         try {
             return proceed(unsolicited.validate(providerId, target), session, client);
         } catch (RequestRejected rejected) {
             return refuse(rejected, client);
+        } finally {
+            metrics.ssoStep("unsolicited", Duration.ofNanos(System.nanoTime() - started));
         }
     }
 
@@ -102,25 +120,39 @@ public final class SsoFlow {
      * session, upgraded if the same user logged in again (step-up keeps the portals), ended if another user did.
      */
     public SsoOutcome resume(String pendingKey, LoginResult result, Optional<SsoSession> current, String client) {
+        long started = System.nanoTime();
+        try {
+            return finishLogin(pendingKey, result, current, client);
+        } finally {
+            metrics.ssoStep("login", Duration.ofNanos(System.nanoTime() - started));
+        }
+    }
+
+    private SsoOutcome finishLogin(String pendingKey, LoginResult result, Optional<SsoSession> current, String client) {
         Optional<PendingLogin> pending = pendingLogins.take(pendingKey);
         if (pending.isEmpty()) {
             return showError("login-expired", "pending login unknown, already used or expired", client);
         }
         SsoRequest request = pending.get().request();
         TrustedReply reply = replyTo(request);
+        Duration took = Duration.between(pendingLogins.openedAt(pending.get()), clock.instant());
         if (result instanceof LoginResult.Failed failed) {
+            metrics.login(failed.method(), "failed", failed.status().name(), took);
             return refuse(new RequestRejected(failed.status(), "login failed at " + failed.method()
                     + ": " + failed.reason(), Optional.of(reply)), client);
         }
         LoginResult.Authenticated login = (LoginResult.Authenticated) result;
         if (!reply.sp().policy().allowsMethod(login.method())) {
+            metrics.login(login.method(), "refused", "method_not_allowed", took);
             return refuse(new RequestRejected(SamlStatus.RESPONDER_AUTHN_FAILED, "method " + login.method()
                     + " is not allowed for this SP", Optional.of(reply)), client);
         }
         if (!request.acceptableLoa().contains(login.loa())) {
+            metrics.login(login.method(), "refused", "loa_too_low", took);
             return refuse(new RequestRejected(SamlStatus.REQUESTER_NO_AUTHN_CONTEXT, "login reached " + login.loa().id()
                     + ", acceptable are " + request.acceptableLoa(), Optional.of(reply)), client);
         }
+        metrics.login(login.method(), "success", SsoMetrics.NO_REASON, took);
         SsoSession session = sessions.loggedIn(current, login);
         return issue(reply, session, request, client);
     }
@@ -172,6 +204,8 @@ public final class SsoFlow {
         SamlReply samlReply = responses.success(reply, assertion);
         audit.record(new AuditEvent(clock.instant(), "sso", reply.sp().entityId(), updated.userId(), updated.method(),
                 updated.loa().id(), "success", null, client));
+        metrics.response(reply.sp().entityId(), "success");
+        metrics.loaIssued(reply.sp().entityId(), updated.loa());
         return new SendResponse(samlReply, Optional.of(updated), null);
     }
 
@@ -182,6 +216,7 @@ public final class SsoFlow {
                 reply.map(r -> r.sp().entityId()).orElse("(untrusted)"), rejected.status(), rejected.reason());
         audit.record(new AuditEvent(clock.instant(), "sso", reply.map(r -> r.sp().entityId()).orElse(null), null, null,
                 null, rejected.status().name(), incident, client));
+        metrics.response(reply.map(r -> r.sp().entityId()).orElse(null), rejected.status().name());
         if (reply.isEmpty()) {
             return new ShowError("request-invalid", incident, rejected.reason());
         }
@@ -192,12 +227,13 @@ public final class SsoFlow {
         String incident = ids.incident();
         log.warn("SSO stopped [incident {}]: {}", incident, reason);
         audit.record(new AuditEvent(clock.instant(), "sso", null, null, null, null, page, incident, client));
+        metrics.response(null, page);
         return new ShowError(page, incident, reason);
     }
 
     /** Rebuilt from the registry each time: a stored request names its SP and ACS, it does not carry trust. */
     private TrustedReply replyTo(SsoRequest request) {
-        RegisteredSp sp = registry.find(request.spEntityId())
+        RegisteredSp sp = registry.asStarted(request.spEntityId(), request.acsLocation())
                 .orElseThrow(() -> new IllegalStateException("SP " + request.spEntityId() + " vanished from the registry"));
         return new TrustedReply(sp, sp.metadata().acsByLocation(request.acsLocation()).orElseThrow(),
                 request.requestId(), request.relayState());

@@ -33,6 +33,11 @@ public final class PendingLogins {
     }
 
     /** Looks without consuming: the method-choice page and a method's start need the request too. */
+    /** When the login was opened: its expiry less the lifetime it was given. */
+    public Instant openedAt(PendingLogin pending) {
+        return pending.expires().minus(lifetime);
+    }
+
     public Optional<PendingLogin> peek(String key) {
         return live(key == null ? Optional.empty() : records.read(key));
     }

@@ -69,6 +69,11 @@ final class IdpNodes implements AutoCloseable {
         ObjectNode server = (ObjectNode) config.get("server");
         server.put("httpsPort", ports.https().get(number - 1));
         server.put("certificatePort", ports.certificate().get(number - 1));
+        if (config.get("management") instanceof ObjectNode management) {
+            management.put("port", ports.management().get(number - 1));
+        } else {
+            config.putObject("management").put("port", ports.management().get(number - 1));
+        }
         ObjectNode redis = config.putObject("store").put("type", "redis").putObject("redis");
         redis.put("host", "127.0.0.1").put("port", ports.redis()).put("keyPrefix", "sandbox");
         Path file = home.resolve("var/sandbox/nodes/node-" + number + ".yaml");

@@ -26,7 +26,8 @@ final class SandboxBanner {
             out.append("    Redis           127.0.0.1:").append(nodes.redis()).append("   (data in var/sandbox/redis)\n");
             for (int i = 0; i < nodes.nodes(); i++) {
                 out.append("    node ").append(i + 1).append("          https://localhost:").append(nodes.https().get(i))
-                        .append(", certificate :").append(nodes.certificate().get(i)).append(", pid ")
+                        .append(", certificate :").append(nodes.certificate().get(i)).append(", management :")
+                        .append(nodes.management().get(i)).append(", pid ")
                         .append(sandbox.nodePids().get(i)).append(", log var/log/node-").append(i + 1).append('\n');
             }
             out.append("    try it          start a login, then kill -9 ").append(sandbox.nodePids().get(0))

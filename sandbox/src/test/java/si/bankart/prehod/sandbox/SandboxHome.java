@@ -8,6 +8,8 @@ import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import si.bankart.prehod.config.ManagementConfig;
+
 /**
  * A copy of the project's conf/, metadata/ and templates/ in a temp folder: the sandbox as a fresh clone has it. Run
  * from a module folder (sandbox/, bench/): the project is its parent.
@@ -35,7 +37,9 @@ public final class SandboxHome {
         }
         Files.writeString(home.resolve("conf/idp.yaml"), Files.readString(home.resolve("conf/idp.yaml"))
                 .replace("certificatePort: 8444", "certificatePort: " + ports.idpCertificate())
-                .replace("httpsPort: 8443", "httpsPort: " + ports.idp()));
+                .replace("httpsPort: 8443", "httpsPort: " + ports.idp())
+                // Tests run side by side: the management connector takes a free port too.
+                .replace("port: " + ManagementConfig.DEFAULT_PORT, "port: 0"));
         return home;
     }
 
@@ -51,15 +55,17 @@ public final class SandboxHome {
         return new SandboxPorts(free(), free(), free(), free(), free(), free());
     }
 
-    /** Redis and {@code nodes} IdP nodes (HTTPS and certificate connector each) on free ports. */
+    /** Redis and {@code nodes} IdP nodes (HTTPS, certificate and management connector each) on free ports. */
     public static NodePorts freeNodePorts(int nodes) throws IOException {
         java.util.List<Integer> https = new java.util.ArrayList<>();
         java.util.List<Integer> certificate = new java.util.ArrayList<>();
+        java.util.List<Integer> management = new java.util.ArrayList<>();
         for (int i = 0; i < nodes; i++) {
             https.add(free());
             certificate.add(free());
+            management.add(free());
         }
-        return new NodePorts(free(), https, certificate);
+        return new NodePorts(free(), https, certificate, management);
     }
 
     private static int free() throws IOException {

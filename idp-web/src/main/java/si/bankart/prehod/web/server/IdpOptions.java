@@ -18,17 +18,24 @@ import si.bankart.prehod.web.login.LoginMethodEndpoint;
  * @param httpsPort          overrides server.httpsPort when not null (command line, tests)
  * @param publicBaseUrl      overrides publicBaseUrl when not null (a sandbox on other ports)
  * @param extraLoginMethods  login methods beyond the configured ones (tests add a test-only method here)
+ * @param managementPort     overrides management.port when not null (command line, tests: 0)
  */
 public record IdpOptions(Path home, Path configFile, Map<String, String> environment, Clock clock, SecureRandom random,
-        Integer httpsPort, URI publicBaseUrl, List<LoginMethodEndpoint> extraLoginMethods) {
+        Integer httpsPort, URI publicBaseUrl, List<LoginMethodEndpoint> extraLoginMethods, Integer managementPort) {
 
     public IdpOptions {
         environment = Map.copyOf(environment);
         extraLoginMethods = List.copyOf(extraLoginMethods);
     }
 
+    /** Without a management port override: management.port from the configuration. */
+    public IdpOptions(Path home, Path configFile, Map<String, String> environment, Clock clock, SecureRandom random,
+            Integer httpsPort, URI publicBaseUrl, List<LoginMethodEndpoint> extraLoginMethods) {
+        this(home, configFile, environment, clock, random, httpsPort, publicBaseUrl, extraLoginMethods, null);
+    }
+
     public static IdpOptions defaults(Path home) {
         return new IdpOptions(home, home.resolve("conf/idp.yaml"), System.getenv(), Clock.systemUTC(), new SecureRandom(),
-                null, null, List.of());
+                null, null, List.of(), null);
     }
 }

@@ -46,6 +46,18 @@ import net.shibboleth.utilities.java.support.component.ComponentInitializationEx
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import si.bankart.prehod.health.HealthCheck;
+import si.bankart.prehod.metrics.LogoutMetrics;
+import si.bankart.prehod.metrics.SsoMetrics;
+import si.bankart.prehod.health.Readiness;
+import si.bankart.prehod.web.management.LivenessEndpoint;
+import si.bankart.prehod.web.management.ManagementConnector;
+import si.bankart.prehod.web.management.ManagementRoute;
+import si.bankart.prehod.web.management.MetricsEndpoint;
+import si.bankart.prehod.web.management.ReadinessEndpoint;
+
 import si.bankart.prehod.LogoutFlow;
 import si.bankart.prehod.SsoFlow;
 import si.bankart.prehod.config.LogoutConfig;
@@ -96,22 +108,36 @@ import si.bankart.prehod.request.rule.SignaturePresentWhenRequired;
 import si.bankart.prehod.request.rule.SubjectIsNotRequested;
 import si.bankart.prehod.request.rule.VersionIs20;
 import si.bankart.prehod.request.signature.QuerySignatureVerifier;
-import si.bankart.prehod.request.signature.XmlSignatureVerifier;
+import si.bankart.prehod.request.signature.StrictSignatureProfile;
 import si.bankart.prehod.response.AssertionEncrypter;
 import si.bankart.prehod.response.ResponseBuilder;
 import si.bankart.prehod.response.SamlSigner;
 import si.bankart.prehod.session.SessionStore;
+import si.bankart.prehod.admin.KeyAdministration;
+import si.bankart.prehod.admin.MetadataAdministration;
+import si.bankart.prehod.keys.KeyRing;
+import si.bankart.prehod.keys.TokenKeys;
+import si.bankart.prehod.keys.TrustedCas;
 import si.bankart.prehod.sp.MetadataLoader;
 import si.bankart.prehod.sp.RelyingPartiesFile;
-import si.bankart.prehod.sp.ServiceProviderRegistry;
-import si.bankart.prehod.health.HealthCheck;
+import si.bankart.prehod.sp.ServiceProviders;
+import si.bankart.prehod.sp.SpCatalog;
+import si.bankart.prehod.web.admin.AdministrationEndpoint;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import si.bankart.prehod.storage.FileStorage;
 import si.bankart.prehod.storage.Store;
 import si.bankart.prehod.storage.StoreFactory;
 import si.bankart.prehod.storage.StoreUnavailable;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import si.bankart.prehod.storage.RandomIds;
 import si.bankart.prehod.login.rekono.RekonoAccounts;
+import si.bankart.prehod.linking.AccountLinking;
+import si.bankart.prehod.linking.AccountLinkingConfig;
+import si.bankart.prehod.linking.AccountLinks;
+import si.bankart.prehod.linking.ActivationCodes;
+import si.bankart.prehod.web.login.link.AccountLinkPage;
 import si.bankart.prehod.login.rekono.RekonoBroker;
 import si.bankart.prehod.login.rekono.RekonoConfig;
 import si.bankart.prehod.web.login.rekono.RekonoLogin;
@@ -151,17 +177,22 @@ public final class IdpServer implements AutoCloseable {
 
     private final Server jetty;
     private final ServerConnector https;
+    private final ManagementConnector management;
     private final IdpConfig config;
+    private final SpCatalog catalog;
+    private final ScheduledExecutorService refresher;
 
     private final Store store;
-    private final MeterRegistry meters;
 
-    private IdpServer(Server jetty, ServerConnector https, IdpConfig config, Store store, MeterRegistry meters) {
+    private IdpServer(Server jetty, ServerConnector https, ManagementConnector management, IdpConfig config,
+            Store store, SpCatalog catalog, ScheduledExecutorService refresher) {
         this.jetty = jetty;
         this.https = https;
+        this.management = management;
         this.config = config;
         this.store = store;
-        this.meters = meters;
+        this.catalog = catalog;
+        this.refresher = refresher;
     }
 
     public static IdpServer start(IdpOptions options) throws Exception {
@@ -170,27 +201,45 @@ public final class IdpServer implements AutoCloseable {
         if (options.publicBaseUrl() != null) {
             config = config.withPublicBaseUrl(options.publicBaseUrl());
         }
+        if (options.managementPort() != null) {
+            config = config.withManagementPort(options.managementPort());
+        }
+        // The one registry: everything that counts or times gets it; /metrics on the management connector reads it.
+        PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        List<HealthCheck> healthChecks = new ArrayList<>();
         Path home = options.home();
         RandomIds ids = new RandomIds(options.random());
-        BasicX509Credential signing = credentials(home, config, options);
+        KeyRing signing = credentials(home, config, options);
         ParserPool parserPool = OpenSamlRuntime.initialize();
-        ServiceProviderRegistry registry = registry(home, config, yaml, parserPool);
         UsersFile usersFile = yaml.read(home.resolve(config.users()), UsersFile.class);
         UserDirectory users = new UserDirectory(usersFile.users());
         AuditLog audit = new AuditLog();
-        MeterRegistry meters = new SimpleMeterRegistry();
-        Store store = openStore(options, config, meters);
+        SpCatalog registry = SpCatalog.configured(home, config, yaml, parserPool, audit, options.clock());
+        healthChecks.add(registry);
+        healthChecks.add(signing);
+        Store store = openStore(options, config, metrics);
         StorageService storage = store.storage();
+        healthChecks.add(store.health());
+        AccountLinkingConfig linkingConfig = config.accountLinking() == null ? AccountLinkingConfig.defaults()
+                : yaml.read(home.resolve(config.accountLinking()), AccountLinkingConfig.class);
+        // Links and codes must outlive a restart and be written by ./prehod users while we run: the shared store
+        // when there is one, else a file (never this node's memory).
+        StorageService linkStore = store.shared() ? storage
+                : FileStorage.open(home.resolve(linkingConfig.store()), "prehod-links");
+        AccountLinks accountLinks = new AccountLinks(linkStore);
+        AccountLinking linking = new AccountLinking(linkingConfig,
+                new ActivationCodes(linkStore, linkingConfig.codeLifetime(), options.clock(), options.random()),
+                accountLinks, linkStore, storage, audit, options.clock(), ids);
 
         PendingLogins pendingLogins = new PendingLogins(storage, options.clock(), config.limits().pendingLoginLifetime(), ids);
         SessionStore sessions = new SessionStore(storage, config.session(), options.clock(), ids);
-        SamlSigner signer = new SamlSigner(signing);
+        SamlSigner signer = new SamlSigner(signing, metrics);
         SsoFlow flow = new SsoFlow(validator(config, registry, storage, options.clock()),
                 new UnsolicitedRequestValidator(registry, config.limits().relayStateBytes()), registry, pendingLogins,
                 sessions, users, new NameIdIssuer(readSalt(home.resolve(config.credentials().persistentIdSalt())), ids),
                 new AssertionBuilder(config.entityId(), config.limits().assertionLifetime(), ids),
                 new ResponseBuilder(config.entityId(), signer, new AssertionEncrypter(), options.clock(), ids),
-                audit, options.clock(), ids);
+                audit, new SsoMetrics(metrics), options.clock(), ids);
 
         Pages pages = new Pages(home.resolve(config.templates()));
         ErrorPage errorPage = new ErrorPage(pages);
@@ -204,9 +253,13 @@ public final class IdpServer implements AutoCloseable {
         if (config.rekono() != null) {
             RekonoConfig rekono = yaml.read(home.resolve(config.rekono()), RekonoConfig.class);
             RekonoBroker broker = new RekonoBroker(rekono, home, storage,
-                    new RekonoAccounts(users, usersFile.users(), rekono.linkByVerifiedEmail()), audit, options.clock(), ids);
+                    new RekonoAccounts(users, usersFile.users(), rekono.linkByVerifiedEmail(), accountLinks), audit,
+                    options.clock(), ids);
+            String certificateLink = config.certificateLogin() == null ? null
+                    : config.certificateBaseUrl() + CertificateLogin.PATH;
             methods.add(new RekonoLogin(broker, Collections.max(rekono.acr().values()), rekono.createAccountUrl(), errorPage,
-                    ids));
+                    linking, new AccountLinkPage(linking, completion, pages, errorPage, certificateLink, ids),
+                    linkingConfig.linkLifetime(), ids));
             URI rekonoDone = URI.create(config.endpoint(Routes.LOGOUT_UPSTREAM_DONE));
             upstreamLogout = (idToken, state) -> broker.endSessionUrl(idToken, rekonoDone, state);
         }
@@ -221,7 +274,7 @@ public final class IdpServer implements AutoCloseable {
                     new RevocationCheck(certificates.revocation(), options.clock()), users, options.clock()),
                     new TrustedProxyHeader(certificates.proxyHeader()), strongest(certificates.loa()),
                     config.certificateBaseUrl() + CertificateLogin.PATH, config.endpoint(Routes.LOGIN), pages, errorPage,
-                    audit, options.clock(), ids);
+                    audit, options.clock(), ids, linking);
             methods.add(certificateLogin);
         }
 
@@ -237,7 +290,7 @@ public final class IdpServer implements AutoCloseable {
         servlet(context, sso, Routes.SSO_POST);
         servlet(context, new UnsolicitedSsoEndpoint(flow, sessions, cookie, writer), Routes.SSO_UNSOLICITED);
         LogoutFlow logoutFlow = logoutFlow(home, config, registry, storage, parserPool, signer, upstreamLogout, sessions,
-                audit, options.clock(), ids);
+                audit, new LogoutMetrics(metrics), options.clock(), ids);
         SessionCookie logoutCookie = new SessionCookie(config.logout().cookieName());
         LogoutOutcomeWriter logoutWriter = new LogoutOutcomeWriter(new RedirectBindingSender(signing),
                 postForm, errorPage, pages, registry, cookie, logoutCookie);
@@ -252,7 +305,7 @@ public final class IdpServer implements AutoCloseable {
         MethodChoicePage methodChoice = new MethodChoicePage(methods, registry, completion, pages, errorPage, ids);
         servlet(context, methodChoice, Routes.LOGIN);
         servlet(context, methodChoice, Routes.LOGIN_CANCEL);
-        servlet(context, new MetadataEndpoint(idpMetadata(config, signing)), Routes.METADATA);
+        servlet(context, new MetadataEndpoint(idpMetadata(home, config, signing, options.clock())), Routes.METADATA);
         servlet(context, new StatusEndpoint(), Routes.STATUS);
         servlet(context, new HttpErrorPage(errorPage, ids), Routes.ERROR);
         staticFiles(context, home.resolve(config.templates()).resolve("static"));
@@ -287,13 +340,37 @@ public final class IdpServer implements AutoCloseable {
                     config.server().certificatePort()));
             contexts.addHandler(certificateContext.getCoreContextHandler());
         }
+        ManagementConnector management = ManagementConnector.mount(jetty, contexts, config.management(),
+                managementRoutes(metrics, new Readiness(healthChecks), new AdministrationEndpoint(
+                        new MetadataAdministration(registry), new KeyAdministration(signing))));
+        new JvmAndServerMetrics(jetty).bindTo(metrics);
         SizeLimitHandler sizeLimit = new SizeLimitHandler(config.limits().maxMessageBytes() * 2L, -1);
         sizeLimit.setHandler(contexts);
         jetty.setHandler(sizeLimit);
         jetty.start();
-        log.info("Varni Prehod IdP {} listening on https://{}:{} ({} service providers)", config.entityId(),
-                config.server().bindAddress(), https.getLocalPort(), registry.all().size());
-        return new IdpServer(jetty, https, config, store, meters);
+        ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "metadata-refresh");
+            thread.setDaemon(true);
+            return thread;
+        });
+        refresher.scheduleWithFixedDelay(registry::refreshDue, 30, 30, TimeUnit.SECONDS);
+        log.info("Varni Prehod IdP {} listening on https://{}:{} ({} service providers), management on http://{}:{}",
+                config.entityId(), config.server().bindAddress(), https.getLocalPort(), registry.all().size(),
+                config.management().bindAddress(), management.port());
+        return new IdpServer(jetty, https, management, config, store, registry, refresher);
+    }
+
+    /**
+     * Everything the management connector serves, in one table (shared/DESIGN.md, "Endpoints"). An administration
+     * endpoint joins with one line here.
+     */
+    private static List<ManagementRoute> managementRoutes(PrometheusMeterRegistry metrics, Readiness readiness,
+            AdministrationEndpoint administration) {
+        return List.of(
+                new ManagementRoute(Routes.METRICS, new MetricsEndpoint(metrics)),
+                new ManagementRoute(Routes.HEALTH_LIVE, new LivenessEndpoint()),
+                new ManagementRoute(Routes.HEALTH_READY, new ReadinessEndpoint(readiness)),
+                new ManagementRoute(AdministrationEndpoint.PATH, administration));
     }
 
     /** The configured store, connected now: a Redis that cannot be used stops start-up, naming where and why. */
@@ -307,25 +384,28 @@ public final class IdpServer implements AutoCloseable {
         }
     }
 
-    /** The signing credential, and the development keys and salt when the configuration allows generating them. */
-    private static BasicX509Credential credentials(Path home, IdpConfig config, IdpOptions options) {
+    /** The signing keys, and the development keys and salt when the configuration allows generating them. */
+    private static KeyRing credentials(Path home, IdpConfig config, IdpOptions options) {
         CredentialsConfig credentials = config.credentials();
         TlsConfig tls = config.server().tls();
         DevKeyWriter devKeys = new DevKeyWriter(options.clock(), options.random());
         if (credentials.generateIfMissing()) {
-            devKeys.signingPairIfMissing(home.resolve(credentials.signingCertificate()),
-                    home.resolve(credentials.signingKey()), "CN=Varni Prehod development signing key");
+            if (credentials.pkcs11() == null) {
+                devKeys.signingPairIfMissing(home.resolve(credentials.signingCertificate()),
+                        home.resolve(credentials.signingKey()), "CN=Varni Prehod development signing key");
+            }
+            devKeys.signingPairIfMissing(home.resolve(credentials.metadataSigningCertificate()),
+                    home.resolve(credentials.metadataSigningKey()), "CN=Varni Prehod development metadata signing key");
             devKeys.saltIfMissing(home.resolve(credentials.persistentIdSalt()));
         }
         if (tls.generateIfMissing()) {
             devKeys.tlsKeyStoreIfMissing(home.resolve(tls.keyStore()), tls.password().toCharArray());
         }
-        return new PemCredentialReader().read(home.resolve(credentials.signingCertificate()),
-                home.resolve(credentials.signingKey()));
+        return KeyRing.configured(home, credentials, devKeys, options.clock());
     }
 
     /** The AuthnRequest rules, in the order that lets refusals be answered and checks signatures before content. */
-    private static AuthnRequestValidator validator(IdpConfig config, ServiceProviderRegistry registry, StorageService storage,
+    private static AuthnRequestValidator validator(IdpConfig config, ServiceProviders registry, StorageService storage,
             Clock clock) throws ComponentInitializationException {
         Limits limits = config.limits();
         ReplayCache replayCache = new ReplayCache();
@@ -337,7 +417,7 @@ public final class IdpServer implements AutoCloseable {
                 new AcsComesFromMetadata(),
                 new RelayStateFitsLimit(limits.relayStateBytes()),
                 new SignaturePresentWhenRequired(config.wantAuthnRequestsSigned(), new QuerySignatureVerifier(),
-                        new XmlSignatureVerifier()),
+                        new StrictSignatureProfile()),
                 new VersionIs20(),
                 new DestinationIsThisEndpoint(),
                 new IssueInstantIsFresh(clock, limits.clockSkew(), limits.maxRequestAge()),
@@ -351,16 +431,17 @@ public final class IdpServer implements AutoCloseable {
      * Single logout: the LogoutRequest rules in the AuthnRequest rules' order (the SP and its SingleLogoutService
      * first, the signature before the content, the principal last), the planner, the step store and the answers.
      */
-    private static LogoutFlow logoutFlow(Path home, IdpConfig config, ServiceProviderRegistry registry,
+    private static LogoutFlow logoutFlow(Path home, IdpConfig config, ServiceProviders registry,
             StorageService storage, ParserPool parserPool, SamlSigner signer, UpstreamLogout upstream,
-            SessionStore sessions, AuditLog audit, Clock clock, RandomIds ids) throws ComponentInitializationException {
+            SessionStore sessions, AuditLog audit, LogoutMetrics metrics, Clock clock, RandomIds ids)
+            throws ComponentInitializationException {
         Limits limits = config.limits();
         ReplayCache replayCache = new ReplayCache();
         replayCache.setId("logout-request-replay");
         replayCache.setStorage(storage);
         replayCache.initialize();
         SpSignature spSignatures = new SpSignature(config.wantAuthnRequestsSigned(), new QuerySignatureVerifier(),
-                new XmlSignatureVerifier());
+                new StrictSignatureProfile());
         LogoutRequestValidator validator = new LogoutRequestValidator(List.of(
                 new IssuerIsKnownSp(registry)::verify,
                 new ReplyGoesToSloFromMetadata(),
@@ -385,40 +466,29 @@ public final class IdpServer implements AutoCloseable {
                 new LogoutPlanner(registry, config.entityId(), signer, clock, ids, logout.spTimeout()),
                 new LogoutProgressStore(storage, clock, ids, logout.stepLifetime()), responseCheck,
                 new LogoutResponseBuilder(config.entityId(), signer, clock, ids), soap, upstream,
-                registry, sessions, audit, clock, ids, logout.spTimeout());
+                registry, sessions, audit, metrics, clock, ids, logout.spTimeout());
     }
 
     /** TLS for SOAP logout: the JDK's trusted CAs, or only those of logout.soapTrustAnchors when it is set. */
     private static SSLContext soapTls(Path home, LogoutConfig logout) {
+        Path file = logout.soapTrustAnchors() == null ? null : home.resolve(logout.soapTrustAnchors());
         try {
-            if (logout.soapTrustAnchors() == null) {
-                return SSLContext.getDefault();
-            }
-            Path file = home.resolve(logout.soapTrustAnchors());
-            KeyStore trusted = KeyStore.getInstance("PKCS12");
-            trusted.load(null, null);
-            int alias = 0;
-            for (X509Certificate anchor : PemCertificates.read(file, "logout.soapTrustAnchors")) {
-                trusted.setCertificateEntry("anchor-" + alias++, anchor);
-            }
-            TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            factory.init(trusted);
-            SSLContext tls = SSLContext.getInstance("TLS");
-            tls.init(null, factory.getTrustManagers(), null);
-            return tls;
+            return TrustedCas.sslContext(file, "logout.soapTrustAnchors");
         } catch (IllegalArgumentException e) {
-            throw new ConfigException(home.resolve(logout.soapTrustAnchors()), e.getMessage());
-        } catch (GeneralSecurityException | IOException e) {
-            throw new IllegalStateException("TLS for SOAP logout cannot be set up", e);
+            throw new ConfigException(file, e.getMessage());
         }
     }
 
-    private static IdpMetadata idpMetadata(IdpConfig config, BasicX509Credential signing) {
-        return new IdpMetadata(config.entityId(), signing, config.wantAuthnRequestsSigned(), List.of(
+    private static IdpMetadata idpMetadata(Path home, IdpConfig config, KeyRing signing, Clock clock) {
+        CredentialsConfig credentials = config.credentials();
+        BasicX509Credential metadataKey = new PemCredentialReader().read(
+                home.resolve(credentials.metadataSigningCertificate()), home.resolve(credentials.metadataSigningKey()));
+        return new IdpMetadata(config.entityId(), config.wantAuthnRequestsSigned(), List.of(
                 new IdpMetadata.Endpoint(SAMLConstants.SAML2_REDIRECT_BINDING_URI, config.endpoint(Routes.SSO_REDIRECT)),
                 new IdpMetadata.Endpoint(SAMLConstants.SAML2_POST_BINDING_URI, config.endpoint(Routes.SSO_POST))), List.of(
                 new IdpMetadata.Endpoint(SAMLConstants.SAML2_REDIRECT_BINDING_URI, config.endpoint(Routes.SLO_REDIRECT)),
-                new IdpMetadata.Endpoint(SAMLConstants.SAML2_POST_BINDING_URI, config.endpoint(Routes.SLO_POST))));
+                new IdpMetadata.Endpoint(SAMLConstants.SAML2_POST_BINDING_URI, config.endpoint(Routes.SLO_POST))),
+                config.idpMetadata(), signing::published, new SamlSigner(metadataKey), clock);
     }
 
     private static void staticFiles(ServletContextHandler context, Path folder) {
@@ -429,8 +499,26 @@ public final class IdpServer implements AutoCloseable {
         context.addServlet(files, Routes.STATIC);
     }
 
+    /** Re-reads every metadata source and the relying-party policy (SIGHUP, tests). */
+    public List<String> reloadMetadata() {
+        return catalog.reload();
+    }
+
+    public SpCatalog catalog() {
+        return catalog;
+    }
+
     public int httpsPort() {
         return https.getLocalPort();
+    }
+
+    public int managementPort() {
+        return management.port();
+    }
+
+    /** Where the management connector answers (plain HTTP on its bind address). */
+    public URI managementUri() {
+        return URI.create("http://" + config.management().bindAddress() + ":" + managementPort());
     }
 
     public URI baseUri() {
@@ -441,18 +529,9 @@ public final class IdpServer implements AutoCloseable {
         return config;
     }
 
-    /** Readiness of the store (Redis answering); for the management connector's /health/ready. */
-    public HealthCheck storeHealth() {
-        return store.health();
-    }
-
-    /** The one registry every part records into; the management connector exposes it. */
-    public MeterRegistry meters() {
-        return meters;
-    }
-
     @Override
     public void close() throws Exception {
+        refresher.shutdownNow();
         try {
             jetty.stop();
         } finally {
@@ -464,16 +543,6 @@ public final class IdpServer implements AutoCloseable {
         jetty.join();
     }
 
-    private static ServiceProviderRegistry registry(Path home, IdpConfig config, YamlFiles yaml, ParserPool parserPool) {
-        Path policyFile = home.resolve(config.relyingParties());
-        RelyingPartiesFile policies = yaml.read(policyFile, RelyingPartiesFile.class);
-        try {
-            return new ServiceProviderRegistry(new MetadataLoader(parserPool).loadFolder(home.resolve(config.metadataDir())),
-                    policies.relyingParties());
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException(policyFile, e.getMessage());
-        }
-    }
 
     private static byte[] readSalt(Path file) {
         try {

@@ -17,6 +17,11 @@ public final class Routes {
     public static final String ERROR = "/idp/error";
     public static final String STATIC = "/idp/static/*";
 
+    // On the management connector only (web.management.ManagementConnector).
+    public static final String METRICS = "/metrics";
+    public static final String HEALTH_LIVE = "/health/live";
+    public static final String HEALTH_READY = "/health/ready";
+
     private Routes() {
     }
 }

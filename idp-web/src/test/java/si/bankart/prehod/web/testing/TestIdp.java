@@ -51,6 +51,23 @@ public final class TestIdp implements AutoCloseable {
     /** @param clock the IdP's clock, e.g. one a test moves forward past a session's lifetime */
     public static TestIdp start(List<TestServiceProvider> sps, String relyingParties, String extraConfig,
             List<LoginMethodEndpoint> methods, Clock clock) throws Exception {
+        return start(sps, relyingParties, extraConfig, methods, clock, home -> { });
+    }
+
+    /** What a test writes into the installation folder before the IdP starts (conf files, trust anchors). */
+    @FunctionalInterface
+    public interface HomeSetup {
+        void prepare(Path home) throws Exception;
+    }
+
+    public static TestIdp start(List<TestServiceProvider> sps, String relyingParties, String extraConfig,
+            HomeSetup setup) throws Exception {
+        return start(sps, relyingParties, extraConfig, List.of(new TestLoginMethod(Clock.systemUTC())),
+                Clock.systemUTC(), setup);
+    }
+
+    public static TestIdp start(List<TestServiceProvider> sps, String relyingParties, String extraConfig,
+            List<LoginMethodEndpoint> methods, Clock clock, HomeSetup setup) throws Exception {
         Path home = Files.createTempDirectory("prehod-idp-");
         copyTemplates(home.resolve("templates"));
         int port = freePort();
@@ -85,6 +102,7 @@ public final class TestIdp implements AutoCloseable {
             Files.writeString(home.resolve("metadata").resolve(sp.entityId().replaceAll("[^A-Za-z0-9]", "_") + ".xml"),
                     sp.metadataXml());
         }
+        setup.prepare(home);
         return new TestIdp(home, IdpServer.start(options(home, clock, null, methods)), methods, clock);
     }
 
@@ -98,7 +116,7 @@ public final class TestIdp implements AutoCloseable {
 
     private static IdpOptions options(Path home, Clock clock, Integer port, List<LoginMethodEndpoint> methods) {
         return new IdpOptions(home, home.resolve("conf/idp.yaml"), Map.of("TEST_TLS_PASSWORD", TLS_PASSWORD), clock,
-                new SecureRandom(), port, null, methods);
+                new SecureRandom(), port, null, methods, 0);
     }
 
     /** One relying-party entry allowing the test method; {@code more} adds YAML keys (indented by four spaces). */
@@ -112,9 +130,13 @@ public final class TestIdp implements AutoCloseable {
                 """.formatted(sp.entityId()) + (more.isEmpty() ? "" : more.stripTrailing().indent(4));
     }
 
-    /** The store's readiness check, as the management connector reports it. */
-    public si.bankart.prehod.health.HealthCheck storeHealth() {
-        return server.storeHealth();
+    /** One check's state as /health/ready on the management connector reports it (e.g. "session-store"). */
+    public si.bankart.prehod.health.HealthState readiness(String check) throws Exception {
+        java.net.http.HttpResponse<String> ready = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(managementUri().resolve("/health/ready")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        return si.bankart.prehod.health.HealthState.valueOf(new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(ready.body()).path("checks").path(check).path("state").asText());
     }
 
     public Browser browser() {
@@ -123,6 +145,15 @@ public final class TestIdp implements AutoCloseable {
 
     public URI baseUri() {
         return server.baseUri();
+    }
+
+    public IdpServer server() {
+        return server;
+    }
+
+    /** The management connector (metrics, health, administration), on its own free port. */
+    public URI managementUri() {
+        return server.managementUri();
     }
 
     public String endpoint(String path) {
@@ -161,6 +192,15 @@ public final class TestIdp implements AutoCloseable {
     @Override
     public void close() throws Exception {
         server.close();
+    }
+
+    /** A port nothing listens on (just freed), for commands that must find the IdP not running. */
+    public static int closedPort() {
+        try {
+            return freePort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public static int freePort() throws IOException {

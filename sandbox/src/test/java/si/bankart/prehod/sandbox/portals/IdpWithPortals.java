@@ -101,7 +101,7 @@ final class IdpWithPortals implements AutoCloseable {
         Clock clock = Clock.systemUTC();
         IdpServer idp = IdpServer.start(new IdpOptions(home, home.resolve("conf/idp.yaml"),
                 Map.of("TEST_TLS_PASSWORD", TLS_PASSWORD), clock, new SecureRandom(), null,
-                null, List.of(new TestLoginMethod(clock))));
+                null, List.of(new TestLoginMethod(clock)), 0));
         KeyStore tls = KeyStore.getInstance("PKCS12");
         try (InputStream in = Files.newInputStream(home.resolve("var/keys/tls.p12"))) {
             tls.load(in, TLS_PASSWORD.toCharArray());
