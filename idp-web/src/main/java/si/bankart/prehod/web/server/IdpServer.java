@@ -335,8 +335,9 @@ public final class IdpServer implements AutoCloseable {
             staticFiles(certificateContext, home.resolve(config.templates()).resolve("static"));
             certificateLogin.mountOnCertificateConnector(certificateContext, completion);
             errorPages(certificateContext);
+            // Listens on server.certificatePort; certificateBaseUrl may name a front's port instead (several nodes).
             jetty.addConnector(connector(jetty, home, config, new ClientCertificateTls(certificateAnchors), "certificate",
-                    config.certificateBaseUrl().getPort()));
+                    config.server().certificatePort()));
             contexts.addHandler(certificateContext.getCoreContextHandler());
         }
         ManagementConnector management = ManagementConnector.mount(jetty, contexts, config.management(),

@@ -37,7 +37,7 @@ class SentinelFailoverEndToEndTest {
                 assertTrue(logsIn(idp), "a whole login after the failover");
                 assertTrue(sentinel.command("SENTINEL", "get-master-addr-by-name", "prehod")
                         .endsWith(Integer.toString(replica.port())), "the replica is the master now");
-                assertEquals(HealthState.UP, idp.storeHealth().check().state());
+                assertEquals(HealthState.UP, idp.readiness("session-store"));
             }
         }
     }

@@ -207,7 +207,7 @@ class SharedStoreEndToEndTest {
     }
 
     @Test
-    void redisRestartedMidRunGivesAClearErrorAndTheIdpRecoversByItself() {
+    void redisRestartedMidRunGivesAClearErrorAndTheIdpRecoversByItself() throws Exception {
         Browser withSession = nodeA.browser();
         TestLoginMethod.logIn(withSession, withSession.get(ssoQuery(request(A))), "u1001", "substantial");
 
@@ -225,7 +225,7 @@ class SharedStoreEndToEndTest {
             HttpResponse<String> fresh = nodeB.browser().get(ssoQuery(request(B)));
             String answer = Browser.postedForm(fresh).xml();
             assertTrue(answer.contains("urn:oasis:names:tc:SAML:2.0:status:Responder"), "the portal is told: " + answer);
-            assertEquals(HealthState.DOWN, nodeB.storeHealth().check().state());
+            assertEquals(HealthState.DOWN, nodeB.readiness("session-store"));
         } finally {
             redis.launch();
         }
@@ -235,7 +235,7 @@ class SharedStoreEndToEndTest {
         TestAuthnRequests request = request(B);
         assertTrue(atPortal(TestLoginMethod.logIn(again, again.get(ssoQuery(request)), "u1001", "substantial"), B, request)
                 .get("ok").asBoolean());
-        assertEquals(HealthState.UP, nodeA.storeHealth().check().state());
+        assertEquals(HealthState.UP, nodeA.readiness("session-store"));
     }
 
     /** Asks for a login until one starts (the node reconnects by itself); false if none does. */

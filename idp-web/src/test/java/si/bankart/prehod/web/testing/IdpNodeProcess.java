@@ -22,7 +22,7 @@ public final class IdpNodeProcess {
         Path home = Path.of(args[0]);
         IdpServer server = IdpServer.start(new IdpOptions(home, home.resolve("conf/idp.yaml"),
                 Map.of("TEST_TLS_PASSWORD", TestIdp.TLS_PASSWORD), Clock.systemUTC(), new SecureRandom(),
-                Integer.parseInt(args[1]), null, List.of(new TestLoginMethod(Clock.systemUTC()))));
+                Integer.parseInt(args[1]), null, List.of(new TestLoginMethod(Clock.systemUTC())), 0));
         System.out.println("ready " + server.httpsPort());
         System.out.flush();
         server.join();

@@ -130,9 +130,13 @@ public final class TestIdp implements AutoCloseable {
                 """.formatted(sp.entityId()) + (more.isEmpty() ? "" : more.stripTrailing().indent(4));
     }
 
-    /** The store's readiness check, as the management connector reports it. */
-    public si.bankart.prehod.health.HealthCheck storeHealth() {
-        return server.storeHealth();
+    /** One check's state as /health/ready on the management connector reports it (e.g. "session-store"). */
+    public si.bankart.prehod.health.HealthState readiness(String check) throws Exception {
+        java.net.http.HttpResponse<String> ready = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(managementUri().resolve("/health/ready")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        return si.bankart.prehod.health.HealthState.valueOf(new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(ready.body()).path("checks").path(check).path("state").asText());
     }
 
     public Browser browser() {
