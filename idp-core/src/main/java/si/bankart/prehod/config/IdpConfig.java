@@ -15,6 +15,8 @@ import si.bankart.prehod.storage.StoreConfig;
  *                           server.certificatePort
  * @param management         the management connector (metrics, health, administration); 127.0.0.1:9000 when absent
  * @param store              where state that outlives a request is kept; in this node's memory by default
+ * @param accountLinking     how new Rekono accounts are linked to bank users (conf/account-linking.yaml); absent: the
+ *                           defaults of {@code AccountLinkingConfig}
  * @param metadataSources    conf/metadata-sources.yaml: remote and further local metadata sources, read after
  *                           metadataDir; absent: metadataDir only
  * @param idpMetadata        what our own metadata says beyond endpoints and keys: validity, organization, contacts
@@ -37,6 +39,7 @@ public record IdpConfig(
         LogoutConfig logout,
         ManagementConfig management,
         StoreConfig store,
+        String accountLinking,
         String metadataSources,
         IdpMetadataConfig idpMetadata) {
 
@@ -65,13 +68,13 @@ public record IdpConfig(
     public IdpConfig withPublicBaseUrl(URI url) {
         return new IdpConfig(entityId, url, server, credentials, limits, session, metadataDir, relyingParties, users,
                 templates, wantAuthnRequestsSigned, rekono, certificateLogin, certificateBaseUrl, logout, management, store,
-                metadataSources, idpMetadata);
+                accountLinking, metadataSources, idpMetadata);
     }
 
     public IdpConfig withManagementPort(int port) {
         return new IdpConfig(entityId, publicBaseUrl, server, credentials, limits, session, metadataDir, relyingParties,
                 users, templates, wantAuthnRequestsSigned, rekono, certificateLogin, certificateBaseUrl, logout,
-                management.withPort(port), store, metadataSources, idpMetadata);
+                management.withPort(port), store, accountLinking, metadataSources, idpMetadata);
     }
 
     /** As configured, or else publicBaseUrl's host on server.certificatePort (so it follows a moved publicBaseUrl). */

@@ -56,9 +56,7 @@ public enum RejectionReason {
     /** The {@code acr} is missing, unknown, or maps to a level the request does not accept: never a silent downgrade. */
     NO_AUTHN_CONTEXT("rekono-failed", SamlStatus.REQUESTER_NO_AUTHN_CONTEXT),
     /** The userinfo {@code sub} is not the ID token's (OIDC Core §5.3.2: token substitution). */
-    USERINFO_SUBJECT_MISMATCH("rekono-failed", SamlStatus.RESPONDER_AUTHN_FAILED),
-    /** A valid Rekono account that is not linked to any bank user. */
-    NOT_REGISTERED("rekono-not-registered", null);
+    USERINFO_SUBJECT_MISMATCH("rekono-failed", SamlStatus.RESPONDER_AUTHN_FAILED);
 
     private final String page;
     private final SamlStatus samlStatus;

@@ -262,13 +262,15 @@ class RekonoBrokerCallbackTest {
     }
 
     @Test
-    void callbackWhenAccountIsNotLinkedThenNotRegistered() {
+    void callbackWhenAccountIsNotLinkedThenUnlinkedWithItsIdentityAndVerifiedEmail() {
         harness.op.subject = "rekono-sub-unknown";
         harness.op.email = "marija.kovac@example.si";
 
-        Rejected rejected = assertRejected(harness.login(), RejectionReason.NOT_REGISTERED);
-        assertEquals("rekono-not-registered", rejected.reason().page());
-        assertEquals(Optional.empty(), rejected.reason().samlStatus());
+        RekonoOutcome.Unlinked unlinked = assertInstanceOf(RekonoOutcome.Unlinked.class, harness.login());
+        assertEquals("rekono-sub-unknown", unlinked.identity().subject());
+        assertEquals(harness.op.issuer.toString(), unlinked.identity().issuer());
+        assertEquals("marija.kovac@example.si", unlinked.accountLabel());
+        assertEquals(BrokerHarness.PENDING, unlinked.pendingLoginKey());
     }
 
     @Test
@@ -288,7 +290,7 @@ class RekonoBrokerCallbackTest {
         harness.op.email = "marija.kovac@example.si";
         harness.op.emailVerified = false;
 
-        assertRejected(harness.login(), RejectionReason.NOT_REGISTERED);
+        assertInstanceOf(RekonoOutcome.Unlinked.class, harness.login());
     }
 
     @Test
@@ -297,7 +299,7 @@ class RekonoBrokerCallbackTest {
         harness.op.subject = "rekono-sub-new";
         harness.op.email = "peter.horvat@example.si";
 
-        assertRejected(harness.login(), RejectionReason.NOT_REGISTERED);
+        assertInstanceOf(RekonoOutcome.Unlinked.class, harness.login());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package si.bankart.prehod.web.login;
 
 import java.io.IOException;
+import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 
@@ -84,8 +85,16 @@ public final class MethodChoicePage extends HttpServlet {
         context.put("methodNotice", cancelledElsewhere ? notice : null);
         context.put("methods", usable.stream().map(m -> new ChoosableMethod(m.method().id(),
                 m.method().label().in(language.code()), m.startPath() + "?key=" + key,
-                m.method().signUp() == null ? null : m.method().signUp().toString())).toList());
+                signUp(m.method().signUp(), key))).toList());
         pages.render(response, HttpServletResponse.SC_OK, "login.vm", context);
+    }
+
+    /** An absolute sign-up URL is the provider's own page; our own path starts registration inside this login. */
+    private static String signUp(URI signUp, String key) {
+        if (signUp == null) {
+            return null;
+        }
+        return signUp.isAbsolute() ? signUp.toString() : signUp + "&key=" + key;
     }
 
     /** One method as the template shows it. */

@@ -126,13 +126,18 @@ import si.bankart.prehod.web.admin.AdministrationEndpoint;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import si.bankart.prehod.health.HealthCheck;
+import si.bankart.prehod.storage.FileStorage;
 import si.bankart.prehod.storage.Store;
 import si.bankart.prehod.storage.StoreFactory;
 import si.bankart.prehod.storage.StoreUnavailable;
 import io.micrometer.core.instrument.MeterRegistry;
 import si.bankart.prehod.storage.RandomIds;
 import si.bankart.prehod.login.rekono.RekonoAccounts;
+import si.bankart.prehod.linking.AccountLinking;
+import si.bankart.prehod.linking.AccountLinkingConfig;
+import si.bankart.prehod.linking.AccountLinks;
+import si.bankart.prehod.linking.ActivationCodes;
+import si.bankart.prehod.web.login.link.AccountLinkPage;
 import si.bankart.prehod.login.rekono.RekonoBroker;
 import si.bankart.prehod.login.rekono.RekonoConfig;
 import si.bankart.prehod.web.login.rekono.RekonoLogin;
@@ -215,6 +220,16 @@ public final class IdpServer implements AutoCloseable {
         Store store = openStore(options, config, metrics);
         StorageService storage = store.storage();
         healthChecks.add(store.health());
+        AccountLinkingConfig linkingConfig = config.accountLinking() == null ? AccountLinkingConfig.defaults()
+                : yaml.read(home.resolve(config.accountLinking()), AccountLinkingConfig.class);
+        // Links and codes must outlive a restart and be written by ./prehod users while we run: the shared store
+        // when there is one, else a file (never this node's memory).
+        StorageService linkStore = store.shared() ? storage
+                : FileStorage.open(home.resolve(linkingConfig.store()), "prehod-links");
+        AccountLinks accountLinks = new AccountLinks(linkStore);
+        AccountLinking linking = new AccountLinking(linkingConfig,
+                new ActivationCodes(linkStore, linkingConfig.codeLifetime(), options.clock(), options.random()),
+                accountLinks, linkStore, storage, audit, options.clock(), ids);
 
         PendingLogins pendingLogins = new PendingLogins(storage, options.clock(), config.limits().pendingLoginLifetime(), ids);
         SessionStore sessions = new SessionStore(storage, config.session(), options.clock(), ids);
@@ -238,9 +253,13 @@ public final class IdpServer implements AutoCloseable {
         if (config.rekono() != null) {
             RekonoConfig rekono = yaml.read(home.resolve(config.rekono()), RekonoConfig.class);
             RekonoBroker broker = new RekonoBroker(rekono, home, storage,
-                    new RekonoAccounts(users, usersFile.users(), rekono.linkByVerifiedEmail()), audit, options.clock(), ids);
+                    new RekonoAccounts(users, usersFile.users(), rekono.linkByVerifiedEmail(), accountLinks), audit,
+                    options.clock(), ids);
+            String certificateLink = config.certificateLogin() == null ? null
+                    : config.certificateBaseUrl() + CertificateLogin.PATH;
             methods.add(new RekonoLogin(broker, Collections.max(rekono.acr().values()), rekono.createAccountUrl(), errorPage,
-                    ids));
+                    linking, new AccountLinkPage(linking, completion, pages, errorPage, certificateLink, ids),
+                    linkingConfig.linkLifetime(), ids));
             URI rekonoDone = URI.create(config.endpoint(Routes.LOGOUT_UPSTREAM_DONE));
             upstreamLogout = (idToken, state) -> broker.endSessionUrl(idToken, rekonoDone, state);
         }
@@ -255,7 +274,7 @@ public final class IdpServer implements AutoCloseable {
                     new RevocationCheck(certificates.revocation(), options.clock()), users, options.clock()),
                     new TrustedProxyHeader(certificates.proxyHeader()), strongest(certificates.loa()),
                     config.certificateBaseUrl() + CertificateLogin.PATH, config.endpoint(Routes.LOGIN), pages, errorPage,
-                    audit, options.clock(), ids);
+                    audit, options.clock(), ids, linking);
             methods.add(certificateLogin);
         }
 
@@ -316,8 +335,9 @@ public final class IdpServer implements AutoCloseable {
             staticFiles(certificateContext, home.resolve(config.templates()).resolve("static"));
             certificateLogin.mountOnCertificateConnector(certificateContext, completion);
             errorPages(certificateContext);
+            // Listens on server.certificatePort; certificateBaseUrl may name a front's port instead (several nodes).
             jetty.addConnector(connector(jetty, home, config, new ClientCertificateTls(certificateAnchors), "certificate",
-                    config.certificateBaseUrl().getPort()));
+                    config.server().certificatePort()));
             contexts.addHandler(certificateContext.getCoreContextHandler());
         }
         ManagementConnector management = ManagementConnector.mount(jetty, contexts, config.management(),
@@ -507,6 +527,11 @@ public final class IdpServer implements AutoCloseable {
 
     public IdpConfig config() {
         return config;
+    }
+
+    /** The store's readiness check, as /health/ready reports it. */
+    public HealthCheck storeHealth() {
+        return store.health();
     }
 
     @Override

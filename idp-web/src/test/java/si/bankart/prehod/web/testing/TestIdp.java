@@ -28,10 +28,14 @@ public final class TestIdp implements AutoCloseable {
 
     private final Path home;
     private final IdpServer server;
+    private final List<LoginMethodEndpoint> methods;
+    private final Clock clock;
 
-    private TestIdp(Path home, IdpServer server) {
+    private TestIdp(Path home, IdpServer server, List<LoginMethodEndpoint> methods, Clock clock) {
         this.home = home;
         this.server = server;
+        this.methods = methods;
+        this.clock = clock;
     }
 
     /** @param relyingParties the YAML list items of conf/relying-parties.yaml for these SPs */
@@ -99,10 +103,20 @@ public final class TestIdp implements AutoCloseable {
                     sp.metadataXml());
         }
         setup.prepare(home);
-        IdpServer server = IdpServer.start(new IdpOptions(home, home.resolve("conf/idp.yaml"),
-                Map.of("TEST_TLS_PASSWORD", TLS_PASSWORD), clock, new SecureRandom(), null, null,
-                methods, 0));
-        return new TestIdp(home, server);
+        return new TestIdp(home, IdpServer.start(options(home, clock, null, methods)), methods, clock);
+    }
+
+    /**
+     * Another node of this IdP: the same installation (configuration, keys, metadata, store) on its own free port,
+     * under the same public address, as behind a load balancer.
+     */
+    public TestIdp anotherNode() throws Exception {
+        return new TestIdp(home, IdpServer.start(options(home, clock, freePort(), methods)), methods, clock);
+    }
+
+    private static IdpOptions options(Path home, Clock clock, Integer port, List<LoginMethodEndpoint> methods) {
+        return new IdpOptions(home, home.resolve("conf/idp.yaml"), Map.of("TEST_TLS_PASSWORD", TLS_PASSWORD), clock,
+                new SecureRandom(), port, null, methods, 0);
     }
 
     /** One relying-party entry allowing the test method; {@code more} adds YAML keys (indented by four spaces). */
@@ -114,6 +128,15 @@ public final class TestIdp implements AutoCloseable {
                     releasedAttributes: [bankUserId, displayName, mail]
                     allowUnsolicited: true
                 """.formatted(sp.entityId()) + (more.isEmpty() ? "" : more.stripTrailing().indent(4));
+    }
+
+    /** One check's state as /health/ready on the management connector reports it (e.g. "session-store"). */
+    public si.bankart.prehod.health.HealthState readiness(String check) throws Exception {
+        java.net.http.HttpResponse<String> ready = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(managementUri().resolve("/health/ready")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        return si.bankart.prehod.health.HealthState.valueOf(new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(ready.body()).path("checks").path(check).path("state").asText());
     }
 
     public Browser browser() {
