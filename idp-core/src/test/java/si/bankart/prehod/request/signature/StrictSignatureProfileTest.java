@@ -188,6 +188,26 @@ class StrictSignatureProfileTest {
         assertRefused(verify(signed, SP_CERT), SignatureViolation.DIGEST_ALGORITHM_NOT_ALLOWED, "sha1");
     }
 
+    /** The signed request with three characters more at the start of this element's base64 text. */
+    private static String brokenBase64In(String element) {
+        String signed = request().signedXml();
+        int value = signed.indexOf("<ds:" + element + ">") + element.length() + 5;
+        return signed.substring(0, value) + "AAA" + signed.substring(value);
+    }
+
+    @Test
+    void refusesASignatureValueThatIsNotBase64() {
+        // Found by AuthnRequestFuzzTest: Santuario threw IllegalArgumentException instead of answering "invalid".
+        assertRefused(verify(brokenBase64In("SignatureValue"), SP_CERT), SignatureViolation.VALUE_NOT_BASE64,
+                "SignatureValue is not base64");
+    }
+
+    @Test
+    void refusesADigestValueThatIsNotBase64() {
+        assertRefused(verify(brokenBase64In("DigestValue"), SP_CERT), SignatureViolation.VALUE_NOT_BASE64,
+                "DigestValue is not base64");
+    }
+
     @Test
     void refusesAnUnsignedMessage() {
         assertRefused(verify(request().xml(), SP_CERT), SignatureViolation.NOT_SIGNED, "not signed");

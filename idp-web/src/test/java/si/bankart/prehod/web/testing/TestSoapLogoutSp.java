@@ -11,7 +11,6 @@ import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 
@@ -174,8 +173,7 @@ public final class TestSoapLogoutSp implements AutoCloseable {
             store.load(in, PASSWORD.toCharArray());
         }
         X509Certificate certificate = (X509Certificate) store.getCertificate(store.aliases().nextElement());
-        return "-----BEGIN CERTIFICATE-----\n" + Base64.getMimeEncoder().encodeToString(certificate.getEncoded())
-                + "\n-----END CERTIFICATE-----\n";
+        return Pems.certificate(certificate);
     }
 
     @Override
