@@ -159,11 +159,11 @@ public final class RekonoBroker {
 
     private RekonoOutcome complete(Map<String, List<String>> parameters, RekonoLoginState login)
             throws RekonoRejected, ProviderUnavailable {
-        Optional<AuthorizationCode> code = responses.code(parameters);
+        OIDCProviderMetadata provider = metadata.current();
+        Optional<AuthorizationCode> code = responses.code(parameters, provider.supportsAuthorizationResponseIssuerParam());
         if (code.isEmpty()) {
             return new Cancelled(login.pendingLoginKey());
         }
-        OIDCProviderMetadata provider = metadata.current();
         OIDCTokens tokens = codes.exchange(provider.getTokenEndpointURI(), code.get(), new CodeVerifier(login.codeVerifier()));
         VerifiedIdToken idToken = idTokens.verify(tokens.getIDToken(), tokens.getAccessToken(), provider.getJWKSetURI(),
                 login);

@@ -93,7 +93,7 @@ public final class LogoutOutcomeWriter {
         if (SAMLConstants.SAML2_REDIRECT_BINDING_URI.equals(binding)) {
             redirect.send(response, message, location, relayState);
         } else {
-            postForm.send(response, message, location, relayState, language);
+            postForm.send(response, message, location, relayState, null, language);
         }
     }
 
