@@ -37,6 +37,12 @@ final class ClientErrorHandler extends ErrorHandler {
         setShowMessageInTitle(false);
     }
 
+    /** Every method gets our page, not only GET, POST and HEAD as Jetty's default. */
+    @Override
+    public boolean errorPageForMethod(String method) {
+        return true;
+    }
+
     @Override
     protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
             Callback callback) {
@@ -65,6 +71,7 @@ final class ClientErrorHandler extends ErrorHandler {
         return switch (status) {
             case HttpStatus.NOT_FOUND_404 -> "not-found";
             case HttpStatus.METHOD_NOT_ALLOWED_405 -> "method-not-allowed";
+            case HttpStatus.HTTP_VERSION_NOT_SUPPORTED_505 -> "bad-request";
             default -> status >= 500 ? "internal" : "bad-request";
         };
     }

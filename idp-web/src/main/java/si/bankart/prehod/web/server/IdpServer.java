@@ -560,7 +560,13 @@ public final class IdpServer implements AutoCloseable {
     }
 
     private static void errorPages(ServletContextHandler context) {
-        ErrorPageErrorHandler errors = new ErrorPageErrorHandler();
+        ErrorPageErrorHandler errors = new ErrorPageErrorHandler() {
+            /** Jetty answers other methods (PUT, DELETE …) with a bare status; they get our page like any other. */
+            @Override
+            public boolean errorPageForMethod(String method) {
+                return true;
+            }
+        };
         errors.setShowStacks(false);
         errors.setShowServlet(false);
         errors.addErrorPage(400, 599, Routes.ERROR);

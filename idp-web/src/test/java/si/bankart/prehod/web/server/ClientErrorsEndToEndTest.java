@@ -76,14 +76,26 @@ class ClientErrorsEndToEndTest {
     }
 
     @Test
-    void unparsableRequestLineIsABadRequest() {
-        assertClientError(() -> socket.send("NOT A REQUEST", new byte[0]), 400, BAD_REQUEST_SL, BAD_REQUEST_EN);
+    void headerLineWithoutAColonIsABadRequest() {
+        assertClientError(() -> socket.send("GET /idp/status HTTP/1.1\r\nnot a header", new byte[0]), 400,
+                BAD_REQUEST_SL, BAD_REQUEST_EN);
+    }
+
+    @Test
+    void unknownProtocolVersionIsRefusedAsTheClientsChoice() {
+        assertClientError(() -> socket.send("NOT A REQUEST", new byte[0]), 505, BAD_REQUEST_SL, BAD_REQUEST_EN);
     }
 
     @Test
     void wrongMethodIsNotAllowed() {
         assertClientError(() -> socket.send("PUT " + Routes.SSO_REDIRECT + " HTTP/1.1\r\nContent-Length: 0",
                 new byte[0]), 405, "Zahteva ni dovoljena", "Request not allowed");
+    }
+
+    @Test
+    void deleteOnAnyPathIsNotAllowed() {
+        assertClientError(() -> socket.send("DELETE " + Routes.STATUS + " HTTP/1.1", new byte[0]), 405,
+                "Zahteva ni dovoljena", "Request not allowed");
     }
 
     @Test
