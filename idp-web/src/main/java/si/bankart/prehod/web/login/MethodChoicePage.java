@@ -57,7 +57,8 @@ public final class MethodChoicePage extends HttpServlet {
             return;
         }
         SsoRequest sso = pending.get().request();
-        RegisteredSp sp = registry.find(sso.spEntityId()).orElseThrow();
+        // The SP as the login started with it: a metadata reload meanwhile must not break the login half-way.
+        RegisteredSp sp = registry.asStarted(sso.spEntityId(), sso.acsLocation()).orElseThrow();
         List<LoginMethodEndpoint> usable = methods.stream()
                 .filter(m -> sp.policy().allowsMethod(m.method().id()))
                 .filter(m -> sso.acceptableLoa().stream().anyMatch(level -> m.method().strongest().isAtLeast(level)))
