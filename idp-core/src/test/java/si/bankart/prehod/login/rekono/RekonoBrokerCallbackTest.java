@@ -251,9 +251,10 @@ class RekonoBrokerCallbackTest {
         harness.op.advertisesIss = true;
         Redirect redirect = harness.start();
 
-        assertRejected(harness.callback(harness.op.authorize(redirect.authorizationUrl()), redirect),
+        Rejected rejected = assertRejected(harness.callback(harness.op.authorize(redirect.authorizationUrl()), redirect),
                 RejectionReason.ISSUER_MISSING);
         assertEquals(0, harness.op.tokenRequests.get());
+        assertTrue(rejected.incident().matches("[A-Z2-9]{4}-[A-Z2-9]{4}"), "the refusal carries its logged incident");
     }
 
     @Test

@@ -31,7 +31,6 @@ import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.SslConnectionFactory;
-import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.server.handler.SizeLimitHandler;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -308,10 +307,7 @@ public final class IdpServer implements AutoCloseable {
         errorPages(context);
 
         Server jetty = new Server(new QueuedThreadPool(200, 8));
-        ErrorHandler serverErrors = new ErrorHandler();
-        serverErrors.setShowStacks(false);
-        serverErrors.setShowMessageInTitle(false);
-        jetty.setErrorHandler(serverErrors);
+        jetty.setErrorHandler(new ClientErrorHandler(errorPage, ids));
         ServerConnector https = connector(jetty, home, config, new SslContextFactory.Server(), "https",
                 options.httpsPort() != null ? options.httpsPort() : config.server().httpsPort());
         jetty.addConnector(https);
@@ -557,7 +553,13 @@ public final class IdpServer implements AutoCloseable {
     }
 
     private static void errorPages(ServletContextHandler context) {
-        ErrorPageErrorHandler errors = new ErrorPageErrorHandler();
+        ErrorPageErrorHandler errors = new ErrorPageErrorHandler() {
+            /** Jetty answers other methods (PUT, DELETE …) with a bare status; they get our page like any other. */
+            @Override
+            public boolean errorPageForMethod(String method) {
+                return true;
+            }
+        };
         errors.setShowStacks(false);
         errors.setShowServlet(false);
         errors.addErrorPage(400, 599, Routes.ERROR);
