@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.opensaml.storage.StorageService;
 
 import si.bankart.prehod.audit.AuditEvent;
@@ -28,10 +29,11 @@ import si.bankart.prehod.linking.AccountLinkingConfig;
 import si.bankart.prehod.linking.AccountLinks;
 import si.bankart.prehod.linking.ActivationCodes;
 import si.bankart.prehod.storage.FileStorage;
+import si.bankart.prehod.storage.StoreFactory;
 
 /**
- * {@code ./prehod users invite|list|unlink}: the bank's side of linking Rekono accounts. Works on the same store file
- * as the IdP (conf/account-linking.yaml), whether or not the IdP runs; a running IdP sees a new code or a removed link
+ * {@code ./prehod users invite|list|unlink}: the bank's side of linking Rekono accounts. Works on the same store as
+ * the IdP (the shared store of idp.yaml, else the file of conf/account-linking.yaml), whether or not the IdP runs; a running IdP sees a new code or a removed link
  * at its next use. Codes are printed once and stored only as hashes; invites and unlinks go to the audit trail.
  */
 public final class UsersCommand {
@@ -52,9 +54,21 @@ public final class UsersCommand {
         this.users = yaml.read(home.resolve(idp.users()), UsersFile.class).users();
         this.config = idp.accountLinking() == null ? AccountLinkingConfig.defaults()
                 : yaml.read(home.resolve(idp.accountLinking()), AccountLinkingConfig.class);
-        this.store = FileStorage.open(home.resolve(config.store()), "prehod-users-command");
+        this.store = linkStore(home, idpYaml, idp, config);
         this.clock = clock;
         this.out = out;
+    }
+
+    /**
+     * Where the IdP keeps links and codes: the shared store when idp.yaml names one (read again with the real
+     * environment, since its secrets are needed now), else the file.
+     */
+    private static StorageService linkStore(Path home, Path idpYaml, IdpConfig idp, AccountLinkingConfig config) {
+        if (!idp.store().shared()) {
+            return FileStorage.open(home.resolve(config.store()), "prehod-users-command");
+        }
+        IdpConfig withSecrets = new YamlFiles(System.getenv()).read(idpYaml, IdpConfig.class);
+        return StoreFactory.open(withSecrets.store(), new SimpleMeterRegistry()).storage();
     }
 
     public static void main(String[] args) throws IOException {

@@ -68,18 +68,15 @@ final class SandboxJourney {
         } catch (java.io.IOException e) {
             throw new AssertionError("the outbox is not JSON", e);
         }
-        String code = null;
+        // Newest first.
         for (JsonNode message : outbox) {
             if (channel.equals(message.get("channel").asText()) && to.equals(message.get("to").asText())) {
                 Matcher found = Pattern.compile("\\b(\\d{6})\\b").matcher(message.get("body").asText());
                 assertTrue(found.find(), message.toString());
-                code = found.group(1);
+                return found.group(1);
             }
         }
-        if (code == null) {
-            throw new AssertionError("no " + channel + " to " + to + " in " + outbox);
-        }
-        return code;
+        throw new AssertionError("no " + channel + " to " + to + " in " + outbox);
     }
 
     /** The portal's home page shows this user, logged in at this level. */
