@@ -68,6 +68,10 @@ final class AuthorizationResponseCheck {
         }
         if (response instanceof AuthenticationErrorResponse error) {
             ErrorObject object = error.getErrorObject();
+            // Nimbus gives no error object for some malformed error responses (found by fuzzing).
+            if (object == null || object.getCode() == null) {
+                throw new RekonoRejected(RejectionReason.RESPONSE_MALFORMED, "error response without an error code");
+            }
             // RFC 6749 §4.1.2.1: access_denied is the user saying no (or cancelling), not a failure of anyone.
             if (OAuth2Error.ACCESS_DENIED.getCode().equals(object.getCode())) {
                 return Optional.empty();

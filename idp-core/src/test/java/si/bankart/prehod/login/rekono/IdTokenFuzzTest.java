@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Map;
 import java.util.Set;
 
 import com.code_intelligence.jazzer.api.BugDetectors;
@@ -15,6 +16,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.jwt.JWT;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.JWTParser;
@@ -62,8 +64,13 @@ class IdTokenFuzzTest {
         String text = data.consumeRemainingAsString().replace("ISSUER", HARNESS.op.issuer.toString());
         JWT token;
         try {
+            // Claims that are no JSON object ("null") are not claims; JWTClaimsSet.parse(String) would throw NPE.
+            Map<String, Object> claims = signedByTheProvider ? JSONObjectUtils.parse(text) : null;
+            if (signedByTheProvider && claims == null) {
+                return;
+            }
             token = signedByTheProvider
-                    ? JWTParser.parse(TestOp.sign(JWTClaimsSet.parse(text), TestOp.KEY_1,
+                    ? JWTParser.parse(TestOp.sign(JWTClaimsSet.parse(claims), TestOp.KEY_1,
                             new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("op-key-1").type(JOSEObjectType.JWT)))
                     : JWTParser.parse(text);
         } catch (java.text.ParseException notAToken) {
