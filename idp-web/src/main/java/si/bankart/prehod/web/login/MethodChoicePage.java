@@ -10,6 +10,8 @@ import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
 import org.apache.velocity.VelocityContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import si.bankart.prehod.login.LoginResult;
 import si.bankart.prehod.login.PendingLogin;
@@ -27,6 +29,8 @@ import si.bankart.prehod.web.response.ErrorPage;
  * {@code /idp/login/cancel} lets the user give up, which the portal also hears as AuthnFailed, so there is no dead end.
  */
 public final class MethodChoicePage extends HttpServlet {
+
+    private static final Logger log = LoggerFactory.getLogger(MethodChoicePage.class);
 
     private static final long serialVersionUID = 1L;
 
@@ -52,7 +56,10 @@ public final class MethodChoicePage extends HttpServlet {
         String key = request.getParameter("key");
         Optional<PendingLogin> pending = completion.pending(key);
         if (pending.isEmpty()) {
-            errorPage.show(response, HttpServletResponse.SC_BAD_REQUEST, "login-expired", ids.incident(),
+            String incident = ids.incident();
+            log.warn("Method choice refused [incident {}] from {}: pending login unknown, used or expired", incident,
+                    request.getRemoteAddr());
+            errorPage.show(response, HttpServletResponse.SC_BAD_REQUEST, "login-expired", incident,
                     Language.of(request));
             return;
         }

@@ -230,6 +230,16 @@ class SsoRefusalsTest {
     }
 
     @Test
+    void unknownLoginKeyGetsTheExpiredPageWithAnIncidentThatIsLogged() {
+        try (LogCapture log = new LogCapture("si.bankart.prehod.web.login.MethodChoicePage")) {
+            String incident = assertErrorPage(idp.browser().get(Routes.LOGIN + "?key=never-issued"), "Prijava je potekla");
+
+            assertTrue(log.lines().stream().anyMatch(l -> l.startsWith("WARN") && l.contains(incident)
+                    && l.contains("pending login unknown")), log.lines().toString());
+        }
+    }
+
+    @Test
     void unsolicitedSsoToAnUnknownProviderIsRefused() {
         assertErrorPage(idp.browser().get(Routes.SSO_UNSOLICITED + "?providerId=https%3A%2F%2Fevil.test"),
                 "Zahteve za prijavo ni mogoče obdelati");

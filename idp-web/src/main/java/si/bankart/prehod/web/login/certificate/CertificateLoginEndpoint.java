@@ -72,7 +72,10 @@ final class CertificateLoginEndpoint extends HttpServlet {
         String key = request.getParameter("key");
         Optional<PendingLogin> pending = completion.pending(key);
         if (pending.isEmpty()) {
-            errorPage.show(response, HttpServletResponse.SC_BAD_REQUEST, "login-expired", ids.incident(), Language.of(request));
+            String incident = ids.incident();
+            log.warn("Certificate login refused [incident {}] from {}: pending login unknown, used or expired",
+                    incident, request.getRemoteAddr());
+            errorPage.show(response, HttpServletResponse.SC_BAD_REQUEST, "login-expired", incident, Language.of(request));
             return;
         }
         String sp = pending.get().request().spEntityId();
