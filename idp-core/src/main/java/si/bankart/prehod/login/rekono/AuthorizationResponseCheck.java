@@ -62,7 +62,8 @@ final class AuthorizationResponseCheck {
         AuthenticationResponse response;
         try {
             response = AuthenticationResponseParser.parse(redirectUri, parameters);
-        } catch (ParseException e) {
+        } catch (ParseException | IllegalArgumentException e) {
+            // Nimbus throws IllegalArgumentException for an empty value ("code=", found by fuzzing), not ParseException.
             throw new RekonoRejected(RejectionReason.RESPONSE_MALFORMED, "authorization response: " + e.getMessage());
         }
         if (response instanceof AuthenticationErrorResponse error) {
