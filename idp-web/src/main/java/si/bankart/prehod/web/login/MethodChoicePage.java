@@ -11,7 +11,9 @@ import javax.servlet.http.HttpServletResponse;
 import org.apache.velocity.VelocityContext;
 
 import si.bankart.prehod.login.LoginResult;
+import si.bankart.prehod.login.MethodOffer;
 import si.bankart.prehod.login.PendingLogin;
+import si.bankart.prehod.request.SamlStatus;
 import si.bankart.prehod.request.SsoRequest;
 import si.bankart.prehod.sp.RegisteredSp;
 import si.bankart.prehod.sp.ServiceProviderRegistry;
@@ -22,8 +24,9 @@ import si.bankart.prehod.web.response.ErrorPage;
 
 /**
  * {@code /idp/login}: which portal the user is going to and the login methods that portal allows and that can reach
- * the level it needs. With one such method the page skips itself; with none the portal is told AuthnFailed. POST
- * {@code /idp/login/cancel} lets the user give up, which the portal also hears as AuthnFailed, so there is no dead end.
+ * the level it needs ({@link MethodOffer} decides), naming the allowed ones that cannot reach it. With one such method
+ * and nothing to explain the page skips itself; with none the user reads why and what to do, and its button tells the
+ * portal NoAuthnContext. POST {@code /idp/login/cancel} lets the user give up (AuthnFailed), so there is no dead end.
  */
 public final class MethodChoicePage extends HttpServlet {
 
@@ -57,13 +60,19 @@ public final class MethodChoicePage extends HttpServlet {
         }
         SsoRequest sso = pending.get().request();
         RegisteredSp sp = registry.find(sso.spEntityId()).orElseThrow();
-        List<LoginMethodEndpoint> usable = methods.stream()
-                .filter(m -> sp.policy().allowsMethod(m.method().id()))
-                .filter(m -> sso.acceptableLoa().stream().anyMatch(level -> m.method().strongest().isAtLeast(level)))
-                .toList();
-        if (usable.isEmpty()) {
-            completion.complete(request, response, key,
-                    new LoginResult.Failed("none", "no login method allowed for this SP can reach the required level"));
+        MethodOffer offer = MethodOffer.of(methods.stream().map(LoginMethodEndpoint::method).toList(), sp.policy(),
+                sso.acceptableLoa());
+        List<LoginMethodEndpoint> usable = methods.stream().filter(m -> offer.offered().contains(m.method())).toList();
+        Language language = Language.of(request);
+        VelocityContext context = pages.context(language);
+        context.put("key", key);
+        context.put("portal", sp.policy().displayName().in(language.code()));
+        context.put("needed", offer.needed().id());
+        context.put("tooWeak", offer.tooWeak().stream().map(m -> new WithheldMethod(m.label().in(language.code()),
+                m.strongest().id())).toList());
+        if (offer.unreachable()) {
+            // Our own page first: what happened and what the user can do; its button tells the portal NoAuthnContext.
+            pages.render(response, HttpServletResponse.SC_OK, "level-unreachable.vm", context);
             return;
         }
         // A method sends the user back here with notice=<method id>-cancelled; any other value is not shown.
@@ -71,20 +80,20 @@ public final class MethodChoicePage extends HttpServlet {
         boolean cancelledElsewhere = notice != null
                 && usable.stream().anyMatch(m -> notice.equals(m.method().id() + "-cancelled"));
         // After a cancel at a method, skipping to the only method would send the user straight back there.
-        if (usable.size() == 1 && !cancelledElsewhere) {
+        if (usable.size() == 1 && !cancelledElsewhere && offer.tooWeak().isEmpty()) {
             response.sendRedirect(usable.get(0).startPath() + "?key=" + key);
             return;
         }
-        Language language = Language.of(request);
-        VelocityContext context = pages.context(language);
-        context.put("key", key);
-        context.put("portal", sp.policy().displayName().in(language.code()));
         context.put("notice", sp.policy().notice() == null ? null : sp.policy().notice().in(language.code()));
         context.put("methodNotice", cancelledElsewhere ? notice : null);
         context.put("methods", usable.stream().map(m -> new ChoosableMethod(m.method().id(),
-                m.method().label().in(language.code()), m.startPath() + "?key=" + key,
+                m.method().label().in(language.code()), m.startPath() + "?key=" + key + "&lang=" + language.code(),
                 m.method().signUp() == null ? null : m.method().signUp().toString())).toList());
         pages.render(response, HttpServletResponse.SC_OK, "login.vm", context);
+    }
+
+    /** A method the portal allows but that cannot reach its level, with the strongest level it does reach. */
+    public record WithheldMethod(String label, String reaches) {
     }
 
     /** One method as the template shows it. */
@@ -93,7 +102,10 @@ public final class MethodChoicePage extends HttpServlet {
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        completion.complete(request, response, request.getParameter("key"),
-                new LoginResult.Failed("none", "the user cancelled at the method choice"));
+        LoginResult.Failed failed = "level".equals(request.getParameter("reason"))
+                ? new LoginResult.Failed("none", "no login method allowed for this SP can reach the required level",
+                        SamlStatus.REQUESTER_NO_AUTHN_CONTEXT)
+                : new LoginResult.Failed("none", "the user cancelled at the method choice");
+        completion.complete(request, response, request.getParameter("key"), failed);
     }
 }

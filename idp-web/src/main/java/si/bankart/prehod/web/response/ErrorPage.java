@@ -34,8 +34,18 @@ public final class ErrorPage {
      */
     public void show(HttpServletResponse response, int status, String page, String incident, Language language,
             String retry) throws IOException {
+        show(response, status, page, incident, language, retry, null);
+    }
+
+    /**
+     * The same, with a second way on: {@code again} repeats the step that failed (e.g. the certificate prompt, after
+     * the browser sent no certificate), labelled error.{page}.again.
+     */
+    public void show(HttpServletResponse response, int status, String page, String incident, Language language,
+            String retry, String again) throws IOException {
         VelocityContext context = pages.context(language);
         context.put("retry", retry);
+        context.put("again", again);
         context.put("page", page);
         context.put("incident", incident);
         context.put("first", pages.messages(language));
