@@ -68,9 +68,21 @@ public final class MethodChoicePage extends HttpServlet {
         context.put("key", key);
         context.put("portal", sp.policy().displayName().in(language.code()));
         context.put("needed", offer.needed().id());
+        // A step-up: the session is below what this portal needs; say so rather than show a bare method choice.
+        completion.session(request).filter(session -> !sso.acceptableLoa().contains(session.loa()))
+                .ifPresent(session -> {
+                    context.put("stepUpUser", session.userId());
+                    context.put("stepUpLevel", session.loa().id());
+                });
         context.put("tooWeak", offer.tooWeak().stream().map(m -> new WithheldMethod(m.label().in(language.code()),
                 m.strongest().id())).toList());
-        if (offer.unreachable()) {
+        // A method came back below the level (e.g. a Rekono account at a lower trust level): say so, offer the rest.
+        Optional<LoginMethodEndpoint> shortfall = usable.stream()
+                .filter(m -> m.method().id().equals(request.getParameter("shortfall"))).findFirst();
+        shortfall.ifPresent(m -> context.put("shortfall", m.method().label().in(language.code())));
+        if (offer.unreachable() || shortfall.isPresent()) {
+            context.put("methods", usable.stream().filter(m -> shortfall.map(s -> s != m).orElse(true))
+                    .map(m -> choosable(m, key, language)).toList());
             // Our own page first: what happened and what the user can do; its button tells the portal NoAuthnContext.
             pages.render(response, HttpServletResponse.SC_OK, "level-unreachable.vm", context);
             return;
@@ -86,10 +98,14 @@ public final class MethodChoicePage extends HttpServlet {
         }
         context.put("notice", sp.policy().notice() == null ? null : sp.policy().notice().in(language.code()));
         context.put("methodNotice", cancelledElsewhere ? notice : null);
-        context.put("methods", usable.stream().map(m -> new ChoosableMethod(m.method().id(),
-                m.method().label().in(language.code()), m.startPath() + "?key=" + key + "&lang=" + language.code(),
-                m.method().signUp() == null ? null : m.method().signUp().toString())).toList());
+        context.put("methods", usable.stream().map(m -> choosable(m, key, language)).toList());
         pages.render(response, HttpServletResponse.SC_OK, "login.vm", context);
+    }
+
+    private static ChoosableMethod choosable(LoginMethodEndpoint m, String key, Language language) {
+        return new ChoosableMethod(m.method().id(), m.method().label().in(language.code()),
+                m.startPath() + "?key=" + key + "&lang=" + language.code(),
+                m.method().signUp() == null ? null : m.method().signUp().toString());
     }
 
     /** A method the portal allows but that cannot reach its level, with the strongest level it does reach. */
