@@ -34,7 +34,7 @@ import si.bankart.prehod.session.SessionStore;
 import si.bankart.prehod.session.SpSession;
 import si.bankart.prehod.session.SsoSession;
 import si.bankart.prehod.sp.RegisteredSp;
-import si.bankart.prehod.sp.ServiceProviderRegistry;
+import si.bankart.prehod.sp.ServiceProviders;
 import si.bankart.prehod.storage.RandomIds;
 
 /**
@@ -49,7 +49,7 @@ public final class SsoFlow {
     private final SsoMetrics metrics;
     private final AuthnRequestValidator validator;
     private final UnsolicitedRequestValidator unsolicited;
-    private final ServiceProviderRegistry registry;
+    private final ServiceProviders registry;
     private final PendingLogins pendingLogins;
     private final SessionStore sessions;
     private final UserDirectory users;
@@ -60,14 +60,14 @@ public final class SsoFlow {
     private final Clock clock;
     private final RandomIds ids;
 
-    public SsoFlow(AuthnRequestValidator validator, UnsolicitedRequestValidator unsolicited, ServiceProviderRegistry registry, PendingLogins pendingLogins,
+    public SsoFlow(AuthnRequestValidator validator, UnsolicitedRequestValidator unsolicited, ServiceProviders registry, PendingLogins pendingLogins,
             SessionStore sessions, UserDirectory users, NameIdIssuer nameIds, AssertionBuilder assertions,
             ResponseBuilder responses, AuditLog audit, Clock clock, RandomIds ids) {
         this(validator, unsolicited, registry, pendingLogins, sessions, users, nameIds, assertions, responses, audit,
                 SsoMetrics.none(), clock, ids);
     }
 
-    public SsoFlow(AuthnRequestValidator validator, UnsolicitedRequestValidator unsolicited, ServiceProviderRegistry registry,
+    public SsoFlow(AuthnRequestValidator validator, UnsolicitedRequestValidator unsolicited, ServiceProviders registry,
             PendingLogins pendingLogins, SessionStore sessions, UserDirectory users, NameIdIssuer nameIds,
             AssertionBuilder assertions, ResponseBuilder responses, AuditLog audit, SsoMetrics metrics, Clock clock,
             RandomIds ids) {
@@ -233,7 +233,7 @@ public final class SsoFlow {
 
     /** Rebuilt from the registry each time: a stored request names its SP and ACS, it does not carry trust. */
     private TrustedReply replyTo(SsoRequest request) {
-        RegisteredSp sp = registry.find(request.spEntityId())
+        RegisteredSp sp = registry.asStarted(request.spEntityId(), request.acsLocation())
                 .orElseThrow(() -> new IllegalStateException("SP " + request.spEntityId() + " vanished from the registry"));
         return new TrustedReply(sp, sp.metadata().acsByLocation(request.acsLocation()).orElseThrow(),
                 request.requestId(), request.relayState());

@@ -13,8 +13,13 @@ import si.bankart.prehod.storage.StoreConfig;
  * @param certificateLogin   the certificate login's own configuration file (conf/certificate-login.yaml); absent: none
  * @param certificateBaseUrl where browsers reach the certificate connector; by default publicBaseUrl's host on
  *                           server.certificatePort
- * @param management         the management connector (metrics, health); 127.0.0.1:9000 when absent
+ * @param management         the management connector (metrics, health, administration); 127.0.0.1:9000 when absent
  * @param store              where state that outlives a request is kept; in this node's memory by default
+ * @param accountLinking     how new Rekono accounts are linked to bank users (conf/account-linking.yaml); absent: the
+ *                           defaults of {@code AccountLinkingConfig}
+ * @param metadataSources    conf/metadata-sources.yaml: remote and further local metadata sources, read after
+ *                           metadataDir; absent: metadataDir only
+ * @param idpMetadata        what our own metadata says beyond endpoints and keys: validity, organization, contacts
  */
 public record IdpConfig(
         String entityId,
@@ -33,7 +38,10 @@ public record IdpConfig(
         URI certificateBaseUrl,
         LogoutConfig logout,
         ManagementConfig management,
-        StoreConfig store) {
+        StoreConfig store,
+        String accountLinking,
+        String metadataSources,
+        IdpMetadataConfig idpMetadata) {
 
     public IdpConfig {
         require(entityId, "entityId");
@@ -50,6 +58,7 @@ public record IdpConfig(
         logout = logout == null ? LogoutConfig.DEFAULTS : logout;
         management = management == null ? ManagementConfig.DEFAULTS : management;
         store = store == null ? StoreConfig.DEFAULTS : store;
+        idpMetadata = idpMetadata == null ? IdpMetadataConfig.DEFAULTS : idpMetadata;
         metadataDir = orDefault(metadataDir, "metadata");
         relyingParties = orDefault(relyingParties, "conf/relying-parties.yaml");
         users = orDefault(users, "conf/users.yaml");
@@ -58,13 +67,14 @@ public record IdpConfig(
 
     public IdpConfig withPublicBaseUrl(URI url) {
         return new IdpConfig(entityId, url, server, credentials, limits, session, metadataDir, relyingParties, users,
-                templates, wantAuthnRequestsSigned, rekono, certificateLogin, certificateBaseUrl, logout, management, store);
+                templates, wantAuthnRequestsSigned, rekono, certificateLogin, certificateBaseUrl, logout, management, store,
+                accountLinking, metadataSources, idpMetadata);
     }
 
     public IdpConfig withManagementPort(int port) {
         return new IdpConfig(entityId, publicBaseUrl, server, credentials, limits, session, metadataDir, relyingParties,
                 users, templates, wantAuthnRequestsSigned, rekono, certificateLogin, certificateBaseUrl, logout,
-                management.withPort(port), store);
+                management.withPort(port), store, accountLinking, metadataSources, idpMetadata);
     }
 
     /** As configured, or else publicBaseUrl's host on server.certificatePort (so it follows a moved publicBaseUrl). */

@@ -14,7 +14,7 @@ import org.opensaml.saml.saml2.core.StatusCode;
 
 import si.bankart.prehod.request.signature.SignatureVerdict;
 import si.bankart.prehod.sp.RegisteredSp;
-import si.bankart.prehod.sp.ServiceProviderRegistry;
+import si.bankart.prehod.sp.ServiceProviders;
 
 /**
  * Judges the LogoutResponse an SP sends back during propagation (SAML core §3.7.2, profiles §4.4.4.2): it must answer
@@ -24,13 +24,13 @@ import si.bankart.prehod.sp.ServiceProviderRegistry;
  */
 public final class LogoutResponseCheck {
 
-    private final ServiceProviderRegistry registry;
+    private final ServiceProviders registry;
     private final SpSignature signatures;
     private final Clock clock;
     private final Duration clockSkew;
     private final Duration maxAge;
 
-    public LogoutResponseCheck(ServiceProviderRegistry registry, SpSignature signatures, Clock clock, Duration clockSkew,
+    public LogoutResponseCheck(ServiceProviders registry, SpSignature signatures, Clock clock, Duration clockSkew,
             Duration maxAge) {
         this.registry = registry;
         this.signatures = signatures;

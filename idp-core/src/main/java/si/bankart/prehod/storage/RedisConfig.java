@@ -13,6 +13,7 @@ import java.util.List;
  * @param trustAnchors   PEM file of CAs for the server's certificate; absent: the JDK's trusted CAs
  * @param keyPrefix      every key starts with it, so several deployments can share one Redis
  * @param commandTimeout a command not answered by then fails (the user gets "store unavailable")
+ * @param connectTimeout for a new connection, its handshake included
  */
 public record RedisConfig(String host, Integer port, List<String> sentinels, String masterName, String username,
         String password, boolean tls, String trustAnchors, Integer database, String keyPrefix, Duration commandTimeout,

@@ -169,7 +169,8 @@ public final class RedisStorageService extends AbstractStorageService implements
                 uri.withPassword(config.password().toCharArray());
             }
         }
-        return uri.withSsl(config.tls()).withDatabase(config.database()).withTimeout(config.commandTimeout()).build();
+        // The URI's timeout bounds the connection handshake (AUTH, SELECT); commands have TimeoutOptions.
+        return uri.withSsl(config.tls()).withDatabase(config.database()).withTimeout(config.connectTimeout()).build();
     }
 
     /** Is Redis answering now? For readiness; the detail names where, never a password. */

@@ -59,7 +59,10 @@ public final class RunningRedis implements AutoCloseable {
     /** Starts it again on the same port and folder (after {@link #kill()}). */
     public void launch() {
         List<String> conf = new ArrayList<>(List.of("port " + port, "bind 127.0.0.1", "dir " + dir,
-                "save \"\"", "appendonly no", "protected-mode no", "logfile " + dir.resolve("redis.log")));
+                "protected-mode no", "logfile " + dir.resolve("redis.log")));
+        if (!sentinel) {
+            conf.addAll(List.of("save \"\"", "appendonly no"));
+        }
         conf.addAll(extraLines);
         Path file = dir.resolve(sentinel ? "sentinel.conf" : "redis.conf");
         try {

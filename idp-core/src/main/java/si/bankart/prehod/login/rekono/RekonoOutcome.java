@@ -5,11 +5,13 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
+import si.bankart.prehod.directory.RekonoIdentity;
 import si.bankart.prehod.loa.LevelOfAssurance;
 import si.bankart.prehod.login.LoginResult;
 
 /** How a Rekono callback ended. Not logging in is a normal outcome, not an exception. */
-public sealed interface RekonoOutcome permits RekonoOutcome.Authenticated, RekonoOutcome.Cancelled, RekonoOutcome.Rejected {
+public sealed interface RekonoOutcome permits RekonoOutcome.Authenticated, RekonoOutcome.Cancelled, RekonoOutcome.Rejected,
+        RekonoOutcome.Unlinked {
 
     String METHOD = "rekono";
 
@@ -47,6 +49,42 @@ public sealed interface RekonoOutcome permits RekonoOutcome.Authenticated, Rekon
         @Override
         public String toString() {
             return "Authenticated[user=" + userId + ", loa=" + loa.id() + ", authTime=" + authTime + ", amr=" + amr + "]";
+        }
+    }
+
+    /**
+     * A valid Rekono login of an account that is linked to no bank user: the web layer offers to link it (activation
+     * code or bank certificate), so the login is kept, not thrown away.
+     *
+     * @param identity     issuer + sub, what a link stores
+     * @param accountLabel what the user and the bank recognise the account by: its e-mail when Rekono gave one,
+     *                     else the {@code sub}
+     */
+    record Unlinked(String pendingLoginKey, RekonoIdentity identity, String accountLabel, LevelOfAssurance loa,
+            Instant authTime, String idToken, List<String> amr) implements RekonoOutcome {
+
+        public Unlinked {
+            Objects.requireNonNull(pendingLoginKey, "pendingLoginKey");
+            Objects.requireNonNull(identity, "identity");
+            Objects.requireNonNull(accountLabel, "accountLabel");
+            Objects.requireNonNull(loa, "loa");
+            Objects.requireNonNull(authTime, "authTime");
+            amr = List.copyOf(amr);
+        }
+
+        /** The login as it completes once the account is linked to {@code userId}. */
+        public Authenticated linkedTo(String userId) {
+            return new Authenticated(pendingLoginKey, userId, loa, authTime, idToken, amr);
+        }
+
+        @Override
+        public String auditResult() {
+            return "not-registered";
+        }
+
+        @Override
+        public String toString() {
+            return "Unlinked[sub=" + identity.subject() + ", loa=" + loa.id() + "]";
         }
     }
 

@@ -28,6 +28,8 @@ public enum SignatureViolation {
     DIGEST_ALGORITHM_NOT_ALLOWED(SamlStatus.REQUESTER_REQUEST_DENIED),
     /** A ds:Object (and so possibly a Manifest with references of its own) inside the signature. */
     OBJECT_NOT_ALLOWED(SamlStatus.REQUESTER_REQUEST_DENIED),
+    /** A SignatureValue or DigestValue that is not base64 (Santuario would throw rather than answer "invalid"). */
+    VALUE_NOT_BASE64(SamlStatus.REQUESTER_REQUEST_DENIED),
     /** The signer's metadata has no signing key, so nothing can verify. */
     NO_TRUSTED_KEY(SamlStatus.REQUESTER_REQUEST_DENIED),
     /** The signature is well formed but verifies with none of the trusted keys (wrong key or altered content). */

@@ -2,6 +2,7 @@ package si.bankart.prehod.request.signature;
 
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 
@@ -92,7 +93,29 @@ public final class StrictSignatureProfile {
             return SignatureVerdict.refused(SignatureViolation.NOT_ONE_REFERENCE,
                     "the signature has " + references.size() + " References, exactly one is allowed");
         }
-        return reference(references.get(0), signedElement, id);
+        SignatureVerdict reference = reference(references.get(0), signedElement, id);
+        if (!reference.valid()) {
+            return reference;
+        }
+        List<Element> values = children(signature, "SignatureValue");
+        values.addAll(children(references.get(0), "DigestValue"));
+        for (Element value : values) {
+            if (!isBase64(value.getTextContent())) {
+                return SignatureVerdict.refused(SignatureViolation.VALUE_NOT_BASE64,
+                        "the " + value.getLocalName() + " is not base64");
+            }
+        }
+        return SignatureVerdict.VALID;
+    }
+
+    /** As Santuario decodes it (MIME base64, line breaks and other non-alphabet characters skipped). */
+    private static boolean isBase64(String text) {
+        try {
+            Base64.getMimeDecoder().decode(text);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     private static SignatureVerdict reference(Element reference, Element signedElement, String id) {
@@ -110,7 +133,8 @@ public final class StrictSignatureProfile {
         for (Element transforms : children(reference, "Transforms")) {
             for (Element transform : children(transforms, "Transform")) {
                 String algorithm = algorithm(transform);
-                if (!TRANSFORMS.contains(algorithm)) {
+                // Set.of(...).contains(null) throws; a Transform without an Algorithm is just not allowed.
+                if (algorithm == null || !TRANSFORMS.contains(algorithm)) {
                     return SignatureVerdict.refused(SignatureViolation.TRANSFORM_NOT_ALLOWED,
                             "transform " + algorithm + " is not allowed");
                 }

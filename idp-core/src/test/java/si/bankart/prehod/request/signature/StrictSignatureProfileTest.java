@@ -120,6 +120,14 @@ class StrictSignatureProfileTest {
     }
 
     @Test
+    void refusesATransformWithoutAnAlgorithm() {
+        // Found by LogoutResponseFuzzTest: the allow-list lookup threw NullPointerException.
+        String signed = request().signedXml().replace("<ds:Transform Algorithm=", "<ds:Transform Algnrithm=");
+
+        assertRefused(verify(signed, SP_CERT), SignatureViolation.TRANSFORM_NOT_ALLOWED, "transform null is not allowed");
+    }
+
+    @Test
     void refusesAReferenceWithoutTheEnvelopedTransform() {
         String signed = bySp().transforms(SignatureConstants.ALGO_ID_C14N_EXCL_OMIT_COMMENTS).sign(request().xml());
 
@@ -186,6 +194,26 @@ class StrictSignatureProfileTest {
                 SignatureConstants.ALGO_ID_DIGEST_SHA1).sign(request().xml());
 
         assertRefused(verify(signed, SP_CERT), SignatureViolation.DIGEST_ALGORITHM_NOT_ALLOWED, "sha1");
+    }
+
+    /** The signed request with three characters more at the start of this element's base64 text. */
+    private static String brokenBase64In(String element) {
+        String signed = request().signedXml();
+        int value = signed.indexOf("<ds:" + element + ">") + element.length() + 5;
+        return signed.substring(0, value) + "AAA" + signed.substring(value);
+    }
+
+    @Test
+    void refusesASignatureValueThatIsNotBase64() {
+        // Found by AuthnRequestFuzzTest: Santuario threw IllegalArgumentException instead of answering "invalid".
+        assertRefused(verify(brokenBase64In("SignatureValue"), SP_CERT), SignatureViolation.VALUE_NOT_BASE64,
+                "SignatureValue is not base64");
+    }
+
+    @Test
+    void refusesADigestValueThatIsNotBase64() {
+        assertRefused(verify(brokenBase64In("DigestValue"), SP_CERT), SignatureViolation.VALUE_NOT_BASE64,
+                "DigestValue is not base64");
     }
 
     @Test

@@ -29,6 +29,22 @@ public final class Browser {
     private final HttpClient client;
     private final URI base;
 
+    private Browser(HttpClient client, URI base) {
+        this.client = client;
+        this.base = base;
+    }
+
+    /** The same browser (its cookies) talking to another address: another IdP node behind one name. */
+    public Browser at(URI otherBase) {
+        return new Browser(client, otherBase);
+    }
+
+    /** The value of a cookie this browser holds, or null. */
+    public String cookie(String name) {
+        return ((CookieManager) client.cookieHandler().orElseThrow()).getCookieStore().getCookies().stream()
+                .filter(c -> c.getName().equals(name)).map(java.net.HttpCookie::getValue).findFirst().orElse(null);
+    }
+
     public Browser(URI base, Path tlsKeyStore, char[] password) {
         this.base = base;
         try {
