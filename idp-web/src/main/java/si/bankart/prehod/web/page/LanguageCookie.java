@@ -20,6 +20,7 @@ public final class LanguageCookie implements Filter {
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
             throws IOException, ServletException {
+        // Only from the query: reading a POST body here would consume the SAML binding's form before its decoder.
         String asked = ((HttpServletRequest) request).getQueryString() == null ? null : request.getParameter("lang");
         if ("sl".equals(asked) || "en".equals(asked)) {
             Language.of((HttpServletRequest) request).remember((HttpServletResponse) response);
