@@ -210,6 +210,7 @@ class RekonoJourneyTest {
                 Map.of("key", hidden(explained, "key"), "reason", "level")))));
 
         assertEquals(List.of(REQUESTER, NO_AUTHN_CONTEXT), statusCodes(cms));
+        assertTrue(cms.body().contains("Prijava ni dosegla ravni zanesljivosti, ki jo zahteva ta portal."), cms.body());
         assertNotLoggedIn(ana, "cms");
     }
 
