@@ -150,6 +150,7 @@ import si.bankart.prehod.web.login.LoginCompletion;
 import si.bankart.prehod.web.login.LoginMethodEndpoint;
 import si.bankart.prehod.web.login.MethodChoicePage;
 import si.bankart.prehod.web.metadata.MetadataEndpoint;
+import si.bankart.prehod.web.page.LanguageCookie;
 import si.bankart.prehod.web.page.Pages;
 import si.bankart.prehod.web.request.SamlMessageDecoder;
 import si.bankart.prehod.web.request.SsoEndpoint;
@@ -275,6 +276,7 @@ public final class IdpServer implements AutoCloseable {
         context.setMaxFormContentSize(config.limits().maxMessageBytes() * 2);
         filter(context, new UnexpectedFailures(errorPage, ids));
         filter(context, new SecurityHeaders());
+        filter(context, new LanguageCookie());
         SamlMessageDecoder decoder = new SamlMessageDecoder(parserPool, config.limits().maxMessageBytes());
         SsoEndpoint sso = new SsoEndpoint(decoder, flow, sessions, cookie, writer, errorPage, ids,
                 config.endpoint(Routes.SSO_REDIRECT), config.endpoint(Routes.SSO_POST));
@@ -320,6 +322,7 @@ public final class IdpServer implements AutoCloseable {
             certificateContext.setVirtualHosts(new String[] {"@certificate"});
             filter(certificateContext, new UnexpectedFailures(errorPage, ids));
             filter(certificateContext, new SecurityHeaders());
+            filter(certificateContext, new LanguageCookie());
             servlet(certificateContext, new HttpErrorPage(errorPage, ids), Routes.ERROR);
             staticFiles(certificateContext, home.resolve(config.templates()).resolve("static"));
             certificateLogin.mountOnCertificateConnector(certificateContext, completion);

@@ -97,8 +97,11 @@ final class CertificateLoginEndpoint extends HttpServlet {
             log.warn("Certificate login refused [incident {}] {}: {}", incident, rejected.reason(), rejected.detail());
             audit.record(new AuditEvent(clock.instant(), "certificate-login", sp, null, "certificate", null,
                     rejected.reason().name(), incident, request.getRemoteAddr()));
+            // Without a certificate the same step may work once the card is in: offer it again beside another method.
+            String again = rejected.reason() == CertificateRejection.NO_CERTIFICATE
+                    ? methodChoiceUrl + "/certificate?key=" + key : null;
             errorPage.show(response, HttpServletResponse.SC_BAD_REQUEST, page(rejected.reason()), incident,
-                    Language.of(request), methodChoiceUrl + "?key=" + key);
+                    Language.of(request), methodChoiceUrl + "?key=" + key, again);
         }
     }
 
