@@ -139,18 +139,18 @@ public final class SsoFlow {
         if (result instanceof LoginResult.Failed failed) {
             metrics.login(failed.method(), "failed", failed.status().name(), took);
             return refuse(new RequestRejected(failed.status(), "login failed at " + failed.method()
-                    + ": " + failed.reason(), Optional.of(reply)), client);
+                    + ": " + failed.reason(), Optional.of(reply)), failed.method(), client);
         }
         LoginResult.Authenticated login = (LoginResult.Authenticated) result;
         if (!reply.sp().policy().allowsMethod(login.method())) {
             metrics.login(login.method(), "refused", "method_not_allowed", took);
             return refuse(new RequestRejected(SamlStatus.RESPONDER_AUTHN_FAILED, "method " + login.method()
-                    + " is not allowed for this SP", Optional.of(reply)), client);
+                    + " is not allowed for this SP", Optional.of(reply)), login.method(), client);
         }
         if (!request.acceptableLoa().contains(login.loa())) {
             metrics.login(login.method(), "refused", "loa_too_low", took);
             return refuse(new RequestRejected(SamlStatus.REQUESTER_NO_AUTHN_CONTEXT, "login reached " + login.loa().id()
-                    + ", acceptable are " + request.acceptableLoa(), Optional.of(reply)), client);
+                    + ", acceptable are " + request.acceptableLoa(), Optional.of(reply)), login.method(), client);
         }
         metrics.login(login.method(), "success", SsoMetrics.NO_REASON, took);
         SsoSession session = sessions.loggedIn(current, login);
@@ -210,12 +210,17 @@ public final class SsoFlow {
     }
 
     private SsoOutcome refuse(RequestRejected rejected, String client) {
+        return refuse(rejected, null, client);
+    }
+
+    /** @param method the login method that was tried, or null when the refusal came before any login */
+    private SsoOutcome refuse(RequestRejected rejected, String method, String client) {
         String incident = ids.incident();
         Optional<TrustedReply> reply = rejected.replyTo();
         log.warn("SSO refused [incident {}] sp={} status={}: {}", incident,
                 reply.map(r -> r.sp().entityId()).orElse("(untrusted)"), rejected.status(), rejected.reason());
-        audit.record(new AuditEvent(clock.instant(), "sso", reply.map(r -> r.sp().entityId()).orElse(null), null, null,
-                null, rejected.status().name(), incident, client));
+        audit.record(new AuditEvent(clock.instant(), "sso", reply.map(r -> r.sp().entityId()).orElse(null), null,
+                method, null, rejected.status().name(), incident, client));
         metrics.response(reply.map(r -> r.sp().entityId()).orElse(null), rejected.status().name());
         if (reply.isEmpty()) {
             return new ShowError("request-invalid", incident, rejected.reason());

@@ -40,7 +40,6 @@ import org.opensaml.security.x509.BasicX509Credential;
 import org.opensaml.xmlsec.keyinfo.impl.X509KeyInfoGeneratorFactory;
 
 import si.bankart.prehod.config.IdpMetadataConfig;
-import si.bankart.prehod.config.LocalizedText;
 import si.bankart.prehod.response.SamlSigner;
 import si.bankart.prehod.sp.NameIdFormat;
 import si.bankart.prehod.xml.SamlObjects;
@@ -169,27 +168,23 @@ public final class IdpMetadata {
         Organization organization = SamlObjects.build(Organization.DEFAULT_ELEMENT_NAME);
         for (String language : List.of("sl", "en")) {
             OrganizationName name = SamlObjects.build(OrganizationName.DEFAULT_ELEMENT_NAME);
-            name.setValue(text(configured.name(), language));
+            name.setValue(configured.name().in(language));
             name.setXMLLang(language);
             organization.getOrganizationNames().add(name);
         }
         for (String language : List.of("sl", "en")) {
             OrganizationDisplayName name = SamlObjects.build(OrganizationDisplayName.DEFAULT_ELEMENT_NAME);
-            name.setValue(text(configured.displayName(), language));
+            name.setValue(configured.displayName().in(language));
             name.setXMLLang(language);
             organization.getDisplayNames().add(name);
         }
         for (String language : List.of("sl", "en")) {
             OrganizationURL url = SamlObjects.build(OrganizationURL.DEFAULT_ELEMENT_NAME);
-            url.setURI(text(configured.url(), language));
+            url.setURI(configured.url().in(language));
             url.setXMLLang(language);
             organization.getURLs().add(url);
         }
         return organization;
-    }
-
-    private static String text(LocalizedText text, String language) {
-        return text.in(language);
     }
 
     private static ContactPerson contact(IdpMetadataConfig.Contact configured) {

@@ -3,6 +3,7 @@ package si.bankart.prehod.keys;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import si.bankart.prehod.config.CredentialsConfig;
+import si.bankart.prehod.health.HealthState;
 import si.bankart.prehod.testing.MutableClock;
 
 class KeyRingTest {
@@ -92,5 +94,16 @@ class KeyRingTest {
                 java.nio.file.attribute.FileTime.from(Instant.now().plusSeconds(10)));
         assertEquals(command.get().getEntityCertificate(), ring.get().getEntityCertificate());
         assertEquals(List.of(KeyState.PREVIOUS, KeyState.ACTIVE), states(ring));
+    }
+
+    @Test
+    void readinessWarnsBeforeTheActiveKeyExpiresAndFailsAfter() {
+        assertEquals(HealthState.UP, ring.check().state());
+        Instant notAfter = ring.get().getEntityCertificate().getNotAfter().toInstant();
+        clock.advance(Duration.between(clock.instant(), notAfter.minus(Duration.ofDays(10))));
+        assertEquals(HealthState.WARN, ring.check().state());
+        clock.advance(Duration.ofDays(11));
+        assertEquals(HealthState.DOWN, ring.check().state());
+        assertTrue(ring.check().detail().contains("roll it over"));
     }
 }

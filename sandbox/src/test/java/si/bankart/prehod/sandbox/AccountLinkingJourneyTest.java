@@ -3,6 +3,7 @@ package si.bankart.prehod.sandbox;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static si.bankart.prehod.sandbox.SandboxJourney.assertLoggedIn;
 
 import java.io.ByteArrayOutputStream;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import si.bankart.prehod.sandbox.ca.DemoClient;
+import si.bankart.prehod.sandbox.rekono.HeadlessChromium;
 import si.bankart.prehod.web.UsersCommand;
 
 /**
@@ -81,6 +83,13 @@ class AccountLinkingJourneyTest {
                 account.email(), account.password());
         assertLoggedIn(smsFactor(later, confirmation, account), "u1004", "Marija Horvat", LOW);
         assertTrue(users("list").contains(account.email()), "list shows the link");
+
+        assertTrue(users("unlink", "u1004").contains("Unlinked"));
+        assertFalse(users("list").contains(account.email()), "unlinked");
+        Person afterUnlink = new Person(tls(null));
+        HttpResponse<String> again = smsFactor(afterUnlink, journey.passwordAtRekono(afterUnlink,
+                journey.rekonoLogin(afterUnlink, "bws"), account.email(), account.password()), account);
+        assertEquals("/idp/login/link", again.uri().getPath(), "the running IdP sees the unlink at once");
     }
 
     @Test
@@ -143,6 +152,40 @@ class AccountLinkingJourneyTest {
         assertTrue(page.body().contains("<h1>Prijava je potekla</h1>"), page.body());
     }
 
+    @Test
+    void inChromiumANewUserCreatesTheAccountFromTheIdpAndReachesThePortalWithTheActivationCode() throws Exception {
+        assumeTrue(HeadlessChromium.installed(), "Debian's chromium package is not installed");
+        NewAccount account = NewAccount.next();
+        try (HeadlessChromium chromium = new HeadlessChromium()) {
+            chromium.navigate(URI.create(journey.portal("bws") + "login"));
+            waitFor(chromium, "document.querySelector('a.signup-link') !== null");
+            chromium.evaluate("document.querySelector('a.signup-link').click(); true");
+            waitFor(chromium, "location.pathname.endsWith('/register') && document.querySelector('#email') !== null");
+            chromium.evaluate("document.querySelector('#email').value = '" + account.email() + "';"
+                    + "document.querySelector('#password').value = '" + account.password() + "';"
+                    + "document.querySelector('#password2').value = '" + account.password() + "';"
+                    + "document.querySelector('#mobile').value = '" + account.mobile() + "';"
+                    + "document.querySelector('form[action$=register]').submit(); true");
+            waitFor(chromium, "location.pathname.endsWith('/register/verify') && document.readyState === 'complete'"
+                    + " && document.querySelector('#code') !== null");
+            typeAndSubmit(chromium, sixDigits(sandbox.rekono().outbox().latestTo(account.email()).orElseThrow().body()));
+            waitFor(chromium, "document.querySelector('button[value=sms]') !== null");
+            chromium.evaluate("document.querySelector('button[value=sms]').click(); true");
+            waitFor(chromium, "location.pathname.endsWith('/sms') && document.readyState === 'complete'"
+                    + " && document.querySelector('#code') !== null");
+            typeAndSubmit(chromium, sixDigits(sandbox.rekono().outbox().latestTo("+386" + account.mobile().substring(1))
+                    .orElseThrow().body()));
+
+            waitFor(chromium, "location.pathname === '/idp/login/link' && document.querySelector('#code') !== null");
+            assertEquals(account.email(), chromium.evaluate("document.querySelector('#account-label').textContent").asText());
+            typeAndSubmit(chromium, invite("u1002", Clock.systemUTC()));
+
+            waitFor(chromium, "location.pathname.startsWith('/bws/') && document.querySelector('dd.loa') !== null");
+            assertEquals(LOW, chromium.evaluate("document.querySelector('dd.loa').textContent.trim()").asText());
+            assertTrue(chromium.evaluate("document.body.textContent").asText().contains("u1002"));
+        }
+    }
+
     // --- steps ---
 
     /** Portal → method choice → "Ustvarite ga" → registration at Rekono → e-mail code → SMS → IdP linking page. */
@@ -197,6 +240,22 @@ class AccountLinkingJourneyTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         new UsersCommand(home, Clock.systemUTC(), new PrintStream(out, true, StandardCharsets.UTF_8)).run(List.of(args));
         return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private static void waitFor(HeadlessChromium chromium, String condition) throws InterruptedException {
+        chromium.waitFor(condition, Duration.ofSeconds(30));
+    }
+
+    /** Types into the page's #code field and submits its form. */
+    private static void typeAndSubmit(HeadlessChromium chromium, String code) {
+        chromium.evaluate("document.querySelector('#code').value = '" + code + "';"
+                + "document.querySelector('#code').form.submit(); true");
+    }
+
+    private static String sixDigits(String message) {
+        Matcher m = Pattern.compile("\\b(\\d{6})\\b").matcher(message);
+        assertTrue(m.find(), message);
+        return m.group(1);
     }
 
     private static String hidden(HttpResponse<String> page, String name) {

@@ -25,6 +25,8 @@ public enum RejectionReason {
     RESPONSE_MALFORMED("rekono-failed", SamlStatus.RESPONDER_AUTHN_FAILED),
     /** The callback names another issuer (RFC 9207 §2.4, mix-up defence). */
     ISSUER_MISMATCH("rekono-failed", SamlStatus.RESPONDER_AUTHN_FAILED),
+    /** The callback lacks {@code iss} although the provider's metadata promises it (RFC 9207 §2.4). */
+    ISSUER_MISSING("rekono-failed", SamlStatus.RESPONDER_AUTHN_FAILED),
     /** Rekono cannot authenticate the account at the requested acr ({@code unmet_authentication_requirements}). */
     UNMET_LEVEL("rekono-failed", SamlStatus.REQUESTER_NO_AUTHN_CONTEXT),
     /** Rekono answered the authorization request with an error other than access_denied. */

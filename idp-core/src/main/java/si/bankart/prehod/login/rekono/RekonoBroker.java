@@ -159,11 +159,11 @@ public final class RekonoBroker {
 
     private RekonoOutcome complete(Map<String, List<String>> parameters, RekonoLoginState login)
             throws RekonoRejected, ProviderUnavailable {
-        Optional<AuthorizationCode> code = responses.code(parameters);
+        OIDCProviderMetadata provider = metadata.current();
+        Optional<AuthorizationCode> code = responses.code(parameters, provider.supportsAuthorizationResponseIssuerParam());
         if (code.isEmpty()) {
             return new Cancelled(login.pendingLoginKey());
         }
-        OIDCProviderMetadata provider = metadata.current();
         OIDCTokens tokens = codes.exchange(provider.getTokenEndpointURI(), code.get(), new CodeVerifier(login.codeVerifier()));
         VerifiedIdToken idToken = idTokens.verify(tokens.getIDToken(), tokens.getAccessToken(), provider.getJWKSetURI(),
                 login);
@@ -211,16 +211,23 @@ public final class RekonoBroker {
     }
 
     private Rejected refuse(Rejected rejected, String step, String client) {
-        log.warn("Rekono login refused at {}: {} ({})", step, rejected.reason(), rejected.detail());
+        String incident = ids.incident();
+        log.warn("Rekono login refused [incident {}] at {}: {} ({})", incident, step, rejected.reason(),
+                rejected.detail());
         audit.record(new AuditEvent(clock.instant(), "rekono-" + step, null, null, RekonoOutcome.METHOD, null,
-                rejected.auditResult(), null, client));
-        return rejected;
+                rejected.auditResult(), incident, client));
+        return new Rejected(rejected.reason(), rejected.detail(), rejected.pendingLoginKey(), incident);
     }
 
     private void record(RekonoOutcome outcome, String client) {
         String user = outcome instanceof Authenticated a ? a.userId() : null;
         String loa = outcome instanceof Authenticated a ? a.loa().id() : null;
-        log.info("Rekono login {} user={} loa={}", outcome.auditResult(), user, loa);
+        if (user == null) {
+            // A cancel or an unlinked account: no bank user (yet) to name.
+            log.info("Rekono login {}", outcome.auditResult());
+        } else {
+            log.info("Rekono login {} user={} loa={}", outcome.auditResult(), user, loa);
+        }
         audit.record(new AuditEvent(clock.instant(), "rekono-callback", null, user, RekonoOutcome.METHOD, loa,
                 outcome.auditResult(), null, client));
     }

@@ -101,12 +101,18 @@ public sealed interface RekonoOutcome permits RekonoOutcome.Authenticated, Rekon
      * Refused. {@code detail} is for the log only; {@code pendingLoginKey} is present only when the callback came from
      * the browser that started the login, so only then may the web layer act on the pending SAML request.
      */
-    record Rejected(RejectionReason reason, String detail, Optional<String> pendingLoginKey)
+    /** @param incident the reference logged and audited with the refusal, which the user's page shows */
+    record Rejected(RejectionReason reason, String detail, Optional<String> pendingLoginKey, String incident)
             implements RekonoOutcome, RekonoStart {
 
         public Rejected {
             Objects.requireNonNull(reason, "reason");
             pendingLoginKey = pendingLoginKey == null ? Optional.empty() : pendingLoginKey;
+        }
+
+        /** A refusal not yet logged: the broker gives it its incident when it records it. */
+        public Rejected(RejectionReason reason, String detail, Optional<String> pendingLoginKey) {
+            this(reason, detail, pendingLoginKey, null);
         }
 
         @Override

@@ -133,7 +133,8 @@ public final class StrictSignatureProfile {
         for (Element transforms : children(reference, "Transforms")) {
             for (Element transform : children(transforms, "Transform")) {
                 String algorithm = algorithm(transform);
-                if (!TRANSFORMS.contains(algorithm)) {
+                // Set.of(...).contains(null) throws; a Transform without an Algorithm is just not allowed.
+                if (algorithm == null || !TRANSFORMS.contains(algorithm)) {
                     return SignatureVerdict.refused(SignatureViolation.TRANSFORM_NOT_ALLOWED,
                             "transform " + algorithm + " is not allowed");
                 }

@@ -247,6 +247,44 @@ class RekonoBrokerCallbackTest {
     }
 
     @Test
+    void callbackWithoutIssWhenProviderPromisesItThenIssuerMissingAndCodeNotRedeemed() {
+        harness.op.advertisesIss = true;
+        Redirect redirect = harness.start();
+
+        Rejected rejected = assertRejected(harness.callback(harness.op.authorize(redirect.authorizationUrl()), redirect),
+                RejectionReason.ISSUER_MISSING);
+        assertEquals(0, harness.op.tokenRequests.get());
+        assertTrue(rejected.incident().matches("[A-Z2-9]{4}-[A-Z2-9]{4}"), "the refusal carries its logged incident");
+    }
+
+    @Test
+    void callbackWithIssWhenProviderPromisesItThenAuthenticated() {
+        harness.op.advertisesIss = true;
+        Redirect redirect = harness.start();
+        Map<String, List<String>> parameters = new HashMap<>(harness.op.authorize(redirect.authorizationUrl()));
+        parameters.put("iss", List.of(harness.op.issuer.toString()));
+
+        assertInstanceOf(RekonoOutcome.Authenticated.class, harness.callback(parameters, redirect));
+        assertEquals(1, harness.op.tokenRequests.get());
+    }
+
+    @Test
+    void callbackWithRepeatedStateIssOrErrorThenRefusedBeforeRedeeming() {
+        for (String name : List.of("state", "iss", "error")) {
+            Redirect redirect = harness.start();
+            Map<String, List<String>> parameters = new HashMap<>(harness.op.authorize(redirect.authorizationUrl()));
+            String value = name.equals("iss") ? harness.op.issuer.toString()
+                    : name.equals("error") ? "access_denied" : parameters.get("state").get(0);
+            parameters.put(name, List.of(value, value));
+
+            RekonoOutcome outcome = harness.callback(parameters, redirect);
+
+            assertInstanceOf(RekonoOutcome.Rejected.class, outcome, name);
+        }
+        assertEquals(0, harness.op.tokenRequests.get());
+    }
+
+    @Test
     void callbackWhenUserinfoSubjectDiffersThenUserinfoSubjectMismatch() {
         harness.op.userinfoSubject = "rekono-sub-1003";
 

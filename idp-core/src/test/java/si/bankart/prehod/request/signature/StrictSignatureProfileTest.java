@@ -120,6 +120,14 @@ class StrictSignatureProfileTest {
     }
 
     @Test
+    void refusesATransformWithoutAnAlgorithm() {
+        // Found by LogoutResponseFuzzTest: the allow-list lookup threw NullPointerException.
+        String signed = request().signedXml().replace("<ds:Transform Algorithm=", "<ds:Transform Algnrithm=");
+
+        assertRefused(verify(signed, SP_CERT), SignatureViolation.TRANSFORM_NOT_ALLOWED, "transform null is not allowed");
+    }
+
+    @Test
     void refusesAReferenceWithoutTheEnvelopedTransform() {
         String signed = bySp().transforms(SignatureConstants.ALGO_ID_C14N_EXCL_OMIT_COMMENTS).sign(request().xml());
 

@@ -93,7 +93,7 @@ public final class LogoutOutcomeWriter {
         if (SAMLConstants.SAML2_REDIRECT_BINDING_URI.equals(binding)) {
             redirect.send(response, message, location, relayState);
         } else {
-            postForm.send(response, message, location, relayState, language);
+            postForm.send(response, message, location, relayState, null, language);
         }
     }
 
@@ -108,6 +108,7 @@ public final class LogoutOutcomeWriter {
         VelocityContext context = pages.context(language);
         context.put("portals", portals);
         context.put("partial", result.partial());
+        context.put("user", result.userId());
         pages.render(response, HttpServletResponse.SC_OK, RESULT_TEMPLATE, context);
     }
 }

@@ -6,8 +6,6 @@ import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -16,7 +14,6 @@ import java.util.EnumSet;
 import java.util.List;
 
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import javax.servlet.DispatcherType;
 import javax.servlet.Filter;
 import javax.servlet.http.HttpServlet;
@@ -34,7 +31,6 @@ import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.SslConnectionFactory;
-import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.server.handler.SizeLimitHandler;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -61,7 +57,6 @@ import si.bankart.prehod.web.management.ReadinessEndpoint;
 import si.bankart.prehod.LogoutFlow;
 import si.bankart.prehod.SsoFlow;
 import si.bankart.prehod.config.LogoutConfig;
-import si.bankart.prehod.keys.PemCertificates;
 import si.bankart.prehod.logout.LogoutPlanner;
 import si.bankart.prehod.logout.LogoutProgressStore;
 import si.bankart.prehod.logout.LogoutRequestValidator;
@@ -116,10 +111,7 @@ import si.bankart.prehod.session.SessionStore;
 import si.bankart.prehod.admin.KeyAdministration;
 import si.bankart.prehod.admin.MetadataAdministration;
 import si.bankart.prehod.keys.KeyRing;
-import si.bankart.prehod.keys.TokenKeys;
 import si.bankart.prehod.keys.TrustedCas;
-import si.bankart.prehod.sp.MetadataLoader;
-import si.bankart.prehod.sp.RelyingPartiesFile;
 import si.bankart.prehod.sp.ServiceProviders;
 import si.bankart.prehod.sp.SpCatalog;
 import si.bankart.prehod.web.admin.AdministrationEndpoint;
@@ -158,6 +150,7 @@ import si.bankart.prehod.web.login.LoginCompletion;
 import si.bankart.prehod.web.login.LoginMethodEndpoint;
 import si.bankart.prehod.web.login.MethodChoicePage;
 import si.bankart.prehod.web.metadata.MetadataEndpoint;
+import si.bankart.prehod.web.page.LanguageCookie;
 import si.bankart.prehod.web.page.Pages;
 import si.bankart.prehod.web.request.SamlMessageDecoder;
 import si.bankart.prehod.web.request.SsoEndpoint;
@@ -283,6 +276,7 @@ public final class IdpServer implements AutoCloseable {
         context.setMaxFormContentSize(config.limits().maxMessageBytes() * 2);
         filter(context, new UnexpectedFailures(errorPage, ids));
         filter(context, new SecurityHeaders());
+        filter(context, new LanguageCookie());
         SamlMessageDecoder decoder = new SamlMessageDecoder(parserPool, config.limits().maxMessageBytes());
         SsoEndpoint sso = new SsoEndpoint(decoder, flow, sessions, cookie, writer, errorPage, ids,
                 config.endpoint(Routes.SSO_REDIRECT), config.endpoint(Routes.SSO_POST));
@@ -315,10 +309,7 @@ public final class IdpServer implements AutoCloseable {
         errorPages(context);
 
         Server jetty = new Server(new QueuedThreadPool(200, 8));
-        ErrorHandler serverErrors = new ErrorHandler();
-        serverErrors.setShowStacks(false);
-        serverErrors.setShowMessageInTitle(false);
-        jetty.setErrorHandler(serverErrors);
+        jetty.setErrorHandler(new ClientErrorHandler(errorPage, ids));
         ServerConnector https = connector(jetty, home, config, new SslContextFactory.Server(), "https",
                 options.httpsPort() != null ? options.httpsPort() : config.server().httpsPort());
         jetty.addConnector(https);
@@ -331,6 +322,7 @@ public final class IdpServer implements AutoCloseable {
             certificateContext.setVirtualHosts(new String[] {"@certificate"});
             filter(certificateContext, new UnexpectedFailures(errorPage, ids));
             filter(certificateContext, new SecurityHeaders());
+            filter(certificateContext, new LanguageCookie());
             servlet(certificateContext, new HttpErrorPage(errorPage, ids), Routes.ERROR);
             staticFiles(certificateContext, home.resolve(config.templates()).resolve("static"));
             certificateLogin.mountOnCertificateConnector(certificateContext, completion);
@@ -529,6 +521,11 @@ public final class IdpServer implements AutoCloseable {
         return config;
     }
 
+    /** The store's readiness check, as /health/ready reports it. */
+    public HealthCheck storeHealth() {
+        return store.health();
+    }
+
     @Override
     public void close() throws Exception {
         refresher.shutdownNow();
@@ -559,7 +556,13 @@ public final class IdpServer implements AutoCloseable {
     }
 
     private static void errorPages(ServletContextHandler context) {
-        ErrorPageErrorHandler errors = new ErrorPageErrorHandler();
+        ErrorPageErrorHandler errors = new ErrorPageErrorHandler() {
+            /** Jetty answers other methods (PUT, DELETE …) with a bare status; they get our page like any other. */
+            @Override
+            public boolean errorPageForMethod(String method) {
+                return true;
+            }
+        };
         errors.setShowStacks(false);
         errors.setShowServlet(false);
         errors.addErrorPage(400, 599, Routes.ERROR);

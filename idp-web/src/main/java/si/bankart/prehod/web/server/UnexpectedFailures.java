@@ -11,6 +11,8 @@ import javax.servlet.ServletResponse;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
+import org.eclipse.jetty.http.HttpException;
+import org.eclipse.jetty.io.EofException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,10 +37,10 @@ public final class UnexpectedFailures implements Filter {
         this.ids = ids;
     }
 
-    private static Optional<StoreUnavailable> storeUnavailable(Throwable e) {
+    private static <T> Optional<T> cause(Throwable e, Class<T> type) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof StoreUnavailable unavailable) {
-                return Optional.of(unavailable);
+            if (type.isInstance(cause)) {
+                return Optional.of(type.cast(cause));
             }
         }
         return Optional.empty();
@@ -51,7 +53,25 @@ public final class UnexpectedFailures implements Filter {
         } catch (IOException | ServletException | RuntimeException e) {
             String incident = ids.incident();
             HttpServletRequest http = (HttpServletRequest) request;
-            Optional<StoreUnavailable> store = storeUnavailable(e);
+            if (cause(e, EofException.class).isPresent()) {
+                // The browser went away (closed the tab, lost the network) while we answered: nothing to fix.
+                log.debug("Client gone on {} {}: {}", http.getMethod(), http.getRequestURI(), e.toString());
+                return;
+            }
+            Optional<HttpException> refused = cause(e, HttpException.class);
+            if (refused.isPresent()) {
+                // Jetty refused what the client sent (a malformed form body, one over the size limit): its mistake.
+                int status = refused.get().getCode();
+                HttpIncidentLog.record(status, incident, http.getMethod() + " " + http.getRequestURI(),
+                        http.getRemoteAddr(), refused.get().getReason());
+                if (!response.isCommitted()) {
+                    response.reset();
+                    errorPage.show((HttpServletResponse) response, status, ClientErrorHandler.page(status), incident,
+                            Language.of(http));
+                }
+                return;
+            }
+            Optional<StoreUnavailable> store = cause(e, StoreUnavailable.class);
             if (store.isPresent()) {
                 // An outage, not a bug: its reason (where, what failed) is enough; the user may try again soon.
                 log.warn("Store unavailable [incident {}] on {} {}: {}", incident, http.getMethod(), http.getRequestURI(),

@@ -92,6 +92,27 @@ class OnboardingEndToEndTest {
     }
 
     @Test
+    void aLoginStartedBeforeTheRemovalIsStillAnsweredAndTheNextRefused() throws Exception {
+        TestServiceProvider leaving = TestServiceProvider.named("onboarding-leaving");
+        portalSite.serve("/saml/leaving", leaving.metadataXml().getBytes(StandardCharsets.UTF_8));
+        assertEquals(0, Admin.run(idp, true, "", "metadata", "add", portalSite.url("/saml/leaving"), "--yes",
+                "--methods", "test", "--tls-trust", portalSite.trustAnchor().toString()).exitCode());
+        Browser browser = idp.browser();
+        TestAuthnRequests started = TestAuthnRequests.valid(leaving, idp.endpoint(Routes.SSO_REDIRECT));
+        HttpResponse<String> toLogin = sso(browser, started);
+
+        assertEquals(0, Admin.run(idp, "metadata", "remove", leaving.entityId(), "--yes").exitCode());
+        Browser.PostedForm form = TestLoginMethod.logIn(browser, toLogin, "u1001", "substantial");
+
+        assertEquals(leaving.acsUrl(), form.action());
+        JsonNode portal = NodeSaml.check(new NodeSaml.Check(form.samlResponse(), idp.signingCertificatePem(),
+                leaving.entityId(), leaving.acsUrl(), started.id(), false, null));
+        assertTrue(portal.get("ok").asBoolean(), portal.toString());
+        assertEquals(400, sso(idp.browser(), TestAuthnRequests.valid(leaving, idp.endpoint(Routes.SSO_REDIRECT)))
+                .statusCode());
+    }
+
+    @Test
     void addAnsweredNoChangesNothing() {
         Admin.Run add = Admin.run(idp, true, "n\n", "metadata", "add", portalSite.url("/saml/metadata"),
                 "--tls-trust", portalSite.trustAnchor().toString());

@@ -1,13 +1,7 @@
 package si.bankart.prehod.web.testing;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
-import java.security.SecureRandom;
-import java.security.cert.X509Certificate;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,13 +11,7 @@ import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
-import org.eclipse.jetty.ee8.servlet.ServletContextHandler;
-import org.eclipse.jetty.ee8.servlet.ServletHolder;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.util.ssl.SslContextFactory;
 
-import si.bankart.prehod.keys.DevKeyWriter;
 
 /**
  * Test scope only: a metadata publisher over real TLS (its own localhost certificate, written as PEM for the IdP's
@@ -32,11 +20,7 @@ import si.bankart.prehod.keys.DevKeyWriter;
  */
 public final class TestMetadataServer implements AutoCloseable {
 
-    private static final String PASSWORD = "metadata-server-tls";
-
-    private final Server jetty;
-    private final ServerConnector connector;
-    private final Path trustAnchor;
+    private final TestTlsServer server;
     private final Map<String, Answer> answers = new ConcurrentHashMap<>();
     private final List<String> asked = new CopyOnWriteArrayList<>();
 
@@ -44,21 +28,7 @@ public final class TestMetadataServer implements AutoCloseable {
     }
 
     public TestMetadataServer(Path folder) throws Exception {
-        Path keyStore = folder.resolve("metadata-server.p12");
-        new DevKeyWriter(Clock.systemUTC(), new SecureRandom()).tlsKeyStoreIfMissing(keyStore, PASSWORD.toCharArray());
-        trustAnchor = folder.resolve("metadata-server.pem");
-        Files.writeString(trustAnchor, pem(keyStore));
-        SslContextFactory.Server tls = new SslContextFactory.Server();
-        tls.setKeyStorePath(keyStore.toAbsolutePath().toString());
-        tls.setKeyStorePassword(PASSWORD);
-        tls.setKeyStoreType("PKCS12");
-        jetty = new Server();
-        connector = new ServerConnector(jetty, tls);
-        connector.setHost("127.0.0.1");
-        connector.setPort(0);
-        jetty.addConnector(connector);
-        ServletContextHandler context = new ServletContextHandler();
-        context.addServlet(new ServletHolder(new HttpServlet() {
+        server = new TestTlsServer(folder, "metadata-server", new HttpServlet() {
             private static final long serialVersionUID = 1L;
 
             @Override
@@ -77,9 +47,7 @@ public final class TestMetadataServer implements AutoCloseable {
                 response.setContentType("application/samlmetadata+xml");
                 response.getOutputStream().write(answer.body());
             }
-        }), "/*");
-        jetty.setHandler(context.get());
-        jetty.start();
+        }, "/*");
     }
 
     public void serve(String path, byte[] document) {
@@ -96,11 +64,11 @@ public final class TestMetadataServer implements AutoCloseable {
 
     /** The https URL of a path, with host name localhost (the certificate's name). */
     public String url(String path) {
-        return "https://localhost:" + connector.getLocalPort() + path;
+        return server.url(path);
     }
 
     public int port() {
-        return connector.getLocalPort();
+        return server.port();
     }
 
     public List<String> asked() {
@@ -109,20 +77,11 @@ public final class TestMetadataServer implements AutoCloseable {
 
     /** The PEM file of this server's TLS certificate, for a source's tlsTrustAnchors. */
     public Path trustAnchor() {
-        return trustAnchor;
-    }
-
-    private static String pem(Path keyStore) throws Exception {
-        KeyStore store = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(keyStore)) {
-            store.load(in, PASSWORD.toCharArray());
-        }
-        X509Certificate certificate = (X509Certificate) store.getCertificate(store.aliases().nextElement());
-        return Pems.certificate(certificate);
+        return server.trustAnchor();
     }
 
     @Override
     public void close() throws Exception {
-        jetty.stop();
+        server.close();
     }
 }
