@@ -13,6 +13,7 @@ import org.opensaml.xmlsec.signature.support.SignatureConstants;
 import org.opensaml.xmlsec.signature.support.SignatureException;
 import org.opensaml.xmlsec.signature.support.SignatureValidator;
 import org.w3c.dom.Element;
+import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 
 /**
@@ -100,7 +101,7 @@ public final class StrictSignatureProfile {
         List<Element> values = children(signature, "SignatureValue");
         values.addAll(children(references.get(0), "DigestValue"));
         for (Element value : values) {
-            if (!isBase64(value.getTextContent())) {
+            if (!isBase64Text(value)) {
                 return SignatureVerdict.refused(SignatureViolation.VALUE_NOT_BASE64,
                         "the " + value.getLocalName() + " is not base64");
             }
@@ -108,10 +109,21 @@ public final class StrictSignatureProfile {
         return SignatureVerdict.VALID;
     }
 
-    /** As Santuario decodes it (MIME base64, line breaks and other non-alphabet characters skipped). */
-    private static boolean isBase64(String text) {
+    /**
+     * Text only, and base64 as Santuario decodes it: MIME base64 of the element's own text nodes (so markup inside
+     * would be skipped by Santuario but not by getTextContent, found by SoapLogoutAnswerFuzzTest).
+     */
+    private static boolean isBase64Text(Element value) {
+        StringBuilder text = new StringBuilder();
+        for (Node child = value.getFirstChild(); child != null; child = child.getNextSibling()) {
+            if (child.getNodeType() == Node.TEXT_NODE || child.getNodeType() == Node.CDATA_SECTION_NODE) {
+                text.append(child.getNodeValue());
+            } else if (child.getNodeType() != Node.COMMENT_NODE) {
+                return false;
+            }
+        }
         try {
-            Base64.getMimeDecoder().decode(text);
+            Base64.getMimeDecoder().decode(text.toString());
             return true;
         } catch (IllegalArgumentException e) {
             return false;

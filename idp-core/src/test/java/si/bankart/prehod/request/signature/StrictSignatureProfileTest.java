@@ -211,6 +211,16 @@ class StrictSignatureProfileTest {
     }
 
     @Test
+    void refusesMarkupInsideTheSignatureValue() {
+        // Found by SoapLogoutAnswerFuzzTest: Santuario reads only the element's own text, so markup passed a text check.
+        String signed = request().signedXml();
+        int value = signed.indexOf("<ds:SignatureValue>") + "<ds:SignatureValue>".length();
+        String broken = signed.substring(0, value) + "A<ds:X>B</ds:X>" + signed.substring(value);
+
+        assertRefused(verify(broken, SP_CERT), SignatureViolation.VALUE_NOT_BASE64, "SignatureValue is not base64");
+    }
+
+    @Test
     void refusesADigestValueThatIsNotBase64() {
         assertRefused(verify(brokenBase64In("DigestValue"), SP_CERT), SignatureViolation.VALUE_NOT_BASE64,
                 "DigestValue is not base64");
