@@ -12,6 +12,7 @@ import java.util.Objects;
  * @param certificateBaseUrl where browsers reach the certificate connector; by default publicBaseUrl's host on
  *                           server.certificatePort
  * @param management         the management connector (metrics, health); 127.0.0.1:9000 when absent
+ * @param logging            log directory, rolling and retention, audit format
  */
 public record IdpConfig(
         String entityId,
@@ -29,7 +30,8 @@ public record IdpConfig(
         String certificateLogin,
         URI certificateBaseUrl,
         LogoutConfig logout,
-        ManagementConfig management) {
+        ManagementConfig management,
+        LoggingConfig logging) {
 
     public IdpConfig {
         require(entityId, "entityId");
@@ -45,6 +47,7 @@ public record IdpConfig(
         session = session == null ? SessionConfig.DEFAULTS : session;
         logout = logout == null ? LogoutConfig.DEFAULTS : logout;
         management = management == null ? ManagementConfig.DEFAULTS : management;
+        logging = logging == null ? LoggingConfig.DEFAULTS : logging;
         metadataDir = orDefault(metadataDir, "metadata");
         relyingParties = orDefault(relyingParties, "conf/relying-parties.yaml");
         users = orDefault(users, "conf/users.yaml");
@@ -53,13 +56,13 @@ public record IdpConfig(
 
     public IdpConfig withPublicBaseUrl(URI url) {
         return new IdpConfig(entityId, url, server, credentials, limits, session, metadataDir, relyingParties, users,
-                templates, wantAuthnRequestsSigned, rekono, certificateLogin, certificateBaseUrl, logout, management);
+                templates, wantAuthnRequestsSigned, rekono, certificateLogin, certificateBaseUrl, logout, management, logging);
     }
 
     public IdpConfig withManagementPort(int port) {
         return new IdpConfig(entityId, publicBaseUrl, server, credentials, limits, session, metadataDir, relyingParties,
                 users, templates, wantAuthnRequestsSigned, rekono, certificateLogin, certificateBaseUrl, logout,
-                management.withPort(port));
+                management.withPort(port), logging);
     }
 
     /** As configured, or else publicBaseUrl's host on server.certificatePort (so it follows a moved publicBaseUrl). */
