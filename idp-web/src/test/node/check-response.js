@@ -1,15 +1,26 @@
 // Checks a SAML Response the way a portal would, with node-saml (no OpenSAML): signature against the IdP's
-// certificate, audience, InResponseTo, time conditions; plus Recipient and Destination, which node-saml leaves to
-// the application. Reads one JSON object on stdin, prints one JSON object on stdout.
+// certificate (or every signing certificate of the IdP's signed metadata), audience, InResponseTo, time conditions;
+// plus Recipient and Destination, which node-saml leaves to the application. Reads one JSON object on stdin, prints one JSON object on stdout.
 'use strict';
 const { SAML } = require('@node-saml/node-saml');
 const { DOMParser } = require('@xmldom/xmldom');
 const { readJson, one } = require('./saml-io');
+const { settingsFromMetadata } = require('./idp-metadata');
 
 async function main() {
   const input = await readJson(process.stdin);
+  // A portal configured from the IdP's signed metadata trusts every signing key it lists (a key rollover).
+  let idpCert = input.idpCert;
+  if (input.idpMetadata) {
+    try {
+      idpCert = settingsFromMetadata(input.idpMetadata, input.metadataSignerCert).idpCert;
+    } catch (err) {
+      process.stdout.write(JSON.stringify({ ok: false, error: 'metadata: ' + err.message }));
+      return;
+    }
+  }
   const saml = new SAML({
-    idpCert: input.idpCert,
+    idpCert,
     issuer: input.audience,
     audience: input.audience,
     callbackUrl: input.acsUrl,

@@ -36,7 +36,7 @@ import si.bankart.prehod.logout.UpstreamLogout;
 import si.bankart.prehod.logout.ValidLogoutRequest;
 import si.bankart.prehod.session.SessionStore;
 import si.bankart.prehod.session.SsoSession;
-import si.bankart.prehod.sp.ServiceProviderRegistry;
+import si.bankart.prehod.sp.ServiceProviders;
 import si.bankart.prehod.storage.RandomIds;
 
 /**
@@ -58,7 +58,7 @@ public final class LogoutFlow {
     private final LogoutResponseBuilder responses;
     private final BackChannelLogout backChannel;
     private final UpstreamLogout upstream;
-    private final ServiceProviderRegistry registry;
+    private final ServiceProviders registry;
     private final SessionStore sessions;
     private final AuditLog audit;
     private final Clock clock;
@@ -67,7 +67,7 @@ public final class LogoutFlow {
 
     public LogoutFlow(LogoutRequestValidator validator, LogoutPlanner planner, LogoutProgressStore steps,
             LogoutResponseCheck responseCheck, LogoutResponseBuilder responses, BackChannelLogout backChannel,
-            UpstreamLogout upstream, ServiceProviderRegistry registry, SessionStore sessions, AuditLog audit, Clock clock,
+            UpstreamLogout upstream, ServiceProviders registry, SessionStore sessions, AuditLog audit, Clock clock,
             RandomIds ids, Duration spTimeout) {
         this(validator, planner, steps, responseCheck, responses, backChannel, upstream, registry, sessions, audit,
                 LogoutMetrics.none(), clock, ids, spTimeout);
@@ -75,7 +75,7 @@ public final class LogoutFlow {
 
     public LogoutFlow(LogoutRequestValidator validator, LogoutPlanner planner, LogoutProgressStore steps,
             LogoutResponseCheck responseCheck, LogoutResponseBuilder responses, BackChannelLogout backChannel,
-            UpstreamLogout upstream, ServiceProviderRegistry registry, SessionStore sessions, AuditLog audit,
+            UpstreamLogout upstream, ServiceProviders registry, SessionStore sessions, AuditLog audit,
             LogoutMetrics metrics, Clock clock, RandomIds ids, Duration spTimeout) {
         this.metrics = metrics;
         this.validator = validator;

@@ -34,7 +34,7 @@ import si.bankart.prehod.session.SessionStore;
 import si.bankart.prehod.session.SpSession;
 import si.bankart.prehod.session.SsoSession;
 import si.bankart.prehod.sp.RegisteredSp;
-import si.bankart.prehod.sp.ServiceProviderRegistry;
+import si.bankart.prehod.sp.ServiceProviders;
 import si.bankart.prehod.storage.RandomIds;
 
 /**
@@ -49,7 +49,7 @@ public final class SsoFlow {
     private final SsoMetrics metrics;
     private final AuthnRequestValidator validator;
     private final UnsolicitedRequestValidator unsolicited;
-    private final ServiceProviderRegistry registry;
+    private final ServiceProviders registry;
     private final PendingLogins pendingLogins;
     private final SessionStore sessions;
     private final UserDirectory users;
@@ -60,14 +60,14 @@ public final class SsoFlow {
     private final Clock clock;
     private final RandomIds ids;
 
-    public SsoFlow(AuthnRequestValidator validator, UnsolicitedRequestValidator unsolicited, ServiceProviderRegistry registry, PendingLogins pendingLogins,
+    public SsoFlow(AuthnRequestValidator validator, UnsolicitedRequestValidator unsolicited, ServiceProviders registry, PendingLogins pendingLogins,
             SessionStore sessions, UserDirectory users, NameIdIssuer nameIds, AssertionBuilder assertions,
             ResponseBuilder responses, AuditLog audit, Clock clock, RandomIds ids) {
         this(validator, unsolicited, registry, pendingLogins, sessions, users, nameIds, assertions, responses, audit,
                 SsoMetrics.none(), clock, ids);
     }
 
-    public SsoFlow(AuthnRequestValidator validator, UnsolicitedRequestValidator unsolicited, ServiceProviderRegistry registry,
+    public SsoFlow(AuthnRequestValidator validator, UnsolicitedRequestValidator unsolicited, ServiceProviders registry,
             PendingLogins pendingLogins, SessionStore sessions, UserDirectory users, NameIdIssuer nameIds,
             AssertionBuilder assertions, ResponseBuilder responses, AuditLog audit, SsoMetrics metrics, Clock clock,
             RandomIds ids) {
@@ -139,18 +139,18 @@ public final class SsoFlow {
         if (result instanceof LoginResult.Failed failed) {
             metrics.login(failed.method(), "failed", failed.status().name(), took);
             return refuse(new RequestRejected(failed.status(), "login failed at " + failed.method()
-                    + ": " + failed.reason(), Optional.of(reply)), client);
+                    + ": " + failed.reason(), Optional.of(reply)), failed.method(), client);
         }
         LoginResult.Authenticated login = (LoginResult.Authenticated) result;
         if (!reply.sp().policy().allowsMethod(login.method())) {
             metrics.login(login.method(), "refused", "method_not_allowed", took);
             return refuse(new RequestRejected(SamlStatus.RESPONDER_AUTHN_FAILED, "method " + login.method()
-                    + " is not allowed for this SP", Optional.of(reply)), client);
+                    + " is not allowed for this SP", Optional.of(reply)), login.method(), client);
         }
         if (!request.acceptableLoa().contains(login.loa())) {
             metrics.login(login.method(), "refused", "loa_too_low", took);
             return refuse(new RequestRejected(SamlStatus.REQUESTER_NO_AUTHN_CONTEXT, "login reached " + login.loa().id()
-                    + ", acceptable are " + request.acceptableLoa(), Optional.of(reply)), client);
+                    + ", acceptable are " + request.acceptableLoa(), Optional.of(reply)), login.method(), client);
         }
         metrics.login(login.method(), "success", SsoMetrics.NO_REASON, took);
         SsoSession session = sessions.loggedIn(current, login);
@@ -193,7 +193,12 @@ public final class SsoFlow {
         SsoSession updated = session.with(spSession);
         if (earlier.isEmpty() || !earlier.get().equals(spSession)) {
             // Only a new portal (or NameID format) changes what logout must know; a repeat visit writes nothing.
-            sessions.save(updated);
+            Optional<SsoSession> stored = sessions.addServiceProvider(session, spSession);
+            if (stored.isEmpty()) {
+                return refuse(new RequestRejected(SamlStatus.RESPONDER_AUTHN_FAILED,
+                        "the SSO session ended while this response was being issued", Optional.of(reply)), client);
+            }
+            updated = stored.get();
         }
         Assertion assertion = assertions.build(reply, updated, spSession, user.get(), clock.instant());
         SamlReply samlReply = responses.success(reply, assertion);
@@ -205,12 +210,17 @@ public final class SsoFlow {
     }
 
     private SsoOutcome refuse(RequestRejected rejected, String client) {
+        return refuse(rejected, null, client);
+    }
+
+    /** @param method the login method that was tried, or null when the refusal came before any login */
+    private SsoOutcome refuse(RequestRejected rejected, String method, String client) {
         String incident = ids.incident();
         Optional<TrustedReply> reply = rejected.replyTo();
         log.warn("SSO refused [incident {}] sp={} status={}: {}", incident,
                 reply.map(r -> r.sp().entityId()).orElse("(untrusted)"), rejected.status(), rejected.reason());
-        audit.record(new AuditEvent(clock.instant(), "sso", reply.map(r -> r.sp().entityId()).orElse(null), null, null,
-                null, rejected.status().name(), incident, client));
+        audit.record(new AuditEvent(clock.instant(), "sso", reply.map(r -> r.sp().entityId()).orElse(null), null,
+                method, null, rejected.status().name(), incident, client));
         metrics.response(reply.map(r -> r.sp().entityId()).orElse(null), rejected.status().name());
         if (reply.isEmpty()) {
             return new ShowError("request-invalid", incident, rejected.reason());
@@ -228,7 +238,7 @@ public final class SsoFlow {
 
     /** Rebuilt from the registry each time: a stored request names its SP and ACS, it does not carry trust. */
     private TrustedReply replyTo(SsoRequest request) {
-        RegisteredSp sp = registry.find(request.spEntityId())
+        RegisteredSp sp = registry.asStarted(request.spEntityId(), request.acsLocation())
                 .orElseThrow(() -> new IllegalStateException("SP " + request.spEntityId() + " vanished from the registry"));
         return new TrustedReply(sp, sp.metadata().acsByLocation(request.acsLocation()).orElseThrow(),
                 request.requestId(), request.relayState());

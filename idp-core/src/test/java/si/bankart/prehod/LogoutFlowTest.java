@@ -124,9 +124,8 @@ class LogoutFlowTest {
         SsoSession session = sessions.loggedIn(Optional.empty(), new LoginResult.Authenticated("ana", "test",
                 LevelOfAssurance.SUBSTANTIAL, clock.instant(), "upstream.id.token"));
         for (TestServiceProvider sp : visited) {
-            session = session.with(SloFixtures.spSession(sp));
+            session = sessions.addServiceProvider(session, SloFixtures.spSession(sp)).orElseThrow();
         }
-        sessions.save(session);
         return session;
     }
 

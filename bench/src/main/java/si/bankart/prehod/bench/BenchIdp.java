@@ -40,11 +40,14 @@ final class BenchIdp implements AutoCloseable {
             .requiringSignedRequests();
 
     private final TestIdp idp;
+    private final List<TestIdp> nodes;
+    private final java.util.concurrent.atomic.AtomicInteger nextNode = new java.util.concurrent.atomic.AtomicInteger();
     private final SSLContext tls;
     private final BasicX509Credential signing;
 
-    private BenchIdp(TestIdp idp) throws Exception {
-        this.idp = idp;
+    private BenchIdp(List<TestIdp> nodes) throws Exception {
+        this.idp = nodes.get(0);
+        this.nodes = List.copyOf(nodes);
         KeyStore trust = KeyStore.getInstance("PKCS12");
         try (InputStream in = Files.newInputStream(idp.tlsKeyStore())) {
             trust.load(in, TestIdp.TLS_PASSWORD.toCharArray());
@@ -58,8 +61,22 @@ final class BenchIdp implements AutoCloseable {
 
     /** Needs the working directory to be bench/ (TestIdp copies ../templates). */
     static BenchIdp start() throws Exception {
-        return new BenchIdp(TestIdp.start(List.of(PORTAL_REDIRECT, PORTAL_POST_SIGNED),
-                TestIdp.policy(PORTAL_REDIRECT, "") + TestIdp.policy(PORTAL_POST_SIGNED, ""), ""));
+        return new BenchIdp(List.of(TestIdp.start(List.of(PORTAL_REDIRECT, PORTAL_POST_SIGNED),
+                TestIdp.policy(PORTAL_REDIRECT, "") + TestIdp.policy(PORTAL_POST_SIGNED, ""), "")));
+    }
+
+    /**
+     * Scenario (g): two nodes of one installation on Redis at {@code redisPort} (key prefix "bench"); each request goes
+     * to the next node in turn, as behind a round-robin front, so every SSO reads a session the other node wrote.
+     */
+    static BenchIdp startOnRedis(int redisPort) throws Exception {
+        TestIdp first = TestIdp.start(List.of(PORTAL_REDIRECT, PORTAL_POST_SIGNED),
+                TestIdp.policy(PORTAL_REDIRECT, "") + TestIdp.policy(PORTAL_POST_SIGNED, ""), """
+                        store:
+                          type: redis
+                          redis: { host: 127.0.0.1, port: %d, keyPrefix: bench }
+                        """.formatted(redisPort));
+        return new BenchIdp(List.of(first, first.anotherNode()));
     }
 
     HttpClient newClient() {
@@ -128,8 +145,9 @@ final class BenchIdp implements AutoCloseable {
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
+    /** The IdP's address; with several nodes, the next node's in turn. */
     URI baseUri() {
-        return idp.baseUri();
+        return nodes.get(Math.floorMod(nextNode.getAndIncrement(), nodes.size())).baseUri();
     }
 
     String endpoint(String path) {
@@ -155,7 +173,9 @@ final class BenchIdp implements AutoCloseable {
     @Override
     public void close() throws Exception {
         try {
-            idp.close();
+            for (int i = nodes.size() - 1; i >= 0; i--) {
+                nodes.get(i).close();
+            }
         } finally {
             StartupTime.deleteTree(idp.home()); // generated keys, in a temp folder: not left behind
         }

@@ -12,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import si.bankart.prehod.testing.RunningRedis;
+
 /**
  * The benchmark of issue 7: scenarios (a) and (b) at each concurrency, the signing limit (JMH), optionally (a) against
  * Keycloak, (f), then (c) and (d) through the whole sandbox, then (e) in a JVM of its own. Writes results.json,
@@ -49,6 +51,9 @@ public final class BenchMain {
         boolean needsIdp = options.keycloak() || scenarios.stream().anyMatch(List.of("a", "b", "limit", "f")::contains);
         if (needsIdp) {
             runOnBenchIdp(options, clientsNeeded, report, out);
+        }
+        if (scenarios.contains("g")) {
+            runOnRedisNodes(options, clientsNeeded, report);
         }
         if (scenarios.contains("c") || scenarios.contains("d")) {
             runSandbox(options, clientsNeeded, report);
@@ -95,13 +100,7 @@ public final class BenchMain {
             double signing = report.limit != null ? report.limit.signaturesPerSecond() : 1000;
             if (scenarios.contains("a") || scenarios.contains("b")) {
                 log("logging in " + clientsNeeded + " clients (one SSO session each)");
-                List<HttpClient> clients = new ArrayList<>();
-                for (int i = 0; i < clientsNeeded; i++) {
-                    HttpClient client = idp.newClient();
-                    idp.logIn(client, i % 2 == 0 ? "u1001" : "u1002");
-                    clients.add(client);
-                }
-                idp.checkTheChecks(clients.get(0));
+                List<HttpClient> clients = loggedInClients(idp, clientsNeeded);
                 log("response checks: a real response passes, a wrong InResponseTo and an altered assertion fail");
                 for (Scenario scenario : Scenario.values()) {
                     if (scenarios.contains(scenario.letter())) {
@@ -118,6 +117,32 @@ public final class BenchMain {
                 log(String.format("  median %.0f ms, min %.0f ms", report.startup.medianMillis(),
                         report.startup.minMillis()));
             }
+        }
+    }
+
+    /** Clients with an SSO session each, and the response checks proven able to fail on the first. */
+    private static List<HttpClient> loggedInClients(BenchIdp idp, int count) throws Exception {
+        List<HttpClient> clients = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            HttpClient client = idp.newClient();
+            idp.logIn(client, i % 2 == 0 ? "u1001" : "u1002");
+            clients.add(client);
+        }
+        idp.checkTheChecks(clients.get(0));
+        return clients;
+    }
+
+    /** (g): (a)'s requests through two IdP nodes on one real redis-server, then what Redis spent on them. */
+    private static void runOnRedisNodes(BenchOptions options, int clientsNeeded, Report report) throws Exception {
+        log("(g) starting redis-server and two IdP nodes on it");
+        try (RunningRedis redis = RunningRedis.start(); BenchIdp idp = BenchIdp.startOnRedis(redis.port())) {
+            List<HttpClient> clients = loggedInClients(idp, clientsNeeded);
+            runSteps(new SessionSso(Scenario.A_REDIRECT, "g", "SSO with session as (a), through two IdP nodes on Redis,"
+                    + " each request to the next node", idp, clients), 1000, options, report);
+            report.redis = RedisCost.measure(redis, idp, clients.get(0), 200);
+            log(String.format("  Redis: %.2f commands per SSO; %d sessions, MEMORY USAGE mean %.0f bytes, max %d bytes",
+                    report.redis.commandsPerSso(), report.redis.sessions(), report.redis.meanSessionBytes(),
+                    report.redis.maxSessionBytes()));
         }
     }
 

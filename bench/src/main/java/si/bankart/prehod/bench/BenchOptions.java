@@ -11,14 +11,14 @@ record BenchOptions(double seconds, double warmupSeconds, List<Integer> concurre
         int rekonoAccounts, List<Integer> memorySessions, boolean keycloak, Path keycloakJavaHome, Path out,
         boolean quick) {
 
-    static final List<String> SCENARIOS = List.of("a", "b", "c", "d", "e", "limit", "f");
+    static final List<String> SCENARIOS = List.of("a", "b", "c", "d", "e", "limit", "f", "g");
 
     static final String USAGE = """
             usage: bench/run [options]
               --duration S          measured seconds per concurrency step (default 20)
               --warmup S            warm-up seconds before each step, not counted (default 5)
               --concurrency LIST    comma-separated (default 1,2,4,8,16)
-              --scenarios LIST      of a, b, c, d, e, limit, f (default all)
+              --scenarios LIST      of a, b, c, d, e, limit, f, g (default all; g: (a) on two nodes on Redis)
                                       a      SSO with a session, HTTP-Redirect, unsigned AuthnRequest
                                       b      SSO with a session, HTTP-POST, signed AuthnRequest
                                       c      full certificate login, new TLS handshake with a client certificate each

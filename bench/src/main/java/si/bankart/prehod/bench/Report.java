@@ -32,6 +32,8 @@ final class Report {
     SigningLimit.Result limit;
     StartupTime.Result startup;
     SessionMemory.Result memory;
+    /** (g): Redis commands per SSO and memory per session; null when (g) did not run. */
+    RedisCost.Result redis;
     String keycloakVersion;
     String keycloakJava;
     Integer rekonoAccounts;
@@ -144,6 +146,7 @@ final class Report {
         root.put("targets", targets);
         root.put("startup", startup);
         root.put("memory", memory);
+        root.put("redis", redis);
         if (keycloakVersion != null) {
             root.put("keycloak", Map.of("version", keycloakVersion, "java", keycloakJava, "mode",
                     "kc.sh start (production), --db=dev-file, --cache=local, HTTPS on 127.0.0.1, heap -Xms512m -Xmx2g"));
@@ -222,6 +225,19 @@ final class Report {
                 memory.histogramTop().stream().limit(14).forEach(line -> md.append(line).append("\n"));
                 md.append("```\n\n");
             }
+        }
+        best("g").ifPresent(g -> best("a").ifPresent(a -> md.append(String.format("(g) two nodes on Redis against (a) "
+                        + "one node in memory, same run: %.1f vs %.1f responses/s at best = **%.1f %%** of single-node "
+                        + "throughput (target ≥ 85 %%: %s); p99 at concurrency %d %.2f ms.%n", g.throughputPerSecond(),
+                a.throughputPerSecond(), 100 * g.throughputPerSecond() / a.throughputPerSecond(),
+                g.throughputPerSecond() >= 0.85 * a.throughputPerSecond() ? "met" : "missed", g.concurrency(),
+                g.p99Millis()))));
+        if (redis != null) {
+            md.append(String.format("(g) Redis: **%.2f commands (round trips) per SSO** over %d sequential SSO requests; "
+                            + "MEMORY USAGE of an SSO session: mean **%.0f bytes**, max %d bytes over %d sessions "
+                            + "(target ≤ 1024: %s).%n", redis.commandsPerSso(), redis.ssoRequests(),
+                    redis.meanSessionBytes(), redis.maxSessionBytes(), redis.sessions(),
+                    redis.maxSessionBytes() <= 1024 ? "met" : "missed"));
         }
         if (startup != null) {
             md.append(String.format("(f) start-up, JVM start to the first served /idp/metadata: median **%.0f ms**, min "

@@ -11,24 +11,33 @@ import org.opensaml.security.credential.Credential;
 final class SessionSso implements Journey {
 
     private final Scenario scenario;
+    private final String name;
+    private final String title;
     private final BenchIdp idp;
     private final List<HttpClient> clients;
 
     /** {@code clients}: one logged-in client per worker. */
     SessionSso(Scenario scenario, BenchIdp idp, List<HttpClient> clients) {
+        this(scenario, scenario.letter(), scenario.title(), idp, clients);
+    }
+
+    /** The scenario's requests under another name: (g) is (a) through two nodes on Redis. */
+    SessionSso(Scenario scenario, String name, String title, BenchIdp idp, List<HttpClient> clients) {
         this.scenario = scenario;
+        this.name = name;
+        this.title = title;
         this.idp = idp;
         this.clients = clients;
     }
 
     @Override
     public String name() {
-        return scenario.letter();
+        return name;
     }
 
     @Override
     public String title() {
-        return scenario.title();
+        return title;
     }
 
     @Override

@@ -117,7 +117,7 @@ class DistributionIT {
         assertEquals(503, ready.statusCode(), ready.body());
         JsonNode checks = new ObjectMapper().readTree(ready.body()).get("checks");
         assertEquals("DOWN", checks.get("rekono").get("state").asText(), ready.body());
-        for (String check : List.of("signing-key", "tls-key", "session-store", "sp-metadata", "trust-anchors")) {
+        for (String check : List.of("signing-keys", "tls-key", "session-store", "metadata", "sp-certificates", "trust-anchors")) {
             assertEquals("UP", checks.get(check).get("state").asText(), ready.body());
         }
     }

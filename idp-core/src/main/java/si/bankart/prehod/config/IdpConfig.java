@@ -3,6 +3,8 @@ package si.bankart.prehod.config;
 import java.net.URI;
 import java.util.Objects;
 
+import si.bankart.prehod.storage.StoreConfig;
+
 /**
  * conf/idp.yaml: who the IdP is and where its parts live. Relative paths are resolved against the installation's home
  * directory (the parent of conf/).
@@ -11,7 +13,13 @@ import java.util.Objects;
  * @param certificateLogin   the certificate login's own configuration file (conf/certificate-login.yaml); absent: none
  * @param certificateBaseUrl where browsers reach the certificate connector; by default publicBaseUrl's host on
  *                           server.certificatePort
- * @param management         the management connector (metrics, health); 127.0.0.1:9000 when absent
+ * @param management         the management connector (metrics, health, administration); 127.0.0.1:9000 when absent
+ * @param store              where state that outlives a request is kept; in this node's memory by default
+ * @param accountLinking     how new Rekono accounts are linked to bank users (conf/account-linking.yaml); absent: the
+ *                           defaults of {@code AccountLinkingConfig}
+ * @param metadataSources    conf/metadata-sources.yaml: remote and further local metadata sources, read after
+ *                           metadataDir; absent: metadataDir only
+ * @param idpMetadata        what our own metadata says beyond endpoints and keys: validity, organization, contacts
  * @param logging            log directory, rolling and retention, audit format
  */
 public record IdpConfig(
@@ -31,6 +39,10 @@ public record IdpConfig(
         URI certificateBaseUrl,
         LogoutConfig logout,
         ManagementConfig management,
+        StoreConfig store,
+        String accountLinking,
+        String metadataSources,
+        IdpMetadataConfig idpMetadata,
         LoggingConfig logging) {
 
     public IdpConfig {
@@ -47,6 +59,8 @@ public record IdpConfig(
         session = session == null ? SessionConfig.DEFAULTS : session;
         logout = logout == null ? LogoutConfig.DEFAULTS : logout;
         management = management == null ? ManagementConfig.DEFAULTS : management;
+        store = store == null ? StoreConfig.DEFAULTS : store;
+        idpMetadata = idpMetadata == null ? IdpMetadataConfig.DEFAULTS : idpMetadata;
         logging = logging == null ? LoggingConfig.DEFAULTS : logging;
         metadataDir = orDefault(metadataDir, "metadata");
         relyingParties = orDefault(relyingParties, "conf/relying-parties.yaml");
@@ -56,13 +70,14 @@ public record IdpConfig(
 
     public IdpConfig withPublicBaseUrl(URI url) {
         return new IdpConfig(entityId, url, server, credentials, limits, session, metadataDir, relyingParties, users,
-                templates, wantAuthnRequestsSigned, rekono, certificateLogin, certificateBaseUrl, logout, management, logging);
+                templates, wantAuthnRequestsSigned, rekono, certificateLogin, certificateBaseUrl, logout, management, store,
+                accountLinking, metadataSources, idpMetadata, logging);
     }
 
     public IdpConfig withManagementPort(int port) {
         return new IdpConfig(entityId, publicBaseUrl, server, credentials, limits, session, metadataDir, relyingParties,
                 users, templates, wantAuthnRequestsSigned, rekono, certificateLogin, certificateBaseUrl, logout,
-                management.withPort(port), logging);
+                management.withPort(port), store, accountLinking, metadataSources, idpMetadata, logging);
     }
 
     /** As configured, or else publicBaseUrl's host on server.certificatePort (so it follows a moved publicBaseUrl). */

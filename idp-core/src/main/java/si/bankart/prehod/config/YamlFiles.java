@@ -58,6 +58,11 @@ public final class YamlFiles {
         } catch (IOException e) {
             throw new ConfigException(file, "cannot be read (" + e.getClass().getSimpleName() + ")");
         }
+        return parse(file, text, type);
+    }
+
+    /** The text of {@code file} into a record; separate from reading it so that tests can fuzz it without files. */
+    <T> T parse(Path file, String text, Class<T> type) {
         Map<String, String> substituted = new LinkedHashMap<>();
         String resolved = substitute(file, text, substituted);
         try {

@@ -19,7 +19,7 @@ import si.bankart.prehod.response.SamlSigner;
 import si.bankart.prehod.session.SpSession;
 import si.bankart.prehod.session.SsoSession;
 import si.bankart.prehod.sp.RegisteredSp;
-import si.bankart.prehod.sp.ServiceProviderRegistry;
+import si.bankart.prehod.sp.ServiceProviders;
 import si.bankart.prehod.sp.SloEndpoint;
 import si.bankart.prehod.storage.RandomIds;
 
@@ -33,14 +33,14 @@ import static si.bankart.prehod.xml.SamlObjects.build;
  */
 public final class LogoutPlanner {
 
-    private final ServiceProviderRegistry registry;
+    private final ServiceProviders registry;
     private final String idpEntityId;
     private final SamlSigner signer;
     private final Clock clock;
     private final RandomIds ids;
     private final Duration requestLifetime;
 
-    public LogoutPlanner(ServiceProviderRegistry registry, String idpEntityId, SamlSigner signer, Clock clock,
+    public LogoutPlanner(ServiceProviders registry, String idpEntityId, SamlSigner signer, Clock clock,
             RandomIds ids, Duration requestLifetime) {
         this.registry = registry;
         this.idpEntityId = idpEntityId;

@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 import si.bankart.prehod.session.SsoSession;
-import si.bankart.prehod.sp.ServiceProviderRegistry;
+import si.bankart.prehod.sp.ServiceProviders;
 
 /**
  * Where a single logout stands across browser round trips, as plain values for {@link LogoutProgressStore}: the
@@ -54,7 +54,7 @@ public record LogoutProgress(String sessionId, String userId, String initiatorEn
      * Where the final LogoutResponse goes, rebuilt from the registry (a stored progress names the SP, it does not
      * carry trust); empty when logout started at the IdP or the SP lost its SingleLogoutService meanwhile.
      */
-    public Optional<LogoutReply> initiatorReply(ServiceProviderRegistry registry) {
+    public Optional<LogoutReply> initiatorReply(ServiceProviders registry) {
         if (!startedBySp()) {
             return Optional.empty();
         }

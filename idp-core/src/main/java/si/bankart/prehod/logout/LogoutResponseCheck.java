@@ -3,7 +3,6 @@ package si.bankart.prehod.logout;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
 
 import org.opensaml.saml.common.SAMLVersion;
 import org.opensaml.saml.common.xml.SAMLConstants;
@@ -12,8 +11,9 @@ import org.opensaml.saml.saml2.core.LogoutResponse;
 import org.opensaml.saml.saml2.core.NameIDType;
 import org.opensaml.saml.saml2.core.StatusCode;
 
+import si.bankart.prehod.request.signature.SignatureVerdict;
 import si.bankart.prehod.sp.RegisteredSp;
-import si.bankart.prehod.sp.ServiceProviderRegistry;
+import si.bankart.prehod.sp.ServiceProviders;
 
 /**
  * Judges the LogoutResponse an SP sends back during propagation (SAML core §3.7.2, profiles §4.4.4.2): it must answer
@@ -23,13 +23,13 @@ import si.bankart.prehod.sp.ServiceProviderRegistry;
  */
 public final class LogoutResponseCheck {
 
-    private final ServiceProviderRegistry registry;
+    private final ServiceProviders registry;
     private final SpSignature signatures;
     private final Clock clock;
     private final Duration clockSkew;
     private final Duration maxAge;
 
-    public LogoutResponseCheck(ServiceProviderRegistry registry, SpSignature signatures, Clock clock, Duration clockSkew,
+    public LogoutResponseCheck(ServiceProviders registry, SpSignature signatures, Clock clock, Duration clockSkew,
             Duration maxAge) {
         this.registry = registry;
         this.signatures = signatures;
@@ -73,9 +73,9 @@ public final class LogoutResponseCheck {
         if (issued == null || issued.isAfter(now.plus(clockSkew)) || issued.isBefore(now.minus(maxAge).minus(clockSkew))) {
             throw new LogoutResponseRejected("IssueInstant is missing or not fresh");
         }
-        Optional<String> problem = signatures.problem(sp, response, incoming.binding(), incoming.querySignature());
-        if (problem.isPresent()) {
-            throw new LogoutResponseRejected("LogoutResponse " + problem.get());
+        SignatureVerdict verdict = signatures.judge(sp, response, incoming.binding(), incoming.querySignature());
+        if (!verdict.valid()) {
+            throw new LogoutResponseRejected("LogoutResponse " + verdict.reason());
         }
         if (response.getStatus() == null || response.getStatus().getStatusCode() == null) {
             throw new LogoutResponseRejected("LogoutResponse has no Status");

@@ -77,13 +77,7 @@ public final class SoapLogoutClient implements BackChannelLogout {
                     log.warn("SOAP logout of {}: answer larger than {} bytes", participant.spEntityId(), maxResponseBytes);
                     return LogoutResult.FAILED;
                 }
-                Optional<LogoutResponse> response = logoutResponse(bytes);
-                if (response.isEmpty()) {
-                    log.warn("SOAP logout of {}: the answer holds no LogoutResponse", participant.spEntityId());
-                    return LogoutResult.FAILED;
-                }
-                return check.check(new IncomingLogoutResponse(response.get(), SAMLConstants.SAML2_SOAP11_BINDING_URI,
-                        participant.location(), Optional.empty()), participant);
+                return judge(bytes, participant);
             }
         } catch (HttpTimeoutException e) {
             log.warn("SOAP logout of {}: no answer within {}", participant.spEntityId(), timeout);
@@ -92,11 +86,24 @@ public final class SoapLogoutClient implements BackChannelLogout {
             log.warn("SOAP logout of {}: {}", participant.spEntityId(), e.getClass().getSimpleName());
             log.debug("SOAP logout failure", e);
             return LogoutResult.FAILED;
-        } catch (LogoutResponseRejected e) {
-            log.warn("SOAP logout of {}: LogoutResponse refused: {}", participant.spEntityId(), e.getMessage());
-            return LogoutResult.FAILED;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return LogoutResult.FAILED;
+        }
+    }
+
+    /** The SP's answer, as bytes off the wire (already within the size limit), judged like a LogoutResponse via the browser. */
+    LogoutResult judge(byte[] answer, SpLogout participant) {
+        Optional<LogoutResponse> response = logoutResponse(answer);
+        if (response.isEmpty()) {
+            log.warn("SOAP logout of {}: the answer holds no LogoutResponse", participant.spEntityId());
+            return LogoutResult.FAILED;
+        }
+        try {
+            return check.check(new IncomingLogoutResponse(response.get(), SAMLConstants.SAML2_SOAP11_BINDING_URI,
+                    participant.location(), Optional.empty()), participant);
+        } catch (LogoutResponseRejected e) {
+            log.warn("SOAP logout of {}: LogoutResponse refused: {}", participant.spEntityId(), e.getMessage());
             return LogoutResult.FAILED;
         }
     }

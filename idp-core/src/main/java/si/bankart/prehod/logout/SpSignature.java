@@ -10,7 +10,8 @@ import org.opensaml.saml.common.xml.SAMLConstants;
 import si.bankart.prehod.request.QuerySignature;
 import si.bankart.prehod.request.signature.QuerySignatureVerifier;
 import si.bankart.prehod.request.signature.SignatureVerdict;
-import si.bankart.prehod.request.signature.XmlSignatureVerifier;
+import si.bankart.prehod.request.signature.SignatureViolation;
+import si.bankart.prehod.request.signature.StrictSignatureProfile;
 import si.bankart.prehod.sp.RegisteredSp;
 
 /**
@@ -23,24 +24,25 @@ public final class SpSignature {
 
     private final boolean idpRequiresSignedMessages;
     private final QuerySignatureVerifier querySignatures;
-    private final XmlSignatureVerifier xmlSignatures;
+    private final StrictSignatureProfile xmlSignatures;
 
     public SpSignature(boolean idpRequiresSignedMessages, QuerySignatureVerifier querySignatures,
-            XmlSignatureVerifier xmlSignatures) {
+            StrictSignatureProfile xmlSignatures) {
         this.idpRequiresSignedMessages = idpRequiresSignedMessages;
         this.querySignatures = querySignatures;
         this.xmlSignatures = xmlSignatures;
     }
 
-    /** Empty when the message is acceptable; otherwise why not (for the log). */
-    public Optional<String> problem(RegisteredSp sp, SignableSAMLObject message, String binding,
+    /** Valid when the message is acceptable (signed and verified, or unsigned where that is allowed). */
+    public SignatureVerdict judge(RegisteredSp sp, SignableSAMLObject message, String binding,
             Optional<QuerySignature> querySignature) {
         boolean required = idpRequiresSignedMessages || sp.metadata().authnRequestsSigned()
                 || sp.policy().requireSignedRequests();
         List<X509Certificate> keys = sp.metadata().signingCertificates();
         boolean redirect = SAMLConstants.SAML2_REDIRECT_BINDING_URI.equals(binding);
         if (redirect && message.getSignature() != null) {
-            return Optional.of("Redirect binding message carries an XML signature");
+            return SignatureVerdict.refused(SignatureViolation.XML_SIGNATURE_IN_QUERY_BINDING,
+                    "Redirect binding message carries an XML signature");
         }
         SignatureVerdict verdict;
         if (redirect && querySignature.isPresent()) {
@@ -48,10 +50,11 @@ public final class SpSignature {
         } else if (!redirect && message.getSignature() != null) {
             verdict = xmlSignatures.verify(message, keys);
         } else if (required) {
-            return Optional.of("message must be signed for this SP");
+            return SignatureVerdict.refused(SignatureViolation.NOT_SIGNED, "message must be signed for this SP");
         } else {
-            return Optional.empty();
+            return SignatureVerdict.VALID;
         }
-        return verdict.valid() ? Optional.empty() : Optional.of("signature rejected: " + verdict.reason());
+        return verdict.valid() ? verdict : SignatureVerdict.refused(verdict.violation().get(),
+                "signature rejected: " + verdict.reason());
     }
 }

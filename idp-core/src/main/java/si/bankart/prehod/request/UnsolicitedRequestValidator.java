@@ -5,7 +5,7 @@ import java.util.Optional;
 
 import si.bankart.prehod.loa.LoaRequirement;
 import si.bankart.prehod.sp.RegisteredSp;
-import si.bankart.prehod.sp.ServiceProviderRegistry;
+import si.bankart.prehod.sp.ServiceProviders;
 
 /**
  * IdP-initiated SSO (Shibboleth's {@code /Unsolicited/SSO?providerId=…&target=…}): the SP must be registered and allow
@@ -14,10 +14,10 @@ import si.bankart.prehod.sp.ServiceProviderRegistry;
  */
 public final class UnsolicitedRequestValidator {
 
-    private final ServiceProviderRegistry registry;
+    private final ServiceProviders registry;
     private final int relayStateBytes;
 
-    public UnsolicitedRequestValidator(ServiceProviderRegistry registry, int relayStateBytes) {
+    public UnsolicitedRequestValidator(ServiceProviders registry, int relayStateBytes) {
         this.registry = registry;
         this.relayStateBytes = relayStateBytes;
     }

@@ -43,14 +43,14 @@ public final class ResponseBuilder {
         if (policy.signResponse()) {
             signer.sign(response);
         }
-        return new SamlReply(response, reply.acs().location(), reply.relayState());
+        return new SamlReply(response, reply.acs().location(), reply.relayState(), reply.sp().policy().displayName());
     }
 
     /** @param incident shown to the SP as StatusMessage so its support can quote it to ours */
     public SamlReply error(TrustedReply reply, SamlStatus status, String incident) {
         Response response = envelope(reply, status.topLevel(), status.secondLevel(), "incident " + incident);
         signer.sign(response);
-        return new SamlReply(response, reply.acs().location(), reply.relayState());
+        return new SamlReply(response, reply.acs().location(), reply.relayState(), reply.sp().policy().displayName());
     }
 
     private Response envelope(TrustedReply reply, String topLevel, String secondLevel, String message) {

@@ -97,13 +97,16 @@ public final class SessionStore {
         if (!now.isAfter(session.lastUsed().plus(lifetimes.idleTimeout().dividedBy(TOUCH_SHARE)))) {
             return Optional.of(session);
         }
-        SsoSession touched = session.usedAt(now);
-        records.update(key(cookieValue), touched, expiry(touched));
-        return Optional.of(touched);
+        // Versioned: a plain write of what was read would drop a portal another node added meanwhile.
+        return records.modify(key(cookieValue), latest -> latest.usedAt(now), this::expiry);
     }
 
-    public void save(SsoSession session) {
-        records.update(key(session.id()), session, expiry(session));
+    /**
+     * Adds (or replaces) one portal's part in the session as it is in the store now, so portals added at the same
+     * moment on other nodes stay; the session as stored, or empty if it ended meanwhile (logout on another node).
+     */
+    public Optional<SsoSession> addServiceProvider(SsoSession session, SpSession sp) {
+        return records.modify(key(session.id()), stored -> stored.with(sp), this::expiry);
     }
 
     public void destroy(SsoSession session) {

@@ -13,13 +13,14 @@ import si.bankart.prehod.health.HealthReport;
 import si.bankart.prehod.health.HealthState;
 
 /**
- * The service providers' metadata: DOWN when no SP is loaded (nobody could log in), WARN when an SP's signing
+ * The service providers' signing certificates (SpCatalog's own check covers its sources): DOWN when no SP is loaded
+ * (nobody could log in), WARN when an SP's signing
  * certificate is expired or runs out within 30 days (that portal's signed requests are at risk, the others are not),
  * else UP with the number of SPs. Reads the SPs each time, so a catalogue that reloads metadata is seen as it is now.
  */
 public final class MetadataHealth implements HealthCheck {
 
-    public static final String NAME = "sp-metadata";
+    public static final String NAME = "sp-certificates";
 
     private final Supplier<Collection<RegisteredSp>> serviceProviders;
     private final Clock clock;

@@ -6,9 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
-/** Every SP that may ask us for an assertion: metadata from metadata/ joined with its policy from conf/. */
-public final class ServiceProviderRegistry {
+/** A fixed set of SPs that may ask us for an assertion: metadata joined with its policy from conf/. */
+public final class ServiceProviderRegistry implements ServiceProviders {
 
     private final Map<String, RegisteredSp> byEntityId;
 
@@ -17,6 +18,12 @@ public final class ServiceProviderRegistry {
      * configuration mistake that would otherwise silently lock a portal out or let one in with defaults.
      */
     public ServiceProviderRegistry(List<SpMetadata> metadata, List<RelyingPartyPolicy> policies) {
+        this(metadata, policies, true, problem -> {
+        });
+    }
+
+    private ServiceProviderRegistry(List<SpMetadata> metadata, List<RelyingPartyPolicy> policies, boolean strict,
+            Consumer<String> refused) {
         Map<String, RelyingPartyPolicy> policyById = new LinkedHashMap<>();
         for (RelyingPartyPolicy policy : policies) {
             if (policyById.put(policy.entityId(), policy) != null) {
@@ -38,17 +45,32 @@ public final class ServiceProviderRegistry {
                 joined.put(sp.entityId(), new RegisteredSp(sp, policy));
             }
         }
-        policyById.keySet().forEach(id -> problems.add("relying party " + id + " has no SAML metadata in the metadata folder"));
-        if (!problems.isEmpty()) {
-            throw new IllegalArgumentException(String.join("; ", problems));
+        if (strict) {
+            policyById.keySet().forEach(id -> problems.add("relying party " + id + " has no SAML metadata in the metadata folder"));
+            if (!problems.isEmpty()) {
+                throw new IllegalArgumentException(String.join("; ", problems));
+            }
         }
+        problems.forEach(refused);
         this.byEntityId = Map.copyOf(joined);
     }
 
+    /**
+     * The join of live metadata sources: an entity without a usable policy is left out and reported to
+     * {@code refused} (never let in on defaults), and a policy may wait for metadata an MDQ source fetches later.
+     * A policy configured twice is still a configuration error.
+     */
+    public static ServiceProviderRegistry admitting(List<SpMetadata> metadata, List<RelyingPartyPolicy> policies,
+            Consumer<String> refused) {
+        return new ServiceProviderRegistry(metadata, policies, false, refused);
+    }
+
+    @Override
     public Optional<RegisteredSp> find(String entityId) {
         return entityId == null ? Optional.empty() : Optional.ofNullable(byEntityId.get(entityId));
     }
 
+    @Override
     public Collection<RegisteredSp> all() {
         return byEntityId.values();
     }

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -16,7 +18,7 @@ import org.opensaml.storage.VersionMismatchException;
 
 /**
  * Typed records in one context of an OpenSAML {@link StorageService}, as JSON. Everything that outlives a request goes
- * through here, so a distributed StorageService can later replace the in-memory one without other changes.
+ * through here, so the Redis StorageService serves several nodes without other changes.
  */
 public final class RecordStore<T> {
 
@@ -24,6 +26,9 @@ public final class RecordStore<T> {
             .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    /** Far above what concurrent writers of one session (a user's own browser tabs) can cause. */
+    private static final int MAX_ATTEMPTS = 50;
 
     private final StorageService storage;
     private final String context;
@@ -50,6 +55,32 @@ public final class RecordStore<T> {
         } catch (IOException e) {
             throw new UncheckedIOException("storage refused a " + context + " record", e);
         }
+    }
+
+    /**
+     * Read, change, write back only if nobody wrote in between, else again from the fresh record: two IdP nodes
+     * changing one record at once both get their change in (no lost update). Empty when the record is gone.
+     */
+    public Optional<T> modify(String key, UnaryOperator<T> change, Function<T, Instant> expires) {
+        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            Optional<StorageRecord<?>> record = readRecord(key);
+            if (record.isEmpty()) {
+                return Optional.empty();
+            }
+            T changed = change.apply(decode(record.get()));
+            try {
+                if (storage.updateWithVersion(record.get().getVersion(), context, key, JSON.writeValueAsString(changed),
+                        expires.apply(changed).toEpochMilli()) == null) {
+                    return Optional.empty();
+                }
+                return Optional.of(changed);
+            } catch (VersionMismatchException e) {
+                // Another writer got in first: start again from what it wrote.
+            } catch (IOException e) {
+                throw new UncheckedIOException("storage refused a " + context + " record", e);
+            }
+        }
+        throw new IllegalStateException("a " + context + " record kept changing under " + MAX_ATTEMPTS + " attempts");
     }
 
     public Optional<T> read(String key) {

@@ -15,6 +15,7 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.opensaml.saml.saml2.core.LogoutRequest;
 import org.opensaml.storage.ReplayCache;
 
 import si.bankart.prehod.request.rule.DestinationIsThisEndpoint;
@@ -35,6 +36,8 @@ import si.bankart.prehod.sp.RegisteredSp;
 import si.bankart.prehod.sp.ServiceProviderRegistry;
 import si.bankart.prehod.storage.InMemoryStorage;
 import si.bankart.prehod.testing.TestServiceProvider;
+import si.bankart.prehod.testing.TestXml;
+import si.bankart.prehod.testing.TestXmlSignatures;
 
 /** The rules in the order the web layer will use, over whole requests: the security regressions of issue 6. */
 class LogoutRequestValidatorTest {
@@ -100,6 +103,31 @@ class LogoutRequestValidatorTest {
         LogoutRequestRejected thrown = refused(post(request.signed()), Optional.of(SloFixtures.session()));
         assertEquals(SamlStatus.REQUESTER_REQUEST_DENIED, thrown.status());
         assertTrue(thrown.reason().contains("replay"), thrown.reason());
+    }
+
+    /** The request, signed by hand so the canonicalization can be chosen. */
+    private static LogoutRequest signedWith(String canonicalization, String id) {
+        return TestXml.parse(TestXmlSignatures.by(SP.credential()).canonicalization(canonicalization)
+                .sign(TestXml.serialize(TestLogoutRequests.valid(SP).id(id).build())));
+    }
+
+    @Test
+    void validateWhenPostRequestSignedByHandWithExclusiveC14nThenAccepted() throws Exception {
+        ValidLogoutRequest valid = validator.validate(post(signedWith(
+                org.opensaml.xmlsec.signature.support.SignatureConstants.ALGO_ID_C14N_EXCL_OMIT_COMMENTS, "_exc")),
+                Optional.of(SloFixtures.session()));
+        assertEquals(SP.entityId(), valid.initiator());
+    }
+
+    @Test
+    void validateWhenPostRequestSignedWithCommentsThenRequestDeniedWithTheReason() {
+        LogoutRequestRejected thrown = refused(post(signedWith(
+                org.opensaml.xmlsec.signature.support.SignatureConstants.ALGO_ID_C14N_EXCL_WITH_COMMENTS, "_comments")),
+                Optional.of(SloFixtures.session()));
+        assertEquals(SamlStatus.REQUESTER_REQUEST_DENIED, thrown.status());
+        assertTrue(thrown.reason().contains("CanonicalizationMethod http://www.w3.org/2001/10/xml-exc-c14n#WithComments"),
+                thrown.reason());
+        assertEquals(SloFixtures.postSlo(SP).location(), thrown.replyTo().orElseThrow().location());
     }
 
     @Test

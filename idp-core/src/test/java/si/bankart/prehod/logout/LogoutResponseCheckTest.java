@@ -22,6 +22,7 @@ import si.bankart.prehod.testing.TestAuthnRequests;
 import si.bankart.prehod.testing.TestCredentials;
 import si.bankart.prehod.testing.TestServiceProvider;
 import si.bankart.prehod.testing.TestXml;
+import si.bankart.prehod.testing.TestXmlSignatures;
 
 class LogoutResponseCheckTest {
 
@@ -106,6 +107,34 @@ class LogoutResponseCheckTest {
         LogoutResponse forged = TestLogoutResponses.valid(SIGNING, REQUEST_ID)
                 .signed(TestCredentials.named("attacker"), SignatureConstants.ALGO_ID_SIGNATURE_RSA_SHA256);
         assertReasonMentions(refused(post(forged), asked(SIGNING)), "does not verify");
+    }
+
+    /** The answer of {@code sp}, signed by hand so the canonicalization can be chosen. */
+    private static LogoutResponse signedWith(TestServiceProvider sp, String canonicalization) {
+        return TestXml.parse(TestXmlSignatures.by(sp.credential()).canonicalization(canonicalization)
+                .sign(TestXml.serialize(TestLogoutResponses.valid(sp, REQUEST_ID).build())));
+    }
+
+    private static IncomingLogoutResponse soap(LogoutResponse response) {
+        return new IncomingLogoutResponse(response, SloFixtures.SOAP, SIGNING.entityId() + "/slo/soap", Optional.empty());
+    }
+
+    @Test
+    void checkWhenSoapAnswerSignedByHandWithExclusiveC14nThenLoggedOut() throws Exception {
+        assertEquals(LogoutResult.LOGGED_OUT, check.check(soap(signedWith(SIGNING,
+                SignatureConstants.ALGO_ID_C14N_EXCL_OMIT_COMMENTS)), asked(SIGNING)));
+    }
+
+    @Test
+    void checkWhenSoapAnswerSignedWithCommentsThenRejected() {
+        assertReasonMentions(refused(soap(signedWith(SIGNING, SignatureConstants.ALGO_ID_C14N_EXCL_WITH_COMMENTS)),
+                asked(SIGNING)), "CanonicalizationMethod http://www.w3.org/2001/10/xml-exc-c14n#WithComments");
+    }
+
+    @Test
+    void checkWhenPostAnswerSignedWithInclusiveC14nThenRejected() {
+        assertReasonMentions(refused(post(signedWith(SIGNING, SignatureConstants.ALGO_ID_C14N_OMIT_COMMENTS)),
+                asked(SIGNING)), "CanonicalizationMethod http://www.w3.org/TR/2001/REC-xml-c14n-20010315");
     }
 
     @Test

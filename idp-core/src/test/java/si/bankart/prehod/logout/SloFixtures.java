@@ -14,7 +14,7 @@ import org.opensaml.security.x509.BasicX509Credential;
 import si.bankart.prehod.loa.LevelOfAssurance;
 import si.bankart.prehod.request.QuerySignature;
 import si.bankart.prehod.request.signature.QuerySignatureVerifier;
-import si.bankart.prehod.request.signature.XmlSignatureVerifier;
+import si.bankart.prehod.request.signature.StrictSignatureProfile;
 import si.bankart.prehod.session.SpSession;
 import si.bankart.prehod.session.SsoSession;
 import si.bankart.prehod.sp.NameIdFormat;
@@ -102,7 +102,7 @@ public final class SloFixtures {
     }
 
     public static SpSignature signaturePolicy(boolean idpRequiresSignedMessages) {
-        return new SpSignature(idpRequiresSignedMessages, new QuerySignatureVerifier(), new XmlSignatureVerifier());
+        return new SpSignature(idpRequiresSignedMessages, new QuerySignatureVerifier(), new StrictSignatureProfile());
     }
 
     public static IncomingLogoutRequest post(LogoutRequest request) {

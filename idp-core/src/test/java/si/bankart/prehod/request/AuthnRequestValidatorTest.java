@@ -34,7 +34,7 @@ import si.bankart.prehod.request.rule.SignaturePresentWhenRequired;
 import si.bankart.prehod.request.rule.SubjectIsNotRequested;
 import si.bankart.prehod.request.rule.VersionIs20;
 import si.bankart.prehod.request.signature.QuerySignatureVerifier;
-import si.bankart.prehod.request.signature.XmlSignatureVerifier;
+import si.bankart.prehod.request.signature.StrictSignatureProfile;
 import si.bankart.prehod.sp.NameIdFormat;
 import si.bankart.prehod.sp.ServiceProviderRegistry;
 import si.bankart.prehod.storage.InMemoryStorage;
@@ -66,7 +66,7 @@ class AuthnRequestValidatorTest {
                 new IssuerIsKnownSp(registry),
                 new AcsComesFromMetadata(),
                 new RelayStateFitsLimit(80),
-                new SignaturePresentWhenRequired(false, new QuerySignatureVerifier(), new XmlSignatureVerifier()),
+                new SignaturePresentWhenRequired(false, new QuerySignatureVerifier(), new StrictSignatureProfile()),
                 new VersionIs20(),
                 new DestinationIsThisEndpoint(),
                 new IssueInstantIsFresh(clock, Duration.ofMinutes(2), Duration.ofMinutes(5)),

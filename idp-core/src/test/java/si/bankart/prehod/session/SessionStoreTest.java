@@ -132,16 +132,14 @@ class SessionStoreTest {
 
     @Test
     void savedServiceProvidersAreFoundAgain() {
-        SsoSession session = login().with(new SpSession("https://sp.test/a", "_si", "nid", NameIdFormat.PERSISTENT));
-        store.save(session);
+        SsoSession session = store.addServiceProvider(login(), new SpSession("https://sp.test/a", "_si", "nid", NameIdFormat.PERSISTENT)).orElseThrow();
         assertEquals(List.of(new SpSession("https://sp.test/a", "_si", "nid", NameIdFormat.PERSISTENT)),
                 store.find(session.id()).orElseThrow().serviceProviders());
     }
 
     @Test
     void sameUserLoggingInAgainUpgradesTheSessionKeepingItsPortalsUnderANewId() {
-        SsoSession first = login().with(new SpSession("https://sp.test/a", "_si", "nid", NameIdFormat.PERSISTENT));
-        store.save(first);
+        SsoSession first = store.addServiceProvider(login(), new SpSession("https://sp.test/a", "_si", "nid", NameIdFormat.PERSISTENT)).orElseThrow();
         clock.advance(Duration.ofMinutes(10));
 
         SsoSession upgraded = store.loggedIn(Optional.of(first),
@@ -170,8 +168,7 @@ class SessionStoreTest {
 
     @Test
     void anotherUserLoggingInEndsTheEarlierSession() {
-        SsoSession first = login().with(new SpSession("https://sp.test/a", "_si", "nid", NameIdFormat.PERSISTENT));
-        store.save(first);
+        SsoSession first = store.addServiceProvider(login(), new SpSession("https://sp.test/a", "_si", "nid", NameIdFormat.PERSISTENT)).orElseThrow();
 
         SsoSession second = store.loggedIn(Optional.of(first),
                 new LoginResult.Authenticated("bor", "test", LevelOfAssurance.LOW, clock.instant()));

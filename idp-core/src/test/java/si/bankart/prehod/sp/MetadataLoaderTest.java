@@ -4,16 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import si.bankart.prehod.config.ConfigException;
+import si.bankart.prehod.sp.source.MetadataRefused;
 import si.bankart.prehod.testing.TestServiceProvider;
 import si.bankart.prehod.xml.OpenSamlRuntime;
 
@@ -27,7 +29,7 @@ class MetadataLoaderTest {
 
     private final MetadataLoader loader = new MetadataLoader(OpenSamlRuntime.initialize());
 
-    private Path write(String name, String xml) throws IOException {
+    private Path write(String name, String xml) throws Exception {
         Path file = folder.resolve(name);
         Files.writeString(file, xml, StandardCharsets.UTF_8);
         return file;
@@ -37,20 +39,37 @@ class MetadataLoaderTest {
         return xml.replaceFirst("<\\?xml[^>]*\\?>\\s*", "");
     }
 
-    private ConfigException refused(String name, String xml) throws IOException {
-        Path file = write(name, xml);
-        return assertThrows(ConfigException.class, () -> loader.loadFile(file));
+    private final List<String> dropped = new ArrayList<>();
+
+    private List<SpMetadata> load(Path file) throws MetadataRefused {
+        return loader.readFile(file, Instant.now(), dropped::add);
     }
 
-    private static void assertMentions(ConfigException e, String... texts) {
+    private MetadataRefused refused(String name, String xml) throws Exception {
+        Path file = write(name, xml);
+        return assertThrows(MetadataRefused.class, () -> load(file));
+    }
+
+    /** An entity that cannot be trusted is left out and reported with the source and the entity; the rest is used. */
+    private String dropped(String name, String xml) throws Exception {
+        assertEquals(List.of(), load(write(name, xml)));
+        assertEquals(1, dropped.size(), dropped.toString());
+        return dropped.get(0);
+    }
+
+    private static void assertMentions(Exception e, String... texts) {
+        assertMentions(e.getMessage(), texts);
+    }
+
+    private static void assertMentions(String message, String... texts) {
         for (String text : texts) {
-            assertTrue(e.getMessage().contains(text), () -> "'" + e.getMessage() + "' should mention '" + text + "'");
+            assertTrue(message.contains(text), () -> "'" + message + "' should mention '" + text + "'");
         }
     }
 
     @Test
-    void readsAnEntityDescriptorFile() throws IOException {
-        List<SpMetadata> loaded = loader.loadFile(write("one.xml", ONE.metadataXml()));
+    void readsAnEntityDescriptorFile() throws Exception {
+        List<SpMetadata> loaded = load(write("one.xml", ONE.metadataXml()));
 
         assertEquals(1, loaded.size());
         SpMetadata sp = loaded.get(0);
@@ -64,55 +83,55 @@ class MetadataLoaderTest {
     }
 
     @Test
-    void readsAnEntitiesDescriptorAggregate() throws IOException {
+    void readsAnEntitiesDescriptorAggregate() throws Exception {
         String aggregate = "<md:EntitiesDescriptor xmlns:md=\"urn:oasis:names:tc:SAML:2.0:metadata\">"
                 + withoutDeclaration(ONE.metadataXml()) + withoutDeclaration(TWO.metadataXml())
                 + "</md:EntitiesDescriptor>";
 
-        List<SpMetadata> loaded = loader.loadFile(write("all.xml", aggregate));
+        List<SpMetadata> loaded = load(write("all.xml", aggregate));
 
         assertEquals(List.of(ONE.entityId(), TWO.entityId()), loaded.stream().map(SpMetadata::entityId).toList());
         assertEquals(true, loaded.get(1).authnRequestsSigned());
     }
 
     @Test
-    void separatesSigningAndEncryptionKeysByUse() throws IOException {
+    void separatesSigningAndEncryptionKeysByUse() throws Exception {
         String xml = ONE.metadataXml().replace("<md:KeyDescriptor>", "<md:KeyDescriptor use=\"encryption\">");
-        SpMetadata sp = loader.loadFile(write("one.xml", xml)).get(0);
+        SpMetadata sp = load(write("one.xml", xml)).get(0);
         assertEquals(List.of(), sp.signingCertificates());
         assertEquals(List.of(ONE.credential().getEntityCertificate()), sp.encryptionCertificates());
     }
 
     @Test
-    void readsEveryXmlFileOfTheFolderAndNothingElse() throws IOException {
+    void readsEveryXmlFileOfTheFolderAndNothingElse() throws Exception {
         write("one.xml", ONE.metadataXml());
         write("two.xml", TWO.metadataXml());
         write("README.txt", "not metadata");
         assertEquals(List.of(ONE.entityId(), TWO.entityId()),
-                loader.loadFolder(folder).stream().map(SpMetadata::entityId).toList());
+                loader.loadFolder(folder, dropped::add).stream().map(SpMetadata::entityId).toList());
     }
 
     @Test
-    void refusesBrokenXmlNamingTheFile() throws IOException {
-        ConfigException e = refused("broken.xml", ONE.metadataXml().replace("</md:EntityDescriptor>", ""));
+    void refusesBrokenXmlNamingTheFile() throws Exception {
+        MetadataRefused e = refused("broken.xml", ONE.metadataXml().replace("</md:EntityDescriptor>", ""));
         assertMentions(e, "broken.xml", "not well-formed");
     }
 
     @Test
-    void refusesDoctype() throws IOException {
+    void refusesDoctype() throws Exception {
         String xml = ONE.metadataXml().replaceFirst("\\?>", "?><!DOCTYPE md:EntityDescriptor [<!ENTITY x \"y\">]>");
-        ConfigException e = refused("doctype.xml", xml);
+        MetadataRefused e = refused("doctype.xml", xml);
         assertMentions(e, "doctype.xml", "DOCTYPE");
     }
 
     @Test
-    void refusesHttpAcsLocation() throws IOException {
-        ConfigException e = refused("http.xml", ONE.metadataXml().replace("Location=\"https://", "Location=\"http://"));
+    void dropsEntityWithHttpAcsLocation() throws Exception {
+        String e = dropped("http.xml", ONE.metadataXml().replace("Location=\"https://", "Location=\"http://"));
         assertMentions(e, "http.xml", ONE.entityId(), "must be an https URL");
     }
 
     @Test
-    void refusesEntityWithoutSpSsoDescriptor() throws IOException {
+    void dropsEntityWithoutSpSsoDescriptor() throws Exception {
         String idpOnly = """
                 <md:EntityDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" entityID="https://idp.test/other">
                   <md:IDPSSODescriptor protocolSupportEnumeration="urn:oasis:names:tc:SAML:2.0:protocol">
@@ -121,27 +140,27 @@ class MetadataLoaderTest {
                   </md:IDPSSODescriptor>
                 </md:EntityDescriptor>
                 """;
-        ConfigException e = refused("idp.xml", idpOnly);
+        String e = dropped("idp.xml", idpOnly);
         assertMentions(e, "idp.xml", "SPSSODescriptor");
     }
 
     @Test
-    void refusesXmlThatIsNotMetadata() throws IOException {
-        ConfigException e = refused("other.xml", "<html xmlns=\"http://www.w3.org/1999/xhtml\"><body/></html>");
+    void refusesXmlThatIsNotMetadata() throws Exception {
+        MetadataRefused e = refused("other.xml", "<html xmlns=\"http://www.w3.org/1999/xhtml\"><body/></html>");
         assertMentions(e, "other.xml");
     }
 
     @Test
-    void refusesTheSameEntityIdInTwoFiles() throws IOException {
+    void dropsTheSameEntityIdInASecondFile() throws Exception {
         write("a.xml", ONE.metadataXml());
         write("b.xml", ONE.metadataXml());
-        ConfigException e = assertThrows(ConfigException.class, () -> loader.loadFolder(folder));
-        assertMentions(e, "b.xml", ONE.entityId(), "more than one place");
+        assertEquals(1, loader.loadFolder(folder, dropped::add).size());
+        assertMentions(dropped.get(0), "b.xml", ONE.entityId(), "more than one file");
     }
 
     @Test
     void refusesAMissingFolder() {
-        ConfigException e = assertThrows(ConfigException.class, () -> loader.loadFolder(folder.resolve("absent")));
+        ConfigException e = assertThrows(ConfigException.class, () -> loader.loadFolder(folder.resolve("absent"), dropped::add));
         assertMentions(e, "absent", "not found");
     }
 
@@ -157,11 +176,11 @@ class MetadataLoaderTest {
     }
 
     @Test
-    void readsSingleLogoutServicesInDocumentOrder() throws IOException {
+    void readsSingleLogoutServicesInDocumentOrder() throws Exception {
         String xml = withSlo("""
                 <md:SingleLogoutService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect" Location="https://sp.test/slo" ResponseLocation="https://sp.test/slo/answer"/>
                 <md:SingleLogoutService Binding="urn:oasis:names:tc:SAML:2.0:bindings:SOAP" Location="https://sp.test/slo/soap"/>""");
-        SpMetadata sp = loader.loadFile(write("slo.xml", xml)).get(0);
+        SpMetadata sp = load(write("slo.xml", xml)).get(0);
         assertEquals(List.of(
                 new SloEndpoint("urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect", "https://sp.test/slo",
                         "https://sp.test/slo/answer"),
@@ -170,22 +189,45 @@ class MetadataLoaderTest {
     }
 
     @Test
-    void readsMetadataWithoutSingleLogoutServiceAsNone() throws IOException {
-        assertEquals(List.of(), loader.loadFile(write("one.xml", withoutSlo(ONE.metadataXml()))).get(0)
+    void readsMetadataWithoutSingleLogoutServiceAsNone() throws Exception {
+        assertEquals(List.of(), load(write("one.xml", withoutSlo(ONE.metadataXml()))).get(0)
                 .singleLogoutServices());
     }
 
     @Test
-    void refusesHttpSingleLogoutServiceLocation() throws IOException {
-        ConfigException e = refused("slo-http.xml", withSlo("""
+    void dropsEntityWithHttpSingleLogoutServiceLocation() throws Exception {
+        String e = dropped("slo-http.xml", withSlo("""
                 <md:SingleLogoutService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect" Location="http://sp.test/slo"/>"""));
         assertMentions(e, "slo-http.xml", ONE.entityId(), "SingleLogoutService Location must be an https URL");
     }
 
     @Test
-    void refusesHttpSingleLogoutServiceResponseLocation() throws IOException {
-        ConfigException e = refused("slo-http.xml", withSlo("""
+    void dropsEntityWithHttpSingleLogoutServiceResponseLocation() throws Exception {
+        String e = dropped("slo-http.xml", withSlo("""
                 <md:SingleLogoutService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect" Location="https://sp.test/slo" ResponseLocation="http://sp.test/slo"/>"""));
         assertMentions(e, "slo-http.xml", "ResponseLocation must be an https URL");
+    }
+
+    @Test
+    void dropsAJavascriptAcsLocation() throws Exception {
+        String e = dropped("js.xml", ONE.metadataXml().replace("Location=\"" + ONE.acsUrl() + "\"",
+                "Location=\"javascript:alert(1)\""));
+        assertMentions(e, "js.xml", ONE.entityId(), "AssertionConsumerService Location must be an https URL");
+    }
+
+    @Test
+    void dropsTheSecondOfTwoEntitiesWithTheSameIdInOneAggregate() throws Exception {
+        String entity = withoutDeclaration(ONE.metadataXml());
+        List<SpMetadata> loaded = load(write("twice.xml",
+                "<md:EntitiesDescriptor xmlns:md=\"urn:oasis:names:tc:SAML:2.0:metadata\">" + entity + entity
+                        + "</md:EntitiesDescriptor>"));
+        assertEquals(1, loaded.size());
+        assertMentions(dropped.get(0), "twice.xml", ONE.entityId(), "appears twice");
+    }
+
+    @Test
+    void dropsAnEntityWhoseOwnValidUntilHasPassed() throws Exception {
+        String e = dropped("old.xml", ONE.metadataXml().replace("entityID=", "validUntil=\"2020-01-01T00:00:00Z\" entityID="));
+        assertMentions(e, "old.xml", ONE.entityId(), "validUntil");
     }
 }

@@ -52,6 +52,7 @@ public final class Main {
             fail("configuration error: " + e.getMessage());
             return;
         }
+        reloadOnHangup(server);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 server.close();
@@ -60,6 +61,22 @@ public final class Main {
             }
         }, "idp-shutdown"));
         server.join();
+    }
+
+    /**
+     * SIGHUP re-reads the metadata sources and the relying-party policy, as daemons do. sun.misc.Signal is not a
+     * standard API: where it is missing, {@code ./prehod metadata reload} does the same over the management connector.
+     */
+    private static void reloadOnHangup(IdpServer server) {
+        try {
+            sun.misc.Signal.handle(new sun.misc.Signal("HUP"), signal -> {
+                Thread reload = new Thread(server::reloadMetadata, "sighup-reload");
+                reload.setDaemon(true);
+                reload.start();
+            });
+        } catch (IllegalArgumentException | UnsupportedOperationException | LinkageError e) {
+            System.err.println("SIGHUP cannot be handled here; use ./prehod metadata reload");
+        }
     }
 
     private static String value(String[] args, int i) {

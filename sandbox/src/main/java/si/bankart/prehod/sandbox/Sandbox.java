@@ -49,15 +49,21 @@ public final class Sandbox implements AutoCloseable {
     private final List<AutoCloseable> running;
     private final SandboxCa ca;
     private final IdpServer idp;
+    private final URI idpBase;
+    private final IdpNodes nodes;
+    private final NodePorts nodePorts;
     private final DemoPortals portals;
     private final RekonoStandIn rekono;
     private final SimulatedFaults faults;
 
-    private Sandbox(List<AutoCloseable> running, SandboxCa ca, IdpServer idp, DemoPortals portals, RekonoStandIn rekono,
-            SimulatedFaults faults) {
+    private Sandbox(List<AutoCloseable> running, SandboxCa ca, IdpServer idp, URI idpBase, IdpNodes nodes,
+            NodePorts nodePorts, DemoPortals portals, RekonoStandIn rekono, SimulatedFaults faults) {
         this.running = running;
         this.ca = ca;
         this.idp = idp;
+        this.idpBase = idpBase;
+        this.nodes = nodes;
+        this.nodePorts = nodePorts;
         this.portals = portals;
         this.rekono = rekono;
         this.faults = faults;
@@ -68,8 +74,14 @@ public final class Sandbox implements AutoCloseable {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length > 0) {
-            System.out.println("usage: ./prehod sandbox   (starts the IdP and the sandbox on 127.0.0.1; Ctrl-C stops it)");
+        NodePorts nodePorts = null;
+        if (args.length == 2 && args[0].equals("--nodes") && args[1].matches("\\d")) {
+            if (!args[1].equals("1")) {
+                nodePorts = NodePorts.defaults(Integer.parseInt(args[1]));
+            }
+        } else if (args.length > 0) {
+            System.out.println("usage: ./prehod sandbox [--nodes N]   (starts the IdP and the sandbox on 127.0.0.1;"
+                    + " --nodes 2..9: that many IdP nodes on Redis behind the same address; Ctrl-C stops it)");
             return;
         }
         Sandbox sandbox;
@@ -77,7 +89,7 @@ public final class Sandbox implements AutoCloseable {
         try {
             // Before anything logs, as the IdP's Main does: log directory and retention from conf/idp.yaml.
             LogFiles.use(home, new YamlFiles(environment()).read(home.resolve("conf/idp.yaml"), IdpConfig.class).logging());
-            sandbox = start(home, SandboxPorts.DEFAULTS, Clock.systemUTC());
+            sandbox = start(home, SandboxPorts.DEFAULTS, Clock.systemUTC(), nodePorts);
         } catch (ConfigException e) {
             System.err.println("configuration error: " + e.getMessage());
             System.exit(2);
@@ -100,8 +112,16 @@ public final class Sandbox implements AutoCloseable {
         return environment;
     }
 
-    /** Starts everything; on failure, what already started is stopped again. */
+    /** Starts everything with one IdP in this JVM; on failure, what already started is stopped again. */
     public static Sandbox start(Path home, SandboxPorts ports, Clock clock) throws Exception {
+        return start(home, ports, clock, null);
+    }
+
+    /**
+     * Starts everything; with {@code nodePorts}, Redis and that many IdP nodes (child JVMs) behind the IdP's public
+     * ports instead of one IdP in this JVM.
+     */
+    public static Sandbox start(Path home, SandboxPorts ports, Clock clock, NodePorts nodePorts) throws Exception {
         List<AutoCloseable> running = new ArrayList<>();
         try {
             RevocationServer revocation = RevocationServer.start(ports.ca());
@@ -128,27 +148,51 @@ public final class Sandbox implements AutoCloseable {
             Files.createDirectories(tlsKeyStore.toAbsolutePath().getParent());
             Files.copy(ca.tlsKeyStoreFile(), tlsKeyStore, StandardCopyOption.REPLACE_EXISTING);
 
-            IdpServer idp = IdpServer.start(new IdpOptions(home, configFile, environment, clock, new SecureRandom(),
-                    ports.idp(), idpBase, List.of()));
-            running.add(0, idp);
+            IdpServer idp = null;
+            IdpNodes nodes = null;
+            if (nodePorts == null) {
+                idp = IdpServer.start(new IdpOptions(home, configFile, environment, clock, new SecureRandom(),
+                        ports.idp(), idpBase, List.of()));
+                running.add(0, idp);
+            } else {
+                nodes = IdpNodes.start(home, configFile, environment, idpBase, ports.idpCertificate(), nodePorts);
+                running.add(0, nodes);
+            }
+            IdpConfig idpConfig = config.withPublicBaseUrl(idpBase);
 
             X509Certificate idpSigning = new PemCredentialReader().readCertificate(
                     home.resolve(config.credentials().signingCertificate()));
             DemoPortals portals = DemoPortals.start(new DemoPortalsConfig("127.0.0.1", ports.portals(), ca.tlsKeyStore(),
                     SANDBOX_PASSWORD.toCharArray(), URI.create("https://localhost:" + ports.portals()),
-                    PortalDefinitionReader.repository(home).readAll(), idp.config().entityId(),
-                    idp.config().endpoint(Routes.SSO_REDIRECT),
-                    idp.config().endpoint(Routes.SLO_REDIRECT), idpSigning, clock));
+                    PortalDefinitionReader.repository(home).readAll(), idpConfig.entityId(),
+                    idpConfig.endpoint(Routes.SSO_REDIRECT),
+                    idpConfig.endpoint(Routes.SLO_REDIRECT), idpSigning, clock));
             running.add(0, portals);
-            return new Sandbox(running, ca, idp, portals, rekono, faults);
+            return new Sandbox(running, ca, idp, idpBase, nodes, nodePorts, portals, rekono, faults);
         } catch (Exception | Error e) {
             running.forEach(Sandbox::closeQuietly);
             throw e;
         }
     }
 
+    /** The IdP in this JVM; null with --nodes (the nodes are child processes). */
     public IdpServer idp() {
         return idp;
+    }
+
+    /** Where browsers reach the IdP: the one IdP, or the front before the nodes. */
+    public URI idpBase() {
+        return idpBase;
+    }
+
+    /** With --nodes: each node's process id, in node order; empty otherwise. */
+    public List<Long> nodePids() {
+        return nodes == null ? List.of() : nodes.pids();
+    }
+
+    /** With --nodes: where Redis and the nodes listen; null otherwise. */
+    public NodePorts nodePorts() {
+        return nodePorts;
     }
 
     public DemoPortals portals() {

@@ -14,11 +14,25 @@ final class SandboxBanner {
 
     String text() {
         StringBuilder out = new StringBuilder();
-        String idp = sandbox.idp().baseUri().toString();
+        String idp = sandbox.idpBase().toString();
         out.append("\nVarni Prehod sandbox is running on 127.0.0.1 (Ctrl-C stops it)\n\n");
         out.append("  IdP\n");
         out.append("    metadata        ").append(idp).append("/idp/metadata\n");
         out.append("    status          ").append(idp).append("/idp/status\n");
+        NodePorts nodes = sandbox.nodePorts();
+        if (nodes != null) {
+            out.append("    front           ").append(idp).append(" and the certificate port hand each new connection")
+                    .append(" to the next live node\n");
+            out.append("    Redis           127.0.0.1:").append(nodes.redis()).append("   (data in var/sandbox/redis)\n");
+            for (int i = 0; i < nodes.nodes(); i++) {
+                out.append("    node ").append(i + 1).append("          https://localhost:").append(nodes.https().get(i))
+                        .append(", certificate :").append(nodes.certificate().get(i)).append(", management :")
+                        .append(nodes.management().get(i)).append(", pid ")
+                        .append(sandbox.nodePids().get(i)).append(", log var/log/node-").append(i + 1).append('\n');
+            }
+            out.append("    try it          start a login, then kill -9 ").append(sandbox.nodePids().get(0))
+                    .append(" and finish it: another node completes it\n");
+        }
         out.append("  Demo portals (open one, log in, then visit the others: single sign-on; log out: single logout)\n");
         out.append("    all portals     ").append(sandbox.portals().localUri())
                 .append("   (who is logged in where; switch a portal to ignore logout requests)\n");

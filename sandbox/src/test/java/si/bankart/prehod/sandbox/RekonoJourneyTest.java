@@ -228,16 +228,8 @@ class RekonoJourneyTest {
                 "lang", "sl", "username", "demo", "password", "demo")));
     }
 
-    private static String smsCodeSentTo(Person person, String mobile) throws Exception {
-        JsonNode outbox = new ObjectMapper().readTree(person.get(sandbox.rekono().outboxPage() + "?format=json").body());
-        for (JsonNode message : outbox) {
-            if ("SMS".equals(message.get("channel").asText()) && mobile.equals(message.get("to").asText())) {
-                Matcher code = Pattern.compile("\\b(\\d{6})\\b").matcher(message.get("body").asText());
-                assertTrue(code.find(), message.toString());
-                return code.group(1);
-            }
-        }
-        throw new AssertionError("no SMS to " + mobile + " in " + outbox);
+    private static String smsCodeSentTo(Person person, String mobile) {
+        return journey.codeSentTo(person, "SMS", mobile);
     }
 
     private static String pendingPushFor(Person phone, String email) throws Exception {

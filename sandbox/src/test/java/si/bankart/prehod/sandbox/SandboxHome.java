@@ -55,6 +55,19 @@ public final class SandboxHome {
         return new SandboxPorts(free(), free(), free(), free(), free(), free());
     }
 
+    /** Redis and {@code nodes} IdP nodes (HTTPS, certificate and management connector each) on free ports. */
+    public static NodePorts freeNodePorts(int nodes) throws IOException {
+        java.util.List<Integer> https = new java.util.ArrayList<>();
+        java.util.List<Integer> certificate = new java.util.ArrayList<>();
+        java.util.List<Integer> management = new java.util.ArrayList<>();
+        for (int i = 0; i < nodes; i++) {
+            https.add(free());
+            certificate.add(free());
+            management.add(free());
+        }
+        return new NodePorts(free(), https, certificate, management);
+    }
+
     private static int free() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();

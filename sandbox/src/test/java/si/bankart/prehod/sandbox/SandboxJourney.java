@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.Map;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.regex.Pattern;
+import java.util.regex.Matcher;
 
 /**
  * What a person does in the running sandbox, step by step, for journey tests: open a portal, choose Rekono, log in at
@@ -54,6 +58,33 @@ final class SandboxJourney {
         HttpResponse<String> postForm = person.follow(person.get(portal(portal) + "login"));
         assertTrue(postForm.body().contains("SAMLResponse"), "single sign-on, no login page:\n" + postForm.body());
         return person.follow(person.submitSamlForm(postForm));
+    }
+
+    /** The newest six-digit code the stand-in's outbox sent on {@code channel} (SMS or EMAIL) to {@code to}. */
+    String codeSentTo(Person person, String channel, String to) {
+        JsonNode outbox;
+        try {
+            outbox = new ObjectMapper().readTree(person.get(sandbox.rekono().outboxPage() + "?format=json").body());
+        } catch (java.io.IOException e) {
+            throw new AssertionError("the outbox is not JSON", e);
+        }
+        // Newest first.
+        for (JsonNode message : outbox) {
+            if (channel.equals(message.get("channel").asText()) && to.equals(message.get("to").asText())) {
+                Matcher found = Pattern.compile("\\b(\\d{6})\\b").matcher(message.get("body").asText());
+                assertTrue(found.find(), message.toString());
+                return found.group(1);
+            }
+        }
+        throw new AssertionError("no " + channel + " to " + to + " in " + outbox);
+    }
+
+    /** The portal's home page shows this user, logged in at this level. */
+    static void assertLoggedIn(HttpResponse<String> home, String bankUserId, String displayName, String loa) {
+        assertEquals(200, home.statusCode(), home.body());
+        assertTrue(home.body().contains("<dd class=\"loa\">" + loa + "</dd>"), home.body());
+        assertTrue(home.body().contains("<tr><th>bankUserId</th><td>" + bankUserId + "</td></tr>"), home.body());
+        assertTrue(home.body().contains("<tr><th>displayName</th><td>" + displayName + "</td></tr>"), home.body());
     }
 
     String portal(String name) {

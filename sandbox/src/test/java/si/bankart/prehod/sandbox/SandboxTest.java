@@ -133,7 +133,7 @@ class SandboxTest {
     }
 
     @Test
-    void rekonoAccountThatIsNoBankUserGetsItsPageAndAWayBack() throws Exception {
+    void rekonoAccountThatIsNoBankUserGetsTheLinkingPageWithItsIdentifierAndAWayBack() throws Exception {
         Person tujec = new Person(tlsContext);
         String rekonoStart = tujec.link(tujec.follow(tujec.get(portal("bws") + "login")), "a.method-rekono");
         HttpResponse<String> login = tujec.follow(tujec.get("https://localhost:" + ports.idp() + rekonoStart));
@@ -145,8 +145,10 @@ class SandboxTest {
         HttpResponse<String> page = tujec.follow(tujec.post(page("otp"), Map.of("tx", Person.tx(otp),
                 "code", Totp.at("KR2WUZLDEBZWC3TEMJXXQIDTMVRXEZLU", Instant.now()))));
 
-        assertEquals(400, page.statusCode());
-        assertTrue(page.body().contains("Račun Rekono ni registriran za bančne aplikacije"), page.body());
+        assertEquals(200, page.statusCode(), page.body());
+        assertEquals("/idp/login/link", page.uri().getPath());
+        assertTrue(page.body().contains("Povežite račun Rekono s svojim bančnim uporabnikom"), page.body());
+        assertTrue(page.body().contains("<code>rk-900009</code>"), "the identifier the bank needs:\n" + page.body());
         assertTrue(page.body().contains("class=\"retry\""), "a way back to the method choice");
     }
 

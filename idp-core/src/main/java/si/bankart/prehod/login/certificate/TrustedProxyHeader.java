@@ -85,7 +85,9 @@ public final class TrustedProxyHeader {
         int begin = text.indexOf(BEGIN);
         int end = text.indexOf(END);
         if (begin >= 0 || end >= 0) {
-            if (begin < 0 || end < begin || text.indexOf(BEGIN, begin + 1) >= 0) {
+            // The END marker must follow the whole BEGIN marker: "-----BEGIN CERTIFICATE-----END CERTIFICATE-----"
+            // has its END inside the BEGIN's dashes.
+            if (begin < 0 || end < begin + BEGIN.length() || text.indexOf(BEGIN, begin + 1) >= 0) {
                 return new ProxyHeaderCertificate.Malformed("header " + config.header() + " is not one PEM certificate");
             }
             text = text.substring(begin + BEGIN.length(), end);

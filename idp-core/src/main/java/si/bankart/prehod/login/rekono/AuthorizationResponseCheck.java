@@ -31,8 +31,17 @@ final class AuthorizationResponseCheck {
         this.redirectUri = redirectUri;
     }
 
-    /** The authorization code, or empty when the user cancelled at Rekono. */
+    /** As {@link #code(Map, boolean)} for a provider that does not promise to name itself in its responses. */
     Optional<AuthorizationCode> code(Map<String, List<String>> parameters) throws RekonoRejected {
+        return code(parameters, false);
+    }
+
+    /**
+     * The authorization code, or empty when the user cancelled at Rekono.
+     *
+     * @param issPromised the provider's metadata advertises {@code authorization_response_iss_parameter_supported}
+     */
+    Optional<AuthorizationCode> code(Map<String, List<String>> parameters, boolean issPromised) throws RekonoRejected {
         for (Map.Entry<String, List<String>> parameter : parameters.entrySet()) {
             // RFC 6749 §3.1: parameters MUST NOT be included more than once.
             if (parameter.getValue().size() > 1) {
@@ -41,6 +50,11 @@ final class AuthorizationResponseCheck {
             }
         }
         List<String> iss = parameters.get("iss");
+        // RFC 9207 §2.4: a provider that promised iss and sent none may not be the provider at all (mix-up attack).
+        if (issPromised && (iss == null || iss.isEmpty())) {
+            throw new RekonoRejected(RejectionReason.ISSUER_MISSING, "callback without iss, which the provider's"
+                    + " metadata promises");
+        }
         // RFC 9207 §2.4: when the provider names itself in the response, it must be the provider we sent the user to.
         if (iss != null && !iss.isEmpty() && !issuer.toString().equals(iss.get(0))) {
             throw new RekonoRejected(RejectionReason.ISSUER_MISMATCH, "callback iss is '" + ProviderText.printable(iss.get(0)) + "'");

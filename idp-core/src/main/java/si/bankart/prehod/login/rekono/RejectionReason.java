@@ -25,6 +25,8 @@ public enum RejectionReason {
     RESPONSE_MALFORMED("rekono-failed", SamlStatus.RESPONDER_AUTHN_FAILED),
     /** The callback names another issuer (RFC 9207 §2.4, mix-up defence). */
     ISSUER_MISMATCH("rekono-failed", SamlStatus.RESPONDER_AUTHN_FAILED),
+    /** The callback lacks {@code iss} although the provider's metadata promises it (RFC 9207 §2.4). */
+    ISSUER_MISSING("rekono-failed", SamlStatus.RESPONDER_AUTHN_FAILED),
     /** Rekono cannot authenticate the account at the requested acr ({@code unmet_authentication_requirements}). */
     UNMET_LEVEL("rekono-failed", SamlStatus.REQUESTER_NO_AUTHN_CONTEXT),
     /** Rekono answered the authorization request with an error other than access_denied. */
@@ -56,9 +58,7 @@ public enum RejectionReason {
     /** The {@code acr} is missing, unknown, or maps to a level the request does not accept: never a silent downgrade. */
     NO_AUTHN_CONTEXT("rekono-failed", SamlStatus.REQUESTER_NO_AUTHN_CONTEXT),
     /** The userinfo {@code sub} is not the ID token's (OIDC Core §5.3.2: token substitution). */
-    USERINFO_SUBJECT_MISMATCH("rekono-failed", SamlStatus.RESPONDER_AUTHN_FAILED),
-    /** A valid Rekono account that is not linked to any bank user. */
-    NOT_REGISTERED("rekono-not-registered", null);
+    USERINFO_SUBJECT_MISMATCH("rekono-failed", SamlStatus.RESPONDER_AUTHN_FAILED);
 
     private final String page;
     private final SamlStatus samlStatus;

@@ -7,10 +7,11 @@ import java.util.Optional;
 import si.bankart.prehod.directory.RekonoIdentity;
 import si.bankart.prehod.directory.User;
 import si.bankart.prehod.directory.UserDirectory;
+import si.bankart.prehod.linking.AccountLinks;
 
 /**
  * Finds the bank user a Rekono account logs in as: by the linked identity (issuer + sub, OIDC Core §2: the only stable
- * identifier), or, when {@code linkByVerifiedEmail} is on, as a first-time link by a verified e-mail equal to exactly
+ * identifier) in conf/users.yaml or among the links made at run time (activation code, certificate), or, when {@code linkByVerifiedEmail} is on, as a first-time link by a verified e-mail equal to exactly
  * one user's {@code mail} attribute, and only for a user who has no Rekono account of this issuer linked yet (so a
  * second Rekono account with the same e-mail cannot take over a linked user).
  */
@@ -22,18 +23,21 @@ public final class RekonoAccounts {
     private final UserDirectory directory;
     private final List<User> users;
     private final boolean linkByVerifiedEmail;
+    private final AccountLinks links;
 
     /**
      * @param users every user of {@code directory}; read only when {@code linkByVerifiedEmail} is on
+     * @param links the links made at run time, read on every login (the command line may have changed them)
      */
-    public RekonoAccounts(UserDirectory directory, List<User> users, boolean linkByVerifiedEmail) {
+    public RekonoAccounts(UserDirectory directory, List<User> users, boolean linkByVerifiedEmail, AccountLinks links) {
         this.directory = directory;
         this.users = List.copyOf(users);
         this.linkByVerifiedEmail = linkByVerifiedEmail;
+        this.links = links;
     }
 
     Optional<User> find(RekonoIdentity identity, Optional<String> verifiedEmail) {
-        Optional<User> linked = directory.findByRekono(identity);
+        Optional<User> linked = directory.findByRekono(identity).or(() -> links.userOf(identity).flatMap(directory::find));
         if (linked.isPresent() || !linkByVerifiedEmail || verifiedEmail.isEmpty()) {
             return linked;
         }

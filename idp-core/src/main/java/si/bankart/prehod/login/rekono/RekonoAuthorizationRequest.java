@@ -20,10 +20,13 @@ import com.nimbusds.openid.connect.sdk.claims.ACR;
 /**
  * The authentication request the browser carries to Rekono (OIDC Core §3.1.2.1): authorization code flow with PKCE
  * S256 (RFC 7636; RFC 9700 §2.1.1), a fresh {@code state} and {@code nonce}, the {@code acr_values} for the level the
- * SAML request needs, and, for ForceAuthn, {@code prompt=login} with {@code max_age=0} so Rekono re-authenticates.
+ * SAML request needs, and, for ForceAuthn, {@code prompt=login} with {@code max_age=0} so Rekono re-authenticates; for
+ * a new user {@code prompt=create} (Initiating User Registration via OpenID Connect 1.0 §3), so Rekono registers the
+ * account and then answers this same request.
  */
 record RekonoAuthorizationRequest(URI authorizationEndpoint, ClientID clientId, URI redirectUri, Scope scope, State state,
-        Nonce nonce, CodeVerifier codeVerifier, List<String> acrValues, boolean forceAuthn, Optional<String> uiLocale) {
+        Nonce nonce, CodeVerifier codeVerifier, List<String> acrValues, boolean forceAuthn, Optional<String> uiLocale,
+        boolean createAccount) {
 
     /** What ForceAuthn sends as max_age: the user must authenticate anew. */
     static final int FORCED_MAX_AGE = 0;
@@ -43,7 +46,10 @@ record RekonoAuthorizationRequest(URI authorizationEndpoint, ClientID clientId, 
                 .nonce(nonce)
                 .codeChallenge(codeVerifier, CodeChallengeMethod.S256)
                 .acrValues(acrValues.stream().map(ACR::new).toList());
-        if (forceAuthn) {
+        if (createAccount) {
+            // A fresh registration is a fresh authentication, so ForceAuthn is met by it too.
+            request.prompt(new Prompt(Prompt.Type.CREATE));
+        } else if (forceAuthn) {
             request.prompt(new Prompt(Prompt.Type.LOGIN)).maxAge(FORCED_MAX_AGE);
         }
         uiLocale.flatMap(RekonoAuthorizationRequest::langTag).ifPresent(tag -> request.uiLocales(List.of(tag)));

@@ -37,6 +37,7 @@ import si.bankart.prehod.loa.LevelOfAssurance;
 import si.bankart.prehod.login.rekono.RekonoOutcome.Authenticated;
 import si.bankart.prehod.login.rekono.RekonoOutcome.Cancelled;
 import si.bankart.prehod.login.rekono.RekonoOutcome.Rejected;
+import si.bankart.prehod.login.rekono.RekonoOutcome.Unlinked;
 import si.bankart.prehod.storage.RandomIds;
 
 /**
@@ -110,6 +111,15 @@ public final class RekonoBroker {
      */
     public RekonoStart start(String pendingLoginKey, Set<LevelOfAssurance> acceptableLoa, boolean forceAuthn,
             Optional<String> uiLocale, Optional<String> browserBinding) {
+        return start(pendingLoginKey, acceptableLoa, forceAuthn, uiLocale, browserBinding, false);
+    }
+
+    /**
+     * The same, for a user without an account: with {@code createAccount} Rekono is asked ({@code prompt=create}) to
+     * register one first and then to answer this login, so the new user comes back into the same pending login.
+     */
+    public RekonoStart start(String pendingLoginKey, Set<LevelOfAssurance> acceptableLoa, boolean forceAuthn,
+            Optional<String> uiLocale, Optional<String> browserBinding, boolean createAccount) {
         Objects.requireNonNull(pendingLoginKey, "pendingLoginKey");
         Optional<List<String>> acrValues = acrTable.acrValuesFor(acceptableLoa);
         if (acrValues.isEmpty()) {
@@ -128,7 +138,7 @@ public final class RekonoBroker {
         RekonoAuthorizationRequest request = new RekonoAuthorizationRequest(provider.getAuthorizationEndpointURI(),
                 new ClientID(config.clientId()), config.redirectUri(), new Scope(config.scopes().toArray(String[]::new)),
                 new State(ids.token()), new Nonce(ids.token()), new CodeVerifier(ids.token()), acrValues.get(), forceAuthn,
-                uiLocale);
+                uiLocale, createAccount);
         RekonoLoginState state = new RekonoLoginState(pendingLoginKey, request.nonce().getValue(),
                 request.codeVerifier().getValue(), BrowserBinding.hash(binding), acceptableLoa,
                 request.maxAge().orElse(null), now, now.plus(config.loginLifetime()));
@@ -167,11 +177,11 @@ public final class RekonoBroker {
 
     private RekonoOutcome complete(Map<String, List<String>> parameters, RekonoLoginState login)
             throws RekonoRejected, ProviderUnavailable {
-        Optional<AuthorizationCode> code = responses.code(parameters);
+        OIDCProviderMetadata provider = metadata.current();
+        Optional<AuthorizationCode> code = responses.code(parameters, provider.supportsAuthorizationResponseIssuerParam());
         if (code.isEmpty()) {
             return new Cancelled(login.pendingLoginKey());
         }
-        OIDCProviderMetadata provider = metadata.current();
         OIDCTokens tokens = codes.exchange(provider.getTokenEndpointURI(), code.get(), new CodeVerifier(login.codeVerifier()));
         VerifiedIdToken idToken = idTokens.verify(tokens.getIDToken(), tokens.getAccessToken(), provider.getJWKSetURI(),
                 login);
@@ -182,8 +192,8 @@ public final class RekonoBroker {
         RekonoIdentity identity = new RekonoIdentity(config.issuer().toString(), idToken.subject());
         Optional<User> user = accounts.find(identity, verifiedEmail);
         if (user.isEmpty()) {
-            throw new RekonoRejected(RejectionReason.NOT_REGISTERED, "Rekono account " + idToken.subject()
-                    + " is not linked to a bank user");
+            return new Unlinked(login.pendingLoginKey(), identity, verifiedEmail.orElse(idToken.subject()), idToken.loa(),
+                    idToken.authTime().orElse(clock.instant()), idToken.serialized(), idToken.amr());
         }
         return new Authenticated(login.pendingLoginKey(), user.get().id(), idToken.loa(),
                 idToken.authTime().orElse(clock.instant()), idToken.serialized(), idToken.amr());
@@ -219,16 +229,23 @@ public final class RekonoBroker {
     }
 
     private Rejected refuse(Rejected rejected, String step, String client) {
-        log.warn("Rekono login refused at {}: {} ({})", step, rejected.reason(), rejected.detail());
+        String incident = ids.incident();
+        log.warn("Rekono login refused [incident {}] at {}: {} ({})", incident, step, rejected.reason(),
+                rejected.detail());
         audit.record(new AuditEvent(clock.instant(), "rekono-" + step, null, null, RekonoOutcome.METHOD, null,
-                rejected.auditResult(), null, client));
-        return rejected;
+                rejected.auditResult(), incident, client));
+        return new Rejected(rejected.reason(), rejected.detail(), rejected.pendingLoginKey(), incident);
     }
 
     private void record(RekonoOutcome outcome, String client) {
         String user = outcome instanceof Authenticated a ? a.userId() : null;
         String loa = outcome instanceof Authenticated a ? a.loa().id() : null;
-        log.info("Rekono login {} user={} loa={}", outcome.auditResult(), user, loa);
+        if (user == null) {
+            // A cancel or an unlinked account: no bank user (yet) to name.
+            log.info("Rekono login {}", outcome.auditResult());
+        } else {
+            log.info("Rekono login {} user={} loa={}", outcome.auditResult(), user, loa);
+        }
         audit.record(new AuditEvent(clock.instant(), "rekono-callback", null, user, RekonoOutcome.METHOD, loa,
                 outcome.auditResult(), null, client));
     }

@@ -29,7 +29,8 @@ import si.bankart.prehod.loa.LevelOfAssurance;
  * @param keysRefetchInterval the least time between two JWKS downloads caused by an unknown {@code kid}
  * @param clockSkew           tolerance on {@code exp}, {@code iat} and {@code auth_time}
  * @param loginLifetime       how long a started login (state, nonce, PKCE verifier) may wait for its callback
- * @param createAccountUrl    Rekono's page for creating an account, shown on the login and not-registered pages
+ * @param createAccountUrl    Rekono's own page for creating an account, linked from the method choice; absent: the IdP
+ *                            asks Rekono to register the user inside the pending login ({@code prompt=create})
  * @param endSessionOnLogout  whether logout at the IdP also ends the Rekono session (RP-initiated logout)
  * @param useUserinfo         whether claims are also read from the userinfo endpoint
  * @param linkByVerifiedEmail whether a Rekono account not yet linked may be linked to the one bank user whose mail is

@@ -5,11 +5,13 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
+import si.bankart.prehod.directory.RekonoIdentity;
 import si.bankart.prehod.loa.LevelOfAssurance;
 import si.bankart.prehod.login.LoginResult;
 
 /** How a Rekono callback ended. Not logging in is a normal outcome, not an exception. */
-public sealed interface RekonoOutcome permits RekonoOutcome.Authenticated, RekonoOutcome.Cancelled, RekonoOutcome.Rejected {
+public sealed interface RekonoOutcome permits RekonoOutcome.Authenticated, RekonoOutcome.Cancelled, RekonoOutcome.Rejected,
+        RekonoOutcome.Unlinked {
 
     String METHOD = "rekono";
 
@@ -50,6 +52,42 @@ public sealed interface RekonoOutcome permits RekonoOutcome.Authenticated, Rekon
         }
     }
 
+    /**
+     * A valid Rekono login of an account that is linked to no bank user: the web layer offers to link it (activation
+     * code or bank certificate), so the login is kept, not thrown away.
+     *
+     * @param identity     issuer + sub, what a link stores
+     * @param accountLabel what the user and the bank recognise the account by: its e-mail when Rekono gave one,
+     *                     else the {@code sub}
+     */
+    record Unlinked(String pendingLoginKey, RekonoIdentity identity, String accountLabel, LevelOfAssurance loa,
+            Instant authTime, String idToken, List<String> amr) implements RekonoOutcome {
+
+        public Unlinked {
+            Objects.requireNonNull(pendingLoginKey, "pendingLoginKey");
+            Objects.requireNonNull(identity, "identity");
+            Objects.requireNonNull(accountLabel, "accountLabel");
+            Objects.requireNonNull(loa, "loa");
+            Objects.requireNonNull(authTime, "authTime");
+            amr = List.copyOf(amr);
+        }
+
+        /** The login as it completes once the account is linked to {@code userId}. */
+        public Authenticated linkedTo(String userId) {
+            return new Authenticated(pendingLoginKey, userId, loa, authTime, idToken, amr);
+        }
+
+        @Override
+        public String auditResult() {
+            return "not-registered";
+        }
+
+        @Override
+        public String toString() {
+            return "Unlinked[sub=" + identity.subject() + ", loa=" + loa.id() + "]";
+        }
+    }
+
     /** The user gave up at Rekono ({@code error=access_denied}): back to the method choice, not yet a failure. */
     record Cancelled(String pendingLoginKey) implements RekonoOutcome {
 
@@ -63,12 +101,18 @@ public sealed interface RekonoOutcome permits RekonoOutcome.Authenticated, Rekon
      * Refused. {@code detail} is for the log only; {@code pendingLoginKey} is present only when the callback came from
      * the browser that started the login, so only then may the web layer act on the pending SAML request.
      */
-    record Rejected(RejectionReason reason, String detail, Optional<String> pendingLoginKey)
+    /** @param incident the reference logged and audited with the refusal, which the user's page shows */
+    record Rejected(RejectionReason reason, String detail, Optional<String> pendingLoginKey, String incident)
             implements RekonoOutcome, RekonoStart {
 
         public Rejected {
             Objects.requireNonNull(reason, "reason");
             pendingLoginKey = pendingLoginKey == null ? Optional.empty() : pendingLoginKey;
+        }
+
+        /** A refusal not yet logged: the broker gives it its incident when it records it. */
+        public Rejected(RejectionReason reason, String detail, Optional<String> pendingLoginKey) {
+            this(reason, detail, pendingLoginKey, null);
         }
 
         @Override

@@ -1,12 +1,10 @@
 package si.bankart.prehod.logout.rule;
 
-import java.util.Optional;
-
 import si.bankart.prehod.logout.LogoutRequestCheck;
 import si.bankart.prehod.logout.LogoutRequestRejected;
 import si.bankart.prehod.logout.LogoutRequestRule;
-import si.bankart.prehod.request.SamlStatus;
 import si.bankart.prehod.logout.SpSignature;
+import si.bankart.prehod.request.signature.SignatureVerdict;
 
 /**
  * A signature is required when the IdP, the SP's metadata or its policy says so, and must verify whenever present
@@ -23,10 +21,10 @@ public final class SignaturePresentWhenRequired implements LogoutRequestRule {
 
     @Override
     public void check(LogoutRequestCheck check) throws LogoutRequestRejected {
-        Optional<String> problem = signatures.problem(check.sp(), check.request(), check.incoming().binding(),
+        SignatureVerdict verdict = signatures.judge(check.sp(), check.request(), check.incoming().binding(),
                 check.incoming().querySignature());
-        if (problem.isPresent()) {
-            throw check.reject(SamlStatus.REQUESTER_REQUEST_DENIED, "LogoutRequest " + problem.get());
+        if (!verdict.valid()) {
+            throw check.reject(verdict.status(), "LogoutRequest " + verdict.reason());
         }
     }
 }

@@ -11,7 +11,7 @@ import si.bankart.prehod.request.MessageCheck;
 import si.bankart.prehod.request.RequestRejected;
 import si.bankart.prehod.request.SamlStatus;
 import si.bankart.prehod.sp.RegisteredSp;
-import si.bankart.prehod.sp.ServiceProviderRegistry;
+import si.bankart.prehod.sp.ServiceProviders;
 
 /**
  * The Issuer must name an SP in our metadata (SAML profiles §4.1.4.1: the Issuer is required, with entity format).
@@ -19,9 +19,9 @@ import si.bankart.prehod.sp.ServiceProviderRegistry;
  */
 public final class IssuerIsKnownSp implements AuthnRequestRule {
 
-    private final ServiceProviderRegistry registry;
+    private final ServiceProviders registry;
 
-    public IssuerIsKnownSp(ServiceProviderRegistry registry) {
+    public IssuerIsKnownSp(ServiceProviders registry) {
         this.registry = registry;
     }
 

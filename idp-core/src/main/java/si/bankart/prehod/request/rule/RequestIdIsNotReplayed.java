@@ -10,6 +10,7 @@ import si.bankart.prehod.request.AuthnRequestRule;
 import si.bankart.prehod.request.MessageCheck;
 import si.bankart.prehod.request.RequestRejected;
 import si.bankart.prehod.request.SamlStatus;
+import si.bankart.prehod.storage.StoreUnavailable;
 
 /**
  * The request ID must be present and not seen before from this SP within the window in which its IssueInstant is
@@ -38,7 +39,14 @@ public final class RequestIdIsNotReplayed implements AuthnRequestRule {
         if (id == null || id.isBlank()) {
             throw check.reject(SamlStatus.REQUESTER, check.messageName() + " has no ID");
         }
-        if (!replayCache.check(check.messageName() + ":" + check.sp().entityId(), id, clock.instant().plus(window))) {
+        boolean firstSeen;
+        try {
+            firstSeen = replayCache.check(check.messageName() + ":" + check.sp().entityId(), id, clock.instant().plus(window));
+        } catch (StoreUnavailable e) {
+            // The SP and its ACS are trusted by now, so it can be told; no login starts without the replay check.
+            throw check.reject(SamlStatus.RESPONDER, "the store is unavailable: " + e.getMessage());
+        }
+        if (!firstSeen) {
             throw check.reject(SamlStatus.REQUESTER_REQUEST_DENIED, check.messageName() + " ID was seen before (replay)");
         }
     }

@@ -8,10 +8,10 @@ import org.opensaml.saml.common.xml.SAMLConstants;
 import si.bankart.prehod.request.AuthnRequestCheck;
 import si.bankart.prehod.request.AuthnRequestRule;
 import si.bankart.prehod.request.RequestRejected;
-import si.bankart.prehod.request.SamlStatus;
 import si.bankart.prehod.request.signature.QuerySignatureVerifier;
 import si.bankart.prehod.request.signature.SignatureVerdict;
-import si.bankart.prehod.request.signature.XmlSignatureVerifier;
+import si.bankart.prehod.request.signature.SignatureViolation;
+import si.bankart.prehod.request.signature.StrictSignatureProfile;
 import si.bankart.prehod.sp.RegisteredSp;
 
 /**
@@ -24,10 +24,10 @@ public final class SignaturePresentWhenRequired implements AuthnRequestRule {
 
     private final boolean idpRequiresSignedRequests;
     private final QuerySignatureVerifier querySignatures;
-    private final XmlSignatureVerifier xmlSignatures;
+    private final StrictSignatureProfile xmlSignatures;
 
     public SignaturePresentWhenRequired(boolean idpRequiresSignedRequests, QuerySignatureVerifier querySignatures,
-            XmlSignatureVerifier xmlSignatures) {
+            StrictSignatureProfile xmlSignatures) {
         this.idpRequiresSignedRequests = idpRequiresSignedRequests;
         this.querySignatures = querySignatures;
         this.xmlSignatures = xmlSignatures;
@@ -42,7 +42,8 @@ public final class SignaturePresentWhenRequired implements AuthnRequestRule {
         boolean redirect = SAMLConstants.SAML2_REDIRECT_BINDING_URI.equals(check.incoming().binding());
 
         if (redirect && check.request().getSignature() != null) {
-            throw check.reject(SamlStatus.REQUESTER_REQUEST_DENIED, "Redirect binding request carries an XML signature");
+            throw check.reject(SignatureViolation.XML_SIGNATURE_IN_QUERY_BINDING.status(),
+                    "Redirect binding request carries an XML signature");
         }
         SignatureVerdict verdict;
         if (redirect && check.incoming().querySignature().isPresent()) {
@@ -50,12 +51,12 @@ public final class SignaturePresentWhenRequired implements AuthnRequestRule {
         } else if (!redirect && check.request().getSignature() != null) {
             verdict = xmlSignatures.verify(check.request(), keys);
         } else if (required) {
-            throw check.reject(SamlStatus.REQUESTER_REQUEST_DENIED, "AuthnRequest must be signed for this SP");
+            throw check.reject(SignatureViolation.NOT_SIGNED.status(), "AuthnRequest must be signed for this SP");
         } else {
             return;
         }
         if (!verdict.valid()) {
-            throw check.reject(SamlStatus.REQUESTER_REQUEST_DENIED, "AuthnRequest signature rejected: " + verdict.reason());
+            throw check.reject(verdict.status(), "AuthnRequest signature rejected: " + verdict.reason());
         }
     }
 }

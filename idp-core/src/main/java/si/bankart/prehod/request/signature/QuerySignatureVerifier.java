@@ -17,10 +17,12 @@ public final class QuerySignatureVerifier {
 
     public SignatureVerdict verify(QuerySignature signature, List<X509Certificate> trusted) {
         if (!AllowedAlgorithms.isAllowedSignature(signature.sigAlg())) {
-            return SignatureVerdict.invalid("SigAlg " + signature.sigAlg() + " is not allowed");
+            return SignatureVerdict.refused(SignatureViolation.SIGNATURE_ALGORITHM_NOT_ALLOWED,
+                    "SigAlg " + signature.sigAlg() + " is not allowed");
         }
         if (trusted.isEmpty()) {
-            return SignatureVerdict.invalid("the SP's metadata has no signing certificate");
+            return SignatureVerdict.refused(SignatureViolation.NO_TRUSTED_KEY,
+                    "the SP's metadata has no signing certificate");
         }
         for (X509Certificate certificate : trusted) {
             try {
@@ -32,6 +34,7 @@ public final class QuerySignatureVerifier {
                 // A key of another type than the algorithm (EC key, RSA algorithm): try the SP's next key.
             }
         }
-        return SignatureVerdict.invalid("query signature does not verify with any of the SP's signing keys");
+        return SignatureVerdict.refused(SignatureViolation.DOES_NOT_VERIFY,
+                "query signature does not verify with any of the SP's signing keys");
     }
 }

@@ -1,11 +1,26 @@
 package si.bankart.prehod.request.signature;
 
-/** The outcome of checking one signature: valid, or the reason it is not (for the log, never the browser). */
-public record SignatureVerdict(boolean valid, String reason) {
+import java.util.Optional;
 
-    static final SignatureVerdict VALID = new SignatureVerdict(true, "valid");
+import si.bankart.prehod.request.SamlStatus;
 
-    static SignatureVerdict invalid(String reason) {
-        return new SignatureVerdict(false, reason);
+/**
+ * The outcome of checking one signature: valid, or the violation and a reason for the log (never for the browser).
+ */
+public record SignatureVerdict(Optional<SignatureViolation> violation, String reason) {
+
+    public static final SignatureVerdict VALID = new SignatureVerdict(Optional.empty(), "valid");
+
+    public static SignatureVerdict refused(SignatureViolation violation, String reason) {
+        return new SignatureVerdict(Optional.of(violation), reason);
+    }
+
+    public boolean valid() {
+        return violation.isEmpty();
+    }
+
+    /** The SAML status to answer a refusal with; only for a refused signature. */
+    public SamlStatus status() {
+        return violation.orElseThrow(() -> new IllegalStateException("a valid signature has no error status")).status();
     }
 }

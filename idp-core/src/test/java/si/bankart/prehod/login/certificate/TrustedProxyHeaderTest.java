@@ -89,6 +89,13 @@ class TrustedProxyHeaderTest {
     }
 
     @Test
+    void readWhenTheEndMarkerOverlapsTheBeginMarkerThenMalformed() {
+        // Found by TrustedProxyHeaderFuzzTest: this threw StringIndexOutOfBoundsException.
+        assertInstanceOf(ProxyHeaderCertificate.Malformed.class, PROXY.read("10.0.0.5",
+                "-----BEGIN CERTIFICATE-----END CERTIFICATE-----"));
+    }
+
+    @Test
     void readWhenTwoCertificatesThenMalformed() throws Exception {
         assertInstanceOf(ProxyHeaderCertificate.Malformed.class, PROXY.read("10.0.0.5",
                 pem(CERTIFICATE) + pem(TestCertificates.issuing().certificate())));

@@ -21,6 +21,7 @@ import si.bankart.prehod.audit.AuditLog;
 import si.bankart.prehod.directory.RekonoIdentity;
 import si.bankart.prehod.directory.User;
 import si.bankart.prehod.directory.UserDirectory;
+import si.bankart.prehod.linking.AccountLinks;
 import si.bankart.prehod.loa.LevelOfAssurance;
 import si.bankart.prehod.login.rekono.RekonoOutcome.Rejected;
 import si.bankart.prehod.login.rekono.RekonoStart.Redirect;
@@ -62,7 +63,8 @@ final class BrokerHarness implements AutoCloseable {
                             List.of(new RekonoIdentity(issuer, "rekono-sub-1003")), List.of()));
             RekonoConfig built = config.build();
             broker = new RekonoBroker(built, home, storage,
-                    new RekonoAccounts(new UserDirectory(users), users, built.linkByVerifiedEmail()), new AuditLog(), clock,
+                    new RekonoAccounts(new UserDirectory(users), users, built.linkByVerifiedEmail(),
+                            new AccountLinks(storage)), new AuditLog(), clock,
                     new RandomIds(new SecureRandom()));
         }
         return broker;

@@ -247,6 +247,44 @@ class RekonoBrokerCallbackTest {
     }
 
     @Test
+    void callbackWithoutIssWhenProviderPromisesItThenIssuerMissingAndCodeNotRedeemed() {
+        harness.op.advertisesIss = true;
+        Redirect redirect = harness.start();
+
+        Rejected rejected = assertRejected(harness.callback(harness.op.authorize(redirect.authorizationUrl()), redirect),
+                RejectionReason.ISSUER_MISSING);
+        assertEquals(0, harness.op.tokenRequests.get());
+        assertTrue(rejected.incident().matches("[A-Z2-9]{4}-[A-Z2-9]{4}"), "the refusal carries its logged incident");
+    }
+
+    @Test
+    void callbackWithIssWhenProviderPromisesItThenAuthenticated() {
+        harness.op.advertisesIss = true;
+        Redirect redirect = harness.start();
+        Map<String, List<String>> parameters = new HashMap<>(harness.op.authorize(redirect.authorizationUrl()));
+        parameters.put("iss", List.of(harness.op.issuer.toString()));
+
+        assertInstanceOf(RekonoOutcome.Authenticated.class, harness.callback(parameters, redirect));
+        assertEquals(1, harness.op.tokenRequests.get());
+    }
+
+    @Test
+    void callbackWithRepeatedStateIssOrErrorThenRefusedBeforeRedeeming() {
+        for (String name : List.of("state", "iss", "error")) {
+            Redirect redirect = harness.start();
+            Map<String, List<String>> parameters = new HashMap<>(harness.op.authorize(redirect.authorizationUrl()));
+            String value = name.equals("iss") ? harness.op.issuer.toString()
+                    : name.equals("error") ? "access_denied" : parameters.get("state").get(0);
+            parameters.put(name, List.of(value, value));
+
+            RekonoOutcome outcome = harness.callback(parameters, redirect);
+
+            assertInstanceOf(RekonoOutcome.Rejected.class, outcome, name);
+        }
+        assertEquals(0, harness.op.tokenRequests.get());
+    }
+
+    @Test
     void callbackWhenUserinfoSubjectDiffersThenUserinfoSubjectMismatch() {
         harness.op.userinfoSubject = "rekono-sub-1003";
 
@@ -262,13 +300,15 @@ class RekonoBrokerCallbackTest {
     }
 
     @Test
-    void callbackWhenAccountIsNotLinkedThenNotRegistered() {
+    void callbackWhenAccountIsNotLinkedThenUnlinkedWithItsIdentityAndVerifiedEmail() {
         harness.op.subject = "rekono-sub-unknown";
         harness.op.email = "marija.kovac@example.si";
 
-        Rejected rejected = assertRejected(harness.login(), RejectionReason.NOT_REGISTERED);
-        assertEquals("rekono-not-registered", rejected.reason().page());
-        assertEquals(Optional.empty(), rejected.reason().samlStatus());
+        RekonoOutcome.Unlinked unlinked = assertInstanceOf(RekonoOutcome.Unlinked.class, harness.login());
+        assertEquals("rekono-sub-unknown", unlinked.identity().subject());
+        assertEquals(harness.op.issuer.toString(), unlinked.identity().issuer());
+        assertEquals("marija.kovac@example.si", unlinked.accountLabel());
+        assertEquals(BrokerHarness.PENDING, unlinked.pendingLoginKey());
     }
 
     @Test
@@ -288,7 +328,7 @@ class RekonoBrokerCallbackTest {
         harness.op.email = "marija.kovac@example.si";
         harness.op.emailVerified = false;
 
-        assertRejected(harness.login(), RejectionReason.NOT_REGISTERED);
+        assertInstanceOf(RekonoOutcome.Unlinked.class, harness.login());
     }
 
     @Test
@@ -297,7 +337,7 @@ class RekonoBrokerCallbackTest {
         harness.op.subject = "rekono-sub-new";
         harness.op.email = "peter.horvat@example.si";
 
-        assertRejected(harness.login(), RejectionReason.NOT_REGISTERED);
+        assertInstanceOf(RekonoOutcome.Unlinked.class, harness.login());
     }
 
     @Test

@@ -69,6 +69,16 @@ class RekonoBrokerStartTest {
     }
 
     @Test
+    void startForANewAccountThenPromptCreateInThePendingLoginsRequest() {
+        RekonoStart start = harness.broker().start(BrokerHarness.PENDING, BrokerHarness.SUBSTANTIAL_OR_BETTER, false,
+                Optional.of("sl"), Optional.empty(), true);
+        harness.op.authorize(((RekonoStart.Redirect) start).authorizationUrl());
+
+        assertEquals(new Prompt(Prompt.Type.CREATE), harness.op.lastRequest.getPrompt());
+        assertEquals(List.of(new ACR("urn:rekono:trust:2")), harness.op.lastRequest.getACRValues());
+    }
+
+    @Test
     void startWhenSubstantialIsWeakestAcceptableThenAcrValuesOfSubstantial() {
         harness.op.authorize(harness.start(Set.of(LevelOfAssurance.SUBSTANTIAL, LevelOfAssurance.HIGH), false).authorizationUrl());
 

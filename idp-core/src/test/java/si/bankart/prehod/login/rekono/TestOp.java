@@ -79,6 +79,8 @@ final class TestOp implements AutoCloseable {
     volatile boolean discoveryDown;
     volatile boolean jwksDown;
     volatile URI discoveryIssuer;
+    /** Discovery advertises authorization_response_iss_parameter_supported (RFC 9207 §3). */
+    volatile boolean advertisesIss;
     volatile Duration tokenDelay = Duration.ZERO;
     volatile RSAKey signingKey = KEY_1;
     volatile List<JWK> published = List.of(KEY_1.toPublicJWK());
@@ -211,6 +213,7 @@ final class TestOp implements AutoCloseable {
         metadata.setEndSessionEndpointURI(endpoint("endsession"));
         metadata.setScopes(new Scope("openid", "profile", "email"));
         metadata.setIDTokenJWSAlgs(List.of(JWSAlgorithm.RS256));
+        metadata.setSupportsAuthorizationResponseIssuerParam(advertisesIss);
         respond(exchange, 200, metadata.toJSONObject().toJSONString());
     }
 

@@ -26,7 +26,7 @@ import si.bankart.prehod.request.QuerySignature;
 import si.bankart.prehod.request.RequestRejected;
 import si.bankart.prehod.request.SamlStatus;
 import si.bankart.prehod.request.signature.QuerySignatureVerifier;
-import si.bankart.prehod.request.signature.XmlSignatureVerifier;
+import si.bankart.prehod.request.signature.StrictSignatureProfile;
 import si.bankart.prehod.sp.RegisteredSp;
 import si.bankart.prehod.sp.SpMetadata;
 import si.bankart.prehod.testing.TestAuthnRequests;
@@ -46,7 +46,7 @@ class SignaturePresentWhenRequiredTest {
 
     private static SignaturePresentWhenRequired rule(boolean idpRequiresSignedRequests) {
         return new SignaturePresentWhenRequired(idpRequiresSignedRequests, new QuerySignatureVerifier(),
-                new XmlSignatureVerifier());
+                new StrictSignatureProfile());
     }
 
     private static TestAuthnRequests redirectRequest() {

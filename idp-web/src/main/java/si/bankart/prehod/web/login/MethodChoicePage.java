@@ -1,6 +1,7 @@
 package si.bankart.prehod.web.login;
 
 import java.io.IOException;
+import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,7 +15,7 @@ import si.bankart.prehod.login.LoginResult;
 import si.bankart.prehod.login.PendingLogin;
 import si.bankart.prehod.request.SsoRequest;
 import si.bankart.prehod.sp.RegisteredSp;
-import si.bankart.prehod.sp.ServiceProviderRegistry;
+import si.bankart.prehod.sp.ServiceProviders;
 import si.bankart.prehod.storage.RandomIds;
 import si.bankart.prehod.web.page.Language;
 import si.bankart.prehod.web.page.Pages;
@@ -30,13 +31,13 @@ public final class MethodChoicePage extends HttpServlet {
     private static final long serialVersionUID = 1L;
 
     private final transient List<LoginMethodEndpoint> methods;
-    private final transient ServiceProviderRegistry registry;
+    private final transient ServiceProviders registry;
     private final transient LoginCompletion completion;
     private final transient Pages pages;
     private final transient ErrorPage errorPage;
     private final transient RandomIds ids;
 
-    public MethodChoicePage(List<LoginMethodEndpoint> methods, ServiceProviderRegistry registry,
+    public MethodChoicePage(List<LoginMethodEndpoint> methods, ServiceProviders registry,
             LoginCompletion completion, Pages pages, ErrorPage errorPage, RandomIds ids) {
         this.methods = List.copyOf(methods);
         this.registry = registry;
@@ -56,7 +57,8 @@ public final class MethodChoicePage extends HttpServlet {
             return;
         }
         SsoRequest sso = pending.get().request();
-        RegisteredSp sp = registry.find(sso.spEntityId()).orElseThrow();
+        // The SP as the login started with it: a metadata reload meanwhile must not break the login half-way.
+        RegisteredSp sp = registry.asStarted(sso.spEntityId(), sso.acsLocation()).orElseThrow();
         List<LoginMethodEndpoint> usable = methods.stream()
                 .filter(m -> sp.policy().allowsMethod(m.method().id()))
                 .filter(m -> sso.acceptableLoa().stream().anyMatch(level -> m.method().strongest().isAtLeast(level)))
@@ -83,8 +85,16 @@ public final class MethodChoicePage extends HttpServlet {
         context.put("methodNotice", cancelledElsewhere ? notice : null);
         context.put("methods", usable.stream().map(m -> new ChoosableMethod(m.method().id(),
                 m.method().label().in(language.code()), m.startPath() + "?key=" + key,
-                m.method().signUp() == null ? null : m.method().signUp().toString())).toList());
+                signUp(m.method().signUp(), key))).toList());
         pages.render(response, HttpServletResponse.SC_OK, "login.vm", context);
+    }
+
+    /** An absolute sign-up URL is the provider's own page; our own path starts registration inside this login. */
+    private static String signUp(URI signUp, String key) {
+        if (signUp == null) {
+            return null;
+        }
+        return signUp.isAbsolute() ? signUp.toString() : signUp + "&key=" + key;
     }
 
     /** One method as the template shows it. */

@@ -18,7 +18,7 @@ import si.bankart.prehod.LogoutFlow;
 import si.bankart.prehod.logout.LogoutOutcome;
 import si.bankart.prehod.session.SessionStore;
 import si.bankart.prehod.session.SsoSession;
-import si.bankart.prehod.sp.ServiceProviderRegistry;
+import si.bankart.prehod.sp.ServiceProviders;
 import si.bankart.prehod.storage.RandomIds;
 import si.bankart.prehod.web.page.Language;
 import si.bankart.prehod.web.page.Pages;
@@ -40,7 +40,7 @@ public final class IdpLogoutPage extends HttpServlet {
 
     private final transient LogoutFlow flow;
     private final transient SessionStore sessions;
-    private final transient ServiceProviderRegistry registry;
+    private final transient ServiceProviders registry;
     private final transient SessionCookie ssoCookie;
     private final transient SessionCookie logoutCookie;
     private final transient LogoutOutcomeWriter writer;
@@ -48,7 +48,7 @@ public final class IdpLogoutPage extends HttpServlet {
     private final transient ErrorPage errorPage;
     private final transient RandomIds ids;
 
-    public IdpLogoutPage(LogoutFlow flow, SessionStore sessions, ServiceProviderRegistry registry,
+    public IdpLogoutPage(LogoutFlow flow, SessionStore sessions, ServiceProviders registry,
             SessionCookie ssoCookie, SessionCookie logoutCookie, LogoutOutcomeWriter writer, Pages pages,
             ErrorPage errorPage, RandomIds ids) {
         this.flow = flow;

@@ -16,7 +16,7 @@ import org.opensaml.saml.common.xml.SAMLConstants;
 import si.bankart.prehod.logout.LogoutOutcome;
 import si.bankart.prehod.logout.LogoutOutcome.PortalLogout;
 import si.bankart.prehod.logout.OutgoingLogoutResponse;
-import si.bankart.prehod.sp.ServiceProviderRegistry;
+import si.bankart.prehod.sp.ServiceProviders;
 import si.bankart.prehod.web.page.Language;
 import si.bankart.prehod.web.page.Pages;
 import si.bankart.prehod.web.response.AutoPostForm;
@@ -37,12 +37,12 @@ public final class LogoutOutcomeWriter {
     private final AutoPostForm postForm;
     private final ErrorPage errorPage;
     private final Pages pages;
-    private final ServiceProviderRegistry registry;
+    private final ServiceProviders registry;
     private final SessionCookie ssoCookie;
     private final SessionCookie logoutCookie;
 
     public LogoutOutcomeWriter(RedirectBindingSender redirect, AutoPostForm postForm, ErrorPage errorPage, Pages pages,
-            ServiceProviderRegistry registry, SessionCookie ssoCookie, SessionCookie logoutCookie) {
+            ServiceProviders registry, SessionCookie ssoCookie, SessionCookie logoutCookie) {
         this.redirect = redirect;
         this.postForm = postForm;
         this.errorPage = errorPage;
@@ -93,7 +93,7 @@ public final class LogoutOutcomeWriter {
         if (SAMLConstants.SAML2_REDIRECT_BINDING_URI.equals(binding)) {
             redirect.send(response, message, location, relayState);
         } else {
-            postForm.send(response, message, location, relayState, language);
+            postForm.send(response, message, location, relayState, null, language);
         }
     }
 

@@ -41,7 +41,11 @@ public enum Language {
                 }
             }
         }
-        String accept = request.getHeader("Accept-Language");
+        return ofAcceptLanguage(request.getHeader("Accept-Language"));
+    }
+
+    /** English only for a browser that prefers English and does not accept Slovenian at all. */
+    public static Language ofAcceptLanguage(String accept) {
         if (accept != null) {
             String lower = accept.toLowerCase(Locale.ROOT);
             if (lower.startsWith("en") && !lower.contains("sl")) {

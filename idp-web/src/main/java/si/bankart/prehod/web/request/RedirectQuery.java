@@ -29,8 +29,11 @@ final class RedirectQuery {
                     continue;
                 }
                 int eq = pair.indexOf('=');
-                String name = eq < 0 ? pair : pair.substring(0, eq);
+                // Keyed by the decoded name: the servlet container (and OpenSAML through it) decodes names too, so
+                // SAML%52equest must count as a second SAMLRequest, not as a parameter only one reader sees.
+                String name = decode(eq < 0 ? pair : pair.substring(0, eq));
                 String value = eq < 0 ? "" : pair.substring(eq + 1);
+                decode(value);
                 if (raw.put(name, value) != null) {
                     throw new DecodeFailed("query parameter " + name + " appears more than once");
                 }
@@ -42,6 +45,14 @@ final class RedirectQuery {
     Optional<String> decoded(String name) {
         String value = raw.get(name);
         return value == null ? Optional.empty() : Optional.of(URLDecoder.decode(value, StandardCharsets.UTF_8));
+    }
+
+    private static String decode(String encoded) throws DecodeFailed {
+        try {
+            return URLDecoder.decode(encoded, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new DecodeFailed("query string has malformed percent-encoding");
+        }
     }
 
     Optional<QuerySignature> signature(String messageParameter) throws DecodeFailed {

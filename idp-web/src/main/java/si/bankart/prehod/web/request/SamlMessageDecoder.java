@@ -3,6 +3,7 @@ package si.bankart.prehod.web.request;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 
 import javax.servlet.http.HttpServletRequest;
@@ -31,6 +32,13 @@ public final class SamlMessageDecoder {
 
     private static final Logger log = LoggerFactory.getLogger(SamlMessageDecoder.class);
 
+    /**
+     * One reading of every parameter (the query and the form body together, as the servlet merges them): a second
+     * copy is how parser-differential attacks start, so it is refused rather than one of them chosen.
+     */
+    private static final List<String> PROTOCOL_PARAMETERS = List.of("SAMLRequest", "SAMLResponse", "RelayState",
+            "SigAlg", "Signature");
+
     private final ParserPool parserPool;
     private final int maxMessageBytes;
 
@@ -45,6 +53,9 @@ public final class SamlMessageDecoder {
 
     public Decoded redirect(HttpServletRequest request) throws DecodeFailed {
         RedirectQuery query = RedirectQuery.parse(request.getQueryString());
+        if (query.decoded("SAMLRequest").isPresent() && query.decoded("SAMLResponse").isPresent()) {
+            throw new DecodeFailed("both SAMLRequest and SAMLResponse");
+        }
         String parameter = query.decoded("SAMLRequest").isPresent() ? "SAMLRequest" : "SAMLResponse";
         if (query.decoded(parameter).isEmpty()) {
             throw new DecodeFailed("no SAMLRequest or SAMLResponse parameter");
@@ -56,7 +67,18 @@ public final class SamlMessageDecoder {
     }
 
     public Decoded post(HttpServletRequest request) throws DecodeFailed {
-        if (request.getParameter("SAMLRequest") == null && request.getParameter("SAMLResponse") == null) {
+        for (String name : PROTOCOL_PARAMETERS) {
+            String[] values = request.getParameterValues(name);
+            if (values != null && values.length > 1) {
+                throw new DecodeFailed("parameter " + name + " appears more than once");
+            }
+        }
+        boolean isRequest = request.getParameter("SAMLRequest") != null;
+        boolean isResponse = request.getParameter("SAMLResponse") != null;
+        if (isRequest && isResponse) {
+            throw new DecodeFailed("both SAMLRequest and SAMLResponse");
+        }
+        if (!isRequest && !isResponse) {
             throw new DecodeFailed("no SAMLRequest or SAMLResponse parameter");
         }
         MessageContext context = run(new LimitedPostDecoder(maxMessageBytes), request);

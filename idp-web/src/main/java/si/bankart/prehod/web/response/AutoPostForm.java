@@ -13,6 +13,7 @@ import org.opensaml.messaging.encoder.MessageEncodingException;
 import org.opensaml.saml.common.SAMLObject;
 import org.opensaml.saml.saml2.core.RequestAbstractType;
 
+import si.bankart.prehod.config.LocalizedText;
 import si.bankart.prehod.response.SamlReply;
 import si.bankart.prehod.web.page.Language;
 import si.bankart.prehod.web.page.Pages;
@@ -35,15 +36,18 @@ public final class AutoPostForm {
     }
 
     public void send(HttpServletResponse response, SamlReply reply, Language language) throws MessageEncodingException {
-        send(response, reply.response(), reply.acsLocation(), reply.relayState(), language);
+        send(response, reply.response(), reply.acsLocation(), reply.relayState(), reply.portal(), language);
     }
 
     /**
      * Any signed SAML message to a location taken from metadata: a request goes as SAMLRequest, a response (Response,
-     * LogoutResponse) as SAMLResponse (SAML bindings §3.5.4).
+     * LogoutResponse) as SAMLResponse (SAML bindings §3.5.4). The page names where it goes, never what happened: the
+     * same form carries error statuses too.
+     *
+     * @param portal the SP's display name, or null when the page should just say "the portal"
      */
     public void send(HttpServletResponse response, SAMLObject message, String location, String relayState,
-            Language language) throws MessageEncodingException {
+            LocalizedText portal, Language language) throws MessageEncodingException {
         if (location == null || location.isEmpty()) {
             throw new MessageEncodingException("no endpoint location for the POST form");
         }
@@ -57,6 +61,7 @@ public final class AutoPostForm {
         }
         velocity.put("lang", language.code());
         velocity.put("msg", pages.messages(language));
+        velocity.put("portal", portal == null ? pages.messages(language).get("post.portal") : portal.in(language.code()));
         byte[] page = pages.html(TEMPLATE, velocity);
 
         HttpServletSupport.addNoCacheHeaders(response);

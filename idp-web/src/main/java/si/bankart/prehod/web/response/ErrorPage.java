@@ -16,6 +16,8 @@ import si.bankart.prehod.web.page.Pages;
  */
 public final class ErrorPage {
 
+    private static final String TEMPLATE = "error.vm";
+
     private final Pages pages;
 
     public ErrorPage(Pages pages) {
@@ -34,6 +36,15 @@ public final class ErrorPage {
      */
     public void show(HttpServletResponse response, int status, String page, String incident, Language language,
             String retry) throws IOException {
+        pages.render(response, status, TEMPLATE, context(page, incident, language, retry));
+    }
+
+    /** The page as bytes, for the server's own error handler, which answers outside any servlet. */
+    public byte[] html(String page, String incident, Language language) {
+        return pages.html(TEMPLATE, context(page, incident, language, null));
+    }
+
+    private VelocityContext context(String page, String incident, Language language, String retry) {
         VelocityContext context = pages.context(language);
         context.put("retry", retry);
         context.put("page", page);
@@ -41,6 +52,6 @@ public final class ErrorPage {
         context.put("first", pages.messages(language));
         context.put("second", pages.messages(language.other()));
         context.put("secondLang", language.other().code());
-        pages.render(response, status, "error.vm", context);
+        return context;
     }
 }

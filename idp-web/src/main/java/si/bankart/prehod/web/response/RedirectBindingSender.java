@@ -1,5 +1,7 @@
 package si.bankart.prehod.web.response;
 
+import java.util.function.Supplier;
+
 import javax.servlet.http.HttpServletResponse;
 
 import net.shibboleth.utilities.java.support.component.ComponentInitializationException;
@@ -24,10 +26,15 @@ import si.bankart.prehod.xml.SamlObjects;
  */
 public final class RedirectBindingSender {
 
-    private final BasicX509Credential signing;
+    private final Supplier<BasicX509Credential> signing;
+
+    /** @param signing asked at each message, so that a key rollover takes effect at once */
+    public RedirectBindingSender(Supplier<BasicX509Credential> signing) {
+        this.signing = signing;
+    }
 
     public RedirectBindingSender(BasicX509Credential signing) {
-        this.signing = signing;
+        this(() -> signing);
     }
 
     /** @param location a SingleLogoutService location from metadata, never a URL from the request */
@@ -41,7 +48,7 @@ public final class RedirectBindingSender {
                 .getSubcontext(SAMLEndpointContext.class, true).setEndpoint(endpoint);
         SAMLBindingSupport.setRelayState(context, relayState);
         SignatureSigningParameters parameters = new SignatureSigningParameters();
-        parameters.setSigningCredential(signing);
+        parameters.setSigningCredential(signing.get());
         parameters.setSignatureAlgorithm(SignatureConstants.ALGO_ID_SIGNATURE_RSA_SHA256);
         context.getSubcontext(SecurityParametersContext.class, true).setSignatureSigningParameters(parameters);
 

@@ -28,12 +28,11 @@ public final class HttpErrorPage extends HttpServlet {
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int status = code instanceof Integer value ? value : HttpServletResponse.SC_NOT_FOUND;
-        String page = switch (status) {
-            case HttpServletResponse.SC_NOT_FOUND -> "not-found";
-            case HttpServletResponse.SC_METHOD_NOT_ALLOWED -> "method-not-allowed";
-            case HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE -> "request-invalid";
-            default -> status >= 500 ? "internal" : "request-invalid";
-        };
-        errorPage.show(response, status, page, ids.incident(), Language.of(request));
+        Object reason = request.getAttribute(RequestDispatcher.ERROR_MESSAGE);
+        Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        String incident = ids.incident();
+        // Every incident a user is shown is in the log with its reason; a client's mistake is not our error.
+        HttpIncidentLog.record(status, incident, request.getMethod() + " " + uri, request.getRemoteAddr(), reason);
+        errorPage.show(response, status, ClientErrorHandler.page(status), incident, Language.of(request));
     }
 }

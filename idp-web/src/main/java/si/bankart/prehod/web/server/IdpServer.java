@@ -16,7 +16,6 @@ import java.util.EnumSet;
 import java.util.List;
 
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import javax.servlet.DispatcherType;
 import javax.servlet.Filter;
 import javax.servlet.http.HttpServlet;
@@ -34,7 +33,6 @@ import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.SslConnectionFactory;
-import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.server.handler.SizeLimitHandler;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
@@ -66,7 +64,6 @@ import si.bankart.prehod.web.management.ReadinessEndpoint;
 import si.bankart.prehod.LogoutFlow;
 import si.bankart.prehod.SsoFlow;
 import si.bankart.prehod.config.LogoutConfig;
-import si.bankart.prehod.keys.PemCertificates;
 import si.bankart.prehod.logout.LogoutPlanner;
 import si.bankart.prehod.logout.LogoutProgressStore;
 import si.bankart.prehod.logout.LogoutRequestValidator;
@@ -113,18 +110,33 @@ import si.bankart.prehod.request.rule.SignaturePresentWhenRequired;
 import si.bankart.prehod.request.rule.SubjectIsNotRequested;
 import si.bankart.prehod.request.rule.VersionIs20;
 import si.bankart.prehod.request.signature.QuerySignatureVerifier;
-import si.bankart.prehod.request.signature.XmlSignatureVerifier;
+import si.bankart.prehod.request.signature.StrictSignatureProfile;
 import si.bankart.prehod.response.AssertionEncrypter;
 import si.bankart.prehod.response.ResponseBuilder;
 import si.bankart.prehod.response.SamlSigner;
 import si.bankart.prehod.session.SessionStore;
-import si.bankart.prehod.sp.MetadataLoader;
-import si.bankart.prehod.sp.RelyingPartiesFile;
-import si.bankart.prehod.sp.ServiceProviderRegistry;
-import si.bankart.prehod.storage.InMemoryStorage;
-import si.bankart.prehod.storage.InMemoryStoreHealth;
+import si.bankart.prehod.admin.KeyAdministration;
+import si.bankart.prehod.admin.MetadataAdministration;
+import si.bankart.prehod.keys.KeyRing;
+import si.bankart.prehod.keys.TrustedCas;
+import si.bankart.prehod.sp.ServiceProviders;
+import si.bankart.prehod.sp.SpCatalog;
+import si.bankart.prehod.web.admin.AdministrationEndpoint;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import si.bankart.prehod.storage.FileStorage;
+import si.bankart.prehod.storage.Store;
+import si.bankart.prehod.storage.StoreFactory;
+import si.bankart.prehod.storage.StoreUnavailable;
+import io.micrometer.core.instrument.MeterRegistry;
 import si.bankart.prehod.storage.RandomIds;
 import si.bankart.prehod.login.rekono.RekonoAccounts;
+import si.bankart.prehod.linking.AccountLinking;
+import si.bankart.prehod.linking.AccountLinkingConfig;
+import si.bankart.prehod.linking.AccountLinks;
+import si.bankart.prehod.linking.ActivationCodes;
+import si.bankart.prehod.web.login.link.AccountLinkPage;
 import si.bankart.prehod.login.rekono.RekonoBroker;
 import si.bankart.prehod.login.rekono.RekonoConfig;
 import si.bankart.prehod.web.login.rekono.RekonoLogin;
@@ -166,12 +178,20 @@ public final class IdpServer implements AutoCloseable {
     private final ServerConnector https;
     private final ManagementConnector management;
     private final IdpConfig config;
+    private final SpCatalog catalog;
+    private final ScheduledExecutorService refresher;
 
-    private IdpServer(Server jetty, ServerConnector https, ManagementConnector management, IdpConfig config) {
+    private final Store store;
+
+    private IdpServer(Server jetty, ServerConnector https, ManagementConnector management, IdpConfig config,
+            Store store, SpCatalog catalog, ScheduledExecutorService refresher) {
         this.jetty = jetty;
         this.https = https;
         this.management = management;
         this.config = config;
+        this.store = store;
+        this.catalog = catalog;
+        this.refresher = refresher;
     }
 
     public static IdpServer start(IdpOptions options) throws Exception {
@@ -188,19 +208,30 @@ public final class IdpServer implements AutoCloseable {
         List<HealthCheck> healthChecks = new ArrayList<>();
         Path home = options.home();
         RandomIds ids = new RandomIds(options.random());
-        BasicX509Credential signing = credentials(home, config, options);
-        healthChecks.add(new KeyHealth("signing-key", "SAML signing certificate", signing.getEntityCertificate(),
-                options.clock()));
+        KeyRing signing = credentials(home, config, options);
+        ParserPool parserPool = OpenSamlRuntime.initialize();
         healthChecks.add(new KeyHealth("tls-key", "TLS server certificate", tlsCertificate(home, config.server().tls()),
                 options.clock()));
-        ParserPool parserPool = OpenSamlRuntime.initialize();
-        ServiceProviderRegistry registry = registry(home, config, yaml, parserPool);
-        healthChecks.add(new MetadataHealth(registry::all, options.clock()));
         UsersFile usersFile = yaml.read(home.resolve(config.users()), UsersFile.class);
         UserDirectory users = new UserDirectory(usersFile.users());
         AuditLog audit = new AuditLog();
-        StorageService storage = InMemoryStorage.create("prehod");
-        healthChecks.add(new InMemoryStoreHealth());
+        SpCatalog registry = SpCatalog.configured(home, config, yaml, parserPool, audit, options.clock());
+        healthChecks.add(new MetadataHealth(registry::all, options.clock()));
+        healthChecks.add(registry);
+        healthChecks.add(signing);
+        Store store = openStore(options, config, metrics);
+        StorageService storage = store.storage();
+        healthChecks.add(store.health());
+        AccountLinkingConfig linkingConfig = config.accountLinking() == null ? AccountLinkingConfig.defaults()
+                : yaml.read(home.resolve(config.accountLinking()), AccountLinkingConfig.class);
+        // Links and codes must outlive a restart and be written by ./prehod users while we run: the shared store
+        // when there is one, else a file (never this node's memory).
+        StorageService linkStore = store.shared() ? storage
+                : FileStorage.open(home.resolve(linkingConfig.store()), "prehod-links");
+        AccountLinks accountLinks = new AccountLinks(linkStore);
+        AccountLinking linking = new AccountLinking(linkingConfig,
+                new ActivationCodes(linkStore, linkingConfig.codeLifetime(), options.clock(), options.random()),
+                accountLinks, linkStore, storage, audit, options.clock(), ids);
 
         PendingLogins pendingLogins = new PendingLogins(storage, options.clock(), config.limits().pendingLoginLifetime(), ids);
         SessionStore sessions = new SessionStore(storage, config.session(), options.clock(), ids);
@@ -226,15 +257,18 @@ public final class IdpServer implements AutoCloseable {
             RekonoBroker broker;
             try {
                 broker = new RekonoBroker(rekono, home, storage,
-                        new RekonoAccounts(users, usersFile.users(), rekono.linkByVerifiedEmail()), audit, metrics,
-                        options.clock(), ids);
+                        new RekonoAccounts(users, usersFile.users(), rekono.linkByVerifiedEmail(), accountLinks), audit,
+                        metrics, options.clock(), ids);
             } catch (IllegalArgumentException e) {
                 // e.g. a trustStore or key file that cannot be read: the operator's to fix, not a crash
                 throw new ConfigException(home.resolve(config.rekono()), e.getMessage());
             }
             healthChecks.add(broker.health());
+            String certificateLink = config.certificateLogin() == null ? null
+                    : config.certificateBaseUrl() + CertificateLogin.PATH;
             methods.add(new RekonoLogin(broker, Collections.max(rekono.acr().values()), rekono.createAccountUrl(), errorPage,
-                    ids));
+                    linking, new AccountLinkPage(linking, completion, pages, errorPage, certificateLink, ids),
+                    linkingConfig.linkLifetime(), ids));
             URI rekonoDone = URI.create(config.endpoint(Routes.LOGOUT_UPSTREAM_DONE));
             upstreamLogout = (idToken, state) -> broker.endSessionUrl(idToken, rekonoDone, state);
         }
@@ -252,7 +286,7 @@ public final class IdpServer implements AutoCloseable {
                     new RevocationCheck(certificates.revocation(), options.clock(), revocations), users, options.clock()),
                     new TrustedProxyHeader(certificates.proxyHeader()), strongest(certificates.loa()),
                     config.certificateBaseUrl() + CertificateLogin.PATH, config.endpoint(Routes.LOGIN), pages, errorPage,
-                    audit, options.clock(), ids);
+                    audit, options.clock(), ids, linking);
             methods.add(certificateLogin);
         }
 
@@ -283,7 +317,7 @@ public final class IdpServer implements AutoCloseable {
         MethodChoicePage methodChoice = new MethodChoicePage(methods, registry, completion, pages, errorPage, ids);
         servlet(context, methodChoice, Routes.LOGIN);
         servlet(context, methodChoice, Routes.LOGIN_CANCEL);
-        servlet(context, new MetadataEndpoint(idpMetadata(config, signing)), Routes.METADATA);
+        servlet(context, new MetadataEndpoint(idpMetadata(home, config, signing, options.clock())), Routes.METADATA);
         servlet(context, new StatusEndpoint(), Routes.STATUS);
         servlet(context, new HttpErrorPage(errorPage, ids), Routes.ERROR);
         staticFiles(context, home.resolve(config.templates()).resolve("static"));
@@ -293,10 +327,7 @@ public final class IdpServer implements AutoCloseable {
         errorPages(context);
 
         Server jetty = new Server(new QueuedThreadPool(200, 8));
-        ErrorHandler serverErrors = new ErrorHandler();
-        serverErrors.setShowStacks(false);
-        serverErrors.setShowMessageInTitle(false);
-        jetty.setErrorHandler(serverErrors);
+        jetty.setErrorHandler(new ClientErrorHandler(errorPage, ids));
         ServerConnector https = connector(jetty, home, config, new SslContextFactory.Server(), "https",
                 options.httpsPort() != null ? options.httpsPort() : config.server().httpsPort());
         jetty.addConnector(https);
@@ -313,12 +344,14 @@ public final class IdpServer implements AutoCloseable {
             staticFiles(certificateContext, home.resolve(config.templates()).resolve("static"));
             certificateLogin.mountOnCertificateConnector(certificateContext, completion);
             errorPages(certificateContext);
+            // Listens on server.certificatePort; certificateBaseUrl may name a front's port instead (several nodes).
             jetty.addConnector(connector(jetty, home, config, new ClientCertificateTls(certificateAnchors), "certificate",
-                    config.certificateBaseUrl().getPort()));
+                    config.server().certificatePort()));
             contexts.addHandler(certificateContext.getCoreContextHandler());
         }
         ManagementConnector management = ManagementConnector.mount(jetty, contexts, config.management(),
-                managementRoutes(metrics, new Readiness(healthChecks)));
+                managementRoutes(metrics, new Readiness(healthChecks), new AdministrationEndpoint(
+                        new MetadataAdministration(registry), new KeyAdministration(signing))));
         new JvmAndServerMetrics(jetty).bindTo(metrics);
         SizeLimitHandler sizeLimit = new SizeLimitHandler(config.limits().maxMessageBytes() * 2L, -1);
         sizeLimit.setHandler(contexts);
@@ -327,21 +360,29 @@ public final class IdpServer implements AutoCloseable {
         jetty.setHandler(graceful);
         jetty.setStopTimeout(config.server().stopTimeout().toMillis());
         jetty.start();
+        ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "metadata-refresh");
+            thread.setDaemon(true);
+            return thread;
+        });
+        refresher.scheduleWithFixedDelay(registry::refreshDue, 30, 30, TimeUnit.SECONDS);
         log.info("Varni Prehod IdP {} listening on https://{}:{} ({} service providers), management on http://{}:{}",
                 config.entityId(), config.server().bindAddress(), https.getLocalPort(), registry.all().size(),
                 config.management().bindAddress(), management.port());
-        return new IdpServer(jetty, https, management, config);
+        return new IdpServer(jetty, https, management, config, store, registry, refresher);
     }
 
     /**
      * Everything the management connector serves, in one table (shared/DESIGN.md, "Endpoints"). An administration
      * endpoint joins with one line here.
      */
-    private static List<ManagementRoute> managementRoutes(PrometheusMeterRegistry metrics, Readiness readiness) {
+    private static List<ManagementRoute> managementRoutes(PrometheusMeterRegistry metrics, Readiness readiness,
+            AdministrationEndpoint administration) {
         return List.of(
                 new ManagementRoute(Routes.METRICS, new MetricsEndpoint(metrics)),
                 new ManagementRoute(Routes.HEALTH_LIVE, new LivenessEndpoint()),
-                new ManagementRoute(Routes.HEALTH_READY, new ReadinessEndpoint(readiness)));
+                new ManagementRoute(Routes.HEALTH_READY, new ReadinessEndpoint(readiness)),
+                new ManagementRoute(AdministrationEndpoint.PATH, administration));
     }
 
     /** The TLS server certificate from the key store (the key store is checked again when the connector starts). */
@@ -361,25 +402,39 @@ public final class IdpServer implements AutoCloseable {
         }
     }
 
-    /** The signing credential, and the development keys and salt when the configuration allows generating them. */
-    private static BasicX509Credential credentials(Path home, IdpConfig config, IdpOptions options) {
+    /** The configured store, connected now: a Redis that cannot be used stops start-up, naming where and why. */
+    private static Store openStore(IdpOptions options, IdpConfig config, MeterRegistry meters) {
+        try {
+            Store store = StoreFactory.open(config.store(), meters);
+            log.info("State is kept in {}", store.health().check().detail());
+            return store;
+        } catch (StoreUnavailable e) {
+            throw new ConfigException(options.configFile(), "store: " + e.getMessage());
+        }
+    }
+
+    /** The signing keys, and the development keys and salt when the configuration allows generating them. */
+    private static KeyRing credentials(Path home, IdpConfig config, IdpOptions options) {
         CredentialsConfig credentials = config.credentials();
         TlsConfig tls = config.server().tls();
         DevKeyWriter devKeys = new DevKeyWriter(options.clock(), options.random());
         if (credentials.generateIfMissing()) {
-            devKeys.signingPairIfMissing(home.resolve(credentials.signingCertificate()),
-                    home.resolve(credentials.signingKey()), "CN=Varni Prehod development signing key");
+            if (credentials.pkcs11() == null) {
+                devKeys.signingPairIfMissing(home.resolve(credentials.signingCertificate()),
+                        home.resolve(credentials.signingKey()), "CN=Varni Prehod development signing key");
+            }
+            devKeys.signingPairIfMissing(home.resolve(credentials.metadataSigningCertificate()),
+                    home.resolve(credentials.metadataSigningKey()), "CN=Varni Prehod development metadata signing key");
             devKeys.saltIfMissing(home.resolve(credentials.persistentIdSalt()));
         }
         if (tls.generateIfMissing()) {
             devKeys.tlsKeyStoreIfMissing(home.resolve(tls.keyStore()), tls.password().toCharArray());
         }
-        return new PemCredentialReader().read(home.resolve(credentials.signingCertificate()),
-                home.resolve(credentials.signingKey()));
+        return KeyRing.configured(home, credentials, devKeys, options.clock());
     }
 
     /** The AuthnRequest rules, in the order that lets refusals be answered and checks signatures before content. */
-    private static AuthnRequestValidator validator(IdpConfig config, ServiceProviderRegistry registry, StorageService storage,
+    private static AuthnRequestValidator validator(IdpConfig config, ServiceProviders registry, StorageService storage,
             Clock clock) throws ComponentInitializationException {
         Limits limits = config.limits();
         ReplayCache replayCache = new ReplayCache();
@@ -391,7 +446,7 @@ public final class IdpServer implements AutoCloseable {
                 new AcsComesFromMetadata(),
                 new RelayStateFitsLimit(limits.relayStateBytes()),
                 new SignaturePresentWhenRequired(config.wantAuthnRequestsSigned(), new QuerySignatureVerifier(),
-                        new XmlSignatureVerifier()),
+                        new StrictSignatureProfile()),
                 new VersionIs20(),
                 new DestinationIsThisEndpoint(),
                 new IssueInstantIsFresh(clock, limits.clockSkew(), limits.maxRequestAge()),
@@ -405,7 +460,7 @@ public final class IdpServer implements AutoCloseable {
      * Single logout: the LogoutRequest rules in the AuthnRequest rules' order (the SP and its SingleLogoutService
      * first, the signature before the content, the principal last), the planner, the step store and the answers.
      */
-    private static LogoutFlow logoutFlow(Path home, IdpConfig config, ServiceProviderRegistry registry,
+    private static LogoutFlow logoutFlow(Path home, IdpConfig config, ServiceProviders registry,
             StorageService storage, ParserPool parserPool, SamlSigner signer, UpstreamLogout upstream,
             SessionStore sessions, AuditLog audit, LogoutMetrics metrics, Clock clock, RandomIds ids)
             throws ComponentInitializationException {
@@ -415,7 +470,7 @@ public final class IdpServer implements AutoCloseable {
         replayCache.setStorage(storage);
         replayCache.initialize();
         SpSignature spSignatures = new SpSignature(config.wantAuthnRequestsSigned(), new QuerySignatureVerifier(),
-                new XmlSignatureVerifier());
+                new StrictSignatureProfile());
         LogoutRequestValidator validator = new LogoutRequestValidator(List.of(
                 new IssuerIsKnownSp(registry)::verify,
                 new ReplyGoesToSloFromMetadata(),
@@ -445,35 +500,24 @@ public final class IdpServer implements AutoCloseable {
 
     /** TLS for SOAP logout: the JDK's trusted CAs, or only those of logout.soapTrustAnchors when it is set. */
     private static SSLContext soapTls(Path home, LogoutConfig logout) {
+        Path file = logout.soapTrustAnchors() == null ? null : home.resolve(logout.soapTrustAnchors());
         try {
-            if (logout.soapTrustAnchors() == null) {
-                return SSLContext.getDefault();
-            }
-            Path file = home.resolve(logout.soapTrustAnchors());
-            KeyStore trusted = KeyStore.getInstance("PKCS12");
-            trusted.load(null, null);
-            int alias = 0;
-            for (X509Certificate anchor : PemCertificates.read(file, "logout.soapTrustAnchors")) {
-                trusted.setCertificateEntry("anchor-" + alias++, anchor);
-            }
-            TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            factory.init(trusted);
-            SSLContext tls = SSLContext.getInstance("TLS");
-            tls.init(null, factory.getTrustManagers(), null);
-            return tls;
+            return TrustedCas.sslContext(file, "logout.soapTrustAnchors");
         } catch (IllegalArgumentException e) {
-            throw new ConfigException(home.resolve(logout.soapTrustAnchors()), e.getMessage());
-        } catch (GeneralSecurityException | IOException e) {
-            throw new IllegalStateException("TLS for SOAP logout cannot be set up", e);
+            throw new ConfigException(file, e.getMessage());
         }
     }
 
-    private static IdpMetadata idpMetadata(IdpConfig config, BasicX509Credential signing) {
-        return new IdpMetadata(config.entityId(), signing, config.wantAuthnRequestsSigned(), List.of(
+    private static IdpMetadata idpMetadata(Path home, IdpConfig config, KeyRing signing, Clock clock) {
+        CredentialsConfig credentials = config.credentials();
+        BasicX509Credential metadataKey = new PemCredentialReader().read(
+                home.resolve(credentials.metadataSigningCertificate()), home.resolve(credentials.metadataSigningKey()));
+        return new IdpMetadata(config.entityId(), config.wantAuthnRequestsSigned(), List.of(
                 new IdpMetadata.Endpoint(SAMLConstants.SAML2_REDIRECT_BINDING_URI, config.endpoint(Routes.SSO_REDIRECT)),
                 new IdpMetadata.Endpoint(SAMLConstants.SAML2_POST_BINDING_URI, config.endpoint(Routes.SSO_POST))), List.of(
                 new IdpMetadata.Endpoint(SAMLConstants.SAML2_REDIRECT_BINDING_URI, config.endpoint(Routes.SLO_REDIRECT)),
-                new IdpMetadata.Endpoint(SAMLConstants.SAML2_POST_BINDING_URI, config.endpoint(Routes.SLO_POST))));
+                new IdpMetadata.Endpoint(SAMLConstants.SAML2_POST_BINDING_URI, config.endpoint(Routes.SLO_POST))),
+                config.idpMetadata(), signing::published, new SamlSigner(metadataKey), clock);
     }
 
     private static void staticFiles(ServletContextHandler context, Path folder) {
@@ -482,6 +526,15 @@ public final class IdpServer implements AutoCloseable {
         files.setInitParameter("pathInfoOnly", "true");
         files.setInitParameter("dirAllowed", "false");
         context.addServlet(files, Routes.STATIC);
+    }
+
+    /** Re-reads every metadata source and the relying-party policy (SIGHUP, tests). */
+    public List<String> reloadMetadata() {
+        return catalog.reload();
+    }
+
+    public SpCatalog catalog() {
+        return catalog;
     }
 
     public int httpsPort() {
@@ -505,25 +558,25 @@ public final class IdpServer implements AutoCloseable {
         return config;
     }
 
+    /** The store's readiness check, as /health/ready reports it. */
+    public HealthCheck storeHealth() {
+        return store.health();
+    }
+
     @Override
     public void close() throws Exception {
-        jetty.stop();
+        refresher.shutdownNow();
+        try {
+            jetty.stop();
+        } finally {
+            store.close();
+        }
     }
 
     public void join() throws InterruptedException {
         jetty.join();
     }
 
-    private static ServiceProviderRegistry registry(Path home, IdpConfig config, YamlFiles yaml, ParserPool parserPool) {
-        Path policyFile = home.resolve(config.relyingParties());
-        RelyingPartiesFile policies = yaml.read(policyFile, RelyingPartiesFile.class);
-        try {
-            return new ServiceProviderRegistry(new MetadataLoader(parserPool).loadFolder(home.resolve(config.metadataDir())),
-                    policies.relyingParties());
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException(policyFile, e.getMessage());
-        }
-    }
 
     private static byte[] readSalt(Path file) {
         try {
@@ -540,7 +593,13 @@ public final class IdpServer implements AutoCloseable {
     }
 
     private static void errorPages(ServletContextHandler context) {
-        ErrorPageErrorHandler errors = new ErrorPageErrorHandler();
+        ErrorPageErrorHandler errors = new ErrorPageErrorHandler() {
+            /** Jetty answers other methods (PUT, DELETE …) with a bare status; they get our page like any other. */
+            @Override
+            public boolean errorPageForMethod(String method) {
+                return true;
+            }
+        };
         errors.setShowStacks(false);
         errors.setShowServlet(false);
         errors.addErrorPage(400, 599, Routes.ERROR);

@@ -1,6 +1,7 @@
 package si.bankart.prehod.web.server;
 
 import java.io.IOException;
+import java.util.Optional;
 
 import javax.servlet.Filter;
 import javax.servlet.FilterChain;
@@ -10,10 +11,13 @@ import javax.servlet.ServletResponse;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
+import org.eclipse.jetty.http.HttpException;
+import org.eclipse.jetty.io.EofException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import si.bankart.prehod.storage.RandomIds;
+import si.bankart.prehod.storage.StoreUnavailable;
 import si.bankart.prehod.web.page.Language;
 import si.bankart.prehod.web.response.ErrorPage;
 
@@ -33,6 +37,15 @@ public final class UnexpectedFailures implements Filter {
         this.ids = ids;
     }
 
+    private static <T> Optional<T> cause(Throwable e, Class<T> type) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return Optional.of(type.cast(cause));
+            }
+        }
+        return Optional.empty();
+    }
+
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain) throws IOException {
         try {
@@ -40,6 +53,36 @@ public final class UnexpectedFailures implements Filter {
         } catch (IOException | ServletException | RuntimeException e) {
             String incident = ids.incident();
             HttpServletRequest http = (HttpServletRequest) request;
+            if (cause(e, EofException.class).isPresent()) {
+                // The browser went away (closed the tab, lost the network) while we answered: nothing to fix.
+                log.debug("Client gone on {} {}: {}", http.getMethod(), http.getRequestURI(), e.toString());
+                return;
+            }
+            Optional<HttpException> refused = cause(e, HttpException.class);
+            if (refused.isPresent()) {
+                // Jetty refused what the client sent (a malformed form body, one over the size limit): its mistake.
+                int status = refused.get().getCode();
+                HttpIncidentLog.record(status, incident, http.getMethod() + " " + http.getRequestURI(),
+                        http.getRemoteAddr(), refused.get().getReason());
+                if (!response.isCommitted()) {
+                    response.reset();
+                    errorPage.show((HttpServletResponse) response, status, ClientErrorHandler.page(status), incident,
+                            Language.of(http));
+                }
+                return;
+            }
+            Optional<StoreUnavailable> store = cause(e, StoreUnavailable.class);
+            if (store.isPresent()) {
+                // An outage, not a bug: its reason (where, what failed) is enough; the user may try again soon.
+                log.warn("Store unavailable [incident {}] on {} {}: {}", incident, http.getMethod(), http.getRequestURI(),
+                        store.get().getMessage());
+                if (!response.isCommitted()) {
+                    response.reset();
+                    errorPage.show((HttpServletResponse) response, HttpServletResponse.SC_SERVICE_UNAVAILABLE,
+                            "store-unavailable", incident, Language.of(http));
+                }
+                return;
+            }
             log.error("Internal failure [incident {}] on {} {}", incident, http.getMethod(), http.getRequestURI(), e);
             if (!response.isCommitted()) {
                 response.reset();

@@ -25,6 +25,8 @@ import org.opensaml.saml.saml2.core.LogoutRequest;
 import org.opensaml.saml.saml2.core.Response;
 import org.opensaml.saml.saml2.core.StatusCode;
 
+import si.bankart.prehod.config.LocalizedText;
+import si.bankart.prehod.response.SamlReply;
 import si.bankart.prehod.response.SamlSigner;
 import si.bankart.prehod.response.StatusResponseEnvelope;
 import si.bankart.prehod.storage.RandomIds;
@@ -45,7 +47,7 @@ class AutoPostFormTest {
     @Test
     void sendWritesTheWholePageWithItsLengthAndNoCacheHeaders() throws Exception {
         CapturedResponse sent = CapturedResponse.of(r -> form.send(r, signedResponse(), "https://sp.example/acs", null,
-                Language.EN));
+                null, Language.EN));
 
         assertEquals(sent.body.length, sent.contentLength);
         assertEquals("text/html", sent.headers.get("Content-Type"));
@@ -60,7 +62,7 @@ class AutoPostFormTest {
     @Test
     void sendCarriesTheSignedMessageAsItsDomSerialises() throws Exception {
         Response response = signedResponse();
-        CapturedResponse sent = CapturedResponse.of(r -> form.send(r, response, "https://sp.example/acs", "rs", Language.SL));
+        CapturedResponse sent = CapturedResponse.of(r -> form.send(r, response, "https://sp.example/acs", "rs", null, Language.SL));
 
         String xml = new String(Base64.getDecoder().decode(sent.field("SAMLResponse")), StandardCharsets.UTF_8);
         assertEquals(SerializeSupport.nodeToString(response.getDOM()), xml);
@@ -70,7 +72,7 @@ class AutoPostFormTest {
     @Test
     void sendHtmlEscapesEveryValueItInserts() throws Exception {
         CapturedResponse sent = CapturedResponse.of(r -> form.send(r, signedResponse(),
-                "https://sp.example/acs?a=1&b=\"><script>", "\"><script>alert(1)</script>", Language.EN));
+                "https://sp.example/acs?a=1&b=\"><script>", "\"><script>alert(1)</script>", null, Language.EN));
 
         assertFalse(sent.text().contains("<script>"));
         assertTrue(sent.text().contains("action=\"https://sp.example/acs?a=1&amp;b=&quot;&gt;&lt;script&gt;\""));
@@ -81,16 +83,42 @@ class AutoPostFormTest {
     void sendPostsARequestAsSamlRequest() throws Exception {
         LogoutRequest request = SamlObjects.build(LogoutRequest.DEFAULT_ELEMENT_NAME);
         request.setID("_logout");
-        CapturedResponse sent = CapturedResponse.of(r -> form.send(r, request, "https://sp.example/slo", null, Language.EN));
+        CapturedResponse sent = CapturedResponse.of(r -> form.send(r, request, "https://sp.example/slo", null, null, Language.EN));
 
         assertTrue(sent.text().contains("name=\"SAMLRequest\""));
         assertFalse(sent.text().contains("SAMLResponse"));
     }
 
+    @Test
+    void pageCarryingAnErrorStatusSaysWhereItGoesNotThatTheUserIsLoggedIn() throws Exception {
+        SamlReply reply = new SamlReply(signedResponse(StatusCode.RESPONDER), "https://sp.example/acs", null,
+                new LocalizedText("Portal za trgovce", "Merchant portal"));
+
+        String english = CapturedResponse.of(r -> form.send(r, reply, Language.EN)).text();
+        String slovenian = CapturedResponse.of(r -> form.send(r, reply, Language.SL)).text();
+
+        assertTrue(english.contains("<p>Returning you to Merchant portal.</p>"), english);
+        assertTrue(slovenian.contains("<p>Vračamo vas v Portal za trgovce.</p>"), slovenian);
+        assertFalse(english.contains("logged in"));
+        assertFalse(slovenian.contains("Prijava je uspela"));
+    }
+
+    @Test
+    void pageWithoutAPortalNameSaysThePortal() throws Exception {
+        CapturedResponse sent = CapturedResponse.of(r -> form.send(r, signedResponse(), "https://sp.example/acs", null,
+                null, Language.EN));
+
+        assertTrue(sent.text().contains("<p>Returning you to the portal.</p>"));
+    }
+
     private static Response signedResponse() {
+        return signedResponse(StatusCode.SUCCESS);
+    }
+
+    private static Response signedResponse(String status) {
         Response response = new StatusResponseEnvelope("https://idp.example/idp", Clock.systemUTC(),
                 new RandomIds(new SecureRandom())).wrap(SamlObjects.build(Response.DEFAULT_ELEMENT_NAME), "_req",
-                "https://sp.example/acs", StatusCode.SUCCESS, null, null);
+                "https://sp.example/acs", status, null, null);
         new SamlSigner(TestCredentials.named("auto-post-form")).sign(response);
         return response;
     }

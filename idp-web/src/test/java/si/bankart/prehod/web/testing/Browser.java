@@ -1,24 +1,18 @@
 package si.bankart.prehod.web.testing;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.time.Duration;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 
 /**
  * A browser stand-in over real TLS: trusts only the IdP's TLS certificate, keeps cookies, does not follow redirects
@@ -29,22 +23,27 @@ public final class Browser {
     private final HttpClient client;
     private final URI base;
 
+    private Browser(HttpClient client, URI base) {
+        this.client = client;
+        this.base = base;
+    }
+
+    /** The same browser (its cookies) talking to another address: another IdP node behind one name. */
+    public Browser at(URI otherBase) {
+        return new Browser(client, otherBase);
+    }
+
+    /** The value of a cookie this browser holds, or null. */
+    public String cookie(String name) {
+        return ((CookieManager) client.cookieHandler().orElseThrow()).getCookieStore().getCookies().stream()
+                .filter(c -> c.getName().equals(name)).map(java.net.HttpCookie::getValue).findFirst().orElse(null);
+    }
+
     public Browser(URI base, Path tlsKeyStore, char[] password) {
         this.base = base;
-        try {
-            KeyStore trust = KeyStore.getInstance("PKCS12");
-            try (InputStream in = Files.newInputStream(tlsKeyStore)) {
-                trust.load(in, password);
-            }
-            TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            factory.init(trust);
-            SSLContext tls = SSLContext.getInstance("TLS");
-            tls.init(null, factory.getTrustManagers(), null);
-            this.client = HttpClient.newBuilder().sslContext(tls).cookieHandler(new CookieManager())
-                    .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
-        } catch (Exception e) {
-            throw new IllegalStateException("test browser cannot be set up", e);
-        }
+        this.client = HttpClient.newBuilder().sslContext(RawHttps.trusting(tlsKeyStore, password))
+                .cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(10)).build();
     }
 
     public HttpResponse<String> get(String pathAndQuery) {

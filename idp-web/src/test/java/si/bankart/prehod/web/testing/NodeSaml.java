@@ -29,6 +29,26 @@ public final class NodeSaml {
     }
 
     public static JsonNode check(Check check) {
+        return run("check-response.js", input(check));
+    }
+
+    /**
+     * As {@link #check}, by a portal configured from the IdP's metadata: it trusts every signing key the metadata
+     * lists, after checking the metadata's signature with {@code metadataSignerPem} (check.idpCertificatePem unused).
+     */
+    public static JsonNode checkWithMetadata(Check check, String metadataXml, String metadataSignerPem) {
+        Map<String, Object> input = input(check);
+        input.put("idpMetadata", metadataXml);
+        input.put("metadataSignerCert", metadataSignerPem);
+        return run("check-response.js", input);
+    }
+
+    /** The node-saml settings a portal derives from the IdP's signed metadata (src/test/node/read-metadata.js). */
+    public static JsonNode readMetadata(String metadataXml, String signerPem) {
+        return run("read-metadata.js", Map.of("metadata", metadataXml, "signerCert", signerPem));
+    }
+
+    private static Map<String, Object> input(Check check) {
         Map<String, Object> input = new LinkedHashMap<>();
         input.put("samlResponse", check.samlResponse());
         input.put("idpCert", check.idpCertificatePem());
@@ -37,7 +57,7 @@ public final class NodeSaml {
         input.put("inResponseTo", check.inResponseTo());
         input.put("wantAuthnResponseSigned", check.wantResponseSigned());
         input.put("decryptionPvk", check.decryptionKeyPem());
-        return run("check-response.js", input);
+        return input;
     }
 
     /** A portal's part in single logout (src/test/node/slo.js): {@code input} names the action and its values. */

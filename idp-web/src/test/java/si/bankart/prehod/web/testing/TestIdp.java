@@ -28,10 +28,14 @@ public final class TestIdp implements AutoCloseable {
 
     private final Path home;
     private final IdpServer server;
+    private final List<LoginMethodEndpoint> methods;
+    private final Clock clock;
 
-    private TestIdp(Path home, IdpServer server) {
+    private TestIdp(Path home, IdpServer server, List<LoginMethodEndpoint> methods, Clock clock) {
         this.home = home;
         this.server = server;
+        this.methods = methods;
+        this.clock = clock;
     }
 
     /** @param relyingParties the YAML list items of conf/relying-parties.yaml for these SPs */
@@ -47,6 +51,23 @@ public final class TestIdp implements AutoCloseable {
     /** @param clock the IdP's clock, e.g. one a test moves forward past a session's lifetime */
     public static TestIdp start(List<TestServiceProvider> sps, String relyingParties, String extraConfig,
             List<LoginMethodEndpoint> methods, Clock clock) throws Exception {
+        return start(sps, relyingParties, extraConfig, methods, clock, home -> { });
+    }
+
+    /** What a test writes into the installation folder before the IdP starts (conf files, trust anchors). */
+    @FunctionalInterface
+    public interface HomeSetup {
+        void prepare(Path home) throws Exception;
+    }
+
+    public static TestIdp start(List<TestServiceProvider> sps, String relyingParties, String extraConfig,
+            HomeSetup setup) throws Exception {
+        return start(sps, relyingParties, extraConfig, List.of(new TestLoginMethod(Clock.systemUTC())),
+                Clock.systemUTC(), setup);
+    }
+
+    public static TestIdp start(List<TestServiceProvider> sps, String relyingParties, String extraConfig,
+            List<LoginMethodEndpoint> methods, Clock clock, HomeSetup setup) throws Exception {
         Path home = Files.createTempDirectory("prehod-idp-");
         copyTemplates(home.resolve("templates"));
         int port = freePort();
@@ -81,10 +102,21 @@ public final class TestIdp implements AutoCloseable {
             Files.writeString(home.resolve("metadata").resolve(sp.entityId().replaceAll("[^A-Za-z0-9]", "_") + ".xml"),
                     sp.metadataXml());
         }
-        IdpServer server = IdpServer.start(new IdpOptions(home, home.resolve("conf/idp.yaml"),
-                Map.of("TEST_TLS_PASSWORD", TLS_PASSWORD), clock, new SecureRandom(), null, null,
-                methods, 0));
-        return new TestIdp(home, server);
+        setup.prepare(home);
+        return new TestIdp(home, IdpServer.start(options(home, clock, null, methods)), methods, clock);
+    }
+
+    /**
+     * Another node of this IdP: the same installation (configuration, keys, metadata, store) on its own free port,
+     * under the same public address, as behind a load balancer.
+     */
+    public TestIdp anotherNode() throws Exception {
+        return new TestIdp(home, IdpServer.start(options(home, clock, freePort(), methods)), methods, clock);
+    }
+
+    private static IdpOptions options(Path home, Clock clock, Integer port, List<LoginMethodEndpoint> methods) {
+        return new IdpOptions(home, home.resolve("conf/idp.yaml"), Map.of("TEST_TLS_PASSWORD", TLS_PASSWORD), clock,
+                new SecureRandom(), port, null, methods, 0);
     }
 
     /** One relying-party entry allowing the test method; {@code more} adds YAML keys (indented by four spaces). */
@@ -98,6 +130,15 @@ public final class TestIdp implements AutoCloseable {
                 """.formatted(sp.entityId()) + (more.isEmpty() ? "" : more.stripTrailing().indent(4));
     }
 
+    /** One check's state as /health/ready on the management connector reports it (e.g. "session-store"). */
+    public si.bankart.prehod.health.HealthState readiness(String check) throws Exception {
+        java.net.http.HttpResponse<String> ready = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(managementUri().resolve("/health/ready")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        return si.bankart.prehod.health.HealthState.valueOf(new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(ready.body()).path("checks").path(check).path("state").asText());
+    }
+
     public Browser browser() {
         return new Browser(server.baseUri(), home.resolve("var/keys/tls.p12"), TLS_PASSWORD.toCharArray());
     }
@@ -106,7 +147,11 @@ public final class TestIdp implements AutoCloseable {
         return server.baseUri();
     }
 
-    /** The management connector (metrics, health), on its own free port. */
+    public IdpServer server() {
+        return server;
+    }
+
+    /** The management connector (metrics, health, administration), on its own free port. */
     public URI managementUri() {
         return server.managementUri();
     }
@@ -147,6 +192,15 @@ public final class TestIdp implements AutoCloseable {
     @Override
     public void close() throws Exception {
         server.close();
+    }
+
+    /** A port nothing listens on (just freed), for commands that must find the IdP not running. */
+    public static int closedPort() {
+        try {
+            return freePort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public static int freePort() throws IOException {

@@ -2,16 +2,10 @@ package si.bankart.prehod.web.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
-import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
-import java.time.Clock;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 
@@ -21,11 +15,6 @@ import javax.servlet.http.HttpServletResponse;
 
 import net.shibboleth.utilities.java.support.xml.ParserPool;
 import net.shibboleth.utilities.java.support.xml.SerializeSupport;
-import org.eclipse.jetty.ee8.servlet.ServletContextHandler;
-import org.eclipse.jetty.ee8.servlet.ServletHolder;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.opensaml.core.xml.util.XMLObjectSupport;
 import org.opensaml.saml.saml2.core.LogoutRequest;
 import org.opensaml.saml.saml2.core.LogoutResponse;
@@ -34,7 +23,6 @@ import org.opensaml.soap.soap11.Body;
 import org.opensaml.soap.soap11.Envelope;
 import org.opensaml.xmlsec.signature.support.SignatureValidator;
 
-import si.bankart.prehod.keys.DevKeyWriter;
 import si.bankart.prehod.logout.TestLogoutResponses;
 import si.bankart.prehod.testing.TestServiceProvider;
 import si.bankart.prehod.xml.OpenSamlRuntime;
@@ -54,42 +42,22 @@ public final class TestSoapLogoutSp implements AutoCloseable {
     public record Received(String nameId, String sessionIndex, boolean signatureValid) {
     }
 
-    private static final String PASSWORD = "soap-sp-tls";
-
-    private final Server jetty;
-    private final ServerConnector connector;
-    private final Path trustAnchor;
+    private final TestTlsServer server;
     private final BlockingQueue<Received> received = new LinkedBlockingQueue<>();
     private volatile Behaviour behaviour = Behaviour.ANSWER_SIGNED;
     private volatile TestServiceProvider sp;
     private volatile X509Certificate idpCertificate;
 
     public TestSoapLogoutSp(Path folder) throws Exception {
-        Path keyStore = folder.resolve("soap-sp.p12");
-        new DevKeyWriter(Clock.systemUTC(), new SecureRandom()).tlsKeyStoreIfMissing(keyStore, PASSWORD.toCharArray());
-        trustAnchor = folder.resolve("soap-sp.pem");
-        Files.writeString(trustAnchor, pem(keyStore));
         ParserPool parserPool = OpenSamlRuntime.initialize();
-        SslContextFactory.Server tls = new SslContextFactory.Server();
-        tls.setKeyStorePath(keyStore.toAbsolutePath().toString());
-        tls.setKeyStorePassword(PASSWORD);
-        tls.setKeyStoreType("PKCS12");
-        jetty = new Server();
-        connector = new ServerConnector(jetty, tls);
-        connector.setHost("127.0.0.1");
-        connector.setPort(0);
-        jetty.addConnector(connector);
-        ServletContextHandler context = new ServletContextHandler();
-        context.addServlet(new ServletHolder(new HttpServlet() {
+        server = new TestTlsServer(folder, "soap-sp", new HttpServlet() {
             private static final long serialVersionUID = 1L;
 
             @Override
             protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
                 answer(parserPool, request, response);
             }
-        }), "/soap");
-        jetty.setHandler(context.get());
-        jetty.start();
+        }, "/soap");
     }
 
     /** The SP this endpoint answers as, and the IdP certificate it checks requests with. */
@@ -103,12 +71,12 @@ public final class TestSoapLogoutSp implements AutoCloseable {
     }
 
     public String url() {
-        return URI.create("https://localhost:" + connector.getLocalPort() + "/soap").toString();
+        return server.url("/soap");
     }
 
     /** The PEM file of this endpoint's TLS certificate, for logout.soapTrustAnchors. */
     public Path trustAnchor() {
-        return trustAnchor;
+        return server.trustAnchor();
     }
 
     /** The LogoutRequest received, or null if none arrived. */
@@ -168,18 +136,8 @@ public final class TestSoapLogoutSp implements AutoCloseable {
         }
     }
 
-    private static String pem(Path keyStore) throws Exception {
-        KeyStore store = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(keyStore)) {
-            store.load(in, PASSWORD.toCharArray());
-        }
-        X509Certificate certificate = (X509Certificate) store.getCertificate(store.aliases().nextElement());
-        return "-----BEGIN CERTIFICATE-----\n" + Base64.getMimeEncoder().encodeToString(certificate.getEncoded())
-                + "\n-----END CERTIFICATE-----\n";
-    }
-
     @Override
     public void close() throws Exception {
-        jetty.stop();
+        server.close();
     }
 }

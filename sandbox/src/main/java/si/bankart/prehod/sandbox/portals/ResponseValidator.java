@@ -31,7 +31,7 @@ import org.opensaml.saml.saml2.core.SubjectConfirmation;
 import org.opensaml.saml.saml2.core.SubjectConfirmationData;
 
 import si.bankart.prehod.request.signature.SignatureVerdict;
-import si.bankart.prehod.request.signature.XmlSignatureVerifier;
+import si.bankart.prehod.request.signature.StrictSignatureProfile;
 
 /**
  * Judges a Response at a portal's ACS as SAML profiles §4.1.4.3 and §4.1.4.2 ask, trusting nothing before its
@@ -52,7 +52,7 @@ public final class ResponseValidator {
     private final List<X509Certificate> idpCertificates;
     private final PendingRequests pending;
     private final Clock clock;
-    private final XmlSignatureVerifier signatures = new XmlSignatureVerifier();
+    private final StrictSignatureProfile signatures = new StrictSignatureProfile();
 
     public ResponseValidator(PortalDefinition portal, String idpEntityId, X509Certificate idpCertificate,
             PendingRequests pending, Clock clock) {

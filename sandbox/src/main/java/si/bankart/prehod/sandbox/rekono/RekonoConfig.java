@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
+import si.bankart.prehod.sandbox.rekono.factor.FactorLockPolicy;
+
 /**
  * How to start the Rekono stand-in.
  *
@@ -26,6 +28,7 @@ import java.util.Set;
  * @param environment       where ${NAME:-default} secrets in the clients file are looked up
  * @param clock             every expiry and timestamp
  * @param random            every code, id, key and secret
+ * @param factorLock        how many wrong SMS or OnePass codes lock that factor of an account, and for how long
  */
 public record RekonoConfig(
     String bindAddress,
@@ -39,7 +42,8 @@ public record RekonoConfig(
     List<ExtraClientUris> extraClientUris,
     Map<String, String> environment,
     Clock clock,
-    SecureRandom random) {
+    SecureRandom random,
+    FactorLockPolicy factorLock) {
 
   public static final String LOOPBACK = "127.0.0.1";
   public static final int DEFAULT_HTTPS_PORT = 9443;
@@ -53,6 +57,7 @@ public record RekonoConfig(
     Objects.requireNonNull(accountsFile, "accountsFile");
     Objects.requireNonNull(clock, "clock");
     Objects.requireNonNull(random, "random");
+    factorLock = factorLock == null ? FactorLockPolicy.DEFAULT : factorLock;
     trustAnchors = Set.copyOf(trustAnchors);
     extraClientUris = List.copyOf(extraClientUris);
     environment = Map.copyOf(environment);
@@ -69,27 +74,32 @@ public record RekonoConfig(
       Path confDirectory) {
     return new RekonoConfig(LOOPBACK, DEFAULT_HTTPS_PORT, DEFAULT_CERTIFICATE_PORT, tlsKeyStore, tlsKeyPassword,
         trustAnchors, confDirectory.resolve("rekono-clients.yaml"), confDirectory.resolve("rekono-accounts.yaml"),
-        List.of(), System.getenv(), Clock.systemUTC(), new SecureRandom());
+        List.of(), System.getenv(), Clock.systemUTC(), new SecureRandom(), FactorLockPolicy.DEFAULT);
   }
 
   public RekonoConfig withPorts(int https, int certificate) {
     return new RekonoConfig(bindAddress, https, certificate, tlsKeyStore, tlsKeyPassword, trustAnchors, clientsFile,
-        accountsFile, extraClientUris, environment, clock, random);
+        accountsFile, extraClientUris, environment, clock, random, factorLock);
   }
 
   public RekonoConfig withClientsFile(Path file) {
     return new RekonoConfig(bindAddress, httpsPort, certificatePort, tlsKeyStore, tlsKeyPassword, trustAnchors, file,
-        accountsFile, extraClientUris, environment, clock, random);
+        accountsFile, extraClientUris, environment, clock, random, factorLock);
   }
 
   public RekonoConfig withExtraClientUris(List<ExtraClientUris> extras) {
     return new RekonoConfig(bindAddress, httpsPort, certificatePort, tlsKeyStore, tlsKeyPassword, trustAnchors,
-        clientsFile, accountsFile, extras, environment, clock, random);
+        clientsFile, accountsFile, extras, environment, clock, random, factorLock);
   }
 
   public RekonoConfig withClock(Clock newClock) {
     return new RekonoConfig(bindAddress, httpsPort, certificatePort, tlsKeyStore, tlsKeyPassword, trustAnchors,
-        clientsFile, accountsFile, extraClientUris, environment, newClock, random);
+        clientsFile, accountsFile, extraClientUris, environment, newClock, random, factorLock);
+  }
+
+  public RekonoConfig withFactorLock(FactorLockPolicy policy) {
+    return new RekonoConfig(bindAddress, httpsPort, certificatePort, tlsKeyStore, tlsKeyPassword, trustAnchors,
+        clientsFile, accountsFile, extraClientUris, environment, clock, random, policy);
   }
 
   @Override

@@ -34,6 +34,7 @@ import si.bankart.prehod.sandbox.rekono.client.ClientsFile;
 import si.bankart.prehod.sandbox.rekono.device.DevicePage;
 import si.bankart.prehod.sandbox.rekono.factor.ClientCertificateCheck;
 import si.bankart.prehod.sandbox.rekono.factor.DeferredClientTrust;
+import si.bankart.prehod.sandbox.rekono.factor.FactorLocks;
 import si.bankart.prehod.sandbox.rekono.factor.PushApprovals;
 import si.bankart.prehod.sandbox.rekono.factor.SmsCodes;
 import si.bankart.prehod.sandbox.rekono.factor.TotpVerifier;
@@ -149,6 +150,7 @@ public final class RekonoStandIn implements AutoCloseable {
     LoginCompletion completion = new LoginCompletion(sessions, transactions, responder, clock);
     SmsCodes sms = new SmsCodes(clock, random, outbox);
     TotpVerifier totp = new TotpVerifier(clock);
+    FactorLocks locks = new FactorLocks(config.factorLock(), clock);
     PushApprovals push = new PushApprovals(clock, random);
     Registrations registrations =
         new Registrations(accounts, PasswordPolicy.withBundledList(), outbox, clock, random);
@@ -168,8 +170,8 @@ public final class RekonoStandIn implements AutoCloseable {
     add(mainContext, "/register", new RegistrationPage(journey, registrations));
     add(mainContext, "/register/verify", new RegistrationVerificationPage(journey, registrations));
     add(mainContext, "/confirm", new ConfirmationPage(journey, sms, push, endpoints));
-    add(mainContext, "/sms", new SmsPage(journey, sms, completion));
-    add(mainContext, "/otp", new OtpPage(journey, totp, completion));
+    add(mainContext, "/sms", new SmsPage(journey, sms, completion, locks));
+    add(mainContext, "/otp", new OtpPage(journey, totp, completion, locks));
     add(mainContext, "/otp/enrol", new OtpEnrolmentPage(journey, totp, completion, random));
     add(mainContext, "/push", new PushPage(journey, push, completion));
     add(mainContext, "/push/status", new PushStatusEndpoint(transactions, push));

@@ -11,6 +11,7 @@ import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
+import com.nimbusds.openid.connect.sdk.Prompt;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -30,6 +31,14 @@ class AuthorizeEndpointTest {
   void requestWithoutPkceIsSentBackWithInvalidRequestAndState() {
     RelyingParty.Start start = rekono.idp().start(b -> b.codeChallenge((CodeVerifier) null, null));
     assertErrorAtRp(browser.get(start.uri()), start, "invalid_request");
+  }
+
+  @Test
+  void promptCreateOpensRegistrationInTheSameLoginTransaction() {
+    RelyingParty.Start start = rekono.idp().start(b -> b.prompt(new Prompt(Prompt.Type.CREATE)));
+    Browser.Page page = browser.get(start.uri());
+    assertEquals(302, page.status());
+    assertTrue(page.location().orElseThrow().toString().contains("/register?tx="), page.location().toString());
   }
 
   @Test

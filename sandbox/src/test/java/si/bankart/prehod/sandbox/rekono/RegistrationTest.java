@@ -97,6 +97,30 @@ class RegistrationTest {
     assertTrue(page.contains("register.problem.EMAIL_TAKEN"));
   }
 
+  @Test
+  void eachProblemIsShownAtItsFieldAndNamedByItsAriaDescribedby() {
+    Browser.Page page = browser.post(rekono.page("register"), Map.of("tx", tx, "email", "ni-naslov",
+        "password", "Kratko-1", "password2", "Drugo-geslo-1", "mobile", "01 123 456"));
+
+    assertEquals(400, page.status());
+    assertTrue(page.contains("id=\"email\" name=\"email\" value=\"ni-naslov\" autocomplete=\"email\" required"
+        + " aria-invalid=\"true\" aria-describedby=\"email-error\""), page.body());
+    assertTrue(page.contains("<p class=\"field-error\" id=\"email-error\">E-poštni naslov ni veljaven.</p>"), page.body());
+    assertTrue(page.contains("aria-invalid=\"true\" aria-describedby=\"password-error password-help\""), page.body());
+    assertTrue(page.contains("<p class=\"field-error\" id=\"password-error\">Geslo je prekratko.</p>"), page.body());
+    assertTrue(page.contains("<p class=\"field-error\" id=\"password2-error\">Gesli se ne ujemata.</p>"), page.body());
+    assertTrue(page.contains("aria-invalid=\"true\" aria-describedby=\"mobile-error mobile-help\""), page.body());
+    assertTrue(page.contains("<a href=\"#email\">E-poštni naslov ni veljaven.</a>"), "summary links to the field");
+  }
+
+  @Test
+  void fieldWithoutAProblemIsNotMarkedInvalid() {
+    Browser.Page page = register("Kratko-1", "041 555 666");
+
+    assertTrue(page.contains("autocomplete=\"tel\" required aria-describedby=\"mobile-help\""), page.body());
+    assertFalse(page.contains("id=\"mobile-error\""), page.body());
+  }
+
   private Browser.Page register(String password, String mobile) {
     return browser.post(rekono.page("register"), Map.of("tx", tx, "email", EMAIL, "password", password,
         "password2", password, "mobile", mobile));

@@ -13,6 +13,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import si.bankart.prehod.sandbox.rekono.factor.FactorLockPolicy;
 import si.bankart.prehod.sandbox.rekono.oidc.ProviderEndpoints;
 
 /**
@@ -45,7 +46,7 @@ public final class RekonoHarness implements AutoCloseable {
   RekonoConfig config() {
     return new RekonoConfig(RekonoConfig.LOOPBACK, 0, 0, pki.serverKeyStore(), TestPki.PASSWORD,
         Set.of(pki.caCertificate()), TEST_CLIENTS, CONF.resolve("rekono-accounts.yaml"), List.of(), Map.of(), clock,
-        new SecureRandom());
+        new SecureRandom(), FactorLockPolicy.DEFAULT);
   }
 
   public ProviderEndpoints endpoints() {

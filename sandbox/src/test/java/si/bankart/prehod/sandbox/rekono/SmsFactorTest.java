@@ -8,6 +8,8 @@ import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.net.URI;
+import si.bankart.prehod.sandbox.rekono.factor.FactorLockPolicy;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -72,6 +74,48 @@ class SmsFactorTest {
     browser.post(rekono.page("sms"), Map.of("tx", tx, "resend", "1"));
     String fresh = sentCode();
     RekonoHarness.code(type(fresh), start);
+  }
+
+  @Test
+  void fiveWrongCodesLockTheSmsFactorOverResendsWithItsOwnPage() {
+    for (int i = 0; i < 3; i++) {
+      type(wrongCode());
+    }
+    browser.post(rekono.page("sms"), Map.of("tx", tx, "resend", "1"));
+    type(wrongCode());
+    Browser.Page locked = type(wrongCode());
+
+    assertEquals(403, locked.status(), locked.body());
+    assertTrue(locked.contains("<h1>Metoda je zaklenjena</h1>"), locked.body());
+    assertTrue(locked.contains("Po 5 napačnih SMS kodah je prijava s SMS kodo za ta račun zaklenjena do"), locked.body());
+    assertTrue(locked.contains("Izberi drug način"), "a way on:\n" + locked.body());
+    browser.post(rekono.page("sms"), Map.of("tx", tx, "resend", "1"));
+    assertEquals(403, type(sentCode()).status(), "a new code does not unlock it");
+    assertEquals(403, browser.get(URI.create(rekono.page("sms") + "?tx=" + tx)).status());
+  }
+
+  @Test
+  void lockHoldsForTheAccountInANewLoginAndEndsAfterTheLockTime() throws Exception {
+    for (int i = 0; i < 5; i++) {
+      type(wrongCode());
+      if (i == 2) {
+        browser.post(rekono.page("sms"), Map.of("tx", tx, "resend", "1"));
+      }
+    }
+    assertEquals(403, smsPageOfANewLogin().status(), "locked for the account, not only for that login");
+
+    rekono.clock.advance(FactorLockPolicy.DEFAULT.lockedFor());
+
+    Browser.Page page = smsPageOfANewLogin();
+    assertEquals(200, page.status(), page.body());
+    assertTrue(page.contains("<h1>SMS koda</h1>"), page.body());
+  }
+
+  private Browser.Page smsPageOfANewLogin() throws Exception {
+    Browser other = rekono.browser();
+    Browser.Page confirmation = rekono.toConfirmation(other, rekono.idp().start(), Logins.MARKO.email(),
+        Logins.MARKO.password());
+    return other.follow(rekono.choose(other, confirmation.tx(), "sms"));
   }
 
   private Browser.Page type(String code) {

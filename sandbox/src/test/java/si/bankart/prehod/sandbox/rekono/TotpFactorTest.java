@@ -12,6 +12,24 @@ import org.junit.jupiter.api.Test;
 
 class TotpFactorTest {
 
+  @Test
+  void fiveWrongCodesLockOnePassWithItsOwnPage() {
+    Browser browser = rekono.browser();
+    String tx = otpPage(browser, Logins.MARKO);
+    String stale = TotpCodes.at(Logins.MARKO.totpSecret(), rekono.clock.instant().minus(Duration.ofMinutes(5)));
+    for (int i = 0; i < 4; i++) {
+      assertEquals(401, browser.post(rekono.page("otp"), Map.of("tx", tx, "code", stale)).status());
+    }
+    Browser.Page locked = browser.post(rekono.page("otp"), Map.of("tx", tx, "code", stale));
+
+    assertEquals(403, locked.status(), locked.body());
+    assertTrue(locked.contains("Po 5 napačnih enkratnih geslih je prijava z OnePass za ta račun zaklenjena do"),
+        locked.body());
+    String right = TotpCodes.at(Logins.MARKO.totpSecret(), rekono.clock.instant());
+    assertEquals(403, browser.post(rekono.page("otp"), Map.of("tx", tx, "code", right)).status(),
+        "even the right code waits for the lock to end");
+  }
+
   private final RekonoHarness rekono = new RekonoHarness();
 
   TotpFactorTest() throws Exception {}

@@ -7,6 +7,7 @@ import org.eclipse.jetty.ee8.servlet.ServletHolder;
 
 import si.bankart.prehod.audit.AuditLog;
 import si.bankart.prehod.config.LocalizedText;
+import si.bankart.prehod.linking.AccountLinking;
 import si.bankart.prehod.loa.LevelOfAssurance;
 import si.bankart.prehod.login.LoginMethod;
 import si.bankart.prehod.login.certificate.ClientCertificateVerifier;
@@ -35,14 +36,16 @@ public final class CertificateLogin implements LoginMethodEndpoint {
     private final AuditLog audit;
     private final Clock clock;
     private final RandomIds ids;
+    private final AccountLinking linking;
 
     /**
      * @param certificateUrl  the absolute URL of {@link #PATH} on the certificate connector
      * @param methodChoiceUrl the absolute URL of the method choice on the main connector, to come back to
+     * @param linking         links a waiting Rekono account to the certificate's user ({@code &link=1}), or null
      */
     public CertificateLogin(ClientCertificateVerifier verifier, TrustedProxyHeader proxyHeader, LevelOfAssurance strongest,
             String certificateUrl, String methodChoiceUrl, Pages pages, ErrorPage errorPage, AuditLog audit, Clock clock,
-            RandomIds ids) {
+            RandomIds ids, AccountLinking linking) {
         this.verifier = verifier;
         this.proxyHeader = proxyHeader;
         this.strongest = strongest;
@@ -53,6 +56,7 @@ public final class CertificateLogin implements LoginMethodEndpoint {
         this.audit = audit;
         this.clock = clock;
         this.ids = ids;
+        this.linking = linking;
     }
 
     @Override
@@ -76,6 +80,6 @@ public final class CertificateLogin implements LoginMethodEndpoint {
     /** The check, on the connector that asks for a client certificate (and on nothing else). */
     public void mountOnCertificateConnector(ServletContextHandler context, LoginCompletion completion) {
         context.addServlet(new ServletHolder(new CertificateLoginEndpoint(verifier, proxyHeader, completion, errorPage,
-                methodChoiceUrl, audit, clock, ids)), PATH);
+                methodChoiceUrl, audit, clock, ids, linking)), PATH);
     }
 }

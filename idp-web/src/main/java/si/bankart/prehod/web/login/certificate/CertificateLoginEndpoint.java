@@ -16,6 +16,8 @@ import org.slf4j.LoggerFactory;
 
 import si.bankart.prehod.audit.AuditEvent;
 import si.bankart.prehod.audit.AuditLog;
+import si.bankart.prehod.linking.AccountLinking;
+import si.bankart.prehod.linking.LinkOutcome;
 import si.bankart.prehod.login.LoginResult;
 import si.bankart.prehod.login.PendingLogin;
 import si.bankart.prehod.login.certificate.CertificateRejection;
@@ -25,6 +27,7 @@ import si.bankart.prehod.login.certificate.ProxyHeaderCertificate;
 import si.bankart.prehod.login.certificate.TrustedProxyHeader;
 import si.bankart.prehod.storage.RandomIds;
 import si.bankart.prehod.web.login.LoginCompletion;
+import si.bankart.prehod.web.login.link.LinkCookie;
 import si.bankart.prehod.web.page.Language;
 import si.bankart.prehod.web.response.ErrorPage;
 import java.time.Clock;
@@ -48,9 +51,11 @@ final class CertificateLoginEndpoint extends HttpServlet {
     private final transient AuditLog audit;
     private final transient Clock clock;
     private final transient RandomIds ids;
+    private final transient AccountLinking linking;
 
     CertificateLoginEndpoint(ClientCertificateVerifier verifier, TrustedProxyHeader proxyHeader, LoginCompletion completion,
-            ErrorPage errorPage, String methodChoiceUrl, AuditLog audit, Clock clock, RandomIds ids) {
+            ErrorPage errorPage, String methodChoiceUrl, AuditLog audit, Clock clock, RandomIds ids,
+            AccountLinking linking) {
         this.verifier = verifier;
         this.proxyHeader = proxyHeader;
         this.completion = completion;
@@ -59,6 +64,7 @@ final class CertificateLoginEndpoint extends HttpServlet {
         this.audit = audit;
         this.clock = clock;
         this.ids = ids;
+        this.linking = linking;
     }
 
     @Override
@@ -77,6 +83,10 @@ final class CertificateLoginEndpoint extends HttpServlet {
                 audit.record(new AuditEvent(clock.instant(), "certificate-soft-fail", sp, accepted.user().id(),
                         "certificate", accepted.loa().id(), "soft-fail", null, request.getRemoteAddr()));
             }
+            if (linking != null && "1".equals(request.getParameter("link")) && LinkCookie.read(request).isPresent()) {
+                link(request, response, key, accepted.user().id());
+                return;
+            }
             completion.complete(request, response, key, new LoginResult.Authenticated(accepted.user().id(), "certificate",
                     accepted.loa(), clock.instant()));
         } else if (verdict instanceof CertificateVerdict.Rejected rejected) {
@@ -85,6 +95,24 @@ final class CertificateLoginEndpoint extends HttpServlet {
             audit.record(new AuditEvent(clock.instant(), "certificate-login", sp, null, "certificate", null,
                     rejected.reason().name(), incident, request.getRemoteAddr()));
             errorPage.show(response, HttpServletResponse.SC_BAD_REQUEST, page(rejected.reason()), incident,
+                    Language.of(request), methodChoiceUrl + "?key=" + key);
+        }
+    }
+
+    /**
+     * The certificate proved the bank user; the Rekono account waiting in this browser is linked to them and its
+     * login completes (as a Rekono login: that is what the portal asked to be logged in with).
+     */
+    private void link(HttpServletRequest request, HttpServletResponse response, String key, String userId)
+            throws IOException {
+        LinkOutcome outcome = linking.byCertificate(LinkCookie.read(request).get(), userId, request.getRemoteAddr());
+        LinkCookie.clear(response);
+        if (outcome instanceof LinkOutcome.Linked linked) {
+            completion.complete(request, response, linked.login().pendingLoginKey(), linked.login().toLoginResult());
+        } else if (outcome instanceof LinkOutcome.Refused refused) {
+            String incident = ids.incident();
+            log.info("Account link by certificate refused [incident {}]: {}", incident, refused.reason());
+            errorPage.show(response, HttpServletResponse.SC_BAD_REQUEST, refused.reason().page(), incident,
                     Language.of(request), methodChoiceUrl + "?key=" + key);
         }
     }

@@ -1,6 +1,7 @@
 package si.bankart.prehod.web.login.rekono;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -10,15 +11,18 @@ import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
+import si.bankart.prehod.linking.AccountLinking;
 import si.bankart.prehod.login.LoginResult;
 import si.bankart.prehod.login.rekono.RekonoBroker;
 import si.bankart.prehod.login.rekono.RekonoOutcome;
 import si.bankart.prehod.web.login.LoginCompletion;
+import si.bankart.prehod.web.login.link.AccountLinkPage;
+import si.bankart.prehod.web.login.link.LinkCookie;
 import si.bankart.prehod.web.server.Routes;
 
 /**
- * {@code GET /idp/login/rekono/callback}: Rekono's answer. A login completes the pending SAML request; a cancel at
- * Rekono goes back to the method choice (the portal hears AuthnFailed only if the user then gives up); a refusal the
+ * {@code GET /idp/login/rekono/callback}: Rekono's answer. A login completes the pending SAML request; an account
+ * linked to no bank user goes on to the linking page; a cancel at Rekono goes back to the method choice (the portal hears AuthnFailed only if the user then gives up); a refusal the
  * portal may hear about is answered to it, any other gets its page.
  */
 final class RekonoCallbackEndpoint extends HttpServlet {
@@ -28,11 +32,16 @@ final class RekonoCallbackEndpoint extends HttpServlet {
     private final transient RekonoBroker broker;
     private final transient LoginCompletion completion;
     private final transient RekonoFailurePage failures;
+    private final transient AccountLinking linking;
+    private final Duration linkLifetime;
 
-    RekonoCallbackEndpoint(RekonoBroker broker, LoginCompletion completion, RekonoFailurePage failures) {
+    RekonoCallbackEndpoint(RekonoBroker broker, LoginCompletion completion, RekonoFailurePage failures,
+            AccountLinking linking, Duration linkLifetime) {
         this.broker = broker;
         this.completion = completion;
         this.failures = failures;
+        this.linking = linking;
+        this.linkLifetime = linkLifetime;
     }
 
     @Override
@@ -43,6 +52,10 @@ final class RekonoCallbackEndpoint extends HttpServlet {
         response.setHeader("Cache-Control", "no-store");
         if (outcome instanceof RekonoOutcome.Authenticated authenticated) {
             completion.complete(request, response, authenticated.pendingLoginKey(), authenticated.toLoginResult());
+        } else if (outcome instanceof RekonoOutcome.Unlinked unlinked) {
+            // The login is kept while the user links the account; a redirect, so reload and back show the page again.
+            LinkCookie.write(response, linking.await(unlinked), linkLifetime);
+            response.sendRedirect(AccountLinkPage.PATH);
         } else if (outcome instanceof RekonoOutcome.Cancelled cancelled) {
             response.sendRedirect(Routes.LOGIN + "?key=" + cancelled.pendingLoginKey() + "&notice=rekono-cancelled");
         } else if (outcome instanceof RekonoOutcome.Rejected rejected) {

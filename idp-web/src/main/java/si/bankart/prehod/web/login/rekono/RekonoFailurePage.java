@@ -39,8 +39,9 @@ final class RekonoFailurePage {
     }
 
     void show(HttpServletRequest request, HttpServletResponse response, RekonoOutcome.Rejected rejected) throws IOException {
-        String incident = ids.incident();
-        log.warn("Rekono login refused [incident {}] {}: {}", incident, rejected.reason(), rejected.detail());
+        // The broker logged and audited the refusal under this incident; the page shows the same one.
+        String incident = rejected.incident() != null ? rejected.incident() : ids.incident();
+        log.info("Rekono refusal page [incident {}] {}", incident, rejected.reason().page());
         String retry = rejected.pendingLoginKey().map(key -> Routes.LOGIN + "?key=" + key).orElse(null);
         errorPage.show(response, HttpServletResponse.SC_BAD_REQUEST, rejected.reason().page(), incident,
                 Language.of(request), retry);

@@ -1,17 +1,20 @@
 package si.bankart.prehod.web.login.rekono;
 
 import java.net.URI;
+import java.time.Duration;
 
 import org.eclipse.jetty.ee8.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee8.servlet.ServletHolder;
 
 import si.bankart.prehod.config.LocalizedText;
+import si.bankart.prehod.linking.AccountLinking;
 import si.bankart.prehod.loa.LevelOfAssurance;
 import si.bankart.prehod.login.LoginMethod;
 import si.bankart.prehod.login.rekono.RekonoBroker;
 import si.bankart.prehod.storage.RandomIds;
 import si.bankart.prehod.web.login.LoginCompletion;
 import si.bankart.prehod.web.login.LoginMethodEndpoint;
+import si.bankart.prehod.web.login.link.AccountLinkPage;
 import si.bankart.prehod.web.response.ErrorPage;
 
 /** Log in with Rekono: {@code /idp/login/rekono} sends the browser there, {@code /idp/login/rekono/callback} returns. */
@@ -25,17 +28,26 @@ public final class RekonoLogin implements LoginMethodEndpoint {
     private final LevelOfAssurance strongest;
     private final URI signUp;
     private final ErrorPage errorPage;
+    private final AccountLinking linking;
+    private final AccountLinkPage linkPage;
+    private final Duration linkLifetime;
     private final RandomIds ids;
 
     /**
      * @param strongest the highest level Rekono's acr table can give
-     * @param signUp    Rekono's "create account" page, or null
+     * @param signUp    Rekono's own "create account" page, or null: then the IdP asks Rekono to register the user
+     *                  inside the pending login ({@code prompt=create}), so the new account comes straight back
+     * @param linkPage  where an account linked to no bank user is linked (activation code or certificate)
      */
-    public RekonoLogin(RekonoBroker broker, LevelOfAssurance strongest, URI signUp, ErrorPage errorPage, RandomIds ids) {
+    public RekonoLogin(RekonoBroker broker, LevelOfAssurance strongest, URI signUp, ErrorPage errorPage,
+            AccountLinking linking, AccountLinkPage linkPage, Duration linkLifetime, RandomIds ids) {
         this.broker = broker;
         this.strongest = strongest;
-        this.signUp = signUp;
+        this.signUp = signUp != null ? signUp : URI.create(START + "?create=1");
         this.errorPage = errorPage;
+        this.linking = linking;
+        this.linkPage = linkPage;
+        this.linkLifetime = linkLifetime;
         this.ids = ids;
     }
 
@@ -54,6 +66,8 @@ public final class RekonoLogin implements LoginMethodEndpoint {
     public void mount(ServletContextHandler context, LoginCompletion completion) {
         RekonoFailurePage failures = new RekonoFailurePage(errorPage, ids);
         context.addServlet(new ServletHolder(new RekonoStartEndpoint(broker, completion, failures)), START);
-        context.addServlet(new ServletHolder(new RekonoCallbackEndpoint(broker, completion, failures)), CALLBACK);
+        context.addServlet(new ServletHolder(new RekonoCallbackEndpoint(broker, completion, failures, linking, linkLifetime)),
+                CALLBACK);
+        context.addServlet(new ServletHolder(linkPage), AccountLinkPage.PATH);
     }
 }

@@ -15,7 +15,7 @@ import si.bankart.prehod.web.login.LoginCompletion;
 import si.bankart.prehod.web.page.Language;
 
 /**
- * {@code GET /idp/login/rekono?key=…}: starts the OpenID Connect code flow for a pending SAML login and sends the
+ * {@code GET /idp/login/rekono?key=…[&create=1]}: starts the OpenID Connect code flow for a pending SAML login and sends the
  * browser to Rekono, keeping the browser-binding value in a cookie that only the callback path receives.
  */
 final class RekonoStartEndpoint extends HttpServlet {
@@ -41,7 +41,8 @@ final class RekonoStartEndpoint extends HttpServlet {
             return;
         }
         RekonoStart start = broker.start(key, pending.get().request().acceptableLoa(), pending.get().request().forceAuthn(),
-                Optional.of(Language.of(request).code()), BindingCookie.read(request));
+                Optional.of(Language.of(request).code()), BindingCookie.read(request),
+                "1".equals(request.getParameter("create")));
         if (start instanceof RekonoStart.Redirect redirect) {
             BindingCookie.write(response, redirect.browserBinding(), redirect.lifetime());
             response.setHeader("Cache-Control", "no-store");

@@ -8,6 +8,7 @@ import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 import si.bankart.prehod.sandbox.rekono.account.Account;
 import si.bankart.prehod.sandbox.rekono.factor.Factor;
+import si.bankart.prehod.sandbox.rekono.factor.FactorLocks;
 import si.bankart.prehod.sandbox.rekono.factor.TotpVerifier;
 
 /** "Enkratno geslo": the six-digit code from the authenticator app enrolled for the account. */
@@ -16,17 +17,24 @@ public final class OtpPage extends HttpServlet {
   private final LoginJourney journey;
   private final TotpVerifier verifier;
   private final LoginCompletion completion;
+  private final FactorLocks locks;
 
-  public OtpPage(LoginJourney journey, TotpVerifier verifier, LoginCompletion completion) {
+  public OtpPage(LoginJourney journey, TotpVerifier verifier, LoginCompletion completion, FactorLocks locks) {
     this.journey = journey;
     this.verifier = verifier;
     this.completion = completion;
+    this.locks = locks;
   }
 
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
     Optional<LoginTransaction> tx = journey.transaction(request, response);
-    if (tx.isPresent() && journey.account(tx.get(), response).isPresent()) {
+    if (tx.isEmpty()) {
+      return;
+    }
+    Optional<Account> account = journey.account(tx.get(), response);
+    if (account.isPresent() && !FactorLockedPage.showIfLocked(journey, locks, request, response, tx.get(),
+        account.get(), Factor.OTP)) {
       show(request, response, HttpServletResponse.SC_OK, tx.get(), "");
     }
   }
@@ -47,8 +55,14 @@ public final class OtpPage extends HttpServlet {
       response.sendRedirect(LoginJourney.pageUrl("confirm", tx));
       return;
     }
+    if (FactorLockedPage.showIfLocked(journey, locks, request, response, tx, account.get(), Factor.OTP)) {
+      return;
+    }
     if (verifier.verify(account.get().sub(), account.get().totpSecret().get(), request.getParameter("code"))) {
+      locks.accepted(account.get().sub(), Factor.OTP);
       completion.finish(request, response, tx, account.get(), Factor.OTP);
+    } else if (locks.wrongCode(account.get().sub(), Factor.OTP).isPresent()) {
+      FactorLockedPage.showIfLocked(journey, locks, request, response, tx, account.get(), Factor.OTP);
     } else {
       show(request, response, HttpServletResponse.SC_UNAUTHORIZED, tx, "otp.wrong");
     }

@@ -3,6 +3,7 @@ package si.bankart.prehod.sandbox.rekono.login;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -49,13 +50,28 @@ public final class RegistrationPage extends HttpServlet {
           + URLEncoder.encode(started.pendingId().get(), StandardCharsets.UTF_8));
       return;
     }
-    show(request, response, HttpServletResponse.SC_BAD_REQUEST, tx.get(), email, mobile,
-        started.problems().stream().map(p -> "register.problem." + p.name()).toList());
+    show(request, response, HttpServletResponse.SC_BAD_REQUEST, tx.get(), email, mobile, started.problems());
+  }
+
+  /** The form field a problem belongs to, so the page can show it there (and name it with aria-describedby). */
+  static String field(Registrations.Problem problem) {
+    return switch (problem) {
+      case EMAIL_INVALID, EMAIL_TAKEN -> "email";
+      case PASSWORD_TOO_SHORT, PASSWORD_TOO_COMMON -> "password";
+      case PASSWORDS_DIFFER -> "password2";
+      case MOBILE_INVALID -> "mobile";
+    };
   }
 
   private void show(HttpServletRequest request, HttpServletResponse response, int status, LoginTransaction tx,
-      String email, String mobile, List<String> problems) throws IOException {
+      String email, String mobile, List<Registrations.Problem> problems) throws IOException {
+    // One message per field (the first problem found there), shown under it; the summary links to each field.
+    Map<String, String> fieldErrors = new LinkedHashMap<>();
+    for (Registrations.Problem problem : problems) {
+      fieldErrors.putIfAbsent(field(problem), "register.problem." + problem.name());
+    }
     journey.render(request, response, status, tx, "register", Map.of("email", email, "mobile", mobile,
-        "problems", problems, "minLength", PasswordPolicy.MIN_LENGTH, "loginUrl", LoginJourney.pageUrl("login", tx)));
+        "problems", problems.stream().map(p -> "register.problem." + p.name()).toList(), "fieldErrors", fieldErrors,
+        "minLength", PasswordPolicy.MIN_LENGTH, "loginUrl", LoginJourney.pageUrl("login", tx)));
   }
 }

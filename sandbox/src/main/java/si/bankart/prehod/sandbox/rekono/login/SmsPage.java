@@ -8,6 +8,7 @@ import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 import si.bankart.prehod.sandbox.rekono.account.Account;
 import si.bankart.prehod.sandbox.rekono.factor.Factor;
+import si.bankart.prehod.sandbox.rekono.factor.FactorLocks;
 import si.bankart.prehod.sandbox.rekono.factor.SmsCodes;
 
 /** "SMS koda": the code sent to the account's mobile, with a button to send a new one. */
@@ -16,11 +17,13 @@ public final class SmsPage extends HttpServlet {
   private final LoginJourney journey;
   private final SmsCodes codes;
   private final LoginCompletion completion;
+  private final FactorLocks locks;
 
-  public SmsPage(LoginJourney journey, SmsCodes codes, LoginCompletion completion) {
+  public SmsPage(LoginJourney journey, SmsCodes codes, LoginCompletion completion, FactorLocks locks) {
     this.journey = journey;
     this.codes = codes;
     this.completion = completion;
+    this.locks = locks;
   }
 
   @Override
@@ -30,7 +33,8 @@ public final class SmsPage extends HttpServlet {
       return;
     }
     Optional<Account> account = journey.account(tx.get(), response);
-    if (account.isPresent()) {
+    if (account.isPresent() && !FactorLockedPage.showIfLocked(journey, locks, request, response, tx.get(),
+        account.get(), Factor.SMS)) {
       show(request, response, HttpServletResponse.SC_OK, tx.get(), account.get(), "");
     }
   }
@@ -50,12 +54,23 @@ public final class SmsPage extends HttpServlet {
       response.sendRedirect(LoginJourney.pageUrl("confirm", tx));
       return;
     }
+    if (FactorLockedPage.showIfLocked(journey, locks, request, response, tx, account.get(), Factor.SMS)) {
+      return;
+    }
     if (request.getParameter("resend") != null) {
       codes.send(tx.id(), account.get());
       show(request, response, HttpServletResponse.SC_OK, tx, account.get(), "sms.resent");
       return;
     }
-    switch (codes.check(tx.id(), request.getParameter("code"))) {
+    SmsCodes.Check check = codes.check(tx.id(), request.getParameter("code"));
+    if (check == SmsCodes.Check.ACCEPTED) {
+      locks.accepted(account.get().sub(), Factor.SMS);
+    } else if ((check == SmsCodes.Check.WRONG || check == SmsCodes.Check.NO_TRIES_LEFT)
+        && locks.wrongCode(account.get().sub(), Factor.SMS).isPresent()) {
+      FactorLockedPage.showIfLocked(journey, locks, request, response, tx, account.get(), Factor.SMS);
+      return;
+    }
+    switch (check) {
       case ACCEPTED -> completion.finish(request, response, tx, account.get(), Factor.SMS);
       case WRONG -> show(request, response, HttpServletResponse.SC_UNAUTHORIZED, tx, account.get(), "sms.wrong");
       case EXPIRED -> show(request, response, HttpServletResponse.SC_UNAUTHORIZED, tx, account.get(), "sms.expired");

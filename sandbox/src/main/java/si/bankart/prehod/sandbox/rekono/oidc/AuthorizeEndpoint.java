@@ -93,7 +93,10 @@ public final class AuthorizeEndpoint extends HttpServlet {
     } else {
       LoginTransaction tx = transactions.open(ar, client.get(), required,
           BrowserCookie.ensure(request, response, random));
-      response.sendRedirect(LoginJourney.pageUrl("login", tx));
+      // prompt=create (Initiating User Registration via OpenID Connect 1.0 §3): registration first, then this same
+      // request is answered for the new account, as if it had logged in.
+      boolean create = prompt != null && prompt.contains(Prompt.Type.CREATE);
+      response.sendRedirect(LoginJourney.pageUrl(create ? "register" : "login", tx));
     }
   }
 
@@ -128,7 +131,8 @@ public final class AuthorizeEndpoint extends HttpServlet {
 
   /** An OP session answers without a login unless prompt=login, max_age has passed or a higher acr is needed. */
   private boolean satisfies(OpSessions.OpSession session, AuthenticationRequest ar, int requiredLevel) {
-    if (ar.getPrompt() != null && ar.getPrompt().contains(Prompt.Type.LOGIN)) {
+    // A user asking to create an account gets registration even while logged in as someone else.
+    if (ar.getPrompt() != null && (ar.getPrompt().contains(Prompt.Type.LOGIN) || ar.getPrompt().contains(Prompt.Type.CREATE))) {
       return false;
     }
     Authentication authn = session.authentication();

@@ -11,6 +11,7 @@ import com.nimbusds.oauth2.sdk.auth.ClientAuthenticationMethod;
 import com.nimbusds.oauth2.sdk.id.Issuer;
 import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
 import com.nimbusds.openid.connect.sdk.OIDCScopeValue;
+import com.nimbusds.openid.connect.sdk.Prompt;
 import com.nimbusds.openid.connect.sdk.SubjectType;
 import com.nimbusds.openid.connect.sdk.claims.ACR;
 import com.nimbusds.openid.connect.sdk.claims.ClaimType;
@@ -40,6 +41,8 @@ public final class ProviderMetadata {
     m.setIDTokenJWSAlgs(List.of(JWSAlgorithm.RS256));
     m.setACRs(TrustAcr.all().stream().map(ACR::new).toList());
     m.setClaimTypes(List.of(ClaimType.NORMAL));
+    // Initiating User Registration via OpenID Connect 1.0 §4: advertises prompt=create.
+    m.setPromptTypes(List.of(Prompt.Type.NONE, Prompt.Type.LOGIN, Prompt.Type.CREATE));
     m.setClaims(List.of("sub", "iss", "auth_time", "acr", "amr", "name", "given_name", "family_name", "email",
         "email_verified", "phone_number", "phone_number_verified"));
     m.setSupportsRequestParam(false);

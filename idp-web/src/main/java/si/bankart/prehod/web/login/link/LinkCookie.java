@@ -1,0 +1,43 @@
+package si.bankart.prehod.web.login.link;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import javax.servlet.http.Cookie;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+/**
+ * The browser's key to its Rekono login waiting for a link. HttpOnly and SameSite=Lax (a code cannot be posted from
+ * another site with it); Path /idp/login so the certificate connector's {@code /idp/login/certificate} receives it
+ * too (cookies do not depend on the port), which is what "the same browser" means for linking by certificate.
+ */
+public final class LinkCookie {
+
+    static final String NAME = "prehod_link";
+
+    private LinkCookie() {
+    }
+
+    public static Optional<String> read(HttpServletRequest request) {
+        Cookie[] cookies = request.getCookies();
+        if (cookies == null) {
+            return Optional.empty();
+        }
+        for (Cookie cookie : cookies) {
+            if (NAME.equals(cookie.getName())) {
+                return Optional.of(cookie.getValue());
+            }
+        }
+        return Optional.empty();
+    }
+
+    public static void write(HttpServletResponse response, String value, Duration lifetime) {
+        response.addHeader("Set-Cookie", NAME + "=" + value + "; Path=/idp/login; Max-Age=" + lifetime.toSeconds()
+                + "; Secure; HttpOnly; SameSite=Lax");
+    }
+
+    public static void clear(HttpServletResponse response) {
+        response.addHeader("Set-Cookie", NAME + "=; Path=/idp/login; Max-Age=0; Secure; HttpOnly; SameSite=Lax");
+    }
+}
