@@ -194,7 +194,7 @@ public final class LogoutFlow {
         List<PortalLogout> portals = new ArrayList<>();
         progress.participants().forEach(p -> portals.add(new PortalLogout(p.spEntityId(), p.result())));
         progress.withoutSlo().forEach(sp -> portals.add(new PortalLogout(sp, LogoutResult.NOT_SUPPORTED)));
-        return new LogoutOutcome.ShowResult(portals, partial);
+        return new LogoutOutcome.ShowResult(progress.userId(), portals, partial);
     }
 
     /** A response that does not pass counts as FAILED; one after the SP's deadline as TIMED_OUT. */

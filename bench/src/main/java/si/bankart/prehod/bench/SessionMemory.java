@@ -136,10 +136,8 @@ final class SessionMemory {
         SsoSession session = sessions.create(userId(n), "certificate", LevelOfAssurance.SUBSTANTIAL, Instant.now());
         byte[] nameId = new byte[32]; // an HMAC-SHA256, as the persistent NameID is
         RANDOM.nextBytes(nameId);
-        SsoSession withPortal = session.with(new SpSession("https://localhost:8500/bips/saml", ids.samlId(),
-                Base64.getEncoder().encodeToString(nameId), NameIdFormat.PERSISTENT));
-        sessions.save(withPortal);
-        return withPortal;
+        return sessions.addServiceProvider(session, new SpSession("https://localhost:8500/bips/saml", ids.samlId(),
+                Base64.getEncoder().encodeToString(nameId), NameIdFormat.PERSISTENT)).orElseThrow();
     }
 
     private static String userId(int n) {

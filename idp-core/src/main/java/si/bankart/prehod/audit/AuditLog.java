@@ -5,10 +5,11 @@ import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.spi.LoggingEventBuilder;
 
 /**
  * Writes audit events as one key=value line each to the "audit" logger, which the logging configuration sends to its
- * own file. Values are quoted and stripped of control characters so a crafted entity ID cannot forge lines.
+ * own file (as text, or as JSON lines from the key-value pairs). Values are quoted and stripped of control characters so a crafted entity ID cannot forge lines.
  */
 public final class AuditLog {
 
@@ -19,16 +20,28 @@ public final class AuditLog {
 
     public void record(AuditEvent event) {
         StringJoiner line = new StringJoiner(" ");
-        line.add("time=" + event.time());
-        line.add("event=" + quote(event.event()));
-        line.add("sp=" + quote(event.sp()));
-        line.add("user=" + quote(event.user()));
-        line.add("method=" + quote(event.method()));
-        line.add("loa=" + quote(event.loa()));
-        line.add("result=" + quote(event.result()));
-        line.add("incident=" + quote(event.incident()));
-        line.add("client=" + quote(event.clientAddress()));
-        audit.info(line.toString());
+        LoggingEventBuilder entry = audit.atInfo();
+        add(line, entry, "time", event.time().toString());
+        add(line, entry, "event", event.event());
+        add(line, entry, "sp", event.sp());
+        add(line, entry, "user", event.user());
+        add(line, entry, "method", event.method());
+        add(line, entry, "loa", event.loa());
+        add(line, entry, "result", event.result());
+        add(line, entry, "incident", event.incident());
+        add(line, entry, "client", event.clientAddress());
+        entry.log(line.toString());
+    }
+
+    /** The same cleaned value goes into the text line and, as a key-value pair (absent: null), to the JSON encoder. */
+    private static void add(StringJoiner line, LoggingEventBuilder entry, String key, String value) {
+        String clean = quote(value);
+        line.add(key + "=" + clean);
+        if (value == null || value.isEmpty()) {
+            entry.addKeyValue(key, (Object) null);
+        } else {
+            entry.addKeyValue(key, clean.startsWith("\"") ? clean.substring(1, clean.length() - 1) : clean);
+        }
     }
 
     static String quote(String value) {

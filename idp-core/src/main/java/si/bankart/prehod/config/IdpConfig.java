@@ -20,6 +20,7 @@ import si.bankart.prehod.storage.StoreConfig;
  * @param metadataSources    conf/metadata-sources.yaml: remote and further local metadata sources, read after
  *                           metadataDir; absent: metadataDir only
  * @param idpMetadata        what our own metadata says beyond endpoints and keys: validity, organization, contacts
+ * @param logging            log directory, rolling and retention, audit format
  */
 public record IdpConfig(
         String entityId,
@@ -41,7 +42,8 @@ public record IdpConfig(
         StoreConfig store,
         String accountLinking,
         String metadataSources,
-        IdpMetadataConfig idpMetadata) {
+        IdpMetadataConfig idpMetadata,
+        LoggingConfig logging) {
 
     public IdpConfig {
         require(entityId, "entityId");
@@ -59,6 +61,7 @@ public record IdpConfig(
         management = management == null ? ManagementConfig.DEFAULTS : management;
         store = store == null ? StoreConfig.DEFAULTS : store;
         idpMetadata = idpMetadata == null ? IdpMetadataConfig.DEFAULTS : idpMetadata;
+        logging = logging == null ? LoggingConfig.DEFAULTS : logging;
         metadataDir = orDefault(metadataDir, "metadata");
         relyingParties = orDefault(relyingParties, "conf/relying-parties.yaml");
         users = orDefault(users, "conf/users.yaml");
@@ -68,13 +71,13 @@ public record IdpConfig(
     public IdpConfig withPublicBaseUrl(URI url) {
         return new IdpConfig(entityId, url, server, credentials, limits, session, metadataDir, relyingParties, users,
                 templates, wantAuthnRequestsSigned, rekono, certificateLogin, certificateBaseUrl, logout, management, store,
-                accountLinking, metadataSources, idpMetadata);
+                accountLinking, metadataSources, idpMetadata, logging);
     }
 
     public IdpConfig withManagementPort(int port) {
         return new IdpConfig(entityId, publicBaseUrl, server, credentials, limits, session, metadataDir, relyingParties,
                 users, templates, wantAuthnRequestsSigned, rekono, certificateLogin, certificateBaseUrl, logout,
-                management.withPort(port), store, accountLinking, metadataSources, idpMetadata);
+                management.withPort(port), store, accountLinking, metadataSources, idpMetadata, logging);
     }
 
     /** As configured, or else publicBaseUrl's host on server.certificatePort (so it follows a moved publicBaseUrl). */

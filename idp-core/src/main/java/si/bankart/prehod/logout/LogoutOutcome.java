@@ -25,8 +25,11 @@ public sealed interface LogoutOutcome permits LogoutOutcome.AskSp, LogoutOutcome
     record Answer(OutgoingLogoutResponse response) implements LogoutOutcome {
     }
 
-    /** Logout started at the IdP is over (or the SP that asked can no longer be answered): say how each portal fared. */
-    record ShowResult(List<PortalLogout> portals, boolean partial) implements LogoutOutcome {
+    /**
+     * Logout started at the IdP is over (or the SP that asked can no longer be answered): say who was logged out and
+     * how each portal fared.
+     */
+    record ShowResult(String userId, List<PortalLogout> portals, boolean partial) implements LogoutOutcome {
     }
 
     /** The LogoutRequest was refused and the SP may be told so; nothing changed. */

@@ -15,7 +15,7 @@ class IdpConfigTest {
 
     private static IdpConfig config(String entityId, String publicBaseUrl) {
         return new IdpConfig(entityId, URI.create(publicBaseUrl), SERVER, CREDENTIALS, null, null, null, null, null, null,
-                false, null, null, null, null, null, null, null, null, null);
+                false, null, null, null, null, null, null, null, null, null, null);
     }
 
     private static void assertRefused(String message, Runnable build) {
@@ -46,7 +46,7 @@ class IdpConfigTest {
     @Test
     void refusesMissingServer() {
         assertRefused("server is required", () -> new IdpConfig("https://idp.test/idp", URI.create("https://idp.test"),
-                null, CREDENTIALS, null, null, null, null, null, null, false, null, null, null, null, null, null, null, null, null));
+                null, CREDENTIALS, null, null, null, null, null, null, false, null, null, null, null, null, null, null, null, null, null));
     }
 
     @Test

@@ -84,6 +84,28 @@ class YamlFilesTest {
     }
 
     @Test
+    void redisStoreIsReadWithItsPasswordFromTheEnvironment() throws IOException {
+        IdpConfig config = yaml.read(file(VALID + "store:\n  type: redis\n  redis:\n    host: redis.test\n"
+                + "    password: ${TLS_PASSWORD}\n"), IdpConfig.class);
+        assertEquals("redis.test:6379", config.store().redis().describe());
+        assertEquals(SECRET, config.store().redis().password());
+    }
+
+    @Test
+    void misspelledRedisKeyStopsStartUpNamingTheKey() throws IOException {
+        ConfigException e = rejected(VALID + "store:\n  type: redis\n  redis:\n    host: redis.test\n    pasword: x\n");
+        assertMentions(e, "unknown key 'pasword'");
+    }
+
+    @Test
+    void redisWithHostAndSentinelsStopsStartUpWithTheReason() throws IOException {
+        ConfigException e = rejected(VALID + "store:\n  type: redis\n  redis:\n    host: redis.test\n"
+                + "    sentinels: [\"s:26379\"]\n    masterName: m\n");
+        assertMentions(e, "store.redis needs either host (and port) or sentinels (and masterName)");
+        assertMentions(e, "idp.yaml:");
+    }
+
+    @Test
     void unknownKeyInTheMiddleOfAMappingNamesItsOwnLine() throws IOException {
         ConfigException e = rejected(VALID.replace("  certificatePort: 8444\n", "  certificatePort: 8444\n  httpPort: 80\n"));
         assertMentions(e, "unknown key 'httpPort'");

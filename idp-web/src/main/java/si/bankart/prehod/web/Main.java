@@ -6,6 +6,9 @@ import java.time.Clock;
 import java.util.List;
 
 import si.bankart.prehod.config.ConfigException;
+import si.bankart.prehod.config.IdpConfig;
+import si.bankart.prehod.config.YamlFiles;
+import si.bankart.prehod.web.logging.LogFiles;
 import si.bankart.prehod.web.server.IdpOptions;
 import si.bankart.prehod.web.server.IdpServer;
 import si.bankart.prehod.xml.OpenSamlRuntime;
@@ -20,7 +23,6 @@ public final class Main {
     }
 
     public static void main(String[] args) throws Exception {
-        OpenSamlRuntime.initializeInBackground();
         Path home = Path.of(".");
         Path config = null;
         Integer port = null;
@@ -42,6 +44,9 @@ public final class Main {
                 Clock.systemUTC(), new SecureRandom(), port, null, List.of(), managementPort);
         IdpServer server;
         try {
+            // Before anything logs: logback reads the log directory and retention when the first logger is made.
+            LogFiles.use(home, new YamlFiles(options.environment()).read(options.configFile(), IdpConfig.class).logging());
+            OpenSamlRuntime.initializeInBackground();
             server = IdpServer.start(options);
         } catch (ConfigException e) {
             fail("configuration error: " + e.getMessage());

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 import si.bankart.prehod.config.ConfigException;
+import si.bankart.prehod.web.logging.LogFiles;
 import si.bankart.prehod.config.IdpConfig;
 import si.bankart.prehod.config.YamlFiles;
 import si.bankart.prehod.sandbox.ca.RevocationServer;
@@ -84,8 +85,11 @@ public final class Sandbox implements AutoCloseable {
             return;
         }
         Sandbox sandbox;
+        Path home = Path.of(".").toAbsolutePath().normalize();
         try {
-            sandbox = start(Path.of(".").toAbsolutePath().normalize(), SandboxPorts.DEFAULTS, Clock.systemUTC(), nodePorts);
+            // Before anything logs, as the IdP's Main does: log directory and retention from conf/idp.yaml.
+            LogFiles.use(home, new YamlFiles(environment()).read(home.resolve("conf/idp.yaml"), IdpConfig.class).logging());
+            sandbox = start(home, SandboxPorts.DEFAULTS, Clock.systemUTC(), nodePorts);
         } catch (ConfigException e) {
             System.err.println("configuration error: " + e.getMessage());
             System.exit(2);
@@ -98,6 +102,14 @@ public final class Sandbox implements AutoCloseable {
         }, "sandbox-shutdown"));
         System.out.println(new SandboxBanner(sandbox).text());
         stopped.await();
+    }
+
+    /** The process environment, with the sandbox's own secrets where it sets none. */
+    private static Map<String, String> environment() {
+        Map<String, String> environment = new HashMap<>(System.getenv());
+        environment.putIfAbsent("PREHOD_TLS_PASSWORD", SANDBOX_PASSWORD);
+        environment.putIfAbsent("REKONO_CLIENT_SECRET", SANDBOX_REKONO_SECRET);
+        return environment;
     }
 
     /** Starts everything with one IdP in this JVM; on failure, what already started is stopped again. */
@@ -118,9 +130,7 @@ public final class Sandbox implements AutoCloseable {
             SimulatedFaults faults = new SimulatedFaults();
             revocation.serve(ca.revocationHandler(faults));
 
-            Map<String, String> environment = new HashMap<>(System.getenv());
-            environment.putIfAbsent("PREHOD_TLS_PASSWORD", SANDBOX_PASSWORD);
-            environment.putIfAbsent("REKONO_CLIENT_SECRET", SANDBOX_REKONO_SECRET);
+            Map<String, String> environment = environment();
             // Certificate login trusts what conf/trust holds: here, the sandbox root.
             Files.createDirectories(home.resolve("conf/trust"));
             Files.copy(ca.trustedRootPem(), home.resolve("conf/trust/sandbox-root.pem"), StandardCopyOption.REPLACE_EXISTING);

@@ -188,7 +188,7 @@ class RekonoJourneyTest {
     }
 
     @Test
-    void levelOneAccountOpeningCmsIsToldAtRekonoTheLevelCannotBeReachedAndCmsHearsNoAuthnContext() throws Exception {
+    void levelOneAccountOpeningCmsIsToldAtRekonoAndAtTheIdpThatTheLevelCannotBeReachedAndCmsHearsNoAuthnContext() throws Exception {
         Person ana = new Person(tls);
         HttpResponse<String> choice = ana.follow(ana.get(journey.portal("cms") + "login"));
         HttpResponse<String> login = ana.follow(ana.get(journey.idp(ana.link(choice, "a.method-rekono"))));
@@ -203,9 +203,14 @@ class RekonoJourneyTest {
         assertEquals("unmet_authentication_requirements",
                 query(URI.create(back.headers().firstValue("Location").orElseThrow())).get("error"));
 
-        HttpResponse<String> cms = ana.follow(ana.submitSamlForm(ana.follow(back)));
+        HttpResponse<String> explained = ana.follow(back);
+        assertTrue(explained.body().contains("<h1>Ta portal zahteva močnejšo prijavo</h1>")
+                && explained.body().contains("ni dosegla ravni zanesljivosti"), explained.body());
+        HttpResponse<String> cms = ana.follow(ana.submitSamlForm(ana.follow(ana.post(journey.idp("/idp/login/cancel"),
+                Map.of("key", hidden(explained, "key"), "reason", "level")))));
 
         assertEquals(List.of(REQUESTER, NO_AUTHN_CONTEXT), statusCodes(cms));
+        assertTrue(cms.body().contains("Prijava ni dosegla ravni zanesljivosti, ki jo zahteva ta portal."), cms.body());
         assertNotLoggedIn(ana, "cms");
     }
 

@@ -109,8 +109,9 @@ class SandboxTest {
         Person janez = new Person(tlsContext);
         HttpResponse<String> choice = janez.follow(janez.get(portal("acq") + "login"));
         assertTrue(choice.body().contains("Prijava v portal Acquiring"), choice.body());
-        assertTrue(choice.body().contains("Nimate računa Rekono? <a href=\"" + sandbox.rekono().issuer() + "register\">"),
-                "new users can create a Rekono account from the method choice");
+        assertTrue(choice.body().contains("Nimate računa Rekono?")
+                && choice.body().contains("href=\"/idp/login/rekono?create=1"),
+                "new users create a Rekono account inside this pending login (prompt=create)");
         String rekonoStart = janez.link(choice, "a.method-rekono");
 
         HttpResponse<String> login = janez.follow(janez.get("https://localhost:" + ports.idp() + rekonoStart));

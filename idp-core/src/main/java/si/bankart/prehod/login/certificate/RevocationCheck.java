@@ -15,6 +15,8 @@ import java.util.Optional;
 
 import javax.security.auth.x500.X500Principal;
 
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
+
 /**
  * Establishes that no certificate of a validated path is revoked, hard-failing by default: a path whose status
  * cannot be proven is refused (RFC 5280 §6.3.3 (k): status "UNDETERMINED" is not "not revoked").
@@ -42,12 +44,23 @@ public final class RevocationCheck {
     private final CrlSource crls;
     private final ExpiringCache<OcspKey, RevocationStatus> ocspAnswers;
     private final ExpiringCache<OcspKey, RevocationStatus> recentOcspAnswers;
+    private final RevocationHistory history;
 
     public RevocationCheck(RevocationConfig config, Clock clock) {
-        this(config, clock, new SecureRandom());
+        this(config, clock, new SecureRandom(), new RevocationHistory(new CompositeMeterRegistry(), clock));
+    }
+
+    /** @param history where each check is counted and the last one per issuer kept (readiness) */
+    public RevocationCheck(RevocationConfig config, Clock clock, RevocationHistory history) {
+        this(config, clock, new SecureRandom(), history);
     }
 
     RevocationCheck(RevocationConfig config, Clock clock, SecureRandom random) {
+        this(config, clock, random, new RevocationHistory(new CompositeMeterRegistry(), clock));
+    }
+
+    RevocationCheck(RevocationConfig config, Clock clock, SecureRandom random, RevocationHistory history) {
+        this.history = history;
         this.config = Objects.requireNonNull(config, "config");
         this.clock = Objects.requireNonNull(clock, "clock");
         RevocationFetch fetch = new RevocationFetch(config.timeout());
@@ -67,10 +80,13 @@ public final class RevocationCheck {
                     + DistinguishedName.text(certificate.getSubjectX500Principal());
             List<String> notes = new ArrayList<>();
             Optional<Found> found = status(certificate, path.issuerOf(i), notes);
+            String issuer = DistinguishedName.text(path.issuerOf(i).getSubjectX500Principal());
             if (found.isEmpty()) {
+                history.undetermined(issuer, String.join("; ", notes));
                 undetermined.add(who + ": " + String.join("; ", notes));
                 continue;
             }
+            history.determined(issuer, found.get().source().name());
             if (found.get().status() instanceof RevocationStatus.Revoked revoked) {
                 throw new CertificateRefused(CertificateRejection.REVOKED, who + ": " + revoked.detail());
             }
@@ -97,11 +113,13 @@ public final class RevocationCheck {
                 : RevocationPointers.ocsp(certificate).stream().findFirst();
         Optional<RevocationStatus> recent = recentOcspAnswers.get(key, clock.instant());
         if (recent.isPresent()) {
+            history.counted(RevocationHistory.Source.CACHE, outcome(recent.get()));
             return Optional.of(new Found(recent.get(), RevocationEvidence.Source.OCSP_REUSED));
         }
         if (responder.isPresent()) {
             try {
                 RevocationStatus answer = ocsp.ask(responder.get(), certificate, issuer);
+                history.counted(RevocationHistory.Source.OCSP, outcome(answer));
                 if (answer instanceof RevocationStatus.Unknown unknown) {
                     // The responder answered but does not vouch for the certificate: no earlier answer overrides that.
                     notes.add(unknown.detail());
@@ -110,9 +128,11 @@ public final class RevocationCheck {
                     return Optional.of(new Found(answer, RevocationEvidence.Source.OCSP));
                 }
             } catch (StatusUnavailable e) {
+                history.counted(RevocationHistory.Source.OCSP, RevocationHistory.Outcome.UNAVAILABLE);
                 notes.add(e.getMessage());
                 Optional<RevocationStatus> kept = ocspAnswers.get(key, clock.instant());
                 if (kept.isPresent()) {
+                    history.counted(RevocationHistory.Source.CACHE, outcome(kept.get()));
                     return Optional.of(new Found(kept.get(), RevocationEvidence.Source.OCSP_CACHED));
                 }
             }
@@ -125,8 +145,11 @@ public final class RevocationCheck {
         }
         for (URI url : crlUrls) {
             try {
-                return Optional.of(new Found(crls.ask(url, certificate, issuer), RevocationEvidence.Source.CRL));
+                RevocationStatus listed = crls.ask(url, certificate, issuer);
+                history.counted(RevocationHistory.Source.CRL, outcome(listed));
+                return Optional.of(new Found(listed, RevocationEvidence.Source.CRL));
             } catch (StatusUnavailable e) {
+                history.counted(RevocationHistory.Source.CRL, RevocationHistory.Outcome.UNAVAILABLE);
                 notes.add(e.getMessage());
             }
         }
@@ -145,6 +168,14 @@ public final class RevocationCheck {
             Instant reuseEnd = clock.instant().plus(config.ocspReuse());
             until.ifPresent(instant -> recentOcspAnswers.put(key, answer, instant.isBefore(reuseEnd) ? instant : reuseEnd));
         }
+    }
+
+    private static RevocationHistory.Outcome outcome(RevocationStatus status) {
+        if (status instanceof RevocationStatus.Good) {
+            return RevocationHistory.Outcome.GOOD;
+        }
+        return status instanceof RevocationStatus.Revoked ? RevocationHistory.Outcome.REVOKED
+                : RevocationHistory.Outcome.UNKNOWN;
     }
 
     private Optional<URI> configuredCrl(X509Certificate issuer) {

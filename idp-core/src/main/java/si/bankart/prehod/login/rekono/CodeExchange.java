@@ -42,7 +42,7 @@ final class CodeExchange {
             throws RekonoRejected, ProviderUnavailable {
         TokenRequest request = new TokenRequest.Builder(endpoint, clientAuthentication.forEndpoint(endpoint),
                 new AuthorizationCodeGrant(code, redirectUri, verifier)).build();
-        HTTPResponse http = connection.send(request.toHTTPRequest());
+        HTTPResponse http = connection.send(request.toHTTPRequest(), "token");
         if (http.getStatusCode() >= 500) {
             throw new ProviderUnavailable("token endpoint answered HTTP " + http.getStatusCode());
         }

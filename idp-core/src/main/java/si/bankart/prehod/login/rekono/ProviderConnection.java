@@ -32,6 +32,8 @@ import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import com.nimbusds.oauth2.sdk.http.HTTPRequest;
 import com.nimbusds.oauth2.sdk.http.HTTPResponse;
 
@@ -49,8 +51,10 @@ final class ProviderConnection {
 
     private final HttpClient client;
     private final Duration deadline;
+    private final MeterRegistry metrics;
 
-    ProviderConnection(SSLContext tls, Duration connectTimeout, Duration readTimeout) {
+    ProviderConnection(SSLContext tls, Duration connectTimeout, Duration readTimeout, MeterRegistry metrics) {
+        this.metrics = metrics;
         this.client = HttpClient.newBuilder()
                 .sslContext(tls)
                 .connectTimeout(connectTimeout)
@@ -60,12 +64,31 @@ final class ProviderConnection {
         this.deadline = connectTimeout.plus(readTimeout);
     }
 
-    static ProviderConnection from(RekonoConfig config, Path home) {
+    static ProviderConnection from(RekonoConfig config, Path home, MeterRegistry metrics) {
         return new ProviderConnection(tls(config.trustStore() == null ? null : home.resolve(config.trustStore())),
-                config.connectTimeout(), config.readTimeout());
+                config.connectTimeout(), config.readTimeout(), metrics);
     }
 
-    HTTPResponse send(HTTPRequest request) throws ProviderUnavailable {
+    /**
+     * Sends one request and times it as {@code prehod_oidc_requests_seconds{endpoint, outcome}}: {@code endpoint} one
+     * of discovery, jwks, token, userinfo; {@code outcome} the status class (2xx, 4xx, 5xx) or {@code error} (no answer).
+     */
+    HTTPResponse send(HTTPRequest request, String endpoint) throws ProviderUnavailable {
+        long started = System.nanoTime();
+        String outcome = "error";
+        try {
+            HTTPResponse response = send(request);
+            outcome = (response.getStatusCode() / 100) + "xx";
+            return response;
+        } finally {
+            Timer.builder("prehod.oidc.requests").description("Calls to the upstream OpenID provider (Rekono)")
+                    .tag("endpoint", endpoint).tag("outcome", outcome).publishPercentileHistogram()
+                    .minimumExpectedValue(Duration.ofMillis(5)).maximumExpectedValue(Duration.ofSeconds(30))
+                    .register(metrics).record(Duration.ofNanos(System.nanoTime() - started));
+        }
+    }
+
+    private HTTPResponse send(HTTPRequest request) throws ProviderUnavailable {
         URI uri = request.getURI();
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(deadline);
         Map<String, List<String>> headers = request.getHeaderMap();

@@ -5,8 +5,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.jwk.Curve;
@@ -32,12 +35,16 @@ final class ProviderKeys {
     private final Clock clock;
     private final Duration refetchInterval;
     private volatile Keys keys;
+    private volatile Instant lastLoaded;
     private Instant lastRefetch;
+    private final Counter fetches;
 
     private record Keys(JWKSet set, URI from) {
     }
 
-    ProviderKeys(ProviderConnection connection, Clock clock, Duration refetchInterval) {
+    ProviderKeys(ProviderConnection connection, Clock clock, Duration refetchInterval, MeterRegistry metrics) {
+        this.fetches = Counter.builder("prehod.oidc.jwks.fetches").description("JWKS downloads (first and refetches)")
+                .register(metrics);
         this.connection = connection;
         this.clock = clock;
         this.refetchInterval = refetchInterval;
@@ -66,6 +73,11 @@ final class ProviderKeys {
         return true;
     }
 
+    /** When the JWKS was last downloaded; empty until the first ID token needed it. */
+    Optional<Instant> lastLoaded() {
+        return Optional.ofNullable(lastLoaded);
+    }
+
     private static List<JWK> select(Keys keys, JWSHeader header) {
         JWSAlgorithm alg = header.getAlgorithm();
         JWKMatcher.Builder matcher = new JWKMatcher.Builder()
@@ -83,13 +95,15 @@ final class ProviderKeys {
     }
 
     private Keys load(URI jwksUri) throws ProviderUnavailable {
-        HTTPResponse response = connection.send(new HTTPRequest(HTTPRequest.Method.GET, jwksUri));
+        HTTPResponse response = connection.send(new HTTPRequest(HTTPRequest.Method.GET, jwksUri), "jwks");
         if (response.getStatusCode() != 200) {
             throw new ProviderUnavailable("JWKS " + jwksUri + " answered HTTP " + response.getStatusCode());
         }
         try {
             Keys loaded = new Keys(JWKSet.parse(response.getBody()).toPublicJWKSet(), jwksUri);
             keys = loaded;
+            lastLoaded = clock.instant();
+            fetches.increment();
             return loaded;
         } catch (java.text.ParseException e) {
             throw new ProviderUnavailable("JWKS " + jwksUri + " is not a JWK set: " + e.getMessage());

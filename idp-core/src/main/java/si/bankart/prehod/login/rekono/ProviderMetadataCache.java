@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,8 +33,14 @@ final class ProviderMetadataCache {
     private final Clock clock;
     private final Duration lifetime;
     private volatile Snapshot snapshot;
+    private volatile Instant lastFetched;
+    private volatile Failure lastFailure;
 
     private record Snapshot(OIDCProviderMetadata metadata, Instant refreshAt) {
+    }
+
+    /** The last failed fetch: when and why (for readiness). */
+    record Failure(Instant at, String reason) {
     }
 
     ProviderMetadataCache(RekonoConfig config, ProviderConnection connection, Clock clock) {
@@ -57,8 +64,11 @@ final class ProviderMetadataCache {
         try {
             OIDCProviderMetadata fresh = fetch();
             snapshot = new Snapshot(fresh, now.plus(lifetime));
+            lastFetched = now;
+            lastFailure = null;
             return fresh;
         } catch (ProviderUnavailable e) {
+            lastFailure = new Failure(now, e.getMessage());
             if (known == null) {
                 throw e;
             }
@@ -69,8 +79,18 @@ final class ProviderMetadataCache {
         }
     }
 
+    /** When the document was last read successfully; empty before the first time. */
+    Optional<Instant> lastFetched() {
+        return Optional.ofNullable(lastFetched);
+    }
+
+    /** The failure of the last attempt, when the last attempt failed. */
+    Optional<Failure> lastFailure() {
+        return Optional.ofNullable(lastFailure);
+    }
+
     private OIDCProviderMetadata fetch() throws ProviderUnavailable {
-        HTTPResponse response = connection.send(new HTTPRequest(HTTPRequest.Method.GET, discoveryUrl));
+        HTTPResponse response = connection.send(new HTTPRequest(HTTPRequest.Method.GET, discoveryUrl), "discovery");
         if (response.getStatusCode() != 200) {
             throw new ProviderUnavailable("discovery " + discoveryUrl + " answered HTTP " + response.getStatusCode());
         }

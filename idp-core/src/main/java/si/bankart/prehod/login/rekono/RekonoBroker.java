@@ -25,8 +25,12 @@ import com.nimbusds.openid.connect.sdk.Nonce;
 import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
 import com.nimbusds.openid.connect.sdk.token.OIDCTokens;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
+
 import si.bankart.prehod.audit.AuditEvent;
 import si.bankart.prehod.audit.AuditLog;
+import si.bankart.prehod.health.HealthCheck;
 import si.bankart.prehod.directory.RekonoIdentity;
 import si.bankart.prehod.directory.User;
 import si.bankart.prehod.loa.LevelOfAssurance;
@@ -51,6 +55,7 @@ public final class RekonoBroker {
     private final RekonoConfig config;
     private final ProviderConnection connection;
     private final ProviderMetadataCache metadata;
+    private final RekonoHealth health;
     private final IdTokenCheck idTokens;
     private final AcrToLoa acrTable;
     private final StartedLogins startedLogins;
@@ -67,11 +72,19 @@ public final class RekonoBroker {
      */
     public RekonoBroker(RekonoConfig config, Path home, StorageService storage, RekonoAccounts accounts, AuditLog audit,
             Clock clock, RandomIds ids) {
+        this(config, home, storage, accounts, audit, new CompositeMeterRegistry(), clock, ids);
+    }
+
+    /** @param metrics where calls to Rekono (by endpoint) and JWKS downloads are counted and timed */
+    public RekonoBroker(RekonoConfig config, Path home, StorageService storage, RekonoAccounts accounts, AuditLog audit,
+            MeterRegistry metrics, Clock clock, RandomIds ids) {
         this.config = config;
-        this.connection = ProviderConnection.from(config, home);
+        this.connection = ProviderConnection.from(config, home, metrics);
         this.metadata = new ProviderMetadataCache(config, connection, clock);
         this.acrTable = new AcrToLoa(config.acr(), config.acrValues());
-        this.idTokens = new IdTokenCheck(config, acrTable, new ProviderKeys(connection, clock, config.keysRefetchInterval()), clock);
+        ProviderKeys keys = new ProviderKeys(connection, clock, config.keysRefetchInterval(), metrics);
+        this.health = new RekonoHealth(metadata, keys, clock);
+        this.idTokens = new IdTokenCheck(config, acrTable, keys, clock);
         this.startedLogins = new StartedLogins(storage, clock);
         this.responses = new AuthorizationResponseCheck(config.issuer(), config.redirectUri());
         this.codes = new CodeExchange(connection, TokenEndpointAuthentication.from(config, home, clock, ids),
@@ -80,6 +93,11 @@ public final class RekonoBroker {
         this.audit = audit;
         this.clock = clock;
         this.ids = ids;
+    }
+
+    /** Readiness: Rekono's discovery reachable, and when discovery and the JWKS were last fetched. */
+    public HealthCheck health() {
+        return health;
     }
 
     /**

@@ -23,7 +23,7 @@ record UserInfoClaims(Optional<String> verifiedEmail) {
         if (provider.getUserInfoEndpointURI() == null) {
             throw new ProviderUnavailable("useUserinfo is on but discovery names no userinfo_endpoint");
         }
-        HTTPResponse http = connection.send(new UserInfoRequest(provider.getUserInfoEndpointURI(), accessToken).toHTTPRequest());
+        HTTPResponse http = connection.send(new UserInfoRequest(provider.getUserInfoEndpointURI(), accessToken).toHTTPRequest(), "userinfo");
         if (http.getStatusCode() >= 500) {
             throw new ProviderUnavailable("userinfo answered HTTP " + http.getStatusCode());
         }

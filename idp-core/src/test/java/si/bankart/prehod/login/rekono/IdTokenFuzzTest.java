@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Set;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import com.code_intelligence.jazzer.api.BugDetectors;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
@@ -52,7 +53,8 @@ class IdTokenFuzzTest {
     private static IdTokenCheck check() {
         RekonoConfig config = HARNESS.config.build();
         return new IdTokenCheck(config, new AcrToLoa(config.acr(), config.acrValues()),
-                new ProviderKeys(ProviderConnection.from(config, HARNESS.home), CLOCK, config.keysRefetchInterval()), CLOCK);
+                new ProviderKeys(ProviderConnection.from(config, HARNESS.home, new SimpleMeterRegistry()), CLOCK,
+                        config.keysRefetchInterval(), new SimpleMeterRegistry()), CLOCK);
     }
 
     @FuzzTest

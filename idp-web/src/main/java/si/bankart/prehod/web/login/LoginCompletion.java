@@ -12,7 +12,9 @@ import si.bankart.prehod.login.LoginResult;
 import si.bankart.prehod.login.PendingLogin;
 import si.bankart.prehod.login.PendingLogins;
 import si.bankart.prehod.session.SessionStore;
+import si.bankart.prehod.session.SsoSession;
 import si.bankart.prehod.web.response.OutcomeWriter;
+import si.bankart.prehod.web.server.Routes;
 import si.bankart.prehod.web.session.SessionCookie;
 
 /** Where every login method ends: the result goes into the pending request, and the answer to the SP goes out. */
@@ -38,8 +40,21 @@ public final class LoginCompletion {
         return pendingLogins.peek(key);
     }
 
+    /** This browser's SSO session, if any: on a step-up the method choice says who is logged in and at which level. */
+    public Optional<SsoSession> session(HttpServletRequest request) {
+        return sessions.find(cookie.read(request));
+    }
+
     public void complete(HttpServletRequest request, HttpServletResponse response, String pendingKey, LoginResult result)
             throws IOException {
+        if (result instanceof LoginResult.Authenticated login && pending(pendingKey)
+                .filter(p -> !p.request().acceptableLoa().contains(login.loa())).isPresent()) {
+            // Below the portal's level (e.g. a substantial certificate for CMS web): the method choice explains it
+            // and offers the other ways; the login stays pending, so its button can still tell the portal.
+            response.setHeader("Cache-Control", "no-store");
+            response.sendRedirect(Routes.LOGIN + "?key=" + pendingKey + "&shortfall=" + login.method());
+            return;
+        }
         SsoOutcome outcome = flow.resume(pendingKey, result, sessions.find(cookie.read(request)), request.getRemoteAddr());
         writer.write(request, response, outcome);
     }

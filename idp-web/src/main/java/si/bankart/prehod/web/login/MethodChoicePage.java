@@ -10,9 +10,13 @@ import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
 import org.apache.velocity.VelocityContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import si.bankart.prehod.login.LoginResult;
+import si.bankart.prehod.login.MethodOffer;
 import si.bankart.prehod.login.PendingLogin;
+import si.bankart.prehod.request.SamlStatus;
 import si.bankart.prehod.request.SsoRequest;
 import si.bankart.prehod.sp.RegisteredSp;
 import si.bankart.prehod.sp.ServiceProviders;
@@ -23,10 +27,13 @@ import si.bankart.prehod.web.response.ErrorPage;
 
 /**
  * {@code /idp/login}: which portal the user is going to and the login methods that portal allows and that can reach
- * the level it needs. With one such method the page skips itself; with none the portal is told AuthnFailed. POST
- * {@code /idp/login/cancel} lets the user give up, which the portal also hears as AuthnFailed, so there is no dead end.
+ * the level it needs ({@link MethodOffer} decides), naming the allowed ones that cannot reach it. With one such method
+ * and nothing to explain the page skips itself; with none the user reads why and what to do, and its button tells the
+ * portal NoAuthnContext. POST {@code /idp/login/cancel} lets the user give up (AuthnFailed), so there is no dead end.
  */
 public final class MethodChoicePage extends HttpServlet {
+
+    private static final Logger log = LoggerFactory.getLogger(MethodChoicePage.class);
 
     private static final long serialVersionUID = 1L;
 
@@ -52,20 +59,41 @@ public final class MethodChoicePage extends HttpServlet {
         String key = request.getParameter("key");
         Optional<PendingLogin> pending = completion.pending(key);
         if (pending.isEmpty()) {
-            errorPage.show(response, HttpServletResponse.SC_BAD_REQUEST, "login-expired", ids.incident(),
+            String incident = ids.incident();
+            log.warn("Method choice refused [incident {}] from {}: pending login unknown, used or expired", incident,
+                    request.getRemoteAddr());
+            errorPage.show(response, HttpServletResponse.SC_BAD_REQUEST, "login-expired", incident,
                     Language.of(request));
             return;
         }
         SsoRequest sso = pending.get().request();
         // The SP as the login started with it: a metadata reload meanwhile must not break the login half-way.
         RegisteredSp sp = registry.asStarted(sso.spEntityId(), sso.acsLocation()).orElseThrow();
-        List<LoginMethodEndpoint> usable = methods.stream()
-                .filter(m -> sp.policy().allowsMethod(m.method().id()))
-                .filter(m -> sso.acceptableLoa().stream().anyMatch(level -> m.method().strongest().isAtLeast(level)))
-                .toList();
-        if (usable.isEmpty()) {
-            completion.complete(request, response, key,
-                    new LoginResult.Failed("none", "no login method allowed for this SP can reach the required level"));
+        MethodOffer offer = MethodOffer.of(methods.stream().map(LoginMethodEndpoint::method).toList(), sp.policy(),
+                sso.acceptableLoa());
+        List<LoginMethodEndpoint> usable = methods.stream().filter(m -> offer.offered().contains(m.method())).toList();
+        Language language = Language.of(request);
+        VelocityContext context = pages.context(language);
+        context.put("key", key);
+        context.put("portal", sp.policy().displayName().in(language.code()));
+        context.put("needed", offer.needed().id());
+        // A step-up: the session is below what this portal needs; say so rather than show a bare method choice.
+        completion.session(request).filter(session -> !sso.acceptableLoa().contains(session.loa()))
+                .ifPresent(session -> {
+                    context.put("stepUpUser", session.userId());
+                    context.put("stepUpLevel", session.loa().id());
+                });
+        context.put("tooWeak", offer.tooWeak().stream().map(m -> new WithheldMethod(m.label().in(language.code()),
+                m.strongest().id())).toList());
+        // A method came back below the level (e.g. a Rekono account at a lower trust level): say so, offer the rest.
+        Optional<LoginMethodEndpoint> shortfall = usable.stream()
+                .filter(m -> m.method().id().equals(request.getParameter("shortfall"))).findFirst();
+        shortfall.ifPresent(m -> context.put("shortfall", m.method().label().in(language.code())));
+        if (offer.unreachable() || shortfall.isPresent()) {
+            context.put("methods", usable.stream().filter(m -> shortfall.map(s -> s != m).orElse(true))
+                    .map(m -> choosable(m, key, language)).toList());
+            // Our own page first: what happened and what the user can do; its button tells the portal NoAuthnContext.
+            pages.render(response, HttpServletResponse.SC_OK, "level-unreachable.vm", context);
             return;
         }
         // A method sends the user back here with notice=<method id>-cancelled; any other value is not shown.
@@ -73,20 +101,24 @@ public final class MethodChoicePage extends HttpServlet {
         boolean cancelledElsewhere = notice != null
                 && usable.stream().anyMatch(m -> notice.equals(m.method().id() + "-cancelled"));
         // After a cancel at a method, skipping to the only method would send the user straight back there.
-        if (usable.size() == 1 && !cancelledElsewhere) {
+        if (usable.size() == 1 && !cancelledElsewhere && offer.tooWeak().isEmpty()) {
             response.sendRedirect(usable.get(0).startPath() + "?key=" + key);
             return;
         }
-        Language language = Language.of(request);
-        VelocityContext context = pages.context(language);
-        context.put("key", key);
-        context.put("portal", sp.policy().displayName().in(language.code()));
         context.put("notice", sp.policy().notice() == null ? null : sp.policy().notice().in(language.code()));
         context.put("methodNotice", cancelledElsewhere ? notice : null);
-        context.put("methods", usable.stream().map(m -> new ChoosableMethod(m.method().id(),
-                m.method().label().in(language.code()), m.startPath() + "?key=" + key,
-                signUp(m.method().signUp(), key))).toList());
+        context.put("methods", usable.stream().map(m -> choosable(m, key, language)).toList());
         pages.render(response, HttpServletResponse.SC_OK, "login.vm", context);
+    }
+
+    private static ChoosableMethod choosable(LoginMethodEndpoint m, String key, Language language) {
+        return new ChoosableMethod(m.method().id(), m.method().label().in(language.code()),
+                m.startPath() + "?key=" + key + "&lang=" + language.code(),
+                signUp(m.method().signUp(), key));
+    }
+
+    /** A method the portal allows but that cannot reach its level, with the strongest level it does reach. */
+    public record WithheldMethod(String label, String reaches) {
     }
 
     /** An absolute sign-up URL is the provider's own page; our own path starts registration inside this login. */
@@ -103,7 +135,10 @@ public final class MethodChoicePage extends HttpServlet {
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        completion.complete(request, response, request.getParameter("key"),
-                new LoginResult.Failed("none", "the user cancelled at the method choice"));
+        LoginResult.Failed failed = "level".equals(request.getParameter("reason"))
+                ? new LoginResult.Failed("none", "no login method allowed for this SP can reach the required level",
+                        SamlStatus.REQUESTER_NO_AUTHN_CONTEXT)
+                : new LoginResult.Failed("none", "the user cancelled at the method choice");
+        completion.complete(request, response, request.getParameter("key"), failed);
     }
 }

@@ -13,6 +13,8 @@ import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
 import org.apache.velocity.VelocityContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import si.bankart.prehod.LogoutFlow;
 import si.bankart.prehod.logout.LogoutOutcome;
@@ -33,6 +35,8 @@ import si.bankart.prehod.web.session.SessionCookie;
  * {@code GET /idp/profile/Logout/rekono-done} is where Rekono sends the browser back after ending its session.
  */
 public final class IdpLogoutPage extends HttpServlet {
+
+    private static final Logger log = LoggerFactory.getLogger(IdpLogoutPage.class);
 
     static final String TEMPLATE = "logout.vm";
 
@@ -107,7 +111,10 @@ public final class IdpLogoutPage extends HttpServlet {
         String token = request.getParameter("token");
         if (token == null || !MessageDigest.isEqual(token.getBytes(StandardCharsets.US_ASCII),
                 formToken(session.get()).getBytes(StandardCharsets.US_ASCII))) {
-            errorPage.show(response, HttpServletResponse.SC_BAD_REQUEST, "logout-form", ids.incident(),
+            String incident = ids.incident();
+            log.warn("Logout form refused [incident {}] from {}: {}", incident, request.getRemoteAddr(),
+                    token == null ? "no form token" : "form token is not this session's");
+            errorPage.show(response, HttpServletResponse.SC_BAD_REQUEST, "logout-form", incident,
                     Language.of(request), Routes.LOGOUT + "?");
             return;
         }

@@ -108,6 +108,7 @@ public final class LogoutOutcomeWriter {
         VelocityContext context = pages.context(language);
         context.put("portals", portals);
         context.put("partial", result.partial());
+        context.put("user", result.userId());
         pages.render(response, HttpServletResponse.SC_OK, RESULT_TEMPLATE, context);
     }
 }

@@ -36,17 +36,27 @@ public final class ErrorPage {
      */
     public void show(HttpServletResponse response, int status, String page, String incident, Language language,
             String retry) throws IOException {
-        pages.render(response, status, TEMPLATE, context(page, incident, language, retry));
+        show(response, status, page, incident, language, retry, null);
+    }
+
+    /**
+     * The same, with a second way on: {@code again} repeats the step that failed (e.g. the certificate prompt, after
+     * the browser sent no certificate), labelled error.{page}.again.
+     */
+    public void show(HttpServletResponse response, int status, String page, String incident, Language language,
+            String retry, String again) throws IOException {
+        pages.render(response, status, TEMPLATE, context(page, incident, language, retry, again));
     }
 
     /** The page as bytes, for the server's own error handler, which answers outside any servlet. */
     public byte[] html(String page, String incident, Language language) {
-        return pages.html(TEMPLATE, context(page, incident, language, null));
+        return pages.html(TEMPLATE, context(page, incident, language, null, null));
     }
 
-    private VelocityContext context(String page, String incident, Language language, String retry) {
+    private VelocityContext context(String page, String incident, Language language, String retry, String again) {
         VelocityContext context = pages.context(language);
         context.put("retry", retry);
+        context.put("again", again);
         context.put("page", page);
         context.put("incident", incident);
         context.put("first", pages.messages(language));

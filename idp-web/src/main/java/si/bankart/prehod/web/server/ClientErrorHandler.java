@@ -18,8 +18,7 @@ import si.bankart.prehod.web.response.ErrorPage;
 /**
  * The server's own error handler, for what Jetty refuses before any servlet runs (a URI or headers too long, a request
  * line it cannot parse, a body over the limit): our bilingual page with an incident reference instead of Jetty's
- * default page, and one WARN line with the incident and Jetty's reason, never a stack trace. A 5xx here is ours and
- * is logged at ERROR.
+ * default page, and the incident with Jetty's reason in the log ({@link HttpIncidentLog}), never a stack trace.
  */
 final class ClientErrorHandler extends ErrorHandler {
 
@@ -50,7 +49,8 @@ final class ClientErrorHandler extends ErrorHandler {
                 Request.getRemoteAddr(request));
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/html;charset=UTF-8");
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
-        response.write(true, ByteBuffer.wrap(errorPage.html(page(code), incident, Language.ofAcceptLanguage(request.getHeaders().get(HttpHeader.ACCEPT_LANGUAGE)))), callback);
+        Language language = Language.ofAcceptLanguage(request.getHeaders().get(HttpHeader.ACCEPT_LANGUAGE));
+        response.write(true, ByteBuffer.wrap(errorPage.html(page(code), incident, language)), callback);
     }
 
     /** Answers for a request too broken to be a request (the parser gave up): same page, same log line. */

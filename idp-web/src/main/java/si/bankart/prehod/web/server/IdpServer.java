@@ -6,6 +6,8 @@ import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -31,6 +33,7 @@ import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.server.handler.SizeLimitHandler;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -45,6 +48,10 @@ import org.slf4j.LoggerFactory;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import si.bankart.prehod.health.HealthCheck;
+import si.bankart.prehod.health.KeyHealth;
+import si.bankart.prehod.login.certificate.RevocationHistory;
+import si.bankart.prehod.login.certificate.TrustAnchorHealth;
+import si.bankart.prehod.sp.MetadataHealth;
 import si.bankart.prehod.metrics.LogoutMetrics;
 import si.bankart.prehod.metrics.SsoMetrics;
 import si.bankart.prehod.health.Readiness;
@@ -150,6 +157,7 @@ import si.bankart.prehod.web.login.LoginCompletion;
 import si.bankart.prehod.web.login.LoginMethodEndpoint;
 import si.bankart.prehod.web.login.MethodChoicePage;
 import si.bankart.prehod.web.metadata.MetadataEndpoint;
+import si.bankart.prehod.web.page.LanguageCookie;
 import si.bankart.prehod.web.page.Pages;
 import si.bankart.prehod.web.request.SamlMessageDecoder;
 import si.bankart.prehod.web.request.SsoEndpoint;
@@ -203,10 +211,13 @@ public final class IdpServer implements AutoCloseable {
         RandomIds ids = new RandomIds(options.random());
         KeyRing signing = credentials(home, config, options);
         ParserPool parserPool = OpenSamlRuntime.initialize();
+        healthChecks.add(new KeyHealth("tls-key", "TLS server certificate", tlsCertificate(home, config.server().tls()),
+                options.clock()));
         UsersFile usersFile = yaml.read(home.resolve(config.users()), UsersFile.class);
         UserDirectory users = new UserDirectory(usersFile.users());
         AuditLog audit = new AuditLog();
         SpCatalog registry = SpCatalog.configured(home, config, yaml, parserPool, audit, options.clock());
+        healthChecks.add(new MetadataHealth(registry::all, options.clock()));
         healthChecks.add(registry);
         healthChecks.add(signing);
         Store store = openStore(options, config, metrics);
@@ -244,9 +255,16 @@ public final class IdpServer implements AutoCloseable {
         // Rekono first: most portal users log in with it.
         if (config.rekono() != null) {
             RekonoConfig rekono = yaml.read(home.resolve(config.rekono()), RekonoConfig.class);
-            RekonoBroker broker = new RekonoBroker(rekono, home, storage,
-                    new RekonoAccounts(users, usersFile.users(), rekono.linkByVerifiedEmail(), accountLinks), audit,
-                    options.clock(), ids);
+            RekonoBroker broker;
+            try {
+                broker = new RekonoBroker(rekono, home, storage,
+                        new RekonoAccounts(users, usersFile.users(), rekono.linkByVerifiedEmail(), accountLinks), audit,
+                        metrics, options.clock(), ids);
+            } catch (IllegalArgumentException e) {
+                // e.g. a trustStore or key file that cannot be read: the operator's to fix, not a crash
+                throw new ConfigException(home.resolve(config.rekono()), e.getMessage());
+            }
+            healthChecks.add(broker.health());
             String certificateLink = config.certificateLogin() == null ? null
                     : config.certificateBaseUrl() + CertificateLogin.PATH;
             methods.add(new RekonoLogin(broker, Collections.max(rekono.acr().values()), rekono.createAccountUrl(), errorPage,
@@ -262,8 +280,11 @@ public final class IdpServer implements AutoCloseable {
             TrustAnchors trust = TrustAnchors.read(home.resolve(certificates.trustAnchors()),
                     Optional.ofNullable(certificates.intermediates()).map(home::resolve));
             certificateAnchors = trust.anchors().stream().map(NamedTrustAnchor::certificate).toList();
+            RevocationHistory revocations = new RevocationHistory(metrics, options.clock());
+            healthChecks.add(new TrustAnchorHealth(trust, revocations, certificates.revocation().softFail(),
+                    options.clock()));
             certificateLogin = new CertificateLogin(new ClientCertificateVerifier(certificates, trust,
-                    new RevocationCheck(certificates.revocation(), options.clock()), users, options.clock()),
+                    new RevocationCheck(certificates.revocation(), options.clock(), revocations), users, options.clock()),
                     new TrustedProxyHeader(certificates.proxyHeader()), strongest(certificates.loa()),
                     config.certificateBaseUrl() + CertificateLogin.PATH, config.endpoint(Routes.LOGIN), pages, errorPage,
                     audit, options.clock(), ids, linking);
@@ -275,6 +296,7 @@ public final class IdpServer implements AutoCloseable {
         context.setMaxFormContentSize(config.limits().maxMessageBytes() * 2);
         filter(context, new UnexpectedFailures(errorPage, ids));
         filter(context, new SecurityHeaders());
+        filter(context, new LanguageCookie());
         SamlMessageDecoder decoder = new SamlMessageDecoder(parserPool, config.limits().maxMessageBytes());
         SsoEndpoint sso = new SsoEndpoint(decoder, flow, sessions, cookie, writer, errorPage, ids,
                 config.endpoint(Routes.SSO_REDIRECT), config.endpoint(Routes.SSO_POST));
@@ -320,6 +342,7 @@ public final class IdpServer implements AutoCloseable {
             certificateContext.setVirtualHosts(new String[] {"@certificate"});
             filter(certificateContext, new UnexpectedFailures(errorPage, ids));
             filter(certificateContext, new SecurityHeaders());
+            filter(certificateContext, new LanguageCookie());
             servlet(certificateContext, new HttpErrorPage(errorPage, ids), Routes.ERROR);
             staticFiles(certificateContext, home.resolve(config.templates()).resolve("static"));
             certificateLogin.mountOnCertificateConnector(certificateContext, completion);
@@ -335,7 +358,10 @@ public final class IdpServer implements AutoCloseable {
         new JvmAndServerMetrics(jetty).bindTo(metrics);
         SizeLimitHandler sizeLimit = new SizeLimitHandler(config.limits().maxMessageBytes() * 2L, -1);
         sizeLimit.setHandler(contexts);
-        jetty.setHandler(sizeLimit);
+        // A stop (SIGTERM) closes the connectors first, then waits up to stopTimeout for requests in flight.
+        GracefulHandler graceful = new GracefulHandler(sizeLimit);
+        jetty.setHandler(graceful);
+        jetty.setStopTimeout(config.server().stopTimeout().toMillis());
         jetty.start();
         ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "metadata-refresh");
@@ -360,6 +386,23 @@ public final class IdpServer implements AutoCloseable {
                 new ManagementRoute(Routes.HEALTH_LIVE, new LivenessEndpoint()),
                 new ManagementRoute(Routes.HEALTH_READY, new ReadinessEndpoint(readiness)),
                 new ManagementRoute(AdministrationEndpoint.PATH, administration));
+    }
+
+    /** The TLS server certificate from the key store (the key store is checked again when the connector starts). */
+    private static X509Certificate tlsCertificate(Path home, TlsConfig tls) {
+        Path file = home.resolve(tls.keyStore());
+        try (var in = Files.newInputStream(file)) {
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            store.load(in, tls.password().toCharArray());
+            for (String alias : Collections.list(store.aliases())) {
+                if (store.isKeyEntry(alias) && store.getCertificate(alias) instanceof X509Certificate certificate) {
+                    return certificate;
+                }
+            }
+            throw new ConfigException(file, "TLS key store holds no key with a certificate");
+        } catch (IOException | GeneralSecurityException e) {
+            throw new ConfigException(file, "TLS key store cannot be read (wrong server.tls.password?)");
+        }
     }
 
     /** The configured store, connected now: a Redis that cannot be used stops start-up, naming where and why. */

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,19 +23,21 @@ import si.bankart.prehod.web.testing.TestLoginMethod;
 
 /**
  * The method-choice page lists only the methods the portal allows that can reach the level it needs, names the portal
- * and its notice, skips itself with one such method, and tells the portal AuthnFailed when there is none.
+ * and its notice, says why an allowed method is not offered, skips itself when one method is all there is, and explains
+ * when none can reach the level, its button telling the portal NoAuthnContext.
  */
 class MethodChoicePageTest {
 
     private static final TestServiceProvider BOTH = TestServiceProvider.named("choice-both");
     private static final TestServiceProvider STRONG_ONLY = TestServiceProvider.named("choice-strong");
     private static final TestServiceProvider NONE_USABLE = TestServiceProvider.named("choice-none");
+    private static final TestServiceProvider ONE_METHOD = TestServiceProvider.named("choice-one");
 
     private static TestIdp idp;
 
     @BeforeAll
     static void startIdp() throws Exception {
-        idp = TestIdp.start(List.of(BOTH, STRONG_ONLY, NONE_USABLE), """
+        idp = TestIdp.start(List.of(BOTH, STRONG_ONLY, NONE_USABLE, ONE_METHOD), """
                   - entityId: %s
                     displayName: { sl: "Portal Obe", en: "Portal Both" }
                     loginMethods: [test, weak]
@@ -48,7 +51,11 @@ class MethodChoicePageTest {
                     displayName: { sl: "Nedosegljivi portal", en: "Unreachable portal" }
                     loginMethods: [weak]
                     minimumLoa: substantial
-                """.formatted(BOTH.entityId(), STRONG_ONLY.entityId(), NONE_USABLE.entityId()), "",
+                  - entityId: %s
+                    displayName: { sl: "Portal z enim načinom", en: "One-method portal" }
+                    loginMethods: [test]
+                    minimumLoa: high
+                """.formatted(BOTH.entityId(), STRONG_ONLY.entityId(), NONE_USABLE.entityId(), ONE_METHOD.entityId()), "",
                 List.of(new TestLoginMethod(Clock.systemUTC()),
                         new TestLoginMethod(Clock.systemUTC(), "weak", LevelOfAssurance.LOW)));
     }
@@ -96,22 +103,50 @@ class MethodChoicePageTest {
     }
 
     @Test
-    void skipsItselfWhenOnlyOneMethodCanReachTheLevel() {
+    void skipsItselfWhenTheOnlyAllowedMethodCanReachTheLevel() {
         Browser browser = idp.browser();
-        HttpResponse<String> choice = browser.get(start(browser, STRONG_ONLY).headers().firstValue("Location").orElseThrow());
+        HttpResponse<String> choice = browser.get(start(browser, ONE_METHOD).headers().firstValue("Location").orElseThrow());
 
         assertEquals(302, choice.statusCode());
         assertTrue(choice.headers().firstValue("Location").orElseThrow().startsWith("/idp/login/test?key="));
     }
 
     @Test
-    void tellsThePortalAuthnFailedWhenNoAllowedMethodCanReachTheLevel() {
+    void offersOnlyTheMethodThatReachesTheLevelAndSaysWhyTheOtherIsNotOffered() {
         Browser browser = idp.browser();
-        HttpResponse<String> answer = browser.follow(start(browser, NONE_USABLE));
+        HttpResponse<String> choice = browser.follow(start(browser, STRONG_ONLY));
 
-        Browser.PostedForm form = Browser.postedForm(answer);
+        assertEquals(200, choice.statusCode(), choice.body());
+        assertTrue(choice.body().contains("href=\"/idp/login/test?key="), choice.body());
+        assertFalse(choice.body().contains("href=\"/idp/login/weak?key="), choice.body());
+        assertTrue(choice.body().contains("Močni portal zahteva raven zanesljivosti &quot;visoka&quot;."), choice.body());
+        assertTrue(choice.body().contains("doseže le raven &quot;nizka&quot;, ta portal pa zahteva &quot;visoka&quot;."),
+                choice.body());
+    }
+
+    @Test
+    void explainsWhenNoAllowedMethodCanReachTheLevelAndItsButtonTellsThePortalNoAuthnContext() {
+        Browser browser = idp.browser();
+        HttpResponse<String> page = browser.follow(start(browser, NONE_USABLE));
+
+        assertEquals(200, page.statusCode(), page.body());
+        assertTrue(page.body().contains("<h1>Ta portal zahteva močnejšo prijavo</h1>"), page.body());
+        assertTrue(page.body().contains("zvišajte raven zaupanja svojega računa pri Rekonu"), page.body());
+        Browser.PostedForm form = Browser.postedForm(browser.post(Routes.LOGIN_CANCEL,
+                Map.of("key", hiddenKey(page), "reason", "level")));
         assertEquals(NONE_USABLE.acsUrl(), form.action());
-        assertTrue(form.xml().contains("urn:oasis:names:tc:SAML:2.0:status:AuthnFailed"), form.xml());
+        assertTrue(form.xml().contains("urn:oasis:names:tc:SAML:2.0:status:NoAuthnContext"), form.xml());
+    }
+
+    @Test
+    void aLoginBelowTheLevelComesBackToTheChoiceWithTheReasonAndTheLoginStillPending() {
+        Browser browser = idp.browser();
+        String location = start(browser, BOTH).headers().firstValue("Location").orElseThrow();
+
+        HttpResponse<String> page = browser.get(location + "&shortfall=weak");
+
+        assertTrue(page.body().contains("<h1>Ta portal zahteva močnejšo prijavo</h1>"), page.body());
+        assertTrue(page.body().contains("href=\"/idp/login/test?key="), "the other method is still offered");
     }
 
     @Test
@@ -121,6 +156,12 @@ class MethodChoicePageTest {
         assertEquals(400, page.statusCode());
         assertTrue(page.body().contains("Prijava je potekla"));
         assertFalse(page.body().contains("<form"));
+    }
+
+    private static String hiddenKey(HttpResponse<String> page) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("name=\"key\" value=\"([^\"]+)\"").matcher(page.body());
+        assertTrue(m.find(), page.body());
+        return m.group(1);
     }
 
     private static HttpResponse<String> start(Browser browser, TestServiceProvider sp) {

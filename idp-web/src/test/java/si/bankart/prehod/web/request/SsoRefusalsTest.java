@@ -189,11 +189,14 @@ class SsoRefusalsTest {
     }
 
     @Test
-    void loginBelowTheRequiredLevelAnswersNoAuthnContext() {
+    void loginBelowTheRequiredLevelIsExplainedAndItsButtonAnswersNoAuthnContext() {
         Browser browser = idp.browser();
         String key = loginKey(browser);
 
-        HttpResponse<String> answer = browser.get("/idp/login/test?key=" + key + "&user=u1001&loa=low");
+        HttpResponse<String> explained = browser.follow(browser.get("/idp/login/test?key=" + key
+                + "&user=u1001&loa=low"));
+        assertTrue(explained.body().contains("Ta portal zahteva močnejšo prijavo"), explained.body());
+        HttpResponse<String> answer = browser.post(Routes.LOGIN_CANCEL, Map.of("key", key, "reason", "level"));
 
         assertSamlError(answer, PORTAL.acsUrl(), "urn:oasis:names:tc:SAML:2.0:status:Requester",
                 "urn:oasis:names:tc:SAML:2.0:status:NoAuthnContext");
@@ -227,6 +230,16 @@ class SsoRefusalsTest {
 
         assertErrorPage(browser.get("/idp/login/test?key=" + key + "&user=u1002&loa=high"), "Prijava je potekla");
         assertErrorPage(browser.get(Routes.LOGIN + "?key=" + key), "Prijava je potekla");
+    }
+
+    @Test
+    void unknownLoginKeyGetsTheExpiredPageWithAnIncidentThatIsLogged() {
+        try (LogCapture log = new LogCapture("si.bankart.prehod.web.login.MethodChoicePage")) {
+            String incident = assertErrorPage(idp.browser().get(Routes.LOGIN + "?key=never-issued"), "Prijava je potekla");
+
+            assertTrue(log.lines().stream().anyMatch(l -> l.startsWith("WARN") && l.contains(incident)
+                    && l.contains("pending login unknown")), log.lines().toString());
+        }
     }
 
     @Test

@@ -82,7 +82,7 @@ class AutoPostFormInBrowserTest {
             chromium.open(idp.baseUri() + Routes.SSO_REDIRECT + "?"
                     + TestAuthnRequests.valid(choosy, idp.endpoint(Routes.SSO_REDIRECT)).redirectQuery(null));
             chromium.waitForUrl(idp.baseUri() + Routes.LOGIN, Duration.ofSeconds(10));
-            assertEquals("Prijava · Varni prehod", chromium.title());
+            assertEquals("Prijava · Varni Prehod", chromium.title());
             assertTrue(chromium.source().contains("CMS bo po prijavi zahteval še svoje geslo."));
             chromium.screenshot(SCREENSHOTS.resolve("method-choice-sl.png"));
 
@@ -111,7 +111,7 @@ class AutoPostFormInBrowserTest {
                     + TestAuthnRequests.encode(portal.entityId()) + "&target=start");
             chromium.waitForUrl(TestAcs.url(acsPort), Duration.ofSeconds(20));
             chromium.open(idp.baseUri() + Routes.LOGOUT);
-            assertEquals("Odjava · Varni prehod", chromium.title());
+            assertEquals("Odjava · Varni Prehod", chromium.title());
             assertTrue(chromium.source().contains("<li>Testni portal</li>"), chromium.source());
             chromium.screenshot(SCREENSHOTS.resolve("logout-confirm-sl.png"));
 

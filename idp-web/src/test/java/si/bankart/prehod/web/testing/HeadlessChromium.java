@@ -133,6 +133,30 @@ public final class HeadlessChromium implements AutoCloseable {
         }
     }
 
+    /** The browser's history Back button. */
+    public void back() {
+        call("POST", "back", Map.of());
+    }
+
+    /** Reloads the page, as F5 does. */
+    public void reload() {
+        call("POST", "refresh", Map.of());
+    }
+
+    /** Resizes the window, e.g. to 390 px wide for a phone. */
+    public void windowSize(int width, int height) {
+        call("POST", "window/rect", Map.of("width", width, "height", height));
+    }
+
+    /** Runs a script in the page; {@code arguments[arguments.length - 1]} is the callback that returns its value. */
+    public JsonNode executeAsync(String script) {
+        return call("POST", "execute/async", Map.of("script", script, "args", List.of()));
+    }
+
+    public JsonNode execute(String script) {
+        return call("POST", "execute/sync", Map.of("script", script, "args", List.of()));
+    }
+
     /** Writes a PNG of the page, for people looking at what the tests saw. */
     public void screenshot(Path file) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());

@@ -23,6 +23,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class AssertionConsumer {
 
+    /** The statuses the IdP answers a login with, each explained in messages_*.properties (idpError.status.*). */
+    private static final java.util.Set<String> KNOWN_STATUSES = java.util.Set.of("NoAuthnContext", "AuthnFailed",
+            "NoPassive", "RequestDenied", "InvalidNameIDPolicy", "RequestUnsupported", "UnsupportedBinding",
+            "Requester", "Responder");
+
     private static final Logger log = LoggerFactory.getLogger(AssertionConsumer.class);
 
     private final PortalDefinition portal;
@@ -70,6 +75,11 @@ public final class AssertionConsumer {
             VelocityContext page = pages.context(language, portal);
             page.put("statusCodes", error.statusCodes());
             page.put("statusMessage", error.statusMessage());
+            // A sentence for the most specific status the IdP can send; a status we do not know keeps the codes alone.
+            String specific = error.statusCodes().isEmpty() ? ""
+                    : error.statusCodes().get(error.statusCodes().size() - 1);
+            String name = specific.substring(specific.lastIndexOf(':') + 1);
+            page.put("statusHuman", KNOWN_STATUSES.contains(name) ? "idpError.status." + name : null);
             pages.render(response, 200, "idp-error.vm", page);
         } else if (verdict instanceof ResponseVerdict.Refused refused) {
             log.info("Portal {} refused a Response: {} ({})", portal.id(), refused.reason(), refused.detail());

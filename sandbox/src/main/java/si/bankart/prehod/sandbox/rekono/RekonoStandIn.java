@@ -146,7 +146,7 @@ public final class RekonoStandIn implements AutoCloseable {
     AuthorizationResponder responder = new AuthorizationResponder(codes);
     LoginTransactions transactions = new LoginTransactions(clock, random);
     PageRenderer renderer = new PageRenderer(endpoints.issuer().resolve("/").toString());
-    LoginJourney journey = new LoginJourney(transactions, accounts, renderer);
+    LoginJourney journey = new LoginJourney(transactions, accounts, renderer, clients);
     LoginCompletion completion = new LoginCompletion(sessions, transactions, responder, clock);
     SmsCodes sms = new SmsCodes(clock, random, outbox);
     TotpVerifier totp = new TotpVerifier(clock);

@@ -72,7 +72,10 @@ final class CertificateLoginEndpoint extends HttpServlet {
         String key = request.getParameter("key");
         Optional<PendingLogin> pending = completion.pending(key);
         if (pending.isEmpty()) {
-            errorPage.show(response, HttpServletResponse.SC_BAD_REQUEST, "login-expired", ids.incident(), Language.of(request));
+            String incident = ids.incident();
+            log.warn("Certificate login refused [incident {}] from {}: pending login unknown, used or expired",
+                    incident, request.getRemoteAddr());
+            errorPage.show(response, HttpServletResponse.SC_BAD_REQUEST, "login-expired", incident, Language.of(request));
             return;
         }
         String sp = pending.get().request().spEntityId();
@@ -94,8 +97,11 @@ final class CertificateLoginEndpoint extends HttpServlet {
             log.warn("Certificate login refused [incident {}] {}: {}", incident, rejected.reason(), rejected.detail());
             audit.record(new AuditEvent(clock.instant(), "certificate-login", sp, null, "certificate", null,
                     rejected.reason().name(), incident, request.getRemoteAddr()));
+            // Without a certificate the same step may work once the card is in: offer it again beside another method.
+            String again = rejected.reason() == CertificateRejection.NO_CERTIFICATE
+                    ? methodChoiceUrl + "/certificate?key=" + key : null;
             errorPage.show(response, HttpServletResponse.SC_BAD_REQUEST, page(rejected.reason()), incident,
-                    Language.of(request), methodChoiceUrl + "?key=" + key);
+                    Language.of(request), methodChoiceUrl + "?key=" + key, again);
         }
     }
 

@@ -7,6 +7,8 @@ import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
 import org.apache.velocity.VelocityContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import si.bankart.prehod.storage.RandomIds;
 import si.bankart.prehod.web.login.LoginCompletion;
@@ -16,6 +18,8 @@ import si.bankart.prehod.web.response.ErrorPage;
 
 /** Tells the user what happens next (the browser asks which certificate; insert the smart card) before the handshake. */
 final class CertificatePromptPage extends HttpServlet {
+
+    private static final Logger log = LoggerFactory.getLogger(CertificatePromptPage.class);
 
     private static final long serialVersionUID = 1L;
 
@@ -41,7 +45,10 @@ final class CertificatePromptPage extends HttpServlet {
         String key = request.getParameter("key");
         Language language = Language.of(request);
         if (completion.pending(key).isEmpty()) {
-            errorPage.show(response, HttpServletResponse.SC_BAD_REQUEST, "login-expired", ids.incident(), language);
+            String incident = ids.incident();
+            log.warn("Certificate prompt refused [incident {}] from {}: pending login unknown, used or expired",
+                    incident, request.getRemoteAddr());
+            errorPage.show(response, HttpServletResponse.SC_BAD_REQUEST, "login-expired", incident, language);
             return;
         }
         VelocityContext context = pages.context(language);

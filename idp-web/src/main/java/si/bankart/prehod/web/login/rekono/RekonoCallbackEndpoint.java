@@ -5,16 +5,21 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import si.bankart.prehod.linking.AccountLinking;
 import si.bankart.prehod.login.LoginResult;
 import si.bankart.prehod.login.rekono.RekonoBroker;
 import si.bankart.prehod.login.rekono.RekonoOutcome;
+import si.bankart.prehod.request.SamlStatus;
 import si.bankart.prehod.web.login.LoginCompletion;
 import si.bankart.prehod.web.login.link.AccountLinkPage;
 import si.bankart.prehod.web.login.link.LinkCookie;
@@ -26,6 +31,8 @@ import si.bankart.prehod.web.server.Routes;
  * portal may hear about is answered to it, any other gets its page.
  */
 final class RekonoCallbackEndpoint extends HttpServlet {
+
+    private static final Logger log = LoggerFactory.getLogger(RekonoCallbackEndpoint.class);
 
     private static final long serialVersionUID = 1L;
 
@@ -59,7 +66,13 @@ final class RekonoCallbackEndpoint extends HttpServlet {
         } else if (outcome instanceof RekonoOutcome.Cancelled cancelled) {
             response.sendRedirect(Routes.LOGIN + "?key=" + cancelled.pendingLoginKey() + "&notice=rekono-cancelled");
         } else if (outcome instanceof RekonoOutcome.Rejected rejected) {
-            if (rejected.pendingLoginKey().isPresent() && rejected.reason().samlStatus().isPresent()) {
+            if (rejected.pendingLoginKey().isPresent()
+                    && rejected.reason().samlStatus().equals(Optional.of(SamlStatus.REQUESTER_NO_AUTHN_CONTEXT))) {
+                // Rekono could not reach the level: our own page says so and what to do; its button tells the portal.
+                log.info("Rekono login below the level asked for: {} ({})", rejected.reason(), rejected.detail());
+                response.sendRedirect(Routes.LOGIN + "?key=" + rejected.pendingLoginKey().get() + "&shortfall="
+                        + RekonoOutcome.METHOD);
+            } else if (rejected.pendingLoginKey().isPresent() && rejected.reason().samlStatus().isPresent()) {
                 completion.complete(request, response, rejected.pendingLoginKey().get(), new LoginResult.Failed(
                         RekonoOutcome.METHOD, rejected.reason().name(), rejected.reason().samlStatus().get()));
             } else {

@@ -29,6 +29,11 @@ public final class ClientRegistry {
     this.clients = Map.copyOf(map);
   }
 
+  /** Every registered client, in no particular order (the "login expired" page links back to each). */
+  public List<RegisteredClient> all() {
+    return List.copyOf(clients.values());
+  }
+
   public Optional<RegisteredClient> find(ClientID clientId) {
     return clientId == null ? Optional.empty() : Optional.ofNullable(clients.get(clientId));
   }

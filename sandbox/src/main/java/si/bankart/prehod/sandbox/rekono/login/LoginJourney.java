@@ -1,6 +1,7 @@
 package si.bankart.prehod.sandbox.rekono.login;
 
 import java.io.IOException;
+import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -9,6 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
+import si.bankart.prehod.sandbox.rekono.client.ClientRegistry;
+import si.bankart.prehod.sandbox.rekono.client.RegisteredClient;
 import si.bankart.prehod.sandbox.rekono.account.Account;
 import si.bankart.prehod.sandbox.rekono.account.AccountStore;
 import si.bankart.prehod.sandbox.rekono.web.BrowserCookie;
@@ -23,8 +26,11 @@ public final class LoginJourney {
   private final LoginTransactions transactions;
   private final AccountStore accounts;
   private final PageRenderer renderer;
+  private final ClientRegistry clients;
 
-  public LoginJourney(LoginTransactions transactions, AccountStore accounts, PageRenderer renderer) {
+  public LoginJourney(LoginTransactions transactions, AccountStore accounts, PageRenderer renderer,
+      ClientRegistry clients) {
+    this.clients = clients;
     this.transactions = transactions;
     this.accounts = accounts;
     this.renderer = renderer;
@@ -44,9 +50,23 @@ public final class LoginJourney {
     Optional<LoginTransaction> tx = transactions.find(request.getParameter("tx"),
         BrowserCookie.read(request));
     if (tx.isEmpty()) {
-      renderer.render(request, response, HttpServletResponse.SC_BAD_REQUEST, "expired", Map.of(), List.of());
+      renderer.render(request, response, HttpServletResponse.SC_BAD_REQUEST, "expired",
+          Map.of("backLinks", backLinks()), List.of());
     }
     return tx;
+  }
+
+  /**
+   * Without a transaction the stand-in no longer knows which site sent the user, so it offers each registered one:
+   * an OAuth error answer (access_denied, no state) to the client's redirect URI, which the client turns into its own
+   * page with a way on, as the real Rekono's "back to the service" does.
+   */
+  private List<Map<String, String>> backLinks() {
+    return clients.all().stream()
+        .sorted(java.util.Comparator.comparing(RegisteredClient::name))
+        .map(client -> Map.of("name", client.name(), "url", client.redirectUris().stream().map(URI::toString).sorted()
+            .findFirst().orElseThrow() + "?error=access_denied&error_description=login_expired"))
+        .toList();
   }
 
   /**
