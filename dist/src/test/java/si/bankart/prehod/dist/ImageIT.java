@@ -78,6 +78,8 @@ class ImageIT {
         assumeTrue("root".equals(System.getProperty("user.name")) && Files.isExecutable(Path.of("/usr/bin/unshare")),
                 "running the image's file system needs root and unshare (no container runtime here)");
         Path root = Files.createTempDirectory("prehod-image-root-");
+        // A temp folder is 700; a container's / is 755, or user 65532 could not reach anything in it.
+        Files.setPosixFilePermissions(root, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
         for (JsonNode layer : manifest.get("layers")) {
             Installation.run(List.of("tar", "-xzf", blob(layer.get("digest").asText()).toString(), "-C", root.toString()));
         }
