@@ -154,8 +154,20 @@ public final class HeadlessChromium implements AutoCloseable {
     if (!process.waitFor(10, TimeUnit.SECONDS)) {
       process.destroyForcibly();
     }
-    try (var files = Files.walk(profile)) {
-      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    deleteProfile();
+  }
+
+  /** Chromium's helper processes may still write into the profile for a moment after the browser exits: retry. */
+  private void deleteProfile() throws IOException {
+    for (int attempt = 1; ; attempt++) {
+      try (var files = Files.walk(profile)) {
+        files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        return;
+      } catch (java.io.UncheckedIOException | java.nio.file.NoSuchFileException e) {
+        if (attempt == 3) {
+          return; // a temporary folder left behind is harmless; the journey itself has passed
+        }
+      }
     }
   }
 }
