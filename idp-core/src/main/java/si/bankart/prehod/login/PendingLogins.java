@@ -26,18 +26,20 @@ public final class PendingLogins {
         this.ids = ids;
     }
 
-    public PendingLogin open(SsoRequest request) {
-        PendingLogin pending = new PendingLogin(ids.token(), request, clock.instant().plus(lifetime));
+    /** @param browserBinding the login-binding cookie value the browser gets ({@link LoginBinding#valueFor}) */
+    public PendingLogin open(SsoRequest request, String browserBinding) {
+        PendingLogin pending = new PendingLogin(ids.token(), request, clock.instant().plus(lifetime),
+                LoginBinding.hash(browserBinding));
         records.create(pending.key(), pending, pending.expires());
         return pending;
     }
 
-    /** Looks without consuming: the method-choice page and a method's start need the request too. */
     /** When the login was opened: its expiry less the lifetime it was given. */
     public Instant openedAt(PendingLogin pending) {
         return pending.expires().minus(lifetime);
     }
 
+    /** Looks without consuming: the method-choice page and a method's start need the request too. */
     public Optional<PendingLogin> peek(String key) {
         return live(key == null ? Optional.empty() : records.read(key));
     }

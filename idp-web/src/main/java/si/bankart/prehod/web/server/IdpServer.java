@@ -142,6 +142,7 @@ import si.bankart.prehod.login.rekono.RekonoConfig;
 import si.bankart.prehod.web.login.rekono.RekonoLogin;
 import si.bankart.prehod.web.login.certificate.CertificateLogin;
 import si.bankart.prehod.login.certificate.CertificateLoginConfig;
+import si.bankart.prehod.login.certificate.CertificateHandBacks;
 import si.bankart.prehod.login.certificate.ClientCertificateVerifier;
 import si.bankart.prehod.login.certificate.LoaConfig;
 import si.bankart.prehod.login.certificate.NamedTrustAnchor;
@@ -287,7 +288,7 @@ public final class IdpServer implements AutoCloseable {
                     new RevocationCheck(certificates.revocation(), options.clock(), revocations), users, options.clock()),
                     new TrustedProxyHeader(certificates.proxyHeader()), strongest(certificates.loa()),
                     config.certificateBaseUrl() + CertificateLogin.PATH, config.endpoint(Routes.LOGIN), pages, errorPage,
-                    audit, options.clock(), ids, linking);
+                    audit, options.clock(), ids, linking, new CertificateHandBacks(storage, options.clock(), ids));
             methods.add(certificateLogin);
         }
 
@@ -316,7 +317,7 @@ public final class IdpServer implements AutoCloseable {
                 pages, errorPage, ids);
         servlet(context, logoutPage, Routes.LOGOUT);
         servlet(context, logoutPage, Routes.LOGOUT_UPSTREAM_DONE);
-        MethodChoicePage methodChoice = new MethodChoicePage(methods, registry, completion, pages, errorPage, ids);
+        MethodChoicePage methodChoice = new MethodChoicePage(methods, registry, completion, pages);
         servlet(context, methodChoice, Routes.LOGIN);
         servlet(context, methodChoice, Routes.LOGIN_CANCEL);
         servlet(context, new MetadataEndpoint(idpMetadata(home, config, signing, options.clock())), Routes.METADATA);
