@@ -7,6 +7,8 @@ import static si.bankart.prehod.sandbox.CertificateSandbox.assertLoggedIn;
 
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,6 +19,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import si.bankart.prehod.web.testing.HeadlessChromium;
 import si.bankart.prehod.web.testing.LogCapture;
 import si.bankart.prehod.web.testing.RawHttps;
 
@@ -25,10 +28,12 @@ import si.bankart.prehod.web.testing.RawHttps;
  * opened in a second browser at the Rekono start, Rekono's callback, the certificate connector and the certificate
  * hand-back to the main host each end on "login expired" with an incident the audit trail records for the portal,
  * nothing reaches the portal, and the first browser still logs in. The certificate connector is another host in
- * production: it only verifies and hands the certificate back; the main host checks the browser.
+ * production: it only verifies and hands the certificate back; the main host checks the browser. Last, the same with
+ * two separate Chromium profiles.
  */
 class LoginBindingJourneyTest {
 
+    private static final Duration WAIT = Duration.ofSeconds(30);
     private static final Pattern INCIDENT = Pattern.compile("<p class=\"incident\">[^<]*<strong>([^<]*)</strong>");
     private static final String MARKO = "marko.horvat@example.si";
     private static final String MARKO_PASSWORD = "Marko-Sandbox-2025";
@@ -51,7 +56,7 @@ class LoginBindingJourneyTest {
     }
 
     @Test
-    void theRekonoStartInAnotherBrowserIsLoginExpiredAndTheLoginStillCompletesInItsOwn() throws Exception {
+    void theRekonoStartAndCreateAccountInAnotherBrowserAreLoginExpiredAndTheLoginStillCompletesInItsOwn() throws Exception {
         Person own = sandbox.person(Optional.empty());
         String rekonoStart = journey.idp(own.link(own.follow(own.get(journey.portal("acq") + "login")),
                 "a.method-rekono"));
@@ -59,6 +64,10 @@ class LoginBindingJourneyTest {
         String incident = assertLoginExpired(sandbox.person(Optional.empty()).get(rekonoStart));
         assertEquals(List.of("event=login sp=" + sp("acq") + " user=- method=rekono loa=- result=other-browser"
                 + " incident=" + incident + " client=127.0.0.1"), sandbox.auditLines("incident=" + incident));
+
+        // The create-account round trip (prompt=create) starts at the same endpoint, under the same rule.
+        String create = assertLoginExpired(sandbox.person(Optional.empty()).get(rekonoStart + "&create=1"));
+        assertEquals(1, sandbox.auditLines("result=other-browser incident=" + create).size());
 
         HttpResponse<String> acq = journey.toPortal(own, smsAtRekono(own, own.follow(own.get(rekonoStart))));
         SandboxJourney.assertLoggedIn(acq, "u1002", "Marko Horvat", "http://eidas.europa.eu/LoA/substantial");
@@ -122,6 +131,28 @@ class LoginBindingJourneyTest {
         assertLoggedIn(new CertificateSandbox.Attempt(own, key, own.get(handBack)), CertificateSandbox.TEST_USER,
                 CertificateSandbox.TEST_DISPLAY_NAME);
         assertLoginExpired(own.get(handBack));
+    }
+
+    @Test
+    void aLoginLinkOpenedInASecondChromiumProfileIsLoginExpiredWhileTheFirstGoesOn() throws Exception {
+        List<X509Certificate> trusted = List.of(sandbox.sandbox.ca().tlsCertificate().certificate());
+        try (HeadlessChromium first = HeadlessChromium.start(trusted, "sl");
+                HeadlessChromium second = HeadlessChromium.start(trusted, "en")) {
+            first.open(journey.portal("acq") + "login");
+            first.waitForUrl(journey.idp("/idp/login?"), WAIT);
+
+            second.open(first.url());
+            assertTrue(second.source().contains("The login has expired"), second.source());
+            Matcher incident = INCIDENT.matcher(second.source());
+            assertTrue(incident.find(), second.source());
+            assertEquals(1, sandbox.auditLines("event=login sp=" + sp("acq") + " user=- method=- loa=-"
+                    + " result=other-browser incident=" + incident.group(1)).size());
+
+            first.reload();
+            assertTrue(first.source().contains("Prijava z računom Rekono"), first.source());
+            first.click("a.method-rekono");
+            first.waitForUrl(sandbox.sandbox.rekono().issuer().toString(), WAIT);
+        }
     }
 
     // --- client errors on the certificate connector: our page, never Jetty's

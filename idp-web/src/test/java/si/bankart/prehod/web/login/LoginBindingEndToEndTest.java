@@ -44,9 +44,11 @@ class LoginBindingEndToEndTest {
     static void startIdp() throws Exception {
         idp = TestIdp.start(List.of(PORTAL, STRONG), """
                   - entityId: %s
+                    displayName: { sl: "Portal", en: "Portal" }
                     loginMethods: [test, weak]
                     minimumLoa: low
                   - entityId: %s
+                    displayName: { sl: "Močni portal", en: "Strong portal" }
                     loginMethods: [test, weak]
                     minimumLoa: high
                 """.formatted(PORTAL.entityId(), STRONG.entityId()), "",
