@@ -33,6 +33,7 @@ import si.bankart.prehod.response.SamlReply;
 import si.bankart.prehod.session.SessionStore;
 import si.bankart.prehod.session.SpSession;
 import si.bankart.prehod.session.SsoSession;
+import si.bankart.prehod.sp.PortalHome;
 import si.bankart.prehod.sp.RegisteredSp;
 import si.bankart.prehod.sp.ServiceProviders;
 import si.bankart.prehod.storage.RandomIds;
@@ -131,7 +132,9 @@ public final class SsoFlow {
     private SsoOutcome finishLogin(String pendingKey, LoginResult result, Optional<SsoSession> current, String client) {
         Optional<PendingLogin> pending = pendingLogins.take(pendingKey);
         if (pending.isEmpty()) {
-            return showError("login-expired", "pending login unknown, already used or expired", client);
+            ShowError expired = showError("login-expired", "pending login unknown, already used or expired",
+                    client);
+            return new ShowError(expired.page(), expired.incident(), expired.reason(), homeOf(pendingKey));
         }
         SsoRequest request = pending.get().request();
         TrustedReply reply = replyTo(request);
@@ -228,12 +231,20 @@ public final class SsoFlow {
         return new SendResponse(responses.error(reply.get(), rejected.status(), incident), Optional.empty(), incident);
     }
 
-    private SsoOutcome showError(String page, String reason, String client) {
+    private ShowError showError(String page, String reason, String client) {
         String incident = ids.incident();
         log.warn("SSO stopped [incident {}]: {}", incident, reason);
         audit.record(new AuditEvent(clock.instant(), "sso", null, null, null, null, page, incident, client));
         metrics.response(null, page);
         return new ShowError(page, incident, reason);
+    }
+
+    /**
+     * The portal a pending login came from, for the page of a login that is gone (expired, used, reloaded after the
+     * end): its home from our own configuration, so a user is never left without a way back.
+     */
+    public Optional<PortalHome> homeOf(String pendingKey) {
+        return pendingLogins.portalOf(pendingKey).flatMap(registry::find).flatMap(PortalHome::of);
     }
 
     /** Rebuilt from the registry each time: a stored request names its SP and ACS, it does not carry trust. */

@@ -13,6 +13,7 @@ import si.bankart.prehod.login.PendingLogin;
 import si.bankart.prehod.login.PendingLogins;
 import si.bankart.prehod.session.SessionStore;
 import si.bankart.prehod.session.SsoSession;
+import si.bankart.prehod.sp.PortalHome;
 import si.bankart.prehod.web.response.OutcomeWriter;
 import si.bankart.prehod.web.server.Routes;
 import si.bankart.prehod.web.session.SessionCookie;
@@ -38,6 +39,11 @@ public final class LoginCompletion {
     /** The pending login a method is working for, without consuming it. */
     public Optional<PendingLogin> pending(String key) {
         return pendingLogins.peek(key);
+    }
+
+    /** The portal a pending login came from, also once the login is gone: the "login expired" page links to it. */
+    public Optional<PortalHome> portalHome(String key) {
+        return flow.homeOf(key);
     }
 
     /** This browser's SSO session, if any: on a step-up the method choice says who is logged in and at which level. */

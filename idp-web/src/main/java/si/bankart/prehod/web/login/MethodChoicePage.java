@@ -62,8 +62,7 @@ public final class MethodChoicePage extends HttpServlet {
             String incident = ids.incident();
             log.warn("Method choice refused [incident {}] from {}: pending login unknown, used or expired", incident,
                     request.getRemoteAddr());
-            errorPage.show(response, HttpServletResponse.SC_BAD_REQUEST, "login-expired", incident,
-                    Language.of(request));
+            errorPage.loginExpired(response, incident, Language.of(request), completion.portalHome(key));
             return;
         }
         SsoRequest sso = pending.get().request();

@@ -38,7 +38,7 @@ public final class OutcomeWriter {
             response.setHeader("Cache-Control", "no-store");
             response.sendRedirect("/idp/login?key=" + login.pending().key());
         } else if (outcome instanceof SsoOutcome.ShowError error) {
-            errorPage.show(response, HttpServletResponse.SC_BAD_REQUEST, error.page(), error.incident(), language);
+            errorPage.show(response, error.page(), error.incident(), language, error.portal());
         }
     }
 }

@@ -1,6 +1,7 @@
 package si.bankart.prehod.web.login.rekono;
 
 import java.io.IOException;
+import java.util.Optional;
 
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
@@ -9,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import si.bankart.prehod.login.rekono.RekonoOutcome;
+import si.bankart.prehod.sp.PortalHome;
 import si.bankart.prehod.storage.RandomIds;
 import si.bankart.prehod.web.page.Language;
 import si.bankart.prehod.web.response.ErrorPage;
@@ -32,10 +34,11 @@ final class RekonoFailurePage {
     }
 
     /** The pending SAML login is gone (used, expired or never was): start again at the portal. */
-    void expired(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    void expired(HttpServletRequest request, HttpServletResponse response, Optional<PortalHome> portal)
+            throws IOException {
         String incident = ids.incident();
         log.warn("Rekono login not started [incident {}]: pending login unknown, used or expired", incident);
-        errorPage.show(response, HttpServletResponse.SC_BAD_REQUEST, "login-expired", incident, Language.of(request));
+        errorPage.loginExpired(response, incident, Language.of(request), portal);
     }
 
     void show(HttpServletRequest request, HttpServletResponse response, RekonoOutcome.Rejected rejected) throws IOException {
