@@ -126,6 +126,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import si.bankart.prehod.storage.FileStorage;
+import si.bankart.prehod.metrics.StoreGauges;
 import si.bankart.prehod.storage.Store;
 import si.bankart.prehod.storage.StoreFactory;
 import si.bankart.prehod.storage.StoreUnavailable;
@@ -410,7 +411,7 @@ public final class IdpServer implements AutoCloseable {
         try {
             Store store = StoreFactory.open(config.store(), meters);
             log.info("State is kept in {}", store.health().check().detail());
-            return store;
+            return store.closingAlso(StoreGauges.of(store, config.store(), meters));
         } catch (StoreUnavailable e) {
             throw new ConfigException(options.configFile(), "store: " + e.getMessage());
         }
