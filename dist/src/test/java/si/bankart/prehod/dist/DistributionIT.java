@@ -144,6 +144,39 @@ class DistributionIT {
 
     @Test
     @Order(5)
+    void metadataListOfBinPrehodAsksTheRunningIdp() throws Exception {
+        Installation.Run list = installation.prehod("metadata", "list");
+
+        assertEquals(0, list.exitCode(), list.output());
+        assertTrue(list.output().lines().anyMatch(line -> line.startsWith(BIPS + "  source=")), list.output());
+    }
+
+    @Test
+    @Order(6)
+    void keysStatusOfBinPrehodShowsTheKeyTheIdpPublishes() throws Exception {
+        String published = client(null).send(HttpRequest.newBuilder(idpUri("/idp/metadata?signed=false")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+
+        Installation.Run status = installation.prehod("keys", "status");
+
+        assertEquals(0, status.exitCode(), status.output());
+        List<String> active = status.output().lines().filter(line -> line.contains("  ACTIVE  ")).toList();
+        assertEquals(1, active.size(), status.output());
+        assertTrue(active.get(0).contains("sha256=" + signingFingerprint(published)), status.output() + published);
+    }
+
+    /** SHA-256 of the first certificate of the IdP's use="signing" KeyDescriptor, as {@code keys status} prints it. */
+    private static String signingFingerprint(String metadata) throws Exception {
+        Matcher m = Pattern.compile("use=\"signing\".*?<ds:X509Certificate>([^<]+)</ds:X509Certificate>", Pattern.DOTALL)
+                .matcher(metadata);
+        assertTrue(m.find(), metadata);
+        byte[] der = java.util.Base64.getMimeDecoder().decode(m.group(1).trim());
+        return java.util.HexFormat.ofDelimiter(":").withUpperCase()
+                .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(der));
+    }
+
+    @Test
+    @Order(7)
     void sigtermStopsTheIdpAndKeepsTheClassDataSharingArchive() throws Exception {
         idp.destroy();
         assertTrue(idp.waitFor(2, TimeUnit.MINUTES), "stopped after SIGTERM");
