@@ -16,6 +16,8 @@ import si.bankart.prehod.loa.LevelOfAssurance;
  * @param nameIdSourceAttribute the user attribute an {@code unspecified} NameID carries (ignored for other formats)
  * @param notice                shown before handing over, e.g. "this portal asks for its own password next"
  * @param authnContextClassRefs the SP's own names for low/substantial/high; eIDAS URIs when absent
+ * @param complete              false for a stub {@code prehod metadata add} wrote: the SP stays refused until the
+ *                              administrator has completed the entry and removed the marker (absent: true)
  */
 public record RelyingPartyPolicy(
         String entityId,
@@ -30,7 +32,8 @@ public record RelyingPartyPolicy(
         boolean requireSignedRequests,
         boolean allowUnsolicited,
         LocalizedText notice,
-        Map<LevelOfAssurance, String> authnContextClassRefs) {
+        Map<LevelOfAssurance, String> authnContextClassRefs,
+        Boolean complete) {
 
     public RelyingPartyPolicy {
         IdpConfig.require(entityId, "entityId");
@@ -51,6 +54,18 @@ public record RelyingPartyPolicy(
         if (authnContextClassRefs != null) {
             new AuthnContextVocabulary(authnContextClassRefs);
         }
+        complete = complete == null || complete;
+    }
+
+    /** A complete entry, as every hand-written one is. */
+    public RelyingPartyPolicy(String entityId, LocalizedText displayName, List<String> loginMethods,
+            LevelOfAssurance minimumLoa, NameIdFormat nameIdFormat, String nameIdSourceAttribute,
+            List<String> releasedAttributes, boolean signResponse, boolean encryptAssertion,
+            boolean requireSignedRequests, boolean allowUnsolicited, LocalizedText notice,
+            Map<LevelOfAssurance, String> authnContextClassRefs) {
+        this(entityId, displayName, loginMethods, minimumLoa, nameIdFormat, nameIdSourceAttribute, releasedAttributes,
+                signResponse, encryptAssertion, requireSignedRequests, allowUnsolicited, notice, authnContextClassRefs,
+                true);
     }
 
     public AuthnContextVocabulary vocabulary() {

@@ -46,7 +46,7 @@ public final class SpCatalog implements ServiceProviders, HealthCheck {
 
     private static final Logger log = LoggerFactory.getLogger(SpCatalog.class);
     /** Readiness warns this long before a source's copy expires, so there is time to fix the source. */
-    static final Duration EXPIRY_WARNING = Duration.ofDays(1);
+    public static final Duration EXPIRY_WARNING = Duration.ofDays(1);
 
     private final List<MetadataSource> sources;
     private final Supplier<List<RelyingPartyPolicy>> policyFile;
@@ -82,7 +82,21 @@ public final class SpCatalog implements ServiceProviders, HealthCheck {
      */
     public static SpCatalog configured(Path home, IdpConfig config, YamlFiles yaml, ParserPool parserPool,
             AuditLog audit, Clock clock) {
-        Path policyFile = home.resolve(config.relyingParties());
+        List<MetadataSource> sources = configuredSources(home, config, yaml, parserPool);
+        try {
+            SpCatalog catalog = new SpCatalog(sources, configuredPolicies(home, config, yaml), audit, clock,
+                    config.limits().pendingLoginLifetime());
+            catalog.start();
+            return catalog;
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(config.metadataSources() != null ? home.resolve(config.metadataSources())
+                    : home.resolve(config.metadataDir()), e.getMessage());
+        }
+    }
+
+    /** metadataDir as the first (local folder) source, then conf/metadata-sources.yaml's; nothing is read yet. */
+    public static List<MetadataSource> configuredSources(Path home, IdpConfig config, YamlFiles yaml,
+            ParserPool parserPool) {
         List<MetadataSourceConfig> configured = new ArrayList<>();
         configured.add(MetadataSourceConfig.folder("metadataDir", config.metadataDir()));
         Path sourcesFile = config.metadataSources() == null ? null : home.resolve(config.metadataSources());
@@ -90,23 +104,23 @@ public final class SpCatalog implements ServiceProviders, HealthCheck {
             configured.addAll(yaml.read(sourcesFile, MetadataSourcesFile.class).sources());
         }
         try {
-            SpCatalog catalog = new SpCatalog(MetadataSources.build(configured, home, new MetadataLoader(parserPool),
-                    home.resolve("var/metadata")), () -> policies(yaml, policyFile), audit, clock,
-                    config.limits().pendingLoginLifetime());
-            catalog.start();
-            return catalog;
+            return MetadataSources.build(configured, home, new MetadataLoader(parserPool), home.resolve("var/metadata"));
         } catch (IllegalArgumentException e) {
             throw new ConfigException(sourcesFile != null ? sourcesFile : home.resolve(config.metadataDir()),
                     e.getMessage());
         }
     }
 
-    private static List<RelyingPartyPolicy> policies(YamlFiles yaml, Path policyFile) {
-        try {
-            return yaml.read(policyFile, RelyingPartiesFile.class).relyingParties();
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException(policyFile, e.getMessage());
-        }
+    /** Reads conf/relying-parties.yaml at each call (throws with the file and problem when it is wrong). */
+    public static Supplier<List<RelyingPartyPolicy>> configuredPolicies(Path home, IdpConfig config, YamlFiles yaml) {
+        Path policyFile = home.resolve(config.relyingParties());
+        return () -> {
+            try {
+                return yaml.read(policyFile, RelyingPartiesFile.class).relyingParties();
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(policyFile, e.getMessage());
+            }
+        };
     }
 
     /**
@@ -220,9 +234,11 @@ public final class SpCatalog implements ServiceProviders, HealthCheck {
         }
         Set<String> refusedNow = new LinkedHashSet<>();
         ServiceProviderRegistry next = ServiceProviderRegistry.admitting(all, policies, refusedNow::add);
-        refusedNow.stream().filter(r -> !refusals.contains(r)).forEach(r -> log.warn("SP refused: {}", r));
+        List<String> newlyRefused = refusedNow.stream().filter(r -> !refusals.contains(r)).toList();
+        newlyRefused.forEach(r -> log.warn("SP refused: {}", r));
         refusals = refusedNow;
         List<String> changes = audit(current, next, now);
+        newlyRefused.forEach(r -> changes.add("refused: " + r));
         current = next;
         replaced.values().removeIf(r -> r.since().plus(keepReplaced).isBefore(now));
         return changes;
