@@ -88,11 +88,14 @@ public final class MdqSource implements MetadataSource {
         return Optional.of(SourceContent.local(saved));
     }
 
-    /** Every saved answer, each checked again; the first one that fails refuses the whole check. */
+    /**
+     * Every saved answer, each checked again; the first one that fails refuses the whole check. None saved is normal:
+     * entities are asked for on first use.
+     */
     @Override
     public Optional<SourceContent> savedCopy(Instant now, Consumer<String> dropped) throws MetadataRefused {
         if (!Files.isDirectory(cacheFolder)) {
-            return Optional.empty();
+            return Optional.of(SourceContent.local(List.of()));
         }
         List<SpMetadata> saved = new ArrayList<>();
         try (var files = Files.list(cacheFolder)) {
