@@ -42,6 +42,7 @@ import si.bankart.prehod.sp.SpCatalog;
 import si.bankart.prehod.sp.SpMetadata;
 import si.bankart.prehod.sp.source.MetadataRefused;
 import si.bankart.prehod.sp.source.RemoteFetch;
+import si.bankart.prehod.storage.InMemoryStorage;
 import si.bankart.prehod.xml.OpenSamlRuntime;
 
 /**
@@ -262,7 +263,7 @@ public final class AdminCommand {
     private MetadataAdministration metadata(IdpConfig config) {
         ParserPool pool = OpenSamlRuntime.initialize();
         return new MetadataAdministration(SpCatalog.configured(home, config, yaml(configFile()), pool, new AuditLog(),
-                Clock.systemUTC()));
+                Clock.systemUTC(), InMemoryStorage.create("replaced-sp")));
     }
 
     private KeyAdministration keys(IdpConfig config) {
