@@ -219,12 +219,13 @@ public final class IdpServer implements AutoCloseable {
         UsersFile usersFile = yaml.read(home.resolve(config.users()), UsersFile.class);
         UserDirectory users = new UserDirectory(usersFile.users());
         AuditLog audit = new AuditLog();
-        SpCatalog registry = SpCatalog.configured(home, config, yaml, parserPool, audit, options.clock());
+        Store store = openStore(options, config, metrics);
+        StorageService storage = store.storage();
+        // The store before the catalog: SPs replaced by a reload are kept there for logins in progress on any node.
+        SpCatalog registry = SpCatalog.configured(home, config, yaml, parserPool, audit, options.clock(), storage);
         healthChecks.add(new MetadataHealth(registry::all, options.clock()));
         healthChecks.add(registry);
         healthChecks.add(signing);
-        Store store = openStore(options, config, metrics);
-        StorageService storage = store.storage();
         healthChecks.add(store.health());
         AccountLinkingConfig linkingConfig = config.accountLinking() == null ? AccountLinkingConfig.defaults()
                 : yaml.read(home.resolve(config.accountLinking()), AccountLinkingConfig.class);
