@@ -3,7 +3,7 @@
 -- goes into a raw DEFLATE stream of one stored block (valid DEFLATE, no compression work on the driver's core),
 -- base64 and the query string. Each request carries one logged-in browser's cookies (BENCH_COOKIES, one Cookie
 -- header per line, taken in turn). Counted: 200s whose body carries a SAMLResponse form field; every
--- BENCH_SAMPLE_EVERY-th counted SAMLResponse is written to BENCH_SAMPLES.<thread> for the Java side to verify in full.
+-- BENCH_SAMPLE_EVERY-th counted SAMLResponse (and the first) is written to BENCH_SAMPLES.<thread> for the Java side to verify in full.
 -- done() writes the counts and wrk's latency percentiles as JSON to BENCH_OUT.
 
 local function slurp(name)
@@ -99,7 +99,7 @@ function response(status, headers, body)
     return
   end
   ok = ok + 1
-  if samples and ok % sample_every == 0 then
+  if samples and (ok == 1 or ok % sample_every == 0) then
     local start = at + #'name="SAMLResponse" value="'
     samples:write(body:sub(start, body:find('"', start, true) - 1), "\n")
     samples:flush()

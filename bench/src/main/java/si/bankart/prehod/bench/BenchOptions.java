@@ -9,7 +9,7 @@ import java.util.List;
 record BenchOptions(double seconds, double warmupSeconds, List<Integer> concurrency, List<String> scenarios,
         int sampleEvery, int jmhWarmupIterations, int jmhIterations, double jmhIterationSeconds, int startupRuns,
         int rekonoAccounts, List<Integer> memorySessions, boolean keycloak, Path keycloakJavaHome, Path out,
-        boolean quick, boolean perCore) {
+        boolean quick, boolean perCore, boolean jfr, List<String> idpJavaOptions) {
 
     static final List<String> SCENARIOS = List.of("a", "b", "c", "d", "e", "limit", "f", "g");
     /** What --per-core measures: the server pinned to CPU 0, the drivers on CPU 1. */
@@ -22,6 +22,10 @@ record BenchOptions(double seconds, double warmupSeconds, List<Integer> concurre
                                     JVM for (c); scenarios limit,a,c,g; 3 s warm-up + 10 s per step, about 8 min
                                     (11 with --keycloak). Without it: the in-JVM mode (quick), driver and IdP in one
                                     JVM sharing every core
+              --jfr                 --per-core: the IdP JVM records a JFR profile (settings=profile: CPU samples,
+                                    allocation samples, locks) into the results folder as idp.jfr
+              --idp-java-opts "O"   --per-core: JVM options for the IdP after conf/jvm.options'; a -XX:+Use...GC
+                                    here replaces the shipped collector (to compare G1, Parallel, Serial, ZGC)
               --seconds S           the same as --duration
               --duration S          measured seconds per concurrency step (default 20; --per-core 10)
               --warmup S            warm-up seconds before each step, not counted (default 5)
@@ -66,6 +70,8 @@ record BenchOptions(double seconds, double warmupSeconds, List<Integer> concurre
         Path out = defaultOut;
         boolean quick = false;
         boolean perCore = List.of(args).contains("--per-core");
+        boolean jfr = false;
+        List<String> idpJavaOptions = List.of();
         if (perCore) {
             seconds = 10;
             warmup = 3;
@@ -87,6 +93,9 @@ record BenchOptions(double seconds, double warmupSeconds, List<Integer> concurre
             switch (args[i]) {
                 case "--quick", "--per-core" -> { }
                 case "--keycloak" -> keycloak = true;
+                case "--jfr" -> jfr = true;
+                case "--idp-java-opts" -> idpJavaOptions = Arrays.stream(value(args, ++i).trim().split("\\s+"))
+                        .filter(o -> !o.isEmpty()).toList();
                 case "--keycloak-java" -> keycloakJava = Path.of(value(args, ++i));
                 case "--duration", "--seconds" -> seconds = positive(args, ++i);
                 case "--warmup" -> warmup = Double.parseDouble(value(args, ++i));
@@ -118,7 +127,8 @@ record BenchOptions(double seconds, double warmupSeconds, List<Integer> concurre
             keycloakJava = Path.of(System.getenv("BENCH_KEYCLOAK_JAVA_HOME"));
         }
         return new BenchOptions(seconds, warmup, concurrency, scenarios, sampleEvery, jmhWarmup, jmhIterations, jmhTime,
-                startupRuns, rekonoAccounts, memorySessions, keycloak, keycloakJava, out, quick, perCore);
+                startupRuns, rekonoAccounts, memorySessions, keycloak, keycloakJava, out, quick, perCore, jfr,
+                idpJavaOptions);
     }
 
     private static List<Integer> integers(String list) {

@@ -3,6 +3,7 @@ package si.bankart.prehod.bench;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -56,10 +57,15 @@ final class PerCore {
                 BenchMain.log(String.format("  %.0f signatures/s", report.limit.signaturesPerSecond()));
             }
             if (scenarios.contains("a") || scenarios.contains("c")) {
+                List<String> idpOptions = new ArrayList<>(options.idpJavaOptions());
+                if (options.jfr()) {
+                    idpOptions.add("-XX:StartFlightRecording=filename=" + out.resolve("idp.jfr").toAbsolutePath()
+                            + ",settings=profile,dumponexit=true");
+                }
                 BenchMain.log("starting the IdP in its own JVM pinned to CPU " + SERVER + " (" + String.join(" ",
-                        PinnedIdp.shippedJvmOptions()) + ")");
+                        PinnedIdp.shippedJvmOptions()) + " " + String.join(" ", idpOptions) + ")");
                 try (PinnedIdp idp = PinnedIdp.start("percore-idp", home, Sandbox.environment(), SERVER, null,
-                        List.of(), trusting)) {
+                        idpOptions, trusting)) {
                     CertificateLoginJourney logins = journey(sandbox, idp, browsers);
                     if (scenarios.contains("a")) {
                         List<String> cookies = new ArrayList<>();
@@ -113,9 +119,9 @@ final class PerCore {
         try (RunningRedis redis = RunningRedis.start()) {
             pin(redis);
             try (PinnedIdp first = PinnedIdp.start("percore-node-1", sandbox.home(), Sandbox.environment(), SERVER,
-                    redis.port(), List.of(), trusting);
+                    redis.port(), options.idpJavaOptions(), trusting);
                     PinnedIdp second = PinnedIdp.start("percore-node-2", sandbox.home(), Sandbox.environment(), SERVER,
-                            redis.port(), List.of(), trusting)) {
+                            redis.port(), options.idpJavaOptions(), trusting)) {
                 CertificateLoginJourney logins = journey(sandbox, first, browsers);
                 List<String> cookies = new ArrayList<>();
                 for (int i = 0; i < browsers; i++) {
@@ -150,10 +156,18 @@ final class PerCore {
         }
     }
 
-    /** redis-server is this JVM's child; taskset moves all its threads to the server's core. */
+    /**
+     * redis-server is this JVM's child, found by the process title it writes over its argv ("redis-server
+     * 127.0.0.1:PORT", which ProcessHandle.Info does not show); taskset moves all its threads to the server's core.
+     */
     private static void pin(RunningRedis redis) throws Exception {
-        List<ProcessHandle> servers = ProcessHandle.current().descendants()
-                .filter(p -> p.info().command().map(c -> c.endsWith("redis-server")).orElse(false)).toList();
+        List<ProcessHandle> servers = ProcessHandle.current().descendants().filter(p -> {
+            try {
+                return Files.readString(Path.of("/proc/" + p.pid() + "/cmdline")).contains(":" + redis.port());
+            } catch (java.io.IOException gone) {
+                return false;
+            }
+        }).toList();
         if (servers.size() != 1) {
             throw new IllegalStateException("expected one redis-server child, found " + servers.size());
         }

@@ -53,7 +53,8 @@ final class PinnedIdp implements AutoCloseable {
         Path config = writeConfig(home, name, base, certificateBase, TestIdp.freePort(), redisPort);
         List<String> command = new ArrayList<>(List.of("taskset", "-a", "-c", cpus,
                 Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        command.addAll(shippedJvmOptions());
+        boolean otherCollector = extraJvmOptions.stream().anyMatch(PinnedIdp::choosesCollector);
+        command.addAll(shippedJvmOptions().stream().filter(o -> !otherCollector || !choosesCollector(o)).toList());
         command.addAll(extraJvmOptions);
         command.addAll(List.of("-cp", idpClassPath(), "si.bankart.prehod.web.Main", "--home", home.toString(),
                 "--config", config.toString()));
@@ -68,6 +69,10 @@ final class PinnedIdp implements AutoCloseable {
             throw e;
         }
         return idp;
+    }
+
+    private static boolean choosesCollector(String option) {
+        return option.matches("-XX:\\+Use\\w+GC");
     }
 
     /** conf/idp.yaml of the installation with this node's addresses, ports, log folder and store. */
