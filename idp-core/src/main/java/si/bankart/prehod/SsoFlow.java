@@ -36,6 +36,7 @@ import si.bankart.prehod.response.SamlReply;
 import si.bankart.prehod.session.SessionStore;
 import si.bankart.prehod.session.SpSession;
 import si.bankart.prehod.session.SsoSession;
+import si.bankart.prehod.sp.PortalHome;
 import si.bankart.prehod.sp.RegisteredSp;
 import si.bankart.prehod.sp.ServiceProviders;
 import si.bankart.prehod.storage.RandomIds;
@@ -155,7 +156,7 @@ public final class SsoFlow {
         PendingAccess access = gate.take(pendingKey, browserBinding, "login-result", method, client);
         if (access instanceof PendingAccess.Refused refused) {
             metrics.response(null, "login-expired");
-            return new ShowError("login-expired", refused.incident(), refused.reason());
+            return new ShowError("login-expired", refused.incident(), refused.reason(), homeOf(pendingKey));
         }
         PendingLogin pending = ((PendingAccess.Granted) access).login();
         SsoRequest request = pending.request();
@@ -260,6 +261,14 @@ public final class SsoFlow {
             return new ShowError("request-invalid", incident, rejected.reason());
         }
         return new SendResponse(responses.error(reply.get(), rejected.status(), incident), Optional.empty(), incident);
+    }
+
+    /**
+     * The portal a pending login came from, for the page of a login that is gone (expired, used, reloaded after the
+     * end): its home from our own configuration, so a user is never left without a way back.
+     */
+    public Optional<PortalHome> homeOf(String pendingKey) {
+        return pendingLogins.portalOf(pendingKey).flatMap(registry::find).flatMap(PortalHome::of);
     }
 
     /** Rebuilt from the registry each time: a stored request names its SP and ACS, it does not carry trust. */

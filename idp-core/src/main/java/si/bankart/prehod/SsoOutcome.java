@@ -5,6 +5,7 @@ import java.util.Optional;
 import si.bankart.prehod.login.PendingLogin;
 import si.bankart.prehod.response.SamlReply;
 import si.bankart.prehod.session.SsoSession;
+import si.bankart.prehod.sp.PortalHome;
 
 /** What the web layer does next after {@link SsoFlow} has decided. */
 public sealed interface SsoOutcome permits SsoOutcome.SendResponse, SsoOutcome.LoginRequired, SsoOutcome.ShowError {
@@ -35,7 +36,12 @@ public sealed interface SsoOutcome permits SsoOutcome.SendResponse, SsoOutcome.L
      *
      * @param page   which explanation the user sees (a message key)
      * @param reason for the log only
+     * @param portal  the way back to the portal the login came from, when it is known
      */
-    record ShowError(String page, String incident, String reason) implements SsoOutcome {
+    record ShowError(String page, String incident, String reason, Optional<PortalHome> portal) implements SsoOutcome {
+
+        public ShowError(String page, String incident, String reason) {
+            this(page, incident, reason, Optional.empty());
+        }
     }
 }

@@ -14,6 +14,7 @@ import si.bankart.prehod.login.PendingLogin;
 import si.bankart.prehod.login.PendingLogins;
 import si.bankart.prehod.session.SessionStore;
 import si.bankart.prehod.session.SsoSession;
+import si.bankart.prehod.sp.PortalHome;
 import si.bankart.prehod.web.response.OutcomeWriter;
 import si.bankart.prehod.web.server.Routes;
 import si.bankart.prehod.web.session.SessionCookie;
@@ -53,7 +54,7 @@ public final class LoginCompletion {
         if (access instanceof PendingAccess.Refused refused) {
             response.setHeader("Cache-Control", "no-store");
             writer.write(request, response, new SsoOutcome.ShowError("login-expired", refused.incident(),
-                    refused.reason()));
+                    refused.reason(), flow.homeOf(key)));
             return Optional.empty();
         }
         return Optional.of(((PendingAccess.Granted) access).login());
@@ -65,6 +66,11 @@ public final class LoginCompletion {
      */
     public Optional<PendingLogin> waiting(String key) {
         return pendingLogins.peek(key);
+    }
+
+    /** The portal a pending login came from, also once the login is gone: the "login expired" page links to it. */
+    public Optional<PortalHome> portalHome(String key) {
+        return flow.homeOf(key);
     }
 
     /** This browser's SSO session, if any: on a step-up the method choice says who is logged in and at which level. */

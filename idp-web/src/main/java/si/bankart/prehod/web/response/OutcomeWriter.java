@@ -40,7 +40,7 @@ public final class OutcomeWriter {
             LoginCookie.write(request, response, login.browserBinding());
             response.sendRedirect("/idp/login?key=" + login.pending().key());
         } else if (outcome instanceof SsoOutcome.ShowError error) {
-            errorPage.show(response, HttpServletResponse.SC_BAD_REQUEST, error.page(), error.incident(), language);
+            errorPage.show(response, error.page(), error.incident(), language, error.portal());
         }
     }
 }

@@ -54,6 +54,7 @@ import si.bankart.prehod.login.certificate.TrustAnchorHealth;
 import si.bankart.prehod.sp.MetadataHealth;
 import si.bankart.prehod.metrics.LogoutMetrics;
 import si.bankart.prehod.metrics.SsoMetrics;
+import si.bankart.prehod.health.DegradedCheck;
 import si.bankart.prehod.health.Readiness;
 import si.bankart.prehod.web.management.LivenessEndpoint;
 import si.bankart.prehod.web.management.ManagementConnector;
@@ -126,6 +127,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import si.bankart.prehod.storage.FileStorage;
+import si.bankart.prehod.metrics.StoreGauges;
 import si.bankart.prehod.storage.Store;
 import si.bankart.prehod.storage.StoreFactory;
 import si.bankart.prehod.storage.StoreUnavailable;
@@ -217,12 +219,13 @@ public final class IdpServer implements AutoCloseable {
         UsersFile usersFile = yaml.read(home.resolve(config.users()), UsersFile.class);
         UserDirectory users = new UserDirectory(usersFile.users());
         AuditLog audit = new AuditLog();
-        SpCatalog registry = SpCatalog.configured(home, config, yaml, parserPool, audit, options.clock());
+        Store store = openStore(options, config, metrics);
+        StorageService storage = store.storage();
+        // The store before the catalog: SPs replaced by a reload are kept there for logins in progress on any node.
+        SpCatalog registry = SpCatalog.configured(home, config, yaml, parserPool, audit, options.clock(), storage);
         healthChecks.add(new MetadataHealth(registry::all, options.clock()));
         healthChecks.add(registry);
         healthChecks.add(signing);
-        Store store = openStore(options, config, metrics);
-        StorageService storage = store.storage();
         healthChecks.add(store.health());
         AccountLinkingConfig linkingConfig = config.accountLinking() == null ? AccountLinkingConfig.defaults()
                 : yaml.read(home.resolve(config.accountLinking()), AccountLinkingConfig.class);
@@ -265,7 +268,9 @@ public final class IdpServer implements AutoCloseable {
                 // e.g. a trustStore or key file that cannot be read: the operator's to fix, not a crash
                 throw new ConfigException(home.resolve(config.rekono()), e.getMessage());
             }
-            healthChecks.add(broker.health());
+            // Rekono down with certificate login still working makes the node worse, not unfit (unless required).
+            healthChecks.add(config.management().rekonoRequired() || config.certificateLogin() == null ? broker.health()
+                    : new DegradedCheck(broker.health(), "certificate login"));
             String certificateLink = config.certificateLogin() == null ? null
                     : config.certificateBaseUrl() + CertificateLogin.PATH;
             methods.add(new RekonoLogin(broker, Collections.max(rekono.acr().values()), rekono.createAccountUrl(), errorPage,
@@ -411,7 +416,7 @@ public final class IdpServer implements AutoCloseable {
         try {
             Store store = StoreFactory.open(config.store(), meters);
             log.info("State is kept in {}", store.health().check().detail());
-            return store;
+            return store.closingAlso(StoreGauges.of(store, config.store(), meters));
         } catch (StoreUnavailable e) {
             throw new ConfigException(options.configFile(), "store: " + e.getMessage());
         }

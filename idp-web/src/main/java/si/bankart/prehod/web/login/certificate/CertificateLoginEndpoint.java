@@ -79,7 +79,7 @@ final class CertificateLoginEndpoint extends HttpServlet {
             String incident = ids.incident();
             log.warn("Certificate login refused [incident {}] from {}: pending login unknown, used or expired",
                     incident, request.getRemoteAddr());
-            errorPage.show(response, HttpServletResponse.SC_BAD_REQUEST, "login-expired", incident, Language.of(request));
+            errorPage.loginExpired(response, incident, Language.of(request), completion.portalHome(key));
             return;
         }
         String sp = pending.get().request().spEntityId();
