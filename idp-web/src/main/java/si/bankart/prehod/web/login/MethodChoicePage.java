@@ -62,9 +62,10 @@ public final class MethodChoicePage extends HttpServlet {
             String incident = ids.incident();
             log.warn("Method choice refused [incident {}] from {}: pending login unknown, used or expired", incident,
                     request.getRemoteAddr());
-            errorPage.loginExpired(response, incident, Language.of(request), completion.portalHome(key));
+            errorPage.loginExpired(response, incident, Language.of(request), completion.portalHome(key, request));
             return;
         }
+        completion.rememberPortal(response, pending.get());
         SsoRequest sso = pending.get().request();
         // The SP as the login started with it: a metadata reload meanwhile must not break the login half-way.
         RegisteredSp sp = registry.asStarted(sso.spEntityId(), sso.acsLocation()).orElseThrow();

@@ -48,7 +48,7 @@ final class CertificatePromptPage extends HttpServlet {
             String incident = ids.incident();
             log.warn("Certificate prompt refused [incident {}] from {}: pending login unknown, used or expired",
                     incident, request.getRemoteAddr());
-            errorPage.loginExpired(response, incident, language, completion.portalHome(key));
+            errorPage.loginExpired(response, incident, language, completion.portalHome(key, request));
             return;
         }
         VelocityContext context = pages.context(language);

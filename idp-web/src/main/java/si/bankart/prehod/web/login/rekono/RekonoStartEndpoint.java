@@ -37,7 +37,7 @@ final class RekonoStartEndpoint extends HttpServlet {
         String key = request.getParameter("key");
         Optional<PendingLogin> pending = completion.pending(key);
         if (pending.isEmpty()) {
-            failures.expired(request, response, completion.portalHome(key));
+            failures.expired(request, response, key);
             return;
         }
         RekonoStart start = broker.start(key, pending.get().request().acceptableLoa(), pending.get().request().forceAuthn(),
