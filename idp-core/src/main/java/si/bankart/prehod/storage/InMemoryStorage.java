@@ -1,5 +1,6 @@
 package si.bankart.prehod.storage;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -8,10 +9,11 @@ import java.util.concurrent.locks.Lock;
 
 import net.shibboleth.utilities.java.support.component.ComponentInitializationException;
 import org.opensaml.storage.MutableStorageRecord;
+import org.opensaml.storage.StorageRecord;
 import org.opensaml.storage.impl.MemoryStorageService;
 
 /**
- * The embedded default StorageService: OpenSAML's in-memory one, expired entries reaped every minute, and countable
+ * The embedded default StorageService: OpenSAML's in-memory one, expired entries reaped every minute, reads as copies, and countable
  * for the gauges (a walk over this node's map, so cheap enough to do at every scrape).
  */
 public final class InMemoryStorage extends MemoryStorageService implements LiveRecords {
@@ -31,6 +33,18 @@ public final class InMemoryStorage extends MemoryStorageService implements LiveR
             throw new IllegalStateException("in-memory storage cannot start", e);
         }
         return storage;
+    }
+
+    /** Reads return a copy taken under the lock (see {@link RecordCopy}). */
+    @Override
+    public <T> StorageRecord<T> read(String context, String key) throws IOException {
+        Lock lock = getLock().readLock();
+        lock.lock();
+        try {
+            return RecordCopy.of(super.read(context, key));
+        } finally {
+            lock.unlock();
+        }
     }
 
     @Override

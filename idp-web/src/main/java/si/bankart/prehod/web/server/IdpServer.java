@@ -144,6 +144,7 @@ import si.bankart.prehod.login.rekono.RekonoConfig;
 import si.bankart.prehod.web.login.rekono.RekonoLogin;
 import si.bankart.prehod.web.login.certificate.CertificateLogin;
 import si.bankart.prehod.login.certificate.CertificateLoginConfig;
+import si.bankart.prehod.login.certificate.CertificateHandBacks;
 import si.bankart.prehod.login.certificate.ClientCertificateVerifier;
 import si.bankart.prehod.login.certificate.LoaConfig;
 import si.bankart.prehod.login.certificate.NamedTrustAnchor;
@@ -221,12 +222,13 @@ public final class IdpServer implements AutoCloseable {
         UsersFile usersFile = yaml.read(home.resolve(config.users()), UsersFile.class);
         UserDirectory users = new UserDirectory(usersFile.users());
         AuditLog audit = new AuditLog();
-        SpCatalog registry = SpCatalog.configured(home, config, yaml, parserPool, audit, options.clock());
+        Store store = openStore(options, config, metrics);
+        StorageService storage = store.storage();
+        // The store before the catalog: SPs replaced by a reload are kept there for logins in progress on any node.
+        SpCatalog registry = SpCatalog.configured(home, config, yaml, parserPool, audit, options.clock(), storage);
         healthChecks.add(new MetadataHealth(registry::all, options.clock()));
         healthChecks.add(registry);
         healthChecks.add(signing);
-        Store store = openStore(options, config, metrics);
-        StorageService storage = store.storage();
         healthChecks.add(store.health());
         AccountLinkingConfig linkingConfig = config.accountLinking() == null ? AccountLinkingConfig.defaults()
                 : yaml.read(home.resolve(config.accountLinking()), AccountLinkingConfig.class);
@@ -294,7 +296,7 @@ public final class IdpServer implements AutoCloseable {
                     new RevocationCheck(certificates.revocation(), options.clock(), revocations), users, options.clock()),
                     new TrustedProxyHeader(certificates.proxyHeader()), strongest(certificates.loa()),
                     config.certificateBaseUrl() + CertificateLogin.PATH, config.endpoint(Routes.LOGIN), pages, errorPage,
-                    audit, options.clock(), ids, linking);
+                    audit, options.clock(), ids, linking, new CertificateHandBacks(storage, options.clock(), ids));
             methods.add(certificateLogin);
         }
 
@@ -323,7 +325,7 @@ public final class IdpServer implements AutoCloseable {
                 pages, errorPage, ids);
         servlet(context, logoutPage, Routes.LOGOUT);
         servlet(context, logoutPage, Routes.LOGOUT_UPSTREAM_DONE);
-        MethodChoicePage methodChoice = new MethodChoicePage(methods, registry, completion, pages, errorPage, ids);
+        MethodChoicePage methodChoice = new MethodChoicePage(methods, registry, completion, pages);
         servlet(context, methodChoice, Routes.LOGIN);
         servlet(context, methodChoice, Routes.LOGIN_CANCEL);
         servlet(context, new MetadataEndpoint(idpMetadata(home, config, signing, options.clock())), Routes.METADATA);
