@@ -62,9 +62,7 @@ public record RelyingPartyPolicy(
         complete = complete == null || complete;
     }
 
-    /**
-     * A complete entry without a home page (the "login expired" page then links to the site of the portal's ACS).
-     */
+    /** A complete entry without a home page (the "login expired" page then links to the site of the portal's ACS). */
     public RelyingPartyPolicy(String entityId, LocalizedText displayName, List<String> loginMethods,
             LevelOfAssurance minimumLoa, NameIdFormat nameIdFormat, String nameIdSourceAttribute,
             List<String> releasedAttributes, boolean signResponse, boolean encryptAssertion,

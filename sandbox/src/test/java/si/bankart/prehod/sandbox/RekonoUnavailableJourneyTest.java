@@ -87,7 +87,7 @@ class RekonoUnavailableJourneyTest {
         assertEquals(200, again.statusCode(), again.body());
         assertTrue(again.body().contains("Prijava v portal Acquiring"), again.body());
         HttpResponse<String> prompt = janez.follow(janez.get(idp(janez.link(again, "a.method-certificate"))));
-        HttpResponse<String> acq = janez.follow(janez.submitSamlForm(janez.get(janez.link(prompt, "a.continue"))));
+        HttpResponse<String> acq = janez.follow(janez.submitSamlForm(janez.follow(janez.get(janez.link(prompt, "a.continue")))));
         assertEquals(200, acq.statusCode(), acq.body());
         assertTrue(acq.body().contains("<dd class=\"loa\">http://eidas.europa.eu/LoA/substantial</dd>"), acq.body());
         assertTrue(acq.body().contains("<tr><th>displayName</th><td>Janez Novak</td></tr>"), acq.body());

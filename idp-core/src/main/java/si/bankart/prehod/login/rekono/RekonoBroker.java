@@ -166,8 +166,9 @@ public final class RekonoBroker {
         try {
             login = startedLogins.claim(parameters, browserBinding);
         } catch (RekonoRejected e) {
-            // Which portal is not known (no such state) or not told to this browser (another browser's state).
-            return refuse(new Rejected(e.reason(), e.getMessage(), Optional.empty()), "callback", null, client);
+            // The pending login is not named to this browser (it may be another browser's); the audit trail names
+            // its portal when the state was known.
+            return refuse(new Rejected(e.reason(), e.getMessage(), Optional.empty()), "callback", e.sp(), client);
         }
         RekonoOutcome outcome;
         try {
