@@ -19,8 +19,16 @@ public sealed interface SsoOutcome permits SsoOutcome.SendResponse, SsoOutcome.L
     record SendResponse(SamlReply reply, Optional<SsoSession> session, String incident) implements SsoOutcome {
     }
 
-    /** The user must log in first; the request waits under the pending login's key. */
-    record LoginRequired(PendingLogin pending) implements SsoOutcome {
+    /**
+     * The user must log in first; the request waits under the pending login's key, for the browser that gets
+     * {@code browserBinding} as its login-binding cookie.
+     */
+    record LoginRequired(PendingLogin pending, String browserBinding) implements SsoOutcome {
+
+        @Override
+        public String toString() {
+            return "LoginRequired[" + pending + "]";
+        }
     }
 
     /**

@@ -34,8 +34,10 @@ public final class PendingLogins {
         this.ids = ids;
     }
 
-    public PendingLogin open(SsoRequest request) {
-        PendingLogin pending = new PendingLogin(ids.token(), request, clock.instant().plus(lifetime));
+    /** @param browserBinding the login-binding cookie value the browser gets ({@link LoginBinding#valueFor}) */
+    public PendingLogin open(SsoRequest request, String browserBinding) {
+        PendingLogin pending = new PendingLogin(ids.token(), request, clock.instant().plus(lifetime),
+                LoginBinding.hash(browserBinding));
         records.create(pending.key(), pending, pending.expires());
         origins.create(pending.key(), request.spEntityId(), pending.expires().plus(ORIGIN_LIFETIME));
         return pending;

@@ -17,6 +17,8 @@ import si.bankart.prehod.loa.LevelOfAssurance;
  * @param notice                shown before handing over, e.g. "this portal asks for its own password next"
  * @param authnContextClassRefs the SP's own names for low/substantial/high; eIDAS URIs when absent
  * @param homeUrl               the portal's home page (https), linked from the "login expired" page
+ * @param complete              false for a stub {@code prehod metadata add} wrote: the SP stays refused until the
+ *                              administrator has completed the entry and removed the marker (absent: true)
  */
 public record RelyingPartyPolicy(
         String entityId,
@@ -32,7 +34,8 @@ public record RelyingPartyPolicy(
         boolean allowUnsolicited,
         LocalizedText notice,
         Map<LevelOfAssurance, String> authnContextClassRefs,
-        String homeUrl) {
+        String homeUrl,
+        Boolean complete) {
 
     public RelyingPartyPolicy {
         IdpConfig.require(entityId, "entityId");
@@ -56,9 +59,10 @@ public record RelyingPartyPolicy(
         if (homeUrl != null && !homeUrl.startsWith("https://")) {
             throw new IllegalArgumentException("homeUrl must be an https URL for " + entityId);
         }
+        complete = complete == null || complete;
     }
 
-    /** Without a home page: the "login expired" page then links to the site of the portal's ACS. */
+    /** A complete entry without a home page (the "login expired" page then links to the site of the portal's ACS). */
     public RelyingPartyPolicy(String entityId, LocalizedText displayName, List<String> loginMethods,
             LevelOfAssurance minimumLoa, NameIdFormat nameIdFormat, String nameIdSourceAttribute,
             List<String> releasedAttributes, boolean signResponse, boolean encryptAssertion,
@@ -66,7 +70,7 @@ public record RelyingPartyPolicy(
             Map<LevelOfAssurance, String> authnContextClassRefs) {
         this(entityId, displayName, loginMethods, minimumLoa, nameIdFormat, nameIdSourceAttribute, releasedAttributes,
                 signResponse, encryptAssertion, requireSignedRequests, allowUnsolicited, notice, authnContextClassRefs,
-                null);
+                null, true);
     }
 
     public AuthnContextVocabulary vocabulary() {
