@@ -75,7 +75,8 @@ class NoDeadEndsInChromiumTest {
 
     @BeforeEach
     void openBrowser() throws Exception {
-        chromium = HeadlessChromium.start(List.of(sandbox.ca().tlsCertificate().certificate()), "sl");
+        chromium = HeadlessChromium.start(List.of(sandbox.ca().tlsCertificate().certificate(),
+                sandbox.ca().tlsEcCertificate().certificate()), "sl");
         chromium.windowSize(PageCheck.PHONE, 900);
     }
 

@@ -213,9 +213,12 @@ public final class IdpServer implements AutoCloseable {
         Path home = options.home();
         RandomIds ids = new RandomIds(options.random());
         KeyRing signing = credentials(home, config, options);
-        ParserPool parserPool = OpenSamlRuntime.initialize();
+        // The key stores' key derivation and the JDK's CA list are read while OpenSAML initialises on its own thread
+        // (Main started it): on two cores that costs no time before the first answer (start-up profile, bench (f)).
         healthChecks.add(new KeyHealth("tls-key", "TLS server certificate", tlsCertificate(home, config.server().tls()),
                 options.clock()));
+        SSLContext soapTls = soapTls(home, config.logout());
+        ParserPool parserPool = OpenSamlRuntime.initialize();
         UsersFile usersFile = yaml.read(home.resolve(config.users()), UsersFile.class);
         UserDirectory users = new UserDirectory(usersFile.users());
         AuditLog audit = new AuditLog();
@@ -309,8 +312,8 @@ public final class IdpServer implements AutoCloseable {
         servlet(context, sso, Routes.SSO_REDIRECT);
         servlet(context, sso, Routes.SSO_POST);
         servlet(context, new UnsolicitedSsoEndpoint(flow, sessions, cookie, writer), Routes.SSO_UNSOLICITED);
-        LogoutFlow logoutFlow = logoutFlow(home, config, registry, storage, parserPool, signer, upstreamLogout, sessions,
-                audit, new LogoutMetrics(metrics), options.clock(), ids);
+        LogoutFlow logoutFlow = logoutFlow(config, registry, storage, parserPool, signer, upstreamLogout, sessions,
+                audit, new LogoutMetrics(metrics), soapTls, options.clock(), ids);
         SessionCookie logoutCookie = new SessionCookie(config.logout().cookieName());
         LogoutOutcomeWriter logoutWriter = new LogoutOutcomeWriter(new RedirectBindingSender(signing),
                 postForm, errorPage, pages, registry, cookie, logoutCookie);
@@ -469,9 +472,9 @@ public final class IdpServer implements AutoCloseable {
      * Single logout: the LogoutRequest rules in the AuthnRequest rules' order (the SP and its SingleLogoutService
      * first, the signature before the content, the principal last), the planner, the step store and the answers.
      */
-    private static LogoutFlow logoutFlow(Path home, IdpConfig config, ServiceProviders registry,
+    private static LogoutFlow logoutFlow(IdpConfig config, ServiceProviders registry,
             StorageService storage, ParserPool parserPool, SamlSigner signer, UpstreamLogout upstream,
-            SessionStore sessions, AuditLog audit, LogoutMetrics metrics, Clock clock, RandomIds ids)
+            SessionStore sessions, AuditLog audit, LogoutMetrics metrics, SSLContext soapTls, Clock clock, RandomIds ids)
             throws ComponentInitializationException {
         Limits limits = config.limits();
         ReplayCache replayCache = new ReplayCache();
@@ -498,7 +501,7 @@ public final class IdpServer implements AutoCloseable {
         LogoutResponseCheck responseCheck = new LogoutResponseCheck(registry, spSignatures, clock, limits.clockSkew(),
                 limits.maxRequestAge());
         SoapLogoutClient soap = new SoapLogoutClient(HttpClient.newBuilder().connectTimeout(logout.soapTimeout())
-                .sslContext(soapTls(home, logout)).followRedirects(HttpClient.Redirect.NEVER).build(), parserPool,
+                .sslContext(soapTls).followRedirects(HttpClient.Redirect.NEVER).build(), parserPool,
                 responseCheck, logout.soapTimeout(), limits.maxMessageBytes());
         return new LogoutFlow(validator,
                 new LogoutPlanner(registry, config.entityId(), signer, clock, ids, logout.spTimeout()),

@@ -151,6 +151,17 @@ public final class HeadlessChromium implements AutoCloseable {
         }
     }
 
+    /** Waits until the script expression is true in the page (e.g. an element a page's own script adds). */
+    public void waitFor(String condition, Duration timeout) throws InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        while (!execute("return Boolean(" + condition + ");").asBoolean(false)) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("timed out waiting for " + condition + " on " + url());
+            }
+            Thread.sleep(100);
+        }
+    }
+
     /** WebDriver's key values (W3C WebDriver §17.4.2) for {@link #press}. */
     public static final String TAB = "\uE004";
     public static final String ENTER = "\uE007";
@@ -180,17 +191,6 @@ public final class HeadlessChromium implements AutoCloseable {
 
     private void keys(List<Map<String, String>> actions) {
         call("POST", "actions", Map.of("actions", List.of(Map.of("type", "key", "id", "keyboard", "actions", actions))));
-    }
-
-    /** Waits until the script expression is true in the page (e.g. an element a page's own script adds). */
-    public void waitFor(String condition, Duration timeout) throws InterruptedException {
-        Instant deadline = Instant.now().plus(timeout);
-        while (!execute("return Boolean(" + condition + ");").asBoolean(false)) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("timed out waiting for " + condition + " on " + url());
-            }
-            Thread.sleep(100);
-        }
     }
 
     /** The browser's history Back button. */
