@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
@@ -16,6 +17,8 @@ import org.opensaml.saml.common.xml.SAMLConstants;
 import si.bankart.prehod.logout.LogoutOutcome;
 import si.bankart.prehod.logout.LogoutOutcome.PortalLogout;
 import si.bankart.prehod.logout.OutgoingLogoutResponse;
+import si.bankart.prehod.sp.PortalHome;
+import si.bankart.prehod.sp.RegisteredSp;
 import si.bankart.prehod.sp.ServiceProviders;
 import si.bankart.prehod.web.page.Language;
 import si.bankart.prehod.web.page.Pages;
@@ -101,9 +104,11 @@ public final class LogoutOutcomeWriter {
             throws IOException {
         List<Map<String, String>> portals = new ArrayList<>();
         for (PortalLogout portal : result.portals()) {
-            String name = registry.find(portal.spEntityId())
-                    .map(sp -> sp.policy().displayName().in(language.code())).orElse(portal.spEntityId());
-            portals.add(Map.of("name", name, "result", portal.result().name()));
+            Optional<RegisteredSp> sp = registry.find(portal.spEntityId());
+            String name = sp.map(s -> s.policy().displayName().in(language.code())).orElse(portal.spEntityId());
+            // Each portal's home from our configuration: the page is where a logout started at the IdP ends.
+            String home = sp.flatMap(PortalHome::of).map(PortalHome::url).orElse("");
+            portals.add(Map.of("name", name, "result", portal.result().name(), "home", home));
         }
         VelocityContext context = pages.context(language);
         context.put("portals", portals);

@@ -54,6 +54,7 @@ import si.bankart.prehod.login.certificate.TrustAnchorHealth;
 import si.bankart.prehod.sp.MetadataHealth;
 import si.bankart.prehod.metrics.LogoutMetrics;
 import si.bankart.prehod.metrics.SsoMetrics;
+import si.bankart.prehod.health.DegradedCheck;
 import si.bankart.prehod.health.Readiness;
 import si.bankart.prehod.web.management.LivenessEndpoint;
 import si.bankart.prehod.web.management.ManagementConnector;
@@ -126,6 +127,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import si.bankart.prehod.storage.FileStorage;
+import si.bankart.prehod.metrics.StoreGauges;
 import si.bankart.prehod.storage.Store;
 import si.bankart.prehod.storage.StoreFactory;
 import si.bankart.prehod.storage.StoreUnavailable;
@@ -142,6 +144,7 @@ import si.bankart.prehod.login.rekono.RekonoConfig;
 import si.bankart.prehod.web.login.rekono.RekonoLogin;
 import si.bankart.prehod.web.login.certificate.CertificateLogin;
 import si.bankart.prehod.login.certificate.CertificateLoginConfig;
+import si.bankart.prehod.login.certificate.CertificateHandBacks;
 import si.bankart.prehod.login.certificate.ClientCertificateVerifier;
 import si.bankart.prehod.login.certificate.LoaConfig;
 import si.bankart.prehod.login.certificate.NamedTrustAnchor;
@@ -210,18 +213,22 @@ public final class IdpServer implements AutoCloseable {
         Path home = options.home();
         RandomIds ids = new RandomIds(options.random());
         KeyRing signing = credentials(home, config, options);
-        ParserPool parserPool = OpenSamlRuntime.initialize();
+        // The key stores' key derivation and the JDK's CA list are read while OpenSAML initialises on its own thread
+        // (Main started it): on two cores that costs no time before the first answer (start-up profile, bench (f)).
         healthChecks.add(new KeyHealth("tls-key", "TLS server certificate", tlsCertificate(home, config.server().tls()),
                 options.clock()));
+        SSLContext soapTls = soapTls(home, config.logout());
+        ParserPool parserPool = OpenSamlRuntime.initialize();
         UsersFile usersFile = yaml.read(home.resolve(config.users()), UsersFile.class);
         UserDirectory users = new UserDirectory(usersFile.users());
         AuditLog audit = new AuditLog();
-        SpCatalog registry = SpCatalog.configured(home, config, yaml, parserPool, audit, options.clock());
+        Store store = openStore(options, config, metrics);
+        StorageService storage = store.storage();
+        // The store before the catalog: SPs replaced by a reload are kept there for logins in progress on any node.
+        SpCatalog registry = SpCatalog.configured(home, config, yaml, parserPool, audit, options.clock(), storage);
         healthChecks.add(new MetadataHealth(registry::all, options.clock()));
         healthChecks.add(registry);
         healthChecks.add(signing);
-        Store store = openStore(options, config, metrics);
-        StorageService storage = store.storage();
         healthChecks.add(store.health());
         AccountLinkingConfig linkingConfig = config.accountLinking() == null ? AccountLinkingConfig.defaults()
                 : yaml.read(home.resolve(config.accountLinking()), AccountLinkingConfig.class);
@@ -264,7 +271,9 @@ public final class IdpServer implements AutoCloseable {
                 // e.g. a trustStore or key file that cannot be read: the operator's to fix, not a crash
                 throw new ConfigException(home.resolve(config.rekono()), e.getMessage());
             }
-            healthChecks.add(broker.health());
+            // Rekono down with certificate login still working makes the node worse, not unfit (unless required).
+            healthChecks.add(config.management().rekonoRequired() || config.certificateLogin() == null ? broker.health()
+                    : new DegradedCheck(broker.health(), "certificate login"));
             String certificateLink = config.certificateLogin() == null ? null
                     : config.certificateBaseUrl() + CertificateLogin.PATH;
             methods.add(new RekonoLogin(broker, Collections.max(rekono.acr().values()), rekono.createAccountUrl(), errorPage,
@@ -287,7 +296,7 @@ public final class IdpServer implements AutoCloseable {
                     new RevocationCheck(certificates.revocation(), options.clock(), revocations), users, options.clock()),
                     new TrustedProxyHeader(certificates.proxyHeader()), strongest(certificates.loa()),
                     config.certificateBaseUrl() + CertificateLogin.PATH, config.endpoint(Routes.LOGIN), pages, errorPage,
-                    audit, options.clock(), ids, linking);
+                    audit, options.clock(), ids, linking, new CertificateHandBacks(storage, options.clock(), ids));
             methods.add(certificateLogin);
         }
 
@@ -303,8 +312,8 @@ public final class IdpServer implements AutoCloseable {
         servlet(context, sso, Routes.SSO_REDIRECT);
         servlet(context, sso, Routes.SSO_POST);
         servlet(context, new UnsolicitedSsoEndpoint(flow, sessions, cookie, writer), Routes.SSO_UNSOLICITED);
-        LogoutFlow logoutFlow = logoutFlow(home, config, registry, storage, parserPool, signer, upstreamLogout, sessions,
-                audit, new LogoutMetrics(metrics), options.clock(), ids);
+        LogoutFlow logoutFlow = logoutFlow(config, registry, storage, parserPool, signer, upstreamLogout, sessions,
+                audit, new LogoutMetrics(metrics), soapTls, options.clock(), ids);
         SessionCookie logoutCookie = new SessionCookie(config.logout().cookieName());
         LogoutOutcomeWriter logoutWriter = new LogoutOutcomeWriter(new RedirectBindingSender(signing),
                 postForm, errorPage, pages, registry, cookie, logoutCookie);
@@ -316,7 +325,7 @@ public final class IdpServer implements AutoCloseable {
                 pages, errorPage, ids);
         servlet(context, logoutPage, Routes.LOGOUT);
         servlet(context, logoutPage, Routes.LOGOUT_UPSTREAM_DONE);
-        MethodChoicePage methodChoice = new MethodChoicePage(methods, registry, completion, pages, errorPage, ids);
+        MethodChoicePage methodChoice = new MethodChoicePage(methods, registry, completion, pages);
         servlet(context, methodChoice, Routes.LOGIN);
         servlet(context, methodChoice, Routes.LOGIN_CANCEL);
         servlet(context, new MetadataEndpoint(idpMetadata(home, config, signing, options.clock())), Routes.METADATA);
@@ -410,7 +419,7 @@ public final class IdpServer implements AutoCloseable {
         try {
             Store store = StoreFactory.open(config.store(), meters);
             log.info("State is kept in {}", store.health().check().detail());
-            return store;
+            return store.closingAlso(StoreGauges.of(store, config.store(), meters));
         } catch (StoreUnavailable e) {
             throw new ConfigException(options.configFile(), "store: " + e.getMessage());
         }
@@ -463,9 +472,9 @@ public final class IdpServer implements AutoCloseable {
      * Single logout: the LogoutRequest rules in the AuthnRequest rules' order (the SP and its SingleLogoutService
      * first, the signature before the content, the principal last), the planner, the step store and the answers.
      */
-    private static LogoutFlow logoutFlow(Path home, IdpConfig config, ServiceProviders registry,
+    private static LogoutFlow logoutFlow(IdpConfig config, ServiceProviders registry,
             StorageService storage, ParserPool parserPool, SamlSigner signer, UpstreamLogout upstream,
-            SessionStore sessions, AuditLog audit, LogoutMetrics metrics, Clock clock, RandomIds ids)
+            SessionStore sessions, AuditLog audit, LogoutMetrics metrics, SSLContext soapTls, Clock clock, RandomIds ids)
             throws ComponentInitializationException {
         Limits limits = config.limits();
         ReplayCache replayCache = new ReplayCache();
@@ -492,7 +501,7 @@ public final class IdpServer implements AutoCloseable {
         LogoutResponseCheck responseCheck = new LogoutResponseCheck(registry, spSignatures, clock, limits.clockSkew(),
                 limits.maxRequestAge());
         SoapLogoutClient soap = new SoapLogoutClient(HttpClient.newBuilder().connectTimeout(logout.soapTimeout())
-                .sslContext(soapTls(home, logout)).followRedirects(HttpClient.Redirect.NEVER).build(), parserPool,
+                .sslContext(soapTls).followRedirects(HttpClient.Redirect.NEVER).build(), parserPool,
                 responseCheck, logout.soapTimeout(), limits.maxMessageBytes());
         return new LogoutFlow(validator,
                 new LogoutPlanner(registry, config.entityId(), signer, clock, ids, logout.spTimeout()),

@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 
 import si.bankart.prehod.login.rekono.RekonoOutcome;
 import si.bankart.prehod.storage.RandomIds;
+import si.bankart.prehod.web.login.LoginCompletion;
 import si.bankart.prehod.web.page.Language;
 import si.bankart.prehod.web.response.ErrorPage;
 import si.bankart.prehod.web.server.Routes;
@@ -24,24 +25,26 @@ final class RekonoFailurePage {
     private static final Logger log = LoggerFactory.getLogger(RekonoFailurePage.class);
 
     private final ErrorPage errorPage;
+    private final LoginCompletion completion;
     private final RandomIds ids;
 
-    RekonoFailurePage(ErrorPage errorPage, RandomIds ids) {
+    RekonoFailurePage(ErrorPage errorPage, LoginCompletion completion, RandomIds ids) {
         this.errorPage = errorPage;
+        this.completion = completion;
         this.ids = ids;
-    }
-
-    /** The pending SAML login is gone (used, expired or never was): start again at the portal. */
-    void expired(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String incident = ids.incident();
-        log.warn("Rekono login not started [incident {}]: pending login unknown, used or expired", incident);
-        errorPage.show(response, HttpServletResponse.SC_BAD_REQUEST, "login-expired", incident, Language.of(request));
     }
 
     void show(HttpServletRequest request, HttpServletResponse response, RekonoOutcome.Rejected rejected) throws IOException {
         // The broker logged and audited the refusal under this incident; the page shows the same one.
         String incident = rejected.incident() != null ? rejected.incident() : ids.incident();
         log.info("Rekono refusal page [incident {}] {}", incident, rejected.reason().page());
+        if (rejected.reason().page().equals("login-expired")) {
+            // A used, unknown or expired state (Back after the login finished, Rekono's own "expired" link): the
+            // login cannot go on, the portal it was for can.
+            errorPage.loginExpired(response, incident, Language.of(request),
+                    completion.portalHome(rejected.pendingLoginKey().orElse(null), request));
+            return;
+        }
         String retry = rejected.pendingLoginKey().map(key -> Routes.LOGIN + "?key=" + key).orElse(null);
         errorPage.show(response, HttpServletResponse.SC_BAD_REQUEST, rejected.reason().page(), incident,
                 Language.of(request), retry);

@@ -64,7 +64,7 @@ public final class RekonoLogin implements LoginMethodEndpoint {
 
     @Override
     public void mount(ServletContextHandler context, LoginCompletion completion) {
-        RekonoFailurePage failures = new RekonoFailurePage(errorPage, ids);
+        RekonoFailurePage failures = new RekonoFailurePage(errorPage, completion, ids);
         context.addServlet(new ServletHolder(new RekonoStartEndpoint(broker, completion, failures)), START);
         context.addServlet(new ServletHolder(new RekonoCallbackEndpoint(broker, completion, failures, linking, linkLifetime)),
                 CALLBACK);
