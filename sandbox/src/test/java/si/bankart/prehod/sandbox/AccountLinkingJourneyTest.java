@@ -156,7 +156,8 @@ class AccountLinkingJourneyTest {
     void inChromiumANewUserCreatesTheAccountFromTheIdpAndReachesThePortalWithTheActivationCode() throws Exception {
         assumeTrue(HeadlessChromium.installed(), "Debian's chromium package is not installed");
         NewAccount account = NewAccount.next();
-        try (HeadlessChromium chromium = HeadlessChromium.startAcceptingAnyCertificate("sl")) {
+        try (HeadlessChromium chromium = HeadlessChromium.start(
+                List.of(sandbox.ca().tlsCertificate().certificate()), "sl")) {
             chromium.open(URI.create(journey.portal("bws") + "login").toString());
             waitFor(chromium, "document.querySelector('a.signup-link') !== null");
             chromium.execute("document.querySelector('a.signup-link').click()");
