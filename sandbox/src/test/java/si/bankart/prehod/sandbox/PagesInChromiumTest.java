@@ -57,7 +57,8 @@ class PagesInChromiumTest {
 
     @BeforeEach
     void openBrowser() throws Exception {
-        chromium = HeadlessChromium.start(List.of(sandbox.ca().tlsCertificate().certificate()), "sl");
+        chromium = HeadlessChromium.start(List.of(sandbox.ca().tlsCertificate().certificate(),
+                sandbox.ca().tlsEcCertificate().certificate()), "sl"); // Chromium is shown the ECDSA one
         chromium.windowSize(390, 844);
     }
 
