@@ -31,80 +31,80 @@ import si.bankart.prehod.sandbox.rekono.factor.FactorLockPolicy;
  * @param factorLock        how many wrong SMS or OnePass codes lock that factor of an account, and for how long
  */
 public record RekonoConfig(
-    String bindAddress,
-    int httpsPort,
-    int certificatePort,
-    KeyStore tlsKeyStore,
-    char[] tlsKeyPassword,
-    Set<X509Certificate> trustAnchors,
-    Path clientsFile,
-    Path accountsFile,
-    List<ExtraClientUris> extraClientUris,
-    Map<String, String> environment,
-    Clock clock,
-    SecureRandom random,
-    FactorLockPolicy factorLock) {
+        String bindAddress,
+        int httpsPort,
+        int certificatePort,
+        KeyStore tlsKeyStore,
+        char[] tlsKeyPassword,
+        Set<X509Certificate> trustAnchors,
+        Path clientsFile,
+        Path accountsFile,
+        List<ExtraClientUris> extraClientUris,
+        Map<String, String> environment,
+        Clock clock,
+        SecureRandom random,
+        FactorLockPolicy factorLock) {
 
-  public static final String LOOPBACK = "127.0.0.1";
-  public static final int DEFAULT_HTTPS_PORT = 9443;
-  public static final int DEFAULT_CERTIFICATE_PORT = 9444;
+    public static final String LOOPBACK = "127.0.0.1";
+    public static final int DEFAULT_HTTPS_PORT = 9443;
+    public static final int DEFAULT_CERTIFICATE_PORT = 9444;
 
-  public RekonoConfig {
-    Objects.requireNonNull(bindAddress, "bindAddress");
-    Objects.requireNonNull(tlsKeyStore, "tlsKeyStore");
-    Objects.requireNonNull(tlsKeyPassword, "tlsKeyPassword");
-    Objects.requireNonNull(clientsFile, "clientsFile");
-    Objects.requireNonNull(accountsFile, "accountsFile");
-    Objects.requireNonNull(clock, "clock");
-    Objects.requireNonNull(random, "random");
-    factorLock = factorLock == null ? FactorLockPolicy.DEFAULT : factorLock;
-    trustAnchors = Set.copyOf(trustAnchors);
-    extraClientUris = List.copyOf(extraClientUris);
-    environment = Map.copyOf(environment);
-    if (httpsPort < 0 || httpsPort > 65535 || certificatePort < 0 || certificatePort > 65535) {
-      throw new IllegalArgumentException("ports must be 0..65535, were " + httpsPort + " and " + certificatePort);
+    public RekonoConfig {
+        Objects.requireNonNull(bindAddress, "bindAddress");
+        Objects.requireNonNull(tlsKeyStore, "tlsKeyStore");
+        Objects.requireNonNull(tlsKeyPassword, "tlsKeyPassword");
+        Objects.requireNonNull(clientsFile, "clientsFile");
+        Objects.requireNonNull(accountsFile, "accountsFile");
+        Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(random, "random");
+        factorLock = factorLock == null ? FactorLockPolicy.DEFAULT : factorLock;
+        trustAnchors = Set.copyOf(trustAnchors);
+        extraClientUris = List.copyOf(extraClientUris);
+        environment = Map.copyOf(environment);
+        if (httpsPort < 0 || httpsPort > 65535 || certificatePort < 0 || certificatePort > 65535) {
+            throw new IllegalArgumentException("ports must be 0..65535, were " + httpsPort + " and " + certificatePort);
+        }
     }
-  }
 
-  /**
-   * The sandbox defaults: 127.0.0.1, ports 9443 and 9444, the files in {@code confDirectory}, the process environment,
-   * the system clock and a new SecureRandom.
-   */
-  public static RekonoConfig defaults(KeyStore tlsKeyStore, char[] tlsKeyPassword, Set<X509Certificate> trustAnchors,
-      Path confDirectory) {
-    return new RekonoConfig(LOOPBACK, DEFAULT_HTTPS_PORT, DEFAULT_CERTIFICATE_PORT, tlsKeyStore, tlsKeyPassword,
-        trustAnchors, confDirectory.resolve("rekono-clients.yaml"), confDirectory.resolve("rekono-accounts.yaml"),
-        List.of(), System.getenv(), Clock.systemUTC(), new SecureRandom(), FactorLockPolicy.DEFAULT);
-  }
+    /**
+     * The sandbox defaults: 127.0.0.1, ports 9443 and 9444, the files in {@code confDirectory}, the process environment,
+     * the system clock and a new SecureRandom.
+     */
+    public static RekonoConfig defaults(KeyStore tlsKeyStore, char[] tlsKeyPassword, Set<X509Certificate> trustAnchors,
+            Path confDirectory) {
+        return new RekonoConfig(LOOPBACK, DEFAULT_HTTPS_PORT, DEFAULT_CERTIFICATE_PORT, tlsKeyStore, tlsKeyPassword,
+                trustAnchors, confDirectory.resolve("rekono-clients.yaml"), confDirectory.resolve("rekono-accounts.yaml"),
+                List.of(), System.getenv(), Clock.systemUTC(), new SecureRandom(), FactorLockPolicy.DEFAULT);
+    }
 
-  public RekonoConfig withPorts(int https, int certificate) {
-    return new RekonoConfig(bindAddress, https, certificate, tlsKeyStore, tlsKeyPassword, trustAnchors, clientsFile,
-        accountsFile, extraClientUris, environment, clock, random, factorLock);
-  }
+    public RekonoConfig withPorts(int https, int certificate) {
+        return new RekonoConfig(bindAddress, https, certificate, tlsKeyStore, tlsKeyPassword, trustAnchors, clientsFile,
+                accountsFile, extraClientUris, environment, clock, random, factorLock);
+    }
 
-  public RekonoConfig withClientsFile(Path file) {
-    return new RekonoConfig(bindAddress, httpsPort, certificatePort, tlsKeyStore, tlsKeyPassword, trustAnchors, file,
-        accountsFile, extraClientUris, environment, clock, random, factorLock);
-  }
+    public RekonoConfig withClientsFile(Path file) {
+        return new RekonoConfig(bindAddress, httpsPort, certificatePort, tlsKeyStore, tlsKeyPassword, trustAnchors, file,
+                accountsFile, extraClientUris, environment, clock, random, factorLock);
+    }
 
-  public RekonoConfig withExtraClientUris(List<ExtraClientUris> extras) {
-    return new RekonoConfig(bindAddress, httpsPort, certificatePort, tlsKeyStore, tlsKeyPassword, trustAnchors,
-        clientsFile, accountsFile, extras, environment, clock, random, factorLock);
-  }
+    public RekonoConfig withExtraClientUris(List<ExtraClientUris> extras) {
+        return new RekonoConfig(bindAddress, httpsPort, certificatePort, tlsKeyStore, tlsKeyPassword, trustAnchors,
+                clientsFile, accountsFile, extras, environment, clock, random, factorLock);
+    }
 
-  public RekonoConfig withClock(Clock newClock) {
-    return new RekonoConfig(bindAddress, httpsPort, certificatePort, tlsKeyStore, tlsKeyPassword, trustAnchors,
-        clientsFile, accountsFile, extraClientUris, environment, newClock, random, factorLock);
-  }
+    public RekonoConfig withClock(Clock newClock) {
+        return new RekonoConfig(bindAddress, httpsPort, certificatePort, tlsKeyStore, tlsKeyPassword, trustAnchors,
+                clientsFile, accountsFile, extraClientUris, environment, newClock, random, factorLock);
+    }
 
-  public RekonoConfig withFactorLock(FactorLockPolicy policy) {
-    return new RekonoConfig(bindAddress, httpsPort, certificatePort, tlsKeyStore, tlsKeyPassword, trustAnchors,
-        clientsFile, accountsFile, extraClientUris, environment, clock, random, policy);
-  }
+    public RekonoConfig withFactorLock(FactorLockPolicy policy) {
+        return new RekonoConfig(bindAddress, httpsPort, certificatePort, tlsKeyStore, tlsKeyPassword, trustAnchors,
+                clientsFile, accountsFile, extraClientUris, environment, clock, random, policy);
+    }
 
-  @Override
-  public String toString() {
-    return "RekonoConfig[" + bindAddress + ":" + httpsPort + "/" + certificatePort + ", " + clientsFile + ", "
-        + accountsFile + "]";
-  }
+    @Override
+    public String toString() {
+        return "RekonoConfig[" + bindAddress + ":" + httpsPort + "/" + certificatePort + ", " + clientsFile + ", "
+                + accountsFile + "]";
+    }
 }

@@ -26,96 +26,96 @@ import java.util.stream.Collectors;
  */
 public final class Browser {
 
-  /** One response: where it came from, its status, the Location if any, the body. */
-  public record Page(URI uri, int status, Optional<URI> location, String body) {
+    /** One response: where it came from, its status, the Location if any, the body. */
+    public record Page(URI uri, int status, Optional<URI> location, String body) {
 
-    public boolean contains(String text) {
-      return body.contains(text);
+        public boolean contains(String text) {
+            return body.contains(text);
+        }
+
+        /** The login transaction id the page carries in its URL or forms. */
+        public String tx() {
+            Matcher m = Pattern.compile("name=\"tx\" value=\"([^\"]+)\"").matcher(body);
+            if (m.find()) {
+                return m.group(1);
+            }
+            return query(uri).get("tx");
+        }
     }
 
-    /** The login transaction id the page carries in its URL or forms. */
-    public String tx() {
-      Matcher m = Pattern.compile("name=\"tx\" value=\"([^\"]+)\"").matcher(body);
-      if (m.find()) {
-        return m.group(1);
-      }
-      return query(uri).get("tx");
+    private final HttpClient client;
+    private final int ownPort;
+    private final int certificatePort;
+    private String acceptLanguage = "sl";
+
+    public Browser(TestPki pki, KeyStore clientCertificate, int ownPort, int certificatePort) {
+        this.client = HttpClient.newBuilder()
+                .sslContext(pki.sslContext(clientCertificate))
+                .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
+        this.ownPort = ownPort;
+        this.certificatePort = certificatePort;
     }
-  }
 
-  private final HttpClient client;
-  private final int ownPort;
-  private final int certificatePort;
-  private String acceptLanguage = "sl";
+    /** The Accept-Language header sent from now on ("sl" until changed). */
+    public void acceptLanguage(String header) {
+        acceptLanguage = header;
+    }
 
-  public Browser(TestPki pki, KeyStore clientCertificate, int ownPort, int certificatePort) {
-    this.client = HttpClient.newBuilder()
-        .sslContext(pki.sslContext(clientCertificate))
-        .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
-        .followRedirects(HttpClient.Redirect.NEVER)
-        .connectTimeout(Duration.ofSeconds(5))
-        .build();
-    this.ownPort = ownPort;
-    this.certificatePort = certificatePort;
-  }
+    public Page get(URI uri) {
+        return send(HttpRequest.newBuilder(uri).GET().header("Accept-Language", acceptLanguage).build());
+    }
 
-  /** The Accept-Language header sent from now on ("sl" until changed). */
-  public void acceptLanguage(String header) {
-    acceptLanguage = header;
-  }
+    public Page post(URI uri, Map<String, String> form) {
+        String body = form.entrySet().stream()
+                .map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(uri).header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Accept-Language", acceptLanguage).POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
 
-  public Page get(URI uri) {
-    return send(HttpRequest.newBuilder(uri).GET().header("Accept-Language", acceptLanguage).build());
-  }
-
-  public Page post(URI uri, Map<String, String> form) {
-    String body = form.entrySet().stream()
-        .map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
-    return send(HttpRequest.newBuilder(uri).header("Content-Type", "application/x-www-form-urlencoded")
-        .header("Accept-Language", acceptLanguage).POST(HttpRequest.BodyPublishers.ofString(body)).build());
-  }
-
-  /** Follows redirects while they stay on the stand-in's ports; returns the last page or the redirect leaving them. */
-  public Page follow(Page page) {
-    Page current = page;
-    for (int hops = 0; hops < 10 && current.location().isPresent(); hops++) {
-      URI next = current.location().get();
-      if (!"localhost".equals(next.getHost()) || (next.getPort() != ownPort && next.getPort() != certificatePort)) {
+    /** Follows redirects while they stay on the stand-in's ports; returns the last page or the redirect leaving them. */
+    public Page follow(Page page) {
+        Page current = page;
+        for (int hops = 0; hops < 10 && current.location().isPresent(); hops++) {
+            URI next = current.location().get();
+            if (!"localhost".equals(next.getHost()) || (next.getPort() != ownPort && next.getPort() != certificatePort)) {
+                return current;
+            }
+            current = get(next);
+        }
         return current;
-      }
-      current = get(next);
     }
-    return current;
-  }
 
-  private Page send(HttpRequest request) {
-    try {
-      HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-      Optional<URI> location = response.headers().firstValue("Location").map(l -> request.uri().resolve(l));
-      return new Page(request.uri(), response.statusCode(), location, response.body());
-    } catch (IOException e) {
-      throw new IllegalStateException(request.uri() + ": " + e, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
+    private Page send(HttpRequest request) {
+        try {
+            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            Optional<URI> location = response.headers().firstValue("Location").map(l -> request.uri().resolve(l));
+            return new Page(request.uri(), response.statusCode(), location, response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(request.uri() + ": " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
-  }
 
-  public static Map<String, String> query(URI uri) {
-    Map<String, String> params = new LinkedHashMap<>();
-    if (uri.getRawQuery() == null) {
-      return params;
+    public static Map<String, String> query(URI uri) {
+        Map<String, String> params = new LinkedHashMap<>();
+        if (uri.getRawQuery() == null) {
+            return params;
+        }
+        for (String pair : uri.getRawQuery().split("&")) {
+            int eq = pair.indexOf('=');
+            String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            params.put(key, value);
+        }
+        return params;
     }
-    for (String pair : uri.getRawQuery().split("&")) {
-      int eq = pair.indexOf('=');
-      String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-      String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-      params.put(key, value);
-    }
-    return params;
-  }
 
-  private static String enc(String s) {
-    return URLEncoder.encode(s, StandardCharsets.UTF_8);
-  }
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
 }

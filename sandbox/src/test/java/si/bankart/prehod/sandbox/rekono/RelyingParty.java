@@ -29,49 +29,49 @@ import si.bankart.prehod.sandbox.rekono.oidc.ProviderEndpoints;
 
 /** A relying party built from Nimbus: makes PKCE authorization requests and redeems codes over real HTTPS. */
 public record RelyingParty(ClientID clientId, Secret secret, ClientAuthenticationMethod method, URI redirectUri,
-    ProviderEndpoints endpoints, SSLContext ssl) {
+        ProviderEndpoints endpoints, SSLContext ssl) {
 
-  /** One authorization request and the secrets the RP keeps for it. */
-  public record Start(URI uri, State state, Nonce nonce, CodeVerifier verifier) {}
+    /** One authorization request and the secrets the RP keeps for it. */
+    public record Start(URI uri, State state, Nonce nonce, CodeVerifier verifier) {}
 
-  public Start start() {
-    return start(b -> {});
-  }
-
-  public Start start(Consumer<AuthenticationRequest.Builder> customize) {
-    State state = new State();
-    Nonce nonce = new Nonce();
-    CodeVerifier verifier = new CodeVerifier();
-    AuthenticationRequest.Builder builder = new AuthenticationRequest.Builder(ResponseType.CODE,
-        new Scope("openid", "profile", "email"), clientId, redirectUri)
-        .state(state).nonce(nonce).codeChallenge(verifier, CodeChallengeMethod.S256)
-        .endpointURI(endpoints.authorize());
-    customize.accept(builder);
-    return new Start(builder.build().toURI(), state, nonce, verifier);
-  }
-
-  public TokenResponse redeem(AuthorizationCode code, CodeVerifier verifier) {
-    return redeem(code, verifier, redirectUri, secret);
-  }
-
-  public TokenResponse redeem(AuthorizationCode code, CodeVerifier verifier, URI redirect, Secret withSecret) {
-    ClientAuthentication auth = method.equals(ClientAuthenticationMethod.CLIENT_SECRET_POST)
-        ? new ClientSecretPost(clientId, withSecret) : new ClientSecretBasic(clientId, withSecret);
-    HTTPRequest request = new TokenRequest.Builder(endpoints.token(), auth,
-        new AuthorizationCodeGrant(code, redirect, verifier)).build().toHTTPRequest();
-    try {
-      return OIDCTokenResponseParser.parse(send(request));
-    } catch (ParseException e) {
-      throw new IllegalStateException(e);
+    public Start start() {
+        return start(b -> {});
     }
-  }
 
-  public HTTPResponse send(HTTPRequest request) {
-    request.setSSLSocketFactory(ssl.getSocketFactory());
-    try {
-      return request.send();
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
+    public Start start(Consumer<AuthenticationRequest.Builder> customize) {
+        State state = new State();
+        Nonce nonce = new Nonce();
+        CodeVerifier verifier = new CodeVerifier();
+        AuthenticationRequest.Builder builder = new AuthenticationRequest.Builder(ResponseType.CODE,
+                new Scope("openid", "profile", "email"), clientId, redirectUri)
+                .state(state).nonce(nonce).codeChallenge(verifier, CodeChallengeMethod.S256)
+                .endpointURI(endpoints.authorize());
+        customize.accept(builder);
+        return new Start(builder.build().toURI(), state, nonce, verifier);
     }
-  }
+
+    public TokenResponse redeem(AuthorizationCode code, CodeVerifier verifier) {
+        return redeem(code, verifier, redirectUri, secret);
+    }
+
+    public TokenResponse redeem(AuthorizationCode code, CodeVerifier verifier, URI redirect, Secret withSecret) {
+        ClientAuthentication auth = method.equals(ClientAuthenticationMethod.CLIENT_SECRET_POST)
+                ? new ClientSecretPost(clientId, withSecret) : new ClientSecretBasic(clientId, withSecret);
+        HTTPRequest request = new TokenRequest.Builder(endpoints.token(), auth,
+                new AuthorizationCodeGrant(code, redirect, verifier)).build().toHTTPRequest();
+        try {
+            return OIDCTokenResponseParser.parse(send(request));
+        } catch (ParseException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public HTTPResponse send(HTTPRequest request) {
+        request.setSSLSocketFactory(ssl.getSocketFactory());
+        try {
+            return request.send();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

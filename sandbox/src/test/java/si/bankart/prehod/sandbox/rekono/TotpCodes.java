@@ -12,20 +12,20 @@ import org.apache.commons.codec.binary.Base32;
  */
 public final class TotpCodes {
 
-  private TotpCodes() {}
+    private TotpCodes() {}
 
-  public static String at(String base32Secret, Instant instant) {
-    try {
-      byte[] key = new Base32().decode(base32Secret);
-      Mac mac = Mac.getInstance("HmacSHA1");
-      mac.init(new SecretKeySpec(key, "HmacSHA1"));
-      byte[] h = mac.doFinal(ByteBuffer.allocate(8).putLong(instant.getEpochSecond() / 30).array());
-      int o = h[19] & 0xf;
-      int bin = ((h[o] & 0x7f) << 24) | ((h[o + 1] & 0xff) << 16) | ((h[o + 2] & 0xff) << 8) | (h[o + 3] & 0xff);
-      return String.format("%06d", bin % 1_000_000);
-    } catch (java.security.GeneralSecurityException e) {
-      throw new IllegalStateException(e);
+    public static String at(String base32Secret, Instant instant) {
+        try {
+            byte[] key = new Base32().decode(base32Secret);
+            Mac mac = Mac.getInstance("HmacSHA1");
+            mac.init(new SecretKeySpec(key, "HmacSHA1"));
+            byte[] h = mac.doFinal(ByteBuffer.allocate(8).putLong(instant.getEpochSecond() / 30).array());
+            int o = h[19] & 0xf;
+            int bin = ((h[o] & 0x7f) << 24) | ((h[o + 1] & 0xff) << 16) | ((h[o + 2] & 0xff) << 8) | (h[o + 3] & 0xff);
+            return String.format("%06d", bin % 1_000_000);
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
-  }
 
 }

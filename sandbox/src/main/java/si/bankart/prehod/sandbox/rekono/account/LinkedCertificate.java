@@ -18,22 +18,22 @@ import javax.security.auth.x500.X500Principal;
  */
 public record LinkedCertificate(String subjectDn) {
 
-  public LinkedCertificate {
-    if (rdns(subjectDn).isEmpty()) {
-      throw new IllegalArgumentException("empty subject DN in certificate link");
+    public LinkedCertificate {
+        if (rdns(subjectDn).isEmpty()) {
+            throw new IllegalArgumentException("empty subject DN in certificate link");
+        }
     }
-  }
 
-  public boolean matches(X509Certificate certificate) {
-    Set<Rdn> presented = new HashSet<>(rdns(certificate.getSubjectX500Principal().getName(X500Principal.RFC2253)));
-    return presented.containsAll(rdns(subjectDn));
-  }
-
-  private static List<Rdn> rdns(String dn) {
-    try {
-      return new LdapName(new X500Principal(dn).getName(X500Principal.RFC2253)).getRdns();
-    } catch (InvalidNameException | IllegalArgumentException e) {
-      throw new IllegalArgumentException("not a distinguished name: " + dn, e);
+    public boolean matches(X509Certificate certificate) {
+        Set<Rdn> presented = new HashSet<>(rdns(certificate.getSubjectX500Principal().getName(X500Principal.RFC2253)));
+        return presented.containsAll(rdns(subjectDn));
     }
-  }
+
+    private static List<Rdn> rdns(String dn) {
+        try {
+            return new LdapName(new X500Principal(dn).getName(X500Principal.RFC2253)).getRdns();
+        } catch (InvalidNameException | IllegalArgumentException e) {
+            throw new IllegalArgumentException("not a distinguished name: " + dn, e);
+        }
+    }
 }

@@ -22,53 +22,53 @@ import java.util.regex.Pattern;
  */
 public final class ClientsFile {
 
-  private static final Pattern REFERENCE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::-(.*))?}");
+    private static final Pattern REFERENCE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::-(.*))?}");
 
-  record Entry(
-      @JsonProperty(value = "client_id", required = true) String clientId,
-      @JsonProperty("client_name") String clientName,
-      @JsonProperty(value = "client_secret", required = true) String clientSecret,
-      @JsonProperty(value = "token_endpoint_auth_method", required = true) String authMethod,
-      @JsonProperty(value = "redirect_uris", required = true) List<URI> redirectUris,
-      @JsonProperty("post_logout_redirect_uris") List<URI> postLogoutRedirectUris) {}
+    record Entry(
+            @JsonProperty(value = "client_id", required = true) String clientId,
+            @JsonProperty("client_name") String clientName,
+            @JsonProperty(value = "client_secret", required = true) String clientSecret,
+            @JsonProperty(value = "token_endpoint_auth_method", required = true) String authMethod,
+            @JsonProperty(value = "redirect_uris", required = true) List<URI> redirectUris,
+            @JsonProperty("post_logout_redirect_uris") List<URI> postLogoutRedirectUris) {}
 
-  record Document(@JsonProperty(value = "clients", required = true) List<Entry> clients) {}
+    record Document(@JsonProperty(value = "clients", required = true) List<Entry> clients) {}
 
-  private ClientsFile() {}
+    private ClientsFile() {}
 
-  public static List<RegisteredClient> read(Path file, Map<String, String> environment) {
-    Document document;
-    try {
-      document = new ObjectMapper(new YAMLFactory())
-          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-          .readValue(file.toFile(), Document.class);
-    } catch (IOException e) {
-      throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
+    public static List<RegisteredClient> read(Path file, Map<String, String> environment) {
+        Document document;
+        try {
+            document = new ObjectMapper(new YAMLFactory())
+                    .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                    .readValue(file.toFile(), Document.class);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
+        }
+        return document.clients().stream().map(e -> {
+            try {
+                return new RegisteredClient(new ClientID(e.clientId()), e.clientName(),
+                        new Secret(resolve(e.clientSecret(), environment)), ClientAuthenticationMethod.parse(e.authMethod()),
+                        new LinkedHashSet<>(e.redirectUris()),
+                        new LinkedHashSet<>(e.postLogoutRedirectUris() == null ? List.of() : e.postLogoutRedirectUris()));
+            } catch (IllegalArgumentException ex) {
+                throw new IllegalArgumentException(file + ", client " + e.clientId() + ": " + ex.getMessage(), ex);
+            }
+        }).toList();
     }
-    return document.clients().stream().map(e -> {
-      try {
-        return new RegisteredClient(new ClientID(e.clientId()), e.clientName(),
-            new Secret(resolve(e.clientSecret(), environment)), ClientAuthenticationMethod.parse(e.authMethod()),
-            new LinkedHashSet<>(e.redirectUris()),
-            new LinkedHashSet<>(e.postLogoutRedirectUris() == null ? List.of() : e.postLogoutRedirectUris()));
-      } catch (IllegalArgumentException ex) {
-        throw new IllegalArgumentException(file + ", client " + e.clientId() + ": " + ex.getMessage(), ex);
-      }
-    }).toList();
-  }
 
-  static String resolve(String value, Map<String, String> environment) {
-    Matcher m = REFERENCE.matcher(value);
-    if (!m.matches()) {
-      return value;
+    static String resolve(String value, Map<String, String> environment) {
+        Matcher m = REFERENCE.matcher(value);
+        if (!m.matches()) {
+            return value;
+        }
+        String fromEnvironment = environment.get(m.group(1));
+        if (fromEnvironment != null && !fromEnvironment.isEmpty()) {
+            return fromEnvironment;
+        }
+        if (m.group(2) == null) {
+            throw new IllegalArgumentException("environment variable " + m.group(1) + " is not set");
+        }
+        return m.group(2);
     }
-    String fromEnvironment = environment.get(m.group(1));
-    if (fromEnvironment != null && !fromEnvironment.isEmpty()) {
-      return fromEnvironment;
-    }
-    if (m.group(2) == null) {
-      throw new IllegalArgumentException("environment variable " + m.group(1) + " is not set");
-    }
-    return m.group(2);
-  }
 }

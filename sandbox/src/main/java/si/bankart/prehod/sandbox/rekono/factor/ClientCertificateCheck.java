@@ -22,44 +22,44 @@ import si.bankart.prehod.sandbox.rekono.account.Account;
  */
 public final class ClientCertificateCheck {
 
-  /** Why a certificate was refused, or that it was accepted; names the page shown. */
-  public enum Outcome { ACCEPTED, NONE_PRESENTED, NOT_TRUSTED, NOT_LINKED }
+    /** Why a certificate was refused, or that it was accepted; names the page shown. */
+    public enum Outcome { ACCEPTED, NONE_PRESENTED, NOT_TRUSTED, NOT_LINKED }
 
-  private final Set<TrustAnchor> anchors;
-  private final Clock clock;
+    private final Set<TrustAnchor> anchors;
+    private final Clock clock;
 
-  public ClientCertificateCheck(Set<X509Certificate> trustAnchors, Clock clock) {
-    this.anchors = trustAnchors.stream().map(c -> new TrustAnchor(c, null)).collect(Collectors.toUnmodifiableSet());
-    this.clock = clock;
-  }
+    public ClientCertificateCheck(Set<X509Certificate> trustAnchors, Clock clock) {
+        this.anchors = trustAnchors.stream().map(c -> new TrustAnchor(c, null)).collect(Collectors.toUnmodifiableSet());
+        this.clock = clock;
+    }
 
-  public Outcome check(List<X509Certificate> chain, Account account) {
-    if (chain == null || chain.isEmpty()) {
-      return Outcome.NONE_PRESENTED;
+    public Outcome check(List<X509Certificate> chain, Account account) {
+        if (chain == null || chain.isEmpty()) {
+            return Outcome.NONE_PRESENTED;
+        }
+        if (!validates(chain)) {
+            return Outcome.NOT_TRUSTED;
+        }
+        boolean linked = account.certificate().map(link -> link.matches(chain.get(0))).orElse(false);
+        return linked ? Outcome.ACCEPTED : Outcome.NOT_LINKED;
     }
-    if (!validates(chain)) {
-      return Outcome.NOT_TRUSTED;
-    }
-    boolean linked = account.certificate().map(link -> link.matches(chain.get(0))).orElse(false);
-    return linked ? Outcome.ACCEPTED : Outcome.NOT_LINKED;
-  }
 
-  private boolean validates(List<X509Certificate> chain) {
-    if (anchors.isEmpty()) {
-      return false;
+    private boolean validates(List<X509Certificate> chain) {
+        if (anchors.isEmpty()) {
+            return false;
+        }
+        try {
+            // The path excludes the anchor itself (RFC 5280 §6.1), which a client may or may not send.
+            List<X509Certificate> path = chain.stream()
+                    .filter(c -> anchors.stream().noneMatch(a -> a.getTrustedCert().equals(c))).toList();
+            PKIXParameters parameters = new PKIXParameters(anchors);
+            parameters.setRevocationEnabled(false);
+            parameters.setDate(Date.from(clock.instant()));
+            CertPathValidator.getInstance("PKIX")
+                    .validate(CertificateFactory.getInstance("X.509").generateCertPath(path), parameters);
+            return true;
+        } catch (GeneralSecurityException e) {
+            return false;
+        }
     }
-    try {
-      // The path excludes the anchor itself (RFC 5280 §6.1), which a client may or may not send.
-      List<X509Certificate> path = chain.stream()
-          .filter(c -> anchors.stream().noneMatch(a -> a.getTrustedCert().equals(c))).toList();
-      PKIXParameters parameters = new PKIXParameters(anchors);
-      parameters.setRevocationEnabled(false);
-      parameters.setDate(Date.from(clock.instant()));
-      CertPathValidator.getInstance("PKIX")
-          .validate(CertificateFactory.getInstance("X.509").generateCertPath(path), parameters);
-      return true;
-    } catch (GeneralSecurityException e) {
-      return false;
-    }
-  }
 }

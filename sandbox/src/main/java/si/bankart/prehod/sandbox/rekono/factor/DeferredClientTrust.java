@@ -16,46 +16,46 @@ import javax.net.ssl.X509ExtendedTrustManager;
  */
 public final class DeferredClientTrust extends X509ExtendedTrustManager {
 
-  private final X509Certificate[] anchors;
+    private final X509Certificate[] anchors;
 
-  public DeferredClientTrust(Set<X509Certificate> anchors) {
-    this.anchors = anchors.toArray(new X509Certificate[0]);
-  }
+    public DeferredClientTrust(Set<X509Certificate> anchors) {
+        this.anchors = anchors.toArray(new X509Certificate[0]);
+    }
 
-  @Override
-  public void checkClientTrusted(X509Certificate[] chain, String authType) {
-    // Deferred to ClientCertificateCheck, see the class comment.
-  }
+    @Override
+    public void checkClientTrusted(X509Certificate[] chain, String authType) {
+        // Deferred to ClientCertificateCheck, see the class comment.
+    }
 
-  @Override
-  public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) {
-    // Deferred to ClientCertificateCheck.
-  }
+    @Override
+    public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) {
+        // Deferred to ClientCertificateCheck.
+    }
 
-  @Override
-  public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
-    // Deferred to ClientCertificateCheck.
-  }
+    @Override
+    public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
+        // Deferred to ClientCertificateCheck.
+    }
 
-  @Override
-  public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-    throw new CertificateException("the certificate port is a server; it never judges server certificates");
-  }
+    @Override
+    public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+        throw new CertificateException("the certificate port is a server; it never judges server certificates");
+    }
 
-  @Override
-  public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket)
-      throws CertificateException {
-    checkServerTrusted(chain, authType);
-  }
+    @Override
+    public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket)
+            throws CertificateException {
+        checkServerTrusted(chain, authType);
+    }
 
-  @Override
-  public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
-      throws CertificateException {
-    checkServerTrusted(chain, authType);
-  }
+    @Override
+    public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
+            throws CertificateException {
+        checkServerTrusted(chain, authType);
+    }
 
-  @Override
-  public X509Certificate[] getAcceptedIssuers() {
-    return anchors.clone();
-  }
+    @Override
+    public X509Certificate[] getAcceptedIssuers() {
+        return anchors.clone();
+    }
 }

@@ -8,14 +8,14 @@ import java.time.Duration;
  */
 public record FactorLockPolicy(int maxWrongCodes, Duration lockedFor) {
 
-  public static final FactorLockPolicy DEFAULT = new FactorLockPolicy(5, Duration.ofMinutes(30));
+    public static final FactorLockPolicy DEFAULT = new FactorLockPolicy(5, Duration.ofMinutes(30));
 
-  public FactorLockPolicy {
-    if (maxWrongCodes < 1) {
-      throw new IllegalArgumentException("maxWrongCodes must be at least 1, was " + maxWrongCodes);
+    public FactorLockPolicy {
+        if (maxWrongCodes < 1) {
+            throw new IllegalArgumentException("maxWrongCodes must be at least 1, was " + maxWrongCodes);
+        }
+        if (lockedFor == null || lockedFor.isNegative() || lockedFor.isZero()) {
+            throw new IllegalArgumentException("lockedFor must be positive, was " + lockedFor);
+        }
     }
-    if (lockedFor == null || lockedFor.isNegative() || lockedFor.isZero()) {
-      throw new IllegalArgumentException("lockedFor must be positive, was " + lockedFor);
-    }
-  }
 }

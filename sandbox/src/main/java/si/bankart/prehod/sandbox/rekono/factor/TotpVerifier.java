@@ -18,54 +18,54 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class TotpVerifier {
 
-  public static final int DIGITS = 6;
-  public static final Duration STEP = Duration.ofSeconds(30);
-  private static final int DRIFT_STEPS = 1;
+    public static final int DIGITS = 6;
+    public static final Duration STEP = Duration.ofSeconds(30);
+    private static final int DRIFT_STEPS = 1;
 
-  private final Clock clock;
-  private final ConcurrentMap<String, Long> lastAcceptedStep = new ConcurrentHashMap<>();
+    private final Clock clock;
+    private final ConcurrentMap<String, Long> lastAcceptedStep = new ConcurrentHashMap<>();
 
-  public TotpVerifier(Clock clock) {
-    this.clock = clock;
-  }
-
-  /** True when {@code code} is valid for the secret now and not used before by {@code accountSub}. */
-  public boolean verify(String accountSub, TotpSecret secret, String code) {
-    if (code == null || !code.trim().matches("\\d{" + DIGITS + "}")) {
-      return false;
+    public TotpVerifier(Clock clock) {
+        this.clock = clock;
     }
-    byte[] typed = code.trim().getBytes(StandardCharsets.US_ASCII);
-    long now = clock.millis() / STEP.toMillis();
-    for (long step = now - DRIFT_STEPS; step <= now + DRIFT_STEPS; step++) {
-      byte[] expected = codeAt(secret, step).getBytes(StandardCharsets.US_ASCII);
-      if (MessageDigest.isEqual(expected, typed)) {
-        return markUsed(accountSub, step);
-      }
-    }
-    return false;
-  }
 
-  private boolean markUsed(String accountSub, long step) {
-    boolean[] fresh = {false};
-    lastAcceptedStep.compute(accountSub, (k, last) -> {
-      fresh[0] = last == null || step > last;
-      return fresh[0] ? step : last;
-    });
-    return fresh[0];
-  }
-
-  /** The code for a time step (RFC 4226 §5.3 dynamic truncation). */
-  static String codeAt(TotpSecret secret, long step) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA1");
-      mac.init(new SecretKeySpec(secret.key(), "HmacSHA1"));
-      byte[] hash = mac.doFinal(ByteBuffer.allocate(8).putLong(step).array());
-      int offset = hash[hash.length - 1] & 0x0f;
-      int binary = ((hash[offset] & 0x7f) << 24) | ((hash[offset + 1] & 0xff) << 16)
-          | ((hash[offset + 2] & 0xff) << 8) | (hash[offset + 3] & 0xff);
-      return String.format("%0" + DIGITS + "d", binary % 1_000_000);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("HmacSHA1 is part of every Java runtime", e);
+    /** True when {@code code} is valid for the secret now and not used before by {@code accountSub}. */
+    public boolean verify(String accountSub, TotpSecret secret, String code) {
+        if (code == null || !code.trim().matches("\\d{" + DIGITS + "}")) {
+            return false;
+        }
+        byte[] typed = code.trim().getBytes(StandardCharsets.US_ASCII);
+        long now = clock.millis() / STEP.toMillis();
+        for (long step = now - DRIFT_STEPS; step <= now + DRIFT_STEPS; step++) {
+            byte[] expected = codeAt(secret, step).getBytes(StandardCharsets.US_ASCII);
+            if (MessageDigest.isEqual(expected, typed)) {
+                return markUsed(accountSub, step);
+            }
+        }
+        return false;
     }
-  }
+
+    private boolean markUsed(String accountSub, long step) {
+        boolean[] fresh = {false};
+        lastAcceptedStep.compute(accountSub, (k, last) -> {
+            fresh[0] = last == null || step > last;
+            return fresh[0] ? step : last;
+        });
+        return fresh[0];
+    }
+
+    /** The code for a time step (RFC 4226 §5.3 dynamic truncation). */
+    static String codeAt(TotpSecret secret, long step) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA1");
+            mac.init(new SecretKeySpec(secret.key(), "HmacSHA1"));
+            byte[] hash = mac.doFinal(ByteBuffer.allocate(8).putLong(step).array());
+            int offset = hash[hash.length - 1] & 0x0f;
+            int binary = ((hash[offset] & 0x7f) << 24) | ((hash[offset + 1] & 0xff) << 16)
+                    | ((hash[offset + 2] & 0xff) << 8) | (hash[offset + 3] & 0xff);
+            return String.format("%0" + DIGITS + "d", binary % 1_000_000);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA1 is part of every Java runtime", e);
+        }
+    }
 }

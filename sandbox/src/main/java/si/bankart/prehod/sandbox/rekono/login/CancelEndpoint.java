@@ -15,29 +15,29 @@ import si.bankart.prehod.sandbox.rekono.oidc.AuthorizationResponder;
  */
 public final class CancelEndpoint extends HttpServlet {
 
-  private final LoginJourney journey;
-  private final AuthorizationResponder responder;
+    private final LoginJourney journey;
+    private final AuthorizationResponder responder;
 
-  public CancelEndpoint(LoginJourney journey, AuthorizationResponder responder) {
-    this.journey = journey;
-    this.responder = responder;
-  }
-
-  @Override
-  protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-    Optional<LoginTransaction> tx = journey.transaction(request, response);
-    if (tx.isEmpty()) {
-      return;
+    public CancelEndpoint(LoginJourney journey, AuthorizationResponder responder) {
+        this.journey = journey;
+        this.responder = responder;
     }
-    boolean unmet = "unmet".equals(request.getParameter("reason"));
-    journey.transactions().close(tx.get());
-    response.sendRedirect(responder.error(tx.get().request(), unmet
-        ? OIDCError.UNMET_AUTHENTICATION_REQUIREMENTS.setDescription("Rekono account cannot reach the requested acr")
-        : OAuth2Error.ACCESS_DENIED.setDescription("The user cancelled the login")).toString());
-  }
 
-  @Override
-  protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-    doGet(request, response);
-  }
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Optional<LoginTransaction> tx = journey.transaction(request, response);
+        if (tx.isEmpty()) {
+            return;
+        }
+        boolean unmet = "unmet".equals(request.getParameter("reason"));
+        journey.transactions().close(tx.get());
+        response.sendRedirect(responder.error(tx.get().request(), unmet
+                ? OIDCError.UNMET_AUTHENTICATION_REQUIREMENTS.setDescription("Rekono account cannot reach the requested acr")
+                : OAuth2Error.ACCESS_DENIED.setDescription("The user cancelled the login")).toString());
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        doGet(request, response);
+    }
 }

@@ -20,48 +20,48 @@ import si.bankart.prehod.sandbox.rekono.factor.Factor;
  */
 public final class CertificatePage extends HttpServlet {
 
-  private static final String CERTIFICATE_ATTRIBUTE = "javax.servlet.request.X509Certificate";
+    private static final String CERTIFICATE_ATTRIBUTE = "javax.servlet.request.X509Certificate";
 
-  private final LoginJourney journey;
-  private final ClientCertificateCheck check;
-  private final LoginCompletion completion;
-  private final String mainBase;
+    private final LoginJourney journey;
+    private final ClientCertificateCheck check;
+    private final LoginCompletion completion;
+    private final String mainBase;
 
-  /** {@code mainBase} is the issuer (on the main port), where the way back to the confirmation window leads. */
-  public CertificatePage(LoginJourney journey, ClientCertificateCheck check, LoginCompletion completion,
-      String mainBase) {
-    this.journey = journey;
-    this.check = check;
-    this.completion = completion;
-    this.mainBase = mainBase;
-  }
+    /** {@code mainBase} is the issuer (on the main port), where the way back to the confirmation window leads. */
+    public CertificatePage(LoginJourney journey, ClientCertificateCheck check, LoginCompletion completion,
+            String mainBase) {
+        this.journey = journey;
+        this.check = check;
+        this.completion = completion;
+        this.mainBase = mainBase;
+    }
 
-  @Override
-  protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-    Optional<LoginTransaction> found = journey.transaction(request, response);
-    if (found.isEmpty()) {
-      return;
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Optional<LoginTransaction> found = journey.transaction(request, response);
+        if (found.isEmpty()) {
+            return;
+        }
+        LoginTransaction tx = found.get();
+        Optional<Account> account = journey.account(tx, response);
+        if (account.isEmpty()) {
+            return;
+        }
+        if (!Factor.reaching(account.get().trustLevel(), tx.requiredLevel()).contains(Factor.CERTIFICATE)) {
+            response.sendRedirect(mainBase + "confirm" + LoginJourney.txQuery(tx));
+            return;
+        }
+        Object attribute = request.getAttribute(CERTIFICATE_ATTRIBUTE);
+        List<X509Certificate> chain = attribute instanceof X509Certificate[] certs ? Arrays.asList(certs) : List.of();
+        ClientCertificateCheck.Outcome outcome = check.check(chain, account.get());
+        if (outcome == ClientCertificateCheck.Outcome.ACCEPTED) {
+            completion.finish(request, response, tx, account.get(), Factor.CERTIFICATE);
+            return;
+        }
+        journey.render(request, response, HttpServletResponse.SC_FORBIDDEN, tx, "certificate", Map.of(
+                "outcome", outcome.name(),
+                "subject", chain.isEmpty() ? "" : chain.get(0).getSubjectX500Principal().getName(),
+                "confirmUrl", mainBase + "confirm" + LoginJourney.txQuery(tx),
+                "cancelUrl", mainBase + "cancel" + LoginJourney.txQuery(tx)));
     }
-    LoginTransaction tx = found.get();
-    Optional<Account> account = journey.account(tx, response);
-    if (account.isEmpty()) {
-      return;
-    }
-    if (!Factor.reaching(account.get().trustLevel(), tx.requiredLevel()).contains(Factor.CERTIFICATE)) {
-      response.sendRedirect(mainBase + "confirm" + LoginJourney.txQuery(tx));
-      return;
-    }
-    Object attribute = request.getAttribute(CERTIFICATE_ATTRIBUTE);
-    List<X509Certificate> chain = attribute instanceof X509Certificate[] certs ? Arrays.asList(certs) : List.of();
-    ClientCertificateCheck.Outcome outcome = check.check(chain, account.get());
-    if (outcome == ClientCertificateCheck.Outcome.ACCEPTED) {
-      completion.finish(request, response, tx, account.get(), Factor.CERTIFICATE);
-      return;
-    }
-    journey.render(request, response, HttpServletResponse.SC_FORBIDDEN, tx, "certificate", Map.of(
-        "outcome", outcome.name(),
-        "subject", chain.isEmpty() ? "" : chain.get(0).getSubjectX500Principal().getName(),
-        "confirmUrl", mainBase + "confirm" + LoginJourney.txQuery(tx),
-        "cancelUrl", mainBase + "cancel" + LoginJourney.txQuery(tx)));
-  }
 }

@@ -22,81 +22,81 @@ import si.bankart.prehod.sandbox.rekono.oidc.ProviderEndpoints;
  */
 public final class ConfirmationPage extends HttpServlet {
 
-  /** One row of the factor list. */
-  public record Choice(String id, boolean reaches) {}
+    /** One row of the factor list. */
+    public record Choice(String id, boolean reaches) {}
 
-  private final LoginJourney journey;
-  private final SmsCodes sms;
-  private final PushApprovals push;
-  private final ProviderEndpoints endpoints;
+    private final LoginJourney journey;
+    private final SmsCodes sms;
+    private final PushApprovals push;
+    private final ProviderEndpoints endpoints;
 
-  public ConfirmationPage(LoginJourney journey, SmsCodes sms, PushApprovals push, ProviderEndpoints endpoints) {
-    this.journey = journey;
-    this.sms = sms;
-    this.push = push;
-    this.endpoints = endpoints;
-  }
+    public ConfirmationPage(LoginJourney journey, SmsCodes sms, PushApprovals push, ProviderEndpoints endpoints) {
+        this.journey = journey;
+        this.sms = sms;
+        this.push = push;
+        this.endpoints = endpoints;
+    }
 
-  @Override
-  protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-    Optional<LoginTransaction> tx = journey.transaction(request, response);
-    if (tx.isEmpty()) {
-      return;
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Optional<LoginTransaction> tx = journey.transaction(request, response);
+        if (tx.isEmpty()) {
+            return;
+        }
+        Optional<Account> account = journey.account(tx.get(), response);
+        if (account.isEmpty()) {
+            return;
+        }
+        if (Factor.reaching(account.get().trustLevel(), tx.get().requiredLevel()).isEmpty()) {
+            // Not silently downgraded: the user learns why, and the relying party gets unmet_authentication_requirements.
+            journey.render(request, response, HttpServletResponse.SC_FORBIDDEN, tx.get(), "unmet", Map.of(
+                    "accountLevel", account.get().trustLevel(), "requiredLevel", tx.get().requiredLevel(),
+                    "returnUrl", LoginJourney.pageUrl("cancel", tx.get()) + "&reason=unmet"));
+            return;
+        }
+        show(request, response, HttpServletResponse.SC_OK, tx.get(), account.get());
     }
-    Optional<Account> account = journey.account(tx.get(), response);
-    if (account.isEmpty()) {
-      return;
-    }
-    if (Factor.reaching(account.get().trustLevel(), tx.get().requiredLevel()).isEmpty()) {
-      // Not silently downgraded: the user learns why, and the relying party gets unmet_authentication_requirements.
-      journey.render(request, response, HttpServletResponse.SC_FORBIDDEN, tx.get(), "unmet", Map.of(
-          "accountLevel", account.get().trustLevel(), "requiredLevel", tx.get().requiredLevel(),
-          "returnUrl", LoginJourney.pageUrl("cancel", tx.get()) + "&reason=unmet"));
-      return;
-    }
-    show(request, response, HttpServletResponse.SC_OK, tx.get(), account.get());
-  }
 
-  @Override
-  protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-    Optional<LoginTransaction> found = journey.transaction(request, response);
-    if (found.isEmpty()) {
-      return;
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Optional<LoginTransaction> found = journey.transaction(request, response);
+        if (found.isEmpty()) {
+            return;
+        }
+        LoginTransaction tx = found.get();
+        Optional<Account> maybeAccount = journey.account(tx, response);
+        if (maybeAccount.isEmpty()) {
+            return;
+        }
+        Account account = maybeAccount.get();
+        Optional<Factor> factor = Factor.fromId(request.getParameter("factor"))
+                .filter(f -> Factor.reaching(account.trustLevel(), tx.requiredLevel()).contains(f));
+        if (factor.isEmpty()) {
+            show(request, response, HttpServletResponse.SC_BAD_REQUEST, tx, account);
+            return;
+        }
+        switch (factor.get()) {
+            case SMS -> {
+                sms.send(tx.id(), account);
+                response.sendRedirect(LoginJourney.pageUrl("sms", tx));
+            }
+            case OTP -> response.sendRedirect(
+                    LoginJourney.pageUrl(account.totpSecret().isPresent() ? "otp" : "otp/enrol", tx));
+            case PUSH -> {
+                journey.transactions().save(tx.withPush(push.create(account, tx.client().name()).id()));
+                response.sendRedirect(LoginJourney.pageUrl("push", tx));
+            }
+            case CERTIFICATE -> response.sendRedirect(endpoints.certificateLogin() + LoginJourney.txQuery(tx));
+        }
     }
-    LoginTransaction tx = found.get();
-    Optional<Account> maybeAccount = journey.account(tx, response);
-    if (maybeAccount.isEmpty()) {
-      return;
-    }
-    Account account = maybeAccount.get();
-    Optional<Factor> factor = Factor.fromId(request.getParameter("factor"))
-        .filter(f -> Factor.reaching(account.trustLevel(), tx.requiredLevel()).contains(f));
-    if (factor.isEmpty()) {
-      show(request, response, HttpServletResponse.SC_BAD_REQUEST, tx, account);
-      return;
-    }
-    switch (factor.get()) {
-      case SMS -> {
-        sms.send(tx.id(), account);
-        response.sendRedirect(LoginJourney.pageUrl("sms", tx));
-      }
-      case OTP -> response.sendRedirect(
-          LoginJourney.pageUrl(account.totpSecret().isPresent() ? "otp" : "otp/enrol", tx));
-      case PUSH -> {
-        journey.transactions().save(tx.withPush(push.create(account, tx.client().name()).id()));
-        response.sendRedirect(LoginJourney.pageUrl("push", tx));
-      }
-      case CERTIFICATE -> response.sendRedirect(endpoints.certificateLogin() + LoginJourney.txQuery(tx));
-    }
-  }
 
-  private void show(HttpServletRequest request, HttpServletResponse response, int status, LoginTransaction tx,
-      Account account) throws IOException {
-    List<Factor> reaching = Factor.reaching(account.trustLevel(), tx.requiredLevel());
-    List<Choice> choices = Arrays.stream(Factor.values()).filter(f -> f.allowedAt(account.trustLevel()))
-        .map(f -> new Choice(f.id(), reaching.contains(f))).toList();
-    journey.render(request, response, status, tx, "confirm", Map.of(
-        "email", account.email(), "choices", choices, "accountLevel", account.trustLevel(),
-        "requiredLevel", tx.requiredLevel(), "error", status == HttpServletResponse.SC_OK ? "" : "confirm.choose"));
-  }
+    private void show(HttpServletRequest request, HttpServletResponse response, int status, LoginTransaction tx,
+            Account account) throws IOException {
+        List<Factor> reaching = Factor.reaching(account.trustLevel(), tx.requiredLevel());
+        List<Choice> choices = Arrays.stream(Factor.values()).filter(f -> f.allowedAt(account.trustLevel()))
+                .map(f -> new Choice(f.id(), reaching.contains(f))).toList();
+        journey.render(request, response, status, tx, "confirm", Map.of(
+                "email", account.email(), "choices", choices, "accountLevel", account.trustLevel(),
+                "requiredLevel", tx.requiredLevel(), "error", status == HttpServletResponse.SC_OK ? "" : "confirm.choose"));
+    }
 }

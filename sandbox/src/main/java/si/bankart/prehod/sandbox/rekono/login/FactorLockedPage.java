@@ -18,21 +18,21 @@ import si.bankart.prehod.sandbox.rekono.factor.FactorLocks;
  */
 final class FactorLockedPage {
 
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneId.of("Europe/Ljubljana"));
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneId.of("Europe/Ljubljana"));
 
-  private FactorLockedPage() {
-  }
-
-  /** Renders the page and returns true when {@code factor} is locked for the account. */
-  static boolean showIfLocked(LoginJourney journey, FactorLocks locks, HttpServletRequest request,
-      HttpServletResponse response, LoginTransaction tx, Account account, Factor factor) throws IOException {
-    Optional<Instant> until = locks.lockedUntil(account.sub(), factor);
-    if (until.isEmpty()) {
-      return false;
+    private FactorLockedPage() {
     }
-    journey.render(request, response, HttpServletResponse.SC_FORBIDDEN, tx, "factor-locked", Map.of(
-        "factor", factor.id(), "until", TIME.format(until.get()), "maxWrongCodes", locks.maxWrongCodes(),
-        "confirmUrl", LoginJourney.pageUrl("confirm", tx)));
-    return true;
-  }
+
+    /** Renders the page and returns true when {@code factor} is locked for the account. */
+    static boolean showIfLocked(LoginJourney journey, FactorLocks locks, HttpServletRequest request,
+            HttpServletResponse response, LoginTransaction tx, Account account, Factor factor) throws IOException {
+        Optional<Instant> until = locks.lockedUntil(account.sub(), factor);
+        if (until.isEmpty()) {
+            return false;
+        }
+        journey.render(request, response, HttpServletResponse.SC_FORBIDDEN, tx, "factor-locked", Map.of(
+                "factor", factor.id(), "until", TIME.format(until.get()), "maxWrongCodes", locks.maxWrongCodes(),
+                "confirmUrl", LoginJourney.pageUrl("confirm", tx)));
+        return true;
+    }
 }

@@ -13,34 +13,34 @@ import si.bankart.prehod.sandbox.rekono.factor.TotpSecret;
  * password was right, an enrolment secret, a push id).
  */
 public record LoginTransaction(
-    String id,
-    String browser,
-    AuthenticationRequest request,
-    RegisteredClient client,
-    int requiredLevel,
-    Instant created,
-    Optional<String> accountSub,
-    Optional<TotpSecret> enrolmentSecret,
-    Optional<String> pushId) {
+        String id,
+        String browser,
+        AuthenticationRequest request,
+        RegisteredClient client,
+        int requiredLevel,
+        Instant created,
+        Optional<String> accountSub,
+        Optional<TotpSecret> enrolmentSecret,
+        Optional<String> pushId) {
 
-  public LoginTransaction withAccount(String sub) {
-    return new LoginTransaction(id, browser, request, client, requiredLevel, created, Optional.of(sub),
-        Optional.empty(), Optional.empty());
-  }
+    public LoginTransaction withAccount(String sub) {
+        return new LoginTransaction(id, browser, request, client, requiredLevel, created, Optional.of(sub),
+                Optional.empty(), Optional.empty());
+    }
 
-  public LoginTransaction withEnrolmentSecret(TotpSecret secret) {
-    return new LoginTransaction(id, browser, request, client, requiredLevel, created, accountSub,
-        Optional.of(secret), pushId);
-  }
+    public LoginTransaction withEnrolmentSecret(TotpSecret secret) {
+        return new LoginTransaction(id, browser, request, client, requiredLevel, created, accountSub,
+                Optional.of(secret), pushId);
+    }
 
-  public LoginTransaction withPush(String id) {
-    return new LoginTransaction(this.id, browser, request, client, requiredLevel, created, accountSub, enrolmentSecret,
-        Optional.of(id));
-  }
+    public LoginTransaction withPush(String id) {
+        return new LoginTransaction(this.id, browser, request, client, requiredLevel, created, accountSub, enrolmentSecret,
+                Optional.of(id));
+    }
 
-  /** The relying party's ui_locales, for the page language. */
-  public List<String> uiLocales() {
-    return request.getUILocales() == null ? List.of()
-        : request.getUILocales().stream().map(l -> l.toString()).toList();
-  }
+    /** The relying party's ui_locales, for the page language. */
+    public List<String> uiLocales() {
+        return request.getUILocales() == null ? List.of()
+                : request.getUILocales().stream().map(l -> l.toString()).toList();
+    }
 }

@@ -21,62 +21,62 @@ import si.bankart.prehod.sandbox.rekono.web.TrustedHtml;
  */
 public final class OtpEnrolmentPage extends HttpServlet {
 
-  static final String ISSUER = "Rekono";
+    static final String ISSUER = "Rekono";
 
-  private final LoginJourney journey;
-  private final TotpVerifier verifier;
-  private final LoginCompletion completion;
-  private final SecureRandom random;
+    private final LoginJourney journey;
+    private final TotpVerifier verifier;
+    private final LoginCompletion completion;
+    private final SecureRandom random;
 
-  public OtpEnrolmentPage(LoginJourney journey, TotpVerifier verifier, LoginCompletion completion,
-      SecureRandom random) {
-    this.journey = journey;
-    this.verifier = verifier;
-    this.completion = completion;
-    this.random = random;
-  }
+    public OtpEnrolmentPage(LoginJourney journey, TotpVerifier verifier, LoginCompletion completion,
+            SecureRandom random) {
+        this.journey = journey;
+        this.verifier = verifier;
+        this.completion = completion;
+        this.random = random;
+    }
 
-  @Override
-  protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-    handle(request, response, false);
-  }
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        handle(request, response, false);
+    }
 
-  @Override
-  protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-    handle(request, response, true);
-  }
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        handle(request, response, true);
+    }
 
-  private void handle(HttpServletRequest request, HttpServletResponse response, boolean submitted)
-      throws IOException {
-    Optional<LoginTransaction> found = journey.transaction(request, response);
-    if (found.isEmpty()) {
-      return;
+    private void handle(HttpServletRequest request, HttpServletResponse response, boolean submitted)
+            throws IOException {
+        Optional<LoginTransaction> found = journey.transaction(request, response);
+        if (found.isEmpty()) {
+            return;
+        }
+        LoginTransaction tx = found.get();
+        Optional<Account> account = journey.account(tx, response);
+        if (account.isEmpty()) {
+            return;
+        }
+        if (account.get().totpSecret().isPresent()
+                || !Factor.reaching(account.get().trustLevel(), tx.requiredLevel()).contains(Factor.OTP)) {
+            response.sendRedirect(LoginJourney.pageUrl("confirm", tx));
+            return;
+        }
+        if (tx.enrolmentSecret().isEmpty()) {
+            tx = tx.withEnrolmentSecret(TotpSecret.generate(random));
+            journey.transactions().save(tx);
+        }
+        TotpSecret secret = tx.enrolmentSecret().get();
+        if (submitted && verifier.verify(account.get().sub(), secret, request.getParameter("code"))) {
+            Account enrolled = account.get().withTotpSecret(secret);
+            journey.accounts().replace(enrolled);
+            completion.finish(request, response, tx, enrolled, Factor.OTP);
+            return;
+        }
+        String uri = secret.otpauthUri(ISSUER, account.get().email());
+        journey.render(request, response, submitted ? HttpServletResponse.SC_UNAUTHORIZED : HttpServletResponse.SC_OK, tx,
+                "otp-enrol", Map.of("otpauthUri", uri, "secret", secret.base32Grouped(),
+                        "qr", new TrustedHtml(QrCodeSvg.of(uri, "QR: " + uri)),
+                        "error", submitted ? "otp.wrong" : "", "confirmUrl", LoginJourney.pageUrl("confirm", tx)));
     }
-    LoginTransaction tx = found.get();
-    Optional<Account> account = journey.account(tx, response);
-    if (account.isEmpty()) {
-      return;
-    }
-    if (account.get().totpSecret().isPresent()
-        || !Factor.reaching(account.get().trustLevel(), tx.requiredLevel()).contains(Factor.OTP)) {
-      response.sendRedirect(LoginJourney.pageUrl("confirm", tx));
-      return;
-    }
-    if (tx.enrolmentSecret().isEmpty()) {
-      tx = tx.withEnrolmentSecret(TotpSecret.generate(random));
-      journey.transactions().save(tx);
-    }
-    TotpSecret secret = tx.enrolmentSecret().get();
-    if (submitted && verifier.verify(account.get().sub(), secret, request.getParameter("code"))) {
-      Account enrolled = account.get().withTotpSecret(secret);
-      journey.accounts().replace(enrolled);
-      completion.finish(request, response, tx, enrolled, Factor.OTP);
-      return;
-    }
-    String uri = secret.otpauthUri(ISSUER, account.get().email());
-    journey.render(request, response, submitted ? HttpServletResponse.SC_UNAUTHORIZED : HttpServletResponse.SC_OK, tx,
-        "otp-enrol", Map.of("otpauthUri", uri, "secret", secret.base32Grouped(),
-            "qr", new TrustedHtml(QrCodeSvg.of(uri, "QR: " + uri)),
-            "error", submitted ? "otp.wrong" : "", "confirmUrl", LoginJourney.pageUrl("confirm", tx)));
-  }
 }

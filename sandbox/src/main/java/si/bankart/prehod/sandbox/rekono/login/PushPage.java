@@ -17,55 +17,55 @@ import si.bankart.prehod.sandbox.rekono.factor.PushRequest;
  */
 public final class PushPage extends HttpServlet {
 
-  private final LoginJourney journey;
-  private final PushApprovals approvals;
-  private final LoginCompletion completion;
+    private final LoginJourney journey;
+    private final PushApprovals approvals;
+    private final LoginCompletion completion;
 
-  public PushPage(LoginJourney journey, PushApprovals approvals, LoginCompletion completion) {
-    this.journey = journey;
-    this.approvals = approvals;
-    this.completion = completion;
-  }
+    public PushPage(LoginJourney journey, PushApprovals approvals, LoginCompletion completion) {
+        this.journey = journey;
+        this.approvals = approvals;
+        this.completion = completion;
+    }
 
-  @Override
-  protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-    handle(request, response, false);
-  }
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        handle(request, response, false);
+    }
 
-  @Override
-  protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-    handle(request, response, true);
-  }
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        handle(request, response, true);
+    }
 
-  private void handle(HttpServletRequest request, HttpServletResponse response, boolean proceed) throws IOException {
-    Optional<LoginTransaction> found = journey.transaction(request, response);
-    if (found.isEmpty()) {
-      return;
+    private void handle(HttpServletRequest request, HttpServletResponse response, boolean proceed) throws IOException {
+        Optional<LoginTransaction> found = journey.transaction(request, response);
+        if (found.isEmpty()) {
+            return;
+        }
+        LoginTransaction tx = found.get();
+        Optional<Account> account = journey.account(tx, response);
+        if (account.isEmpty()) {
+            return;
+        }
+        Optional<PushRequest> push = tx.pushId().flatMap(approvals::find)
+                .filter(p -> p.accountSub().equals(account.get().sub()));
+        if (push.isEmpty() || !Factor.reaching(account.get().trustLevel(), tx.requiredLevel()).contains(Factor.PUSH)) {
+            response.sendRedirect(LoginJourney.pageUrl("confirm", tx));
+            return;
+        }
+        PushRequest.Status status = push.get().status();
+        if (proceed && status == PushRequest.Status.APPROVED) {
+            approvals.consume(push.get().id());
+            completion.finish(request, response, tx, account.get(), Factor.PUSH);
+            return;
+        }
+        int httpStatus = switch (status) {
+            case DENIED, EXPIRED -> HttpServletResponse.SC_UNAUTHORIZED;
+            default -> HttpServletResponse.SC_OK;
+        };
+        journey.render(request, response, httpStatus, tx, "push", Map.of(
+                "status", status.name(), "expires", push.get().expires().toString(),
+                "statusUrl", LoginJourney.pageUrl("push/status", tx), "pushUrl", LoginJourney.pageUrl("push", tx),
+                "confirmUrl", LoginJourney.pageUrl("confirm", tx)));
     }
-    LoginTransaction tx = found.get();
-    Optional<Account> account = journey.account(tx, response);
-    if (account.isEmpty()) {
-      return;
-    }
-    Optional<PushRequest> push = tx.pushId().flatMap(approvals::find)
-        .filter(p -> p.accountSub().equals(account.get().sub()));
-    if (push.isEmpty() || !Factor.reaching(account.get().trustLevel(), tx.requiredLevel()).contains(Factor.PUSH)) {
-      response.sendRedirect(LoginJourney.pageUrl("confirm", tx));
-      return;
-    }
-    PushRequest.Status status = push.get().status();
-    if (proceed && status == PushRequest.Status.APPROVED) {
-      approvals.consume(push.get().id());
-      completion.finish(request, response, tx, account.get(), Factor.PUSH);
-      return;
-    }
-    int httpStatus = switch (status) {
-      case DENIED, EXPIRED -> HttpServletResponse.SC_UNAUTHORIZED;
-      default -> HttpServletResponse.SC_OK;
-    };
-    journey.render(request, response, httpStatus, tx, "push", Map.of(
-        "status", status.name(), "expires", push.get().expires().toString(),
-        "statusUrl", LoginJourney.pageUrl("push/status", tx), "pushUrl", LoginJourney.pageUrl("push", tx),
-        "confirmUrl", LoginJourney.pageUrl("confirm", tx)));
-  }
 }

@@ -14,43 +14,43 @@ import si.bankart.prehod.sandbox.rekono.account.Registrations;
  */
 public final class RegistrationVerificationPage extends HttpServlet {
 
-  private final LoginJourney journey;
-  private final Registrations registrations;
+    private final LoginJourney journey;
+    private final Registrations registrations;
 
-  public RegistrationVerificationPage(LoginJourney journey, Registrations registrations) {
-    this.journey = journey;
-    this.registrations = registrations;
-  }
-
-  @Override
-  protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-    Optional<LoginTransaction> tx = journey.transaction(request, response);
-    if (tx.isPresent()) {
-      show(request, response, HttpServletResponse.SC_OK, tx.get(), "");
+    public RegistrationVerificationPage(LoginJourney journey, Registrations registrations) {
+        this.journey = journey;
+        this.registrations = registrations;
     }
-  }
 
-  @Override
-  protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-    Optional<LoginTransaction> found = journey.transaction(request, response);
-    if (found.isEmpty()) {
-      return;
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Optional<LoginTransaction> tx = journey.transaction(request, response);
+        if (tx.isPresent()) {
+            show(request, response, HttpServletResponse.SC_OK, tx.get(), "");
+        }
     }
-    LoginTransaction tx = found.get();
-    Registrations.Verified verified = registrations.verify(request.getParameter("reg"), request.getParameter("code"));
-    if (verified.account().isPresent()) {
-      journey.transactions().save(tx.withAccount(verified.account().get().sub()));
-      response.sendRedirect(LoginJourney.pageUrl("confirm", tx));
-      return;
-    }
-    show(request, response, HttpServletResponse.SC_BAD_REQUEST, tx, "register.verify." + verified.outcome().name());
-  }
 
-  private void show(HttpServletRequest request, HttpServletResponse response, int status, LoginTransaction tx,
-      String error) throws IOException {
-    String reg = Optional.ofNullable(request.getParameter("reg")).orElse("");
-    journey.render(request, response, status, tx, "register-verify", Map.of("reg", reg,
-        "email", registrations.emailOf(reg).orElse(""), "error", error,
-        "registerUrl", LoginJourney.pageUrl("register", tx)));
-  }
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Optional<LoginTransaction> found = journey.transaction(request, response);
+        if (found.isEmpty()) {
+            return;
+        }
+        LoginTransaction tx = found.get();
+        Registrations.Verified verified = registrations.verify(request.getParameter("reg"), request.getParameter("code"));
+        if (verified.account().isPresent()) {
+            journey.transactions().save(tx.withAccount(verified.account().get().sub()));
+            response.sendRedirect(LoginJourney.pageUrl("confirm", tx));
+            return;
+        }
+        show(request, response, HttpServletResponse.SC_BAD_REQUEST, tx, "register.verify." + verified.outcome().name());
+    }
+
+    private void show(HttpServletRequest request, HttpServletResponse response, int status, LoginTransaction tx,
+            String error) throws IOException {
+        String reg = Optional.ofNullable(request.getParameter("reg")).orElse("");
+        journey.render(request, response, status, tx, "register-verify", Map.of("reg", reg,
+                "email", registrations.emailOf(reg).orElse(""), "error", error,
+                "registerUrl", LoginJourney.pageUrl("register", tx)));
+    }
 }

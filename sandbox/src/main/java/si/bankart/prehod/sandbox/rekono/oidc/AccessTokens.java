@@ -20,35 +20,35 @@ import java.util.concurrent.ConcurrentMap;
  */
 public final class AccessTokens {
 
-  public static final Duration VALIDITY = Duration.ofMinutes(10);
+    public static final Duration VALIDITY = Duration.ofMinutes(10);
 
-  /** What a valid access token grants. */
-  public record Grant(String sub, ClientID clientId, Scope scope, Instant expires, AuthorizationCode issuedFor) {}
+    /** What a valid access token grants. */
+    public record Grant(String sub, ClientID clientId, Scope scope, Instant expires, AuthorizationCode issuedFor) {}
 
-  private final Clock clock;
-  private final SecureRandom random;
-  private final ConcurrentMap<String, Grant> grants = new ConcurrentHashMap<>();
+    private final Clock clock;
+    private final SecureRandom random;
+    private final ConcurrentMap<String, Grant> grants = new ConcurrentHashMap<>();
 
-  public AccessTokens(Clock clock, SecureRandom random) {
-    this.clock = clock;
-    this.random = random;
-  }
+    public AccessTokens(Clock clock, SecureRandom random) {
+        this.clock = clock;
+        this.random = random;
+    }
 
-  public BearerAccessToken issue(String sub, ClientID clientId, Scope scope, AuthorizationCode issuedFor) {
-    byte[] bytes = new byte[32];
-    random.nextBytes(bytes);
-    BearerAccessToken token = new BearerAccessToken(
-        Base64.getUrlEncoder().withoutPadding().encodeToString(bytes), VALIDITY.toSeconds(), scope);
-    grants.put(token.getValue(), new Grant(sub, clientId, scope, clock.instant().plus(VALIDITY), issuedFor));
-    return token;
-  }
+    public BearerAccessToken issue(String sub, ClientID clientId, Scope scope, AuthorizationCode issuedFor) {
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        BearerAccessToken token = new BearerAccessToken(
+                Base64.getUrlEncoder().withoutPadding().encodeToString(bytes), VALIDITY.toSeconds(), scope);
+        grants.put(token.getValue(), new Grant(sub, clientId, scope, clock.instant().plus(VALIDITY), issuedFor));
+        return token;
+    }
 
-  public Optional<Grant> find(AccessToken token) {
-    Grant grant = token == null ? null : grants.get(token.getValue());
-    return grant != null && clock.instant().isBefore(grant.expires()) ? Optional.of(grant) : Optional.empty();
-  }
+    public Optional<Grant> find(AccessToken token) {
+        Grant grant = token == null ? null : grants.get(token.getValue());
+        return grant != null && clock.instant().isBefore(grant.expires()) ? Optional.of(grant) : Optional.empty();
+    }
 
-  public void revokeIssuedFor(AuthorizationCode code) {
-    grants.values().removeIf(g -> g.issuedFor().equals(code));
-  }
+    public void revokeIssuedFor(AuthorizationCode code) {
+        grants.values().removeIf(g -> g.issuedFor().equals(code));
+    }
 }

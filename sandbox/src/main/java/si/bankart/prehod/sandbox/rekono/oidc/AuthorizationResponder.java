@@ -13,21 +13,21 @@ import java.net.URI;
  */
 public final class AuthorizationResponder {
 
-  private final AuthorizationCodes codes;
+    private final AuthorizationCodes codes;
 
-  public AuthorizationResponder(AuthorizationCodes codes) {
-    this.codes = codes;
-  }
+    public AuthorizationResponder(AuthorizationCodes codes) {
+        this.codes = codes;
+    }
 
-  public URI success(AuthenticationRequest request, OpSessions.OpSession session) {
-    AuthorizationCode code = codes.issue(new CodeGrant(request.getClientID(), request.getRedirectionURI(),
-        request.getCodeChallenge(), request.getNonce(), request.getScope(), session.authentication(), session.sid()));
-    return new AuthenticationSuccessResponse(request.getRedirectionURI(), code, null, null, request.getState(), null,
-        request.getResponseMode()).toURI();
-  }
+    public URI success(AuthenticationRequest request, OpSessions.OpSession session) {
+        AuthorizationCode code = codes.issue(new CodeGrant(request.getClientID(), request.getRedirectionURI(),
+                request.getCodeChallenge(), request.getNonce(), request.getScope(), session.authentication(), session.sid()));
+        return new AuthenticationSuccessResponse(request.getRedirectionURI(), code, null, null, request.getState(), null,
+                request.getResponseMode()).toURI();
+    }
 
-  public URI error(AuthenticationRequest request, ErrorObject error) {
-    return new AuthenticationErrorResponse(request.getRedirectionURI(), error, request.getState(),
-        request.getResponseMode()).toURI();
-  }
+    public URI error(AuthenticationRequest request, ErrorObject error) {
+        return new AuthenticationErrorResponse(request.getRedirectionURI(), error, request.getState(),
+                request.getResponseMode()).toURI();
+    }
 }

@@ -28,72 +28,72 @@ import si.bankart.prehod.sandbox.rekono.web.SessionCookie;
  */
 public final class EndSessionEndpoint extends HttpServlet {
 
-  private final ClientRegistry clients;
-  private final OpSessions sessions;
-  private final SigningKeys keys;
-  private final String issuer;
-  private final PageRenderer renderer;
+    private final ClientRegistry clients;
+    private final OpSessions sessions;
+    private final SigningKeys keys;
+    private final String issuer;
+    private final PageRenderer renderer;
 
-  public EndSessionEndpoint(ClientRegistry clients, OpSessions sessions, SigningKeys keys, String issuer,
-      PageRenderer renderer) {
-    this.clients = clients;
-    this.sessions = sessions;
-    this.keys = keys;
-    this.issuer = issuer;
-    this.renderer = renderer;
-  }
+    public EndSessionEndpoint(ClientRegistry clients, OpSessions sessions, SigningKeys keys, String issuer,
+            PageRenderer renderer) {
+        this.clients = clients;
+        this.sessions = sessions;
+        this.keys = keys;
+        this.issuer = issuer;
+        this.renderer = renderer;
+    }
 
-  @Override
-  protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-    LogoutRequest logout;
-    try {
-      logout = LogoutRequest.parse(ServletUtils.createHTTPRequest(request));
-    } catch (ParseException e) {
-      page(request, response, HttpServletResponse.SC_BAD_REQUEST, "logout.invalid");
-      return;
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        LogoutRequest logout;
+        try {
+            logout = LogoutRequest.parse(ServletUtils.createHTTPRequest(request));
+        } catch (ParseException e) {
+            page(request, response, HttpServletResponse.SC_BAD_REQUEST, "logout.invalid");
+            return;
+        }
+        Optional<JWTClaimsSet> hint = trustedHint(logout);
+        if (logout.getIDTokenHint() != null && hint.isEmpty()) {
+            page(request, response, HttpServletResponse.SC_BAD_REQUEST, "logout.badHint");
+            return;
+        }
+        URI target = logout.getPostLogoutRedirectionURI();
+        Optional<RegisteredClient> client = hint.flatMap(c -> c.getAudience().stream().findFirst())
+                .flatMap(aud -> clients.find(new ClientID(aud)));
+        if (target != null && (client.isEmpty() || !client.get().hasPostLogoutRedirectUri(target))) {
+            page(request, response, HttpServletResponse.SC_BAD_REQUEST, "logout.badRedirectUri");
+            return;
+        }
+        SessionCookie.read(request).ifPresent(sessions::end);
+        SessionCookie.clear(response);
+        if (target == null) {
+            page(request, response, HttpServletResponse.SC_OK, "logout.done");
+            return;
+        }
+        String state = logout.getState() == null ? "" : (target.getQuery() == null ? "?" : "&") + "state="
+                + URLEncoder.encode(logout.getState().getValue(), StandardCharsets.UTF_8);
+        response.sendRedirect(target + state);
     }
-    Optional<JWTClaimsSet> hint = trustedHint(logout);
-    if (logout.getIDTokenHint() != null && hint.isEmpty()) {
-      page(request, response, HttpServletResponse.SC_BAD_REQUEST, "logout.badHint");
-      return;
-    }
-    URI target = logout.getPostLogoutRedirectionURI();
-    Optional<RegisteredClient> client = hint.flatMap(c -> c.getAudience().stream().findFirst())
-        .flatMap(aud -> clients.find(new ClientID(aud)));
-    if (target != null && (client.isEmpty() || !client.get().hasPostLogoutRedirectUri(target))) {
-      page(request, response, HttpServletResponse.SC_BAD_REQUEST, "logout.badRedirectUri");
-      return;
-    }
-    SessionCookie.read(request).ifPresent(sessions::end);
-    SessionCookie.clear(response);
-    if (target == null) {
-      page(request, response, HttpServletResponse.SC_OK, "logout.done");
-      return;
-    }
-    String state = logout.getState() == null ? "" : (target.getQuery() == null ? "?" : "&") + "state="
-        + URLEncoder.encode(logout.getState().getValue(), StandardCharsets.UTF_8);
-    response.sendRedirect(target + state);
-  }
 
-  @Override
-  protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-    doGet(request, response);
-  }
-
-  private Optional<JWTClaimsSet> trustedHint(LogoutRequest logout) {
-    if (!(logout.getIDTokenHint() instanceof SignedJWT jwt) || !keys.verifies(jwt)) {
-      return Optional.empty();
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        doGet(request, response);
     }
-    try {
-      JWTClaimsSet claims = jwt.getJWTClaimsSet();
-      return issuer.equals(claims.getIssuer()) ? Optional.of(claims) : Optional.empty();
-    } catch (java.text.ParseException e) {
-      return Optional.empty();
-    }
-  }
 
-  private void page(HttpServletRequest request, HttpServletResponse response, int status, String message)
-      throws IOException {
-    renderer.render(request, response, status, "logout", Map.of("message", message), List.of());
-  }
+    private Optional<JWTClaimsSet> trustedHint(LogoutRequest logout) {
+        if (!(logout.getIDTokenHint() instanceof SignedJWT jwt) || !keys.verifies(jwt)) {
+            return Optional.empty();
+        }
+        try {
+            JWTClaimsSet claims = jwt.getJWTClaimsSet();
+            return issuer.equals(claims.getIssuer()) ? Optional.of(claims) : Optional.empty();
+        } catch (java.text.ParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    private void page(HttpServletRequest request, HttpServletResponse response, int status, String message)
+            throws IOException {
+        renderer.render(request, response, status, "logout", Map.of("message", message), List.of());
+    }
 }

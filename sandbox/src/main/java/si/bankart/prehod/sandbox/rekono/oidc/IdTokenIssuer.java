@@ -29,38 +29,38 @@ import si.bankart.prehod.sandbox.rekono.factor.TrustAcr;
  */
 public final class IdTokenIssuer {
 
-  public static final Duration VALIDITY = Duration.ofMinutes(5);
+    public static final Duration VALIDITY = Duration.ofMinutes(5);
 
-  private final Issuer issuer;
-  private final SigningKeys keys;
-  private final Clock clock;
+    private final Issuer issuer;
+    private final SigningKeys keys;
+    private final Clock clock;
 
-  public IdTokenIssuer(Issuer issuer, SigningKeys keys, Clock clock) {
-    this.issuer = issuer;
-    this.keys = keys;
-    this.clock = clock;
-  }
-
-  public SignedJWT issue(CodeGrant grant, AccessToken accessToken) {
-    Authentication authn = grant.authentication();
-    Date now = Date.from(clock.instant());
-    IDTokenClaimsSet claims = new IDTokenClaimsSet(issuer, new Subject(authn.sub()),
-        List.of(new Audience(grant.clientId())), Date.from(clock.instant().plus(VALIDITY)), now);
-    claims.setAuthenticationTime(Date.from(authn.authTime()));
-    claims.setNonce(grant.nonce());
-    claims.setACR(new ACR(new TrustAcr(authn.trustLevel()).toString()));
-    claims.setAMR(authn.amr().stream().map(AMR::new).toList());
-    claims.setSessionID(new SessionID(grant.sessionId()));
-    RSAKey key = keys.current();
-    try {
-      claims.setAccessTokenHash(AccessTokenHash.compute(accessToken, JWSAlgorithm.RS256, null));
-      SignedJWT jwt = new SignedJWT(
-          new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT).keyID(key.getKeyID()).build(),
-          claims.toJWTClaimsSet());
-      jwt.sign(new RSASSASigner(key));
-      return jwt;
-    } catch (JOSEException | ParseException e) {
-      throw new IllegalStateException("cannot sign an ID token with key " + key.getKeyID(), e);
+    public IdTokenIssuer(Issuer issuer, SigningKeys keys, Clock clock) {
+        this.issuer = issuer;
+        this.keys = keys;
+        this.clock = clock;
     }
-  }
+
+    public SignedJWT issue(CodeGrant grant, AccessToken accessToken) {
+        Authentication authn = grant.authentication();
+        Date now = Date.from(clock.instant());
+        IDTokenClaimsSet claims = new IDTokenClaimsSet(issuer, new Subject(authn.sub()),
+                List.of(new Audience(grant.clientId())), Date.from(clock.instant().plus(VALIDITY)), now);
+        claims.setAuthenticationTime(Date.from(authn.authTime()));
+        claims.setNonce(grant.nonce());
+        claims.setACR(new ACR(new TrustAcr(authn.trustLevel()).toString()));
+        claims.setAMR(authn.amr().stream().map(AMR::new).toList());
+        claims.setSessionID(new SessionID(grant.sessionId()));
+        RSAKey key = keys.current();
+        try {
+            claims.setAccessTokenHash(AccessTokenHash.compute(accessToken, JWSAlgorithm.RS256, null));
+            SignedJWT jwt = new SignedJWT(
+                    new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT).keyID(key.getKeyID()).build(),
+                    claims.toJWTClaimsSet());
+            jwt.sign(new RSASSASigner(key));
+            return jwt;
+        } catch (JOSEException | ParseException e) {
+            throw new IllegalStateException("cannot sign an ID token with key " + key.getKeyID(), e);
+        }
+    }
 }

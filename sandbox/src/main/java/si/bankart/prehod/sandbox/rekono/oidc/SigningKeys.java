@@ -22,67 +22,67 @@ import java.util.List;
  */
 public final class SigningKeys {
 
-  static final int PUBLISHED = 3;
-  private static final int RSA_BITS = 2048;
+    static final int PUBLISHED = 3;
+    private static final int RSA_BITS = 2048;
 
-  private final SecureRandom random;
-  private final List<RSAKey> newestFirst = new ArrayList<>();
+    private final SecureRandom random;
+    private final List<RSAKey> newestFirst = new ArrayList<>();
 
-  public SigningKeys(SecureRandom random) {
-    this.random = random;
-    rotate();
-  }
-
-  /** Generates a new signing key and returns its key id. */
-  public synchronized String rotate() {
-    RSAKey key = generate();
-    newestFirst.add(0, key);
-    while (newestFirst.size() > PUBLISHED) {
-      newestFirst.remove(newestFirst.size() - 1);
+    public SigningKeys(SecureRandom random) {
+        this.random = random;
+        rotate();
     }
-    return key.getKeyID();
-  }
 
-  public synchronized RSAKey current() {
-    return newestFirst.get(0);
-  }
-
-  /** The public JWK set served at the jwk endpoint. */
-  public synchronized JWKSet publicSet() {
-    return new JWKSet(List.copyOf(newestFirst)).toPublicJWKSet();
-  }
-
-  /** True when the JWT carries the id of a published key and that key verifies its RS256 signature. */
-  public synchronized boolean verifies(SignedJWT jwt) {
-    if (!JWSAlgorithm.RS256.equals(jwt.getHeader().getAlgorithm())) {
-      return false;
-    }
-    for (RSAKey key : newestFirst) {
-      if (key.getKeyID().equals(jwt.getHeader().getKeyID())) {
-        try {
-          return jwt.verify(new RSASSAVerifier(key.toRSAPublicKey()));
-        } catch (JOSEException e) {
-          return false;
+    /** Generates a new signing key and returns its key id. */
+    public synchronized String rotate() {
+        RSAKey key = generate();
+        newestFirst.add(0, key);
+        while (newestFirst.size() > PUBLISHED) {
+            newestFirst.remove(newestFirst.size() - 1);
         }
-      }
+        return key.getKeyID();
     }
-    return false;
-  }
 
-  private RSAKey generate() {
-    try {
-      KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-      generator.initialize(RSA_BITS, random);
-      KeyPair pair = generator.generateKeyPair();
-      RSAKey key = new RSAKey.Builder((RSAPublicKey) pair.getPublic())
-          .privateKey((RSAPrivateKey) pair.getPrivate())
-          .keyUse(KeyUse.SIGNATURE)
-          .algorithm(JWSAlgorithm.RS256)
-          .build();
-      // The RFC 7638 thumbprint as kid: unique per key and reproducible by anyone holding the public key.
-      return new RSAKey.Builder(key).keyID(key.computeThumbprint().toString()).build();
-    } catch (NoSuchAlgorithmException | JOSEException e) {
-      throw new IllegalStateException("RSA key generation is part of every Java runtime", e);
+    public synchronized RSAKey current() {
+        return newestFirst.get(0);
     }
-  }
+
+    /** The public JWK set served at the jwk endpoint. */
+    public synchronized JWKSet publicSet() {
+        return new JWKSet(List.copyOf(newestFirst)).toPublicJWKSet();
+    }
+
+    /** True when the JWT carries the id of a published key and that key verifies its RS256 signature. */
+    public synchronized boolean verifies(SignedJWT jwt) {
+        if (!JWSAlgorithm.RS256.equals(jwt.getHeader().getAlgorithm())) {
+            return false;
+        }
+        for (RSAKey key : newestFirst) {
+            if (key.getKeyID().equals(jwt.getHeader().getKeyID())) {
+                try {
+                    return jwt.verify(new RSASSAVerifier(key.toRSAPublicKey()));
+                } catch (JOSEException e) {
+                    return false;
+                }
+            }
+        }
+        return false;
+    }
+
+    private RSAKey generate() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(RSA_BITS, random);
+            KeyPair pair = generator.generateKeyPair();
+            RSAKey key = new RSAKey.Builder((RSAPublicKey) pair.getPublic())
+                    .privateKey((RSAPrivateKey) pair.getPrivate())
+                    .keyUse(KeyUse.SIGNATURE)
+                    .algorithm(JWSAlgorithm.RS256)
+                    .build();
+            // The RFC 7638 thumbprint as kid: unique per key and reproducible by anyone holding the public key.
+            return new RSAKey.Builder(key).keyID(key.computeThumbprint().toString()).build();
+        } catch (NoSuchAlgorithmException | JOSEException e) {
+            throw new IllegalStateException("RSA key generation is part of every Java runtime", e);
+        }
+    }
 }

@@ -23,52 +23,52 @@ import si.bankart.prehod.sandbox.rekono.account.AccountStore;
  */
 public final class UserInfoEndpoint extends HttpServlet {
 
-  private final AccessTokens accessTokens;
-  private final AccountStore accounts;
+    private final AccessTokens accessTokens;
+    private final AccountStore accounts;
 
-  public UserInfoEndpoint(AccessTokens accessTokens, AccountStore accounts) {
-    this.accessTokens = accessTokens;
-    this.accounts = accounts;
-  }
+    public UserInfoEndpoint(AccessTokens accessTokens, AccountStore accounts) {
+        this.accessTokens = accessTokens;
+        this.accounts = accounts;
+    }
 
-  @Override
-  protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-    HTTPResponse reply;
-    try {
-      UserInfoRequest userInfoRequest = UserInfoRequest.parse(ServletUtils.createHTTPRequest(request));
-      reply = accessTokens.find(userInfoRequest.getAccessToken())
-          .flatMap(grant -> accounts.bySub(grant.sub()).map(account -> claims(account, grant)))
-          .map(info -> new UserInfoSuccessResponse(info).toHTTPResponse())
-          .orElseGet(() -> new UserInfoErrorResponse(BearerTokenError.INVALID_TOKEN).toHTTPResponse());
-    } catch (ParseException e) {
-      BearerTokenError error = e.getErrorObject() instanceof BearerTokenError bearer
-          ? bearer : BearerTokenError.MISSING_TOKEN;
-      reply = new UserInfoErrorResponse(error).toHTTPResponse();
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        HTTPResponse reply;
+        try {
+            UserInfoRequest userInfoRequest = UserInfoRequest.parse(ServletUtils.createHTTPRequest(request));
+            reply = accessTokens.find(userInfoRequest.getAccessToken())
+                    .flatMap(grant -> accounts.bySub(grant.sub()).map(account -> claims(account, grant)))
+                    .map(info -> new UserInfoSuccessResponse(info).toHTTPResponse())
+                    .orElseGet(() -> new UserInfoErrorResponse(BearerTokenError.INVALID_TOKEN).toHTTPResponse());
+        } catch (ParseException e) {
+            BearerTokenError error = e.getErrorObject() instanceof BearerTokenError bearer
+                    ? bearer : BearerTokenError.MISSING_TOKEN;
+            reply = new UserInfoErrorResponse(error).toHTTPResponse();
+        }
+        reply.setHeader("Cache-Control", "no-store");
+        ServletUtils.applyHTTPResponse(reply, response);
     }
-    reply.setHeader("Cache-Control", "no-store");
-    ServletUtils.applyHTTPResponse(reply, response);
-  }
 
-  @Override
-  protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-    doGet(request, response);
-  }
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        doGet(request, response);
+    }
 
-  private static UserInfo claims(Account account, AccessTokens.Grant grant) {
-    UserInfo info = new UserInfo(new Subject(account.sub()));
-    if (grant.scope().contains(OIDCScopeValue.PROFILE)) {
-      account.fullName().ifPresent(info::setName);
-      info.setGivenName(account.givenName());
-      info.setFamilyName(account.familyName());
+    private static UserInfo claims(Account account, AccessTokens.Grant grant) {
+        UserInfo info = new UserInfo(new Subject(account.sub()));
+        if (grant.scope().contains(OIDCScopeValue.PROFILE)) {
+            account.fullName().ifPresent(info::setName);
+            info.setGivenName(account.givenName());
+            info.setFamilyName(account.familyName());
+        }
+        if (grant.scope().contains(OIDCScopeValue.EMAIL)) {
+            info.setEmailAddress(account.email());
+            info.setEmailVerified(true);
+        }
+        if (grant.scope().contains(OIDCScopeValue.PHONE)) {
+            info.setPhoneNumber(account.mobile().e164());
+            info.setPhoneNumberVerified(true);
+        }
+        return info;
     }
-    if (grant.scope().contains(OIDCScopeValue.EMAIL)) {
-      info.setEmailAddress(account.email());
-      info.setEmailVerified(true);
-    }
-    if (grant.scope().contains(OIDCScopeValue.PHONE)) {
-      info.setPhoneNumber(account.mobile().e164());
-      info.setPhoneNumberVerified(true);
-    }
-    return info;
-  }
 }

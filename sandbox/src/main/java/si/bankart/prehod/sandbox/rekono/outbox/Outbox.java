@@ -12,28 +12,28 @@ import java.util.Optional;
  */
 public final class Outbox {
 
-  private final Clock clock;
-  private final List<OutboxMessage> messages = new ArrayList<>();
+    private final Clock clock;
+    private final List<OutboxMessage> messages = new ArrayList<>();
 
-  public Outbox(Clock clock) {
-    this.clock = clock;
-  }
+    public Outbox(Clock clock) {
+        this.clock = clock;
+    }
 
-  public synchronized OutboxMessage send(OutboxMessage.Channel channel, String to, String subject, String body) {
-    OutboxMessage message = new OutboxMessage(messages.size() + 1L, clock.instant(), channel, to, subject, body);
-    messages.add(message);
-    return message;
-  }
+    public synchronized OutboxMessage send(OutboxMessage.Channel channel, String to, String subject, String body) {
+        OutboxMessage message = new OutboxMessage(messages.size() + 1L, clock.instant(), channel, to, subject, body);
+        messages.add(message);
+        return message;
+    }
 
-  /** Every message, newest first. */
-  public synchronized List<OutboxMessage> messages() {
-    List<OutboxMessage> newestFirst = new ArrayList<>(messages);
-    Collections.reverse(newestFirst);
-    return List.copyOf(newestFirst);
-  }
+    /** Every message, newest first. */
+    public synchronized List<OutboxMessage> messages() {
+        List<OutboxMessage> newestFirst = new ArrayList<>(messages);
+        Collections.reverse(newestFirst);
+        return List.copyOf(newestFirst);
+    }
 
-  /** The newest message to an address or mobile number. */
-  public Optional<OutboxMessage> latestTo(String to) {
-    return messages().stream().filter(m -> m.to().equalsIgnoreCase(to)).findFirst();
-  }
+    /** The newest message to an address or mobile number. */
+    public Optional<OutboxMessage> latestTo(String to) {
+        return messages().stream().filter(m -> m.to().equalsIgnoreCase(to)).findFirst();
+    }
 }

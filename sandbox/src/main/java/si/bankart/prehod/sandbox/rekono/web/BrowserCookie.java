@@ -14,32 +14,32 @@ import javax.servlet.http.HttpServletResponse;
  */
 public final class BrowserCookie {
 
-  public static final String NAME = "REKONO_BROWSER";
+    public static final String NAME = "REKONO_BROWSER";
 
-  private BrowserCookie() {}
+    private BrowserCookie() {}
 
-  public static Optional<String> read(HttpServletRequest request) {
-    if (request.getCookies() == null) {
-      return Optional.empty();
+    public static Optional<String> read(HttpServletRequest request) {
+        if (request.getCookies() == null) {
+            return Optional.empty();
+        }
+        for (Cookie cookie : request.getCookies()) {
+            if (NAME.equals(cookie.getName()) && !cookie.getValue().isEmpty()) {
+                return Optional.of(cookie.getValue());
+            }
+        }
+        return Optional.empty();
     }
-    for (Cookie cookie : request.getCookies()) {
-      if (NAME.equals(cookie.getName()) && !cookie.getValue().isEmpty()) {
-        return Optional.of(cookie.getValue());
-      }
-    }
-    return Optional.empty();
-  }
 
-  /** The browser's id, setting a new one when it has none. */
-  public static String ensure(HttpServletRequest request, HttpServletResponse response, SecureRandom random) {
-    Optional<String> existing = read(request);
-    if (existing.isPresent()) {
-      return existing.get();
+    /** The browser's id, setting a new one when it has none. */
+    public static String ensure(HttpServletRequest request, HttpServletResponse response, SecureRandom random) {
+        Optional<String> existing = read(request);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        byte[] bytes = new byte[24];
+        random.nextBytes(bytes);
+        String id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        response.addHeader("Set-Cookie", NAME + "=" + id + "; Path=/; Secure; HttpOnly; SameSite=Lax");
+        return id;
     }
-    byte[] bytes = new byte[24];
-    random.nextBytes(bytes);
-    String id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    response.addHeader("Set-Cookie", NAME + "=" + id + "; Path=/; Secure; HttpOnly; SameSite=Lax");
-    return id;
-  }
 }

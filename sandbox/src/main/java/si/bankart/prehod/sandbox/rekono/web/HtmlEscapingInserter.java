@@ -10,11 +10,11 @@ import si.bankart.prehod.web.page.EscapeHtmlReferences;
  */
 final class HtmlEscapingInserter implements ReferenceInsertionEventHandler {
 
-  @Override
-  public Object referenceInsert(Context context, String reference, Object value) {
-    if (value == null || value instanceof TrustedHtml) {
-      return value;
+    @Override
+    public Object referenceInsert(Context context, String reference, Object value) {
+        if (value == null || value instanceof TrustedHtml) {
+            return value;
+        }
+        return EscapeHtmlReferences.escape(value.toString());
     }
-    return EscapeHtmlReferences.escape(value.toString());
-  }
 }

@@ -16,17 +16,17 @@ import javax.servlet.http.HttpServletResponse;
  */
 public final class SecurityHeadersFilter implements Filter {
 
-  @Override
-  public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
-      throws IOException, ServletException {
-    HttpServletResponse http = (HttpServletResponse) response;
-    http.setHeader("X-Frame-Options", "DENY");
-    http.setHeader("X-Content-Type-Options", "nosniff");
-    http.setHeader("Referrer-Policy", "no-referrer");
-    http.setHeader("Content-Security-Policy",
-        "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self' data:; connect-src 'self';"
-            + " frame-ancestors 'none'; base-uri 'none'");
-    http.setHeader("Strict-Transport-Security", "max-age=31536000");
-    chain.doFilter(request, response);
-  }
+    @Override
+    public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        HttpServletResponse http = (HttpServletResponse) response;
+        http.setHeader("X-Frame-Options", "DENY");
+        http.setHeader("X-Content-Type-Options", "nosniff");
+        http.setHeader("Referrer-Policy", "no-referrer");
+        http.setHeader("Content-Security-Policy",
+                "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self' data:; connect-src 'self';"
+                        + " frame-ancestors 'none'; base-uri 'none'");
+        http.setHeader("Strict-Transport-Security", "max-age=31536000");
+        chain.doFilter(request, response);
+    }
 }

@@ -12,27 +12,27 @@ import javax.servlet.http.HttpServletResponse;
  */
 public final class SessionCookie {
 
-  public static final String NAME = "REKONO_SESSION";
+    public static final String NAME = "REKONO_SESSION";
 
-  private SessionCookie() {}
+    private SessionCookie() {}
 
-  public static Optional<String> read(HttpServletRequest request) {
-    if (request.getCookies() == null) {
-      return Optional.empty();
+    public static Optional<String> read(HttpServletRequest request) {
+        if (request.getCookies() == null) {
+            return Optional.empty();
+        }
+        for (Cookie cookie : request.getCookies()) {
+            if (NAME.equals(cookie.getName()) && !cookie.getValue().isEmpty()) {
+                return Optional.of(cookie.getValue());
+            }
+        }
+        return Optional.empty();
     }
-    for (Cookie cookie : request.getCookies()) {
-      if (NAME.equals(cookie.getName()) && !cookie.getValue().isEmpty()) {
-        return Optional.of(cookie.getValue());
-      }
+
+    public static void set(HttpServletResponse response, String sessionId) {
+        response.addHeader("Set-Cookie", NAME + "=" + sessionId + "; Path=/; Secure; HttpOnly; SameSite=Lax");
     }
-    return Optional.empty();
-  }
 
-  public static void set(HttpServletResponse response, String sessionId) {
-    response.addHeader("Set-Cookie", NAME + "=" + sessionId + "; Path=/; Secure; HttpOnly; SameSite=Lax");
-  }
-
-  public static void clear(HttpServletResponse response) {
-    response.addHeader("Set-Cookie", NAME + "=; Path=/; Max-Age=0; Secure; HttpOnly; SameSite=Lax");
-  }
+    public static void clear(HttpServletResponse response) {
+        response.addHeader("Set-Cookie", NAME + "=; Path=/; Max-Age=0; Secure; HttpOnly; SameSite=Lax");
+    }
 }
