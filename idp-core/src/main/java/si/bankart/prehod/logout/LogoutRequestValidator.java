@@ -1,9 +1,27 @@
 package si.bankart.prehod.logout;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
+import org.opensaml.storage.StorageService;
+
+import si.bankart.prehod.config.Limits;
+import si.bankart.prehod.logout.rule.EncryptedIdIsRefused;
+import si.bankart.prehod.logout.rule.NameIdIsTheOneIssued;
+import si.bankart.prehod.logout.rule.NotOnOrAfterHasNotPassed;
+import si.bankart.prehod.logout.rule.ReplyGoesToSloFromMetadata;
+import si.bankart.prehod.logout.rule.SessionIndexIsTheOneIssued;
+import si.bankart.prehod.logout.rule.SignaturePresentWhenRequired;
+import si.bankart.prehod.request.rule.DestinationIsThisEndpoint;
+import si.bankart.prehod.request.rule.IssueInstantIsFresh;
+import si.bankart.prehod.request.rule.IssuerIsKnownSp;
+import si.bankart.prehod.request.rule.RelayStateFitsLimit;
+import si.bankart.prehod.request.rule.RequestIdIsNotReplayed;
+import si.bankart.prehod.request.rule.VersionIs20;
 import si.bankart.prehod.session.SsoSession;
+import si.bankart.prehod.sp.ServiceProviders;
+import si.bankart.prehod.storage.ReplayCaches;
 
 /**
  * Runs the LogoutRequest rules in order: the SP and its SingleLogoutService first, so later refusals can be answered
@@ -15,6 +33,28 @@ public final class LogoutRequestValidator {
 
     public LogoutRequestValidator(List<LogoutRequestRule> rules) {
         this.rules = List.copyOf(rules);
+    }
+
+    /**
+     * The IdP's rules, in the one order production and every test use: the AuthnRequest rules' order (the SP and its
+     * SingleLogoutService first, the signature before the content), the principal last.
+     */
+    public static LogoutRequestValidator standard(ServiceProviders sps, StorageService storage, Limits limits,
+            SpSignature signatures, String idpEntityId, Clock clock) {
+        return new LogoutRequestValidator(List.of(
+                new IssuerIsKnownSp(sps)::verify,
+                new ReplyGoesToSloFromMetadata(),
+                new RelayStateFitsLimit(limits.relayStateBytes())::verify,
+                new VersionIs20()::verify,
+                new DestinationIsThisEndpoint()::verify,
+                new IssueInstantIsFresh(clock, limits.clockSkew(), limits.maxRequestAge())::verify,
+                new NotOnOrAfterHasNotPassed(clock, limits.clockSkew()),
+                new RequestIdIsNotReplayed(ReplayCaches.over(storage, "logout-request-replay"), clock,
+                        RequestIdIsNotReplayed.window(limits))::verify,
+                new SignaturePresentWhenRequired(signatures),
+                new EncryptedIdIsRefused(),
+                new NameIdIsTheOneIssued(idpEntityId),
+                new SessionIndexIsTheOneIssued()));
     }
 
     /** @param session the SSO session of the browser the request came with, if it still has one */

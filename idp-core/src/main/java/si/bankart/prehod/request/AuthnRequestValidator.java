@@ -1,6 +1,26 @@
 package si.bankart.prehod.request;
 
+import java.time.Clock;
 import java.util.List;
+
+import org.opensaml.storage.StorageService;
+
+import si.bankart.prehod.config.Limits;
+import si.bankart.prehod.request.rule.AcsComesFromMetadata;
+import si.bankart.prehod.request.rule.DestinationIsThisEndpoint;
+import si.bankart.prehod.request.rule.IssueInstantIsFresh;
+import si.bankart.prehod.request.rule.IssuerIsKnownSp;
+import si.bankart.prehod.request.rule.NameIdPolicyIsSupported;
+import si.bankart.prehod.request.rule.RelayStateFitsLimit;
+import si.bankart.prehod.request.rule.RequestIdIsNotReplayed;
+import si.bankart.prehod.request.rule.RequestedAuthnContextIsSatisfiable;
+import si.bankart.prehod.request.rule.SignaturePresentWhenRequired;
+import si.bankart.prehod.request.rule.SubjectIsNotRequested;
+import si.bankart.prehod.request.rule.VersionIs20;
+import si.bankart.prehod.request.signature.QuerySignatureVerifier;
+import si.bankart.prehod.request.signature.StrictSignatureProfile;
+import si.bankart.prehod.sp.ServiceProviders;
+import si.bankart.prehod.storage.ReplayCaches;
 
 /**
  * Runs the AuthnRequest rules in order. The order matters: the SP and its ACS are established first so that later
@@ -12,6 +32,36 @@ public final class AuthnRequestValidator {
 
     public AuthnRequestValidator(List<AuthnRequestRule> rules) {
         this.rules = List.copyOf(rules);
+    }
+
+    /**
+     * The IdP's rules, in the one order production and every test use: who asks and where the answer may go first
+     * (so later refusals can be answered), then the RelayState that answer echoes, the signature before any content
+     * is trusted, the envelope (version, destination, age, replay), and last what is asked for.
+     *
+     * @param idpRequiresSignedRequests the IdP's own wantAuthnRequestsSigned
+     */
+    public static AuthnRequestValidator standard(ServiceProviders sps, StorageService storage, Limits limits,
+            boolean idpRequiresSignedRequests, Clock clock) {
+        return new AuthnRequestValidator(List.of(
+                new IssuerIsKnownSp(sps),
+                new AcsComesFromMetadata(),
+                new RelayStateFitsLimit(limits.relayStateBytes()),
+                new SignaturePresentWhenRequired(idpRequiresSignedRequests, new QuerySignatureVerifier(),
+                        new StrictSignatureProfile()),
+                new VersionIs20(),
+                new DestinationIsThisEndpoint(),
+                new IssueInstantIsFresh(clock, limits.clockSkew(), limits.maxRequestAge()),
+                new RequestIdIsNotReplayed(ReplayCaches.over(storage, "authn-request-replay"), clock,
+                        RequestIdIsNotReplayed.window(limits)),
+                new SubjectIsNotRequested(),
+                new NameIdPolicyIsSupported(),
+                new RequestedAuthnContextIsSatisfiable()));
+    }
+
+    /** The rules' names in the order they run, for the test that pins the production order. */
+    public List<String> ruleNames() {
+        return rules.stream().map(rule -> rule.getClass().getSimpleName()).toList();
     }
 
     public SsoRequest validate(IncomingAuthnRequest incoming) throws RequestRejected {

@@ -11,6 +11,7 @@ import org.opensaml.saml.common.xml.SAMLConstants;
 import org.opensaml.saml.saml2.core.LogoutRequest;
 import org.opensaml.security.x509.BasicX509Credential;
 
+import si.bankart.prehod.config.Limits;
 import si.bankart.prehod.loa.LevelOfAssurance;
 import si.bankart.prehod.request.QuerySignature;
 import si.bankart.prehod.request.signature.QuerySignatureVerifier;
@@ -42,6 +43,7 @@ public final class SloFixtures {
     public static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
     public static final Duration SKEW = Duration.ofMinutes(3);
     public static final Duration MAX_AGE = Duration.ofMinutes(5);
+    public static final Limits LIMITS = new Limits(null, SKEW, MAX_AGE, 80, null, null);
     public static final BasicX509Credential IDP_KEY = TestCredentials.named("idp");
     /** The SP that asks for logout in most tests. */
     public static final TestServiceProvider SP = TestServiceProvider.named("slo");

@@ -5,6 +5,7 @@ import java.time.Duration;
 
 import org.opensaml.storage.ReplayCache;
 
+import si.bankart.prehod.config.Limits;
 import si.bankart.prehod.request.AuthnRequestCheck;
 import si.bankart.prehod.request.AuthnRequestRule;
 import si.bankart.prehod.request.MessageCheck;
@@ -26,6 +27,11 @@ public final class RequestIdIsNotReplayed implements AuthnRequestRule {
         this.replayCache = replayCache;
         this.clock = clock;
         this.window = window;
+    }
+
+    /** As long as an IssueInstant can be accepted: the request age plus the skew on either side. */
+    public static Duration window(Limits limits) {
+        return limits.maxRequestAge().plus(limits.clockSkew().multipliedBy(2));
     }
 
     @Override
