@@ -17,7 +17,7 @@ import org.opensaml.security.credential.Credential;
 
 import si.bankart.prehod.sandbox.ca.KeyType;
 import si.bankart.prehod.testing.TestAuthnRequests;
-import si.bankart.prehod.web.server.Routes;
+import si.bankart.prehod.config.Paths;
 
 /**
  * Scenario (c), a whole certificate login as a browser without a session does it: the AuthnRequest (HTTP-Redirect) of
@@ -48,7 +48,7 @@ final class CertificateLoginJourney implements Journey {
             clients.add(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).sslContext(sandbox.tls(null))
                     .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build());
         }
-        this.destination = sandbox.sandbox.idp().config().endpoint(Routes.SSO_REDIRECT);
+        this.destination = sandbox.sandbox.idp().config().endpoint(Paths.SSO_REDIRECT);
     }
 
     @Override
@@ -69,7 +69,7 @@ final class CertificateLoginJourney implements Journey {
     @Override
     public Prepared prepare() {
         TestAuthnRequests request = TestAuthnRequests.valid(BenchSandbox.PORTAL_CERTIFICATE, destination);
-        return new Prepared(request.id(), sandbox.idpBase() + Routes.SSO_REDIRECT + "?"
+        return new Prepared(request.id(), sandbox.idpBase() + Paths.SSO_REDIRECT + "?"
                 + request.redirectQuery(Scenario.RELAY_STATE));
     }
 

@@ -23,7 +23,7 @@ import si.bankart.prehod.keys.PemCredentialReader;
 import si.bankart.prehod.sandbox.portals.DemoPortals;
 import si.bankart.prehod.sandbox.portals.DemoPortalsConfig;
 import si.bankart.prehod.sandbox.portals.PortalDefinitionReader;
-import si.bankart.prehod.web.server.Routes;
+import si.bankart.prehod.config.Paths;
 import si.bankart.prehod.sandbox.rekono.ExtraClientUris;
 import si.bankart.prehod.sandbox.rekono.RekonoConfig;
 import si.bankart.prehod.sandbox.rekono.RekonoStandIn;
@@ -165,8 +165,8 @@ public final class Sandbox implements AutoCloseable {
             DemoPortals portals = DemoPortals.start(new DemoPortalsConfig("127.0.0.1", ports.portals(), ca.tlsKeyStore(),
                     SANDBOX_PASSWORD.toCharArray(), URI.create("https://localhost:" + ports.portals()),
                     PortalDefinitionReader.repository(home).readAll(), idpConfig.entityId(),
-                    idpConfig.endpoint(Routes.SSO_REDIRECT),
-                    idpConfig.endpoint(Routes.SLO_REDIRECT), idpSigning, clock));
+                    idpConfig.endpoint(Paths.SSO_REDIRECT),
+                    idpConfig.endpoint(Paths.SLO_REDIRECT), idpSigning, clock));
             running.add(0, portals);
             return new Sandbox(running, ca, idp, idpBase, nodes, nodePorts, portals, rekono, faults);
         } catch (Exception | Error e) {

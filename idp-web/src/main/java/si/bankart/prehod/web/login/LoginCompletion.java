@@ -14,7 +14,7 @@ import si.bankart.prehod.login.PendingLogins;
 import si.bankart.prehod.session.SessionStore;
 import si.bankart.prehod.session.SsoSession;
 import si.bankart.prehod.web.response.OutcomeWriter;
-import si.bankart.prehod.web.server.Routes;
+import si.bankart.prehod.config.Paths;
 import si.bankart.prehod.web.session.SessionCookie;
 
 /** Where every login method ends: the result goes into the pending request, and the answer to the SP goes out. */
@@ -52,7 +52,7 @@ public final class LoginCompletion {
             // Below the portal's level (e.g. a substantial certificate for CMS web): the method choice explains it
             // and offers the other ways; the login stays pending, so its button can still tell the portal.
             response.setHeader("Cache-Control", "no-store");
-            response.sendRedirect(Routes.LOGIN + "?key=" + pendingKey + "&shortfall=" + login.method());
+            response.sendRedirect(Paths.LOGIN + "?key=" + pendingKey + "&shortfall=" + login.method());
             return;
         }
         SsoOutcome outcome = flow.resume(pendingKey, result, sessions.find(cookie.read(request)), request.getRemoteAddr());

@@ -19,7 +19,7 @@ import java.util.stream.Stream;
 import si.bankart.prehod.keys.PemCredentialReader;
 import si.bankart.prehod.web.server.IdpOptions;
 import si.bankart.prehod.web.server.IdpServer;
-import si.bankart.prehod.web.server.Routes;
+import si.bankart.prehod.config.Paths;
 
 /**
  * A real IdP and the demo portals Acquiring and CMS web, each on a free port, over the same throw-away TLS key store.
@@ -112,8 +112,8 @@ final class IdpWithPortals implements AutoCloseable {
         DemoPortals portals;
         try {
             portals = DemoPortals.start(new DemoPortalsConfig("127.0.0.1", portalPort, tls, TLS_PASSWORD.toCharArray(),
-                    portalsBase, definitions, idp.config().entityId(), idp.config().endpoint(Routes.SSO_REDIRECT),
-                    idp.config().endpoint(Routes.SLO_REDIRECT),
+                    portalsBase, definitions, idp.config().entityId(), idp.config().endpoint(Paths.SSO_REDIRECT),
+                    idp.config().endpoint(Paths.SLO_REDIRECT),
                     new PemCredentialReader().readCertificate(home.resolve("var/keys/idp-signing.crt")), clock));
         } catch (Exception e) {
             idp.close();

@@ -12,7 +12,7 @@ import si.bankart.prehod.login.rekono.RekonoOutcome;
 import si.bankart.prehod.storage.RandomIds;
 import si.bankart.prehod.web.page.Language;
 import si.bankart.prehod.web.response.ErrorPage;
-import si.bankart.prehod.web.server.Routes;
+import si.bankart.prehod.config.Paths;
 
 /**
  * A Rekono refusal that the portal is not (yet) told about: the page for its reason, with the incident in the log
@@ -42,7 +42,7 @@ final class RekonoFailurePage {
         // The broker logged and audited the refusal under this incident; the page shows the same one.
         String incident = rejected.incident() != null ? rejected.incident() : ids.incident();
         log.info("Rekono refusal page [incident {}] {}", incident, rejected.reason().page());
-        String retry = rejected.pendingLoginKey().map(key -> Routes.LOGIN + "?key=" + key).orElse(null);
+        String retry = rejected.pendingLoginKey().map(key -> Paths.LOGIN + "?key=" + key).orElse(null);
         errorPage.show(response, HttpServletResponse.SC_BAD_REQUEST, rejected.reason().page(), incident,
                 Language.of(request), retry);
     }

@@ -1,7 +1,7 @@
-package si.bankart.prehod.web.server;
+package si.bankart.prehod.config;
 
 /** The IdP's paths, in one table (shared/DESIGN.md, "Endpoints"). */
-public final class Routes {
+public final class Paths {
 
     public static final String METADATA = "/idp/metadata";
     public static final String SSO_REDIRECT = "/idp/profile/SAML2/Redirect/SSO";
@@ -17,11 +17,11 @@ public final class Routes {
     public static final String ERROR = "/idp/error";
     public static final String STATIC = "/idp/static/*";
 
-    // On the management connector only (web.management.ManagementConnector).
+    // On the management connector only.
     public static final String METRICS = "/metrics";
     public static final String HEALTH_LIVE = "/health/live";
     public static final String HEALTH_READY = "/health/ready";
 
-    private Routes() {
+    private Paths() {
     }
 }
