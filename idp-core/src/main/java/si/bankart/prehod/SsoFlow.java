@@ -1,5 +1,6 @@
 package si.bankart.prehod;
 
+import si.bankart.prehod.sp.AcsEndpoint;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -23,10 +24,10 @@ import si.bankart.prehod.login.PendingLogins;
 import si.bankart.prehod.metrics.SsoMetrics;
 import si.bankart.prehod.request.AuthnRequestValidator;
 import si.bankart.prehod.request.IncomingAuthnRequest;
-import si.bankart.prehod.request.RequestRejected;
-import si.bankart.prehod.request.SamlStatus;
+import si.bankart.prehod.protocol.RequestRejected;
+import si.bankart.prehod.protocol.SamlStatus;
 import si.bankart.prehod.request.SsoRequest;
-import si.bankart.prehod.request.TrustedReply;
+import si.bankart.prehod.protocol.Reply;
 import si.bankart.prehod.request.UnsolicitedRequestValidator;
 import si.bankart.prehod.response.ResponseBuilder;
 import si.bankart.prehod.response.SamlReply;
@@ -134,7 +135,7 @@ public final class SsoFlow {
             return showError("login-expired", "pending login unknown, already used or expired", client);
         }
         SsoRequest request = pending.get().request();
-        TrustedReply reply = replyTo(request);
+        Reply<AcsEndpoint> reply = replyTo(request);
         Duration took = Duration.between(pendingLogins.openedAt(pending.get()), clock.instant());
         if (result instanceof LoginResult.Failed failed) {
             metrics.login(failed.method(), "failed", failed.status().name(), took);
@@ -158,7 +159,7 @@ public final class SsoFlow {
     }
 
     private SsoOutcome proceed(SsoRequest request, Optional<SsoSession> session, String client) {
-        TrustedReply reply = replyTo(request);
+        Reply<AcsEndpoint> reply = replyTo(request);
         Optional<SsoSession> usable = session.filter(s -> canServe(s, request, reply.sp()));
         if (usable.isPresent()) {
             return issue(reply, usable.get(), request, client);
@@ -176,7 +177,7 @@ public final class SsoFlow {
                 && sp.policy().allowsMethod(session.method());
     }
 
-    private SsoOutcome issue(TrustedReply reply, SsoSession session, SsoRequest request, String client) {
+    private SsoOutcome issue(Reply<AcsEndpoint> reply, SsoSession session, SsoRequest request, String client) {
         Optional<User> user = users.find(session.userId());
         if (user.isEmpty()) {
             return refuse(new RequestRejected(SamlStatus.RESPONDER_AUTHN_FAILED, "user is no longer in the directory",
@@ -216,7 +217,7 @@ public final class SsoFlow {
     /** @param method the login method that was tried, or null when the refusal came before any login */
     private SsoOutcome refuse(RequestRejected rejected, String method, String client) {
         String incident = ids.incident();
-        Optional<TrustedReply> reply = rejected.replyTo();
+        Optional<Reply<AcsEndpoint>> reply = rejected.replyTo(AcsEndpoint.class);
         log.warn("SSO refused [incident {}] sp={} status={}: {}", incident,
                 reply.map(r -> r.sp().entityId()).orElse("(untrusted)"), rejected.status(), rejected.reason());
         audit.record(new AuditEvent(clock.instant(), "sso", reply.map(r -> r.sp().entityId()).orElse(null), null,
@@ -237,10 +238,10 @@ public final class SsoFlow {
     }
 
     /** Rebuilt from the registry each time: a stored request names its SP and ACS, it does not carry trust. */
-    private TrustedReply replyTo(SsoRequest request) {
+    private Reply<AcsEndpoint> replyTo(SsoRequest request) {
         RegisteredSp sp = registry.asStarted(request.spEntityId(), request.acsLocation())
                 .orElseThrow(() -> new IllegalStateException("SP " + request.spEntityId() + " vanished from the registry"));
-        return new TrustedReply(sp, sp.metadata().acsByLocation(request.acsLocation()).orElseThrow(),
+        return new Reply<>(sp, sp.metadata().acsByLocation(request.acsLocation()).orElseThrow(),
                 request.requestId(), request.relayState());
     }
 }

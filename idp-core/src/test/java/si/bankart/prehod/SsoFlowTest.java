@@ -38,7 +38,7 @@ import si.bankart.prehod.login.PendingLogin;
 import si.bankart.prehod.login.PendingLogins;
 import si.bankart.prehod.request.AuthnRequestValidator;
 import si.bankart.prehod.request.IncomingAuthnRequest;
-import si.bankart.prehod.request.SamlStatus;
+import si.bankart.prehod.protocol.SamlStatus;
 import si.bankart.prehod.request.UnsolicitedRequestValidator;
 import si.bankart.prehod.response.AssertionEncrypter;
 import si.bankart.prehod.response.ResponseBuilder;

@@ -1,5 +1,11 @@
 package si.bankart.prehod.logout;
 
+import si.bankart.prehod.protocol.RequestRejected;
+import si.bankart.prehod.protocol.Reply;
+import si.bankart.prehod.protocol.RequestRule;
+import si.bankart.prehod.protocol.RequestRules;
+import si.bankart.prehod.protocol.signature.SpSignature;
+import si.bankart.prehod.sp.SloEndpoint;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -12,13 +18,13 @@ import si.bankart.prehod.logout.rule.NameIdIsTheOneIssued;
 import si.bankart.prehod.logout.rule.NotOnOrAfterHasNotPassed;
 import si.bankart.prehod.logout.rule.ReplyGoesToSloFromMetadata;
 import si.bankart.prehod.logout.rule.SessionIndexIsTheOneIssued;
-import si.bankart.prehod.logout.rule.SignaturePresentWhenRequired;
-import si.bankart.prehod.request.rule.DestinationIsThisEndpoint;
-import si.bankart.prehod.request.rule.IssueInstantIsFresh;
-import si.bankart.prehod.request.rule.IssuerIsKnownSp;
-import si.bankart.prehod.request.rule.RelayStateFitsLimit;
-import si.bankart.prehod.request.rule.RequestIdIsNotReplayed;
-import si.bankart.prehod.request.rule.VersionIs20;
+import si.bankart.prehod.protocol.rule.SignaturePresentWhenRequired;
+import si.bankart.prehod.protocol.rule.DestinationIsThisEndpoint;
+import si.bankart.prehod.protocol.rule.IssueInstantIsFresh;
+import si.bankart.prehod.protocol.rule.IssuerIsKnownSp;
+import si.bankart.prehod.protocol.rule.RelayStateFitsLimit;
+import si.bankart.prehod.protocol.rule.RequestIdIsNotReplayed;
+import si.bankart.prehod.protocol.rule.VersionIs20;
 import si.bankart.prehod.session.SsoSession;
 import si.bankart.prehod.sp.ServiceProviders;
 import si.bankart.prehod.storage.ReplayCaches;
@@ -29,10 +35,15 @@ import si.bankart.prehod.storage.ReplayCaches;
  */
 public final class LogoutRequestValidator {
 
-    private final List<LogoutRequestRule> rules;
+    private final RequestRules<LogoutRequestCheck> rules;
 
-    public LogoutRequestValidator(List<LogoutRequestRule> rules) {
-        this.rules = List.copyOf(rules);
+    public LogoutRequestValidator(List<RequestRule<? super LogoutRequestCheck>> rules) {
+        this.rules = new RequestRules<>(rules);
+    }
+
+    /** The rules' names in the order they run, for the test that pins the production order. */
+    public List<String> ruleNames() {
+        return rules.names();
     }
 
     /**
@@ -42,15 +53,15 @@ public final class LogoutRequestValidator {
     public static LogoutRequestValidator standard(ServiceProviders sps, StorageService storage, Limits limits,
             SpSignature signatures, String idpEntityId, Clock clock) {
         return new LogoutRequestValidator(List.of(
-                new IssuerIsKnownSp(sps)::verify,
+                new IssuerIsKnownSp(sps),
                 new ReplyGoesToSloFromMetadata(),
-                new RelayStateFitsLimit(limits.relayStateBytes())::verify,
-                new VersionIs20()::verify,
-                new DestinationIsThisEndpoint()::verify,
-                new IssueInstantIsFresh(clock, limits.clockSkew(), limits.maxRequestAge())::verify,
+                new RelayStateFitsLimit(limits.relayStateBytes()),
+                new VersionIs20(),
+                new DestinationIsThisEndpoint(),
+                new IssueInstantIsFresh(clock, limits.clockSkew(), limits.maxRequestAge()),
                 new NotOnOrAfterHasNotPassed(clock, limits.clockSkew()),
                 new RequestIdIsNotReplayed(ReplayCaches.over(storage, "logout-request-replay"), clock,
-                        RequestIdIsNotReplayed.window(limits))::verify,
+                        RequestIdIsNotReplayed.window(limits)),
                 new SignaturePresentWhenRequired(signatures),
                 new EncryptedIdIsRefused(),
                 new NameIdIsTheOneIssued(idpEntityId),
@@ -59,12 +70,10 @@ public final class LogoutRequestValidator {
 
     /** @param session the SSO session of the browser the request came with, if it still has one */
     public ValidLogoutRequest validate(IncomingLogoutRequest incoming, Optional<SsoSession> session)
-            throws LogoutRequestRejected {
+            throws RequestRejected {
         LogoutRequestCheck check = new LogoutRequestCheck(incoming, session);
-        for (LogoutRequestRule rule : rules) {
-            rule.check(check);
-        }
-        LogoutReply reply = check.reply().orElseThrow(
+        rules.check(check);
+        Reply<SloEndpoint> reply = check.reply().orElseThrow(
                 () -> new IllegalStateException("the rules did not establish the SP's SingleLogoutService"));
         SsoSession established = session.orElseThrow(
                 () -> new IllegalStateException("the rules did not check the session"));

@@ -1,5 +1,8 @@
 package si.bankart.prehod.request;
 
+import si.bankart.prehod.protocol.RequestRejected;
+import si.bankart.prehod.protocol.RequestRule;
+import si.bankart.prehod.protocol.RequestRules;
 import java.time.Clock;
 import java.util.List;
 
@@ -7,18 +10,19 @@ import org.opensaml.storage.StorageService;
 
 import si.bankart.prehod.config.Limits;
 import si.bankart.prehod.request.rule.AcsComesFromMetadata;
-import si.bankart.prehod.request.rule.DestinationIsThisEndpoint;
-import si.bankart.prehod.request.rule.IssueInstantIsFresh;
-import si.bankart.prehod.request.rule.IssuerIsKnownSp;
+import si.bankart.prehod.protocol.rule.DestinationIsThisEndpoint;
+import si.bankart.prehod.protocol.rule.IssueInstantIsFresh;
+import si.bankart.prehod.protocol.rule.IssuerIsKnownSp;
 import si.bankart.prehod.request.rule.NameIdPolicyIsSupported;
-import si.bankart.prehod.request.rule.RelayStateFitsLimit;
-import si.bankart.prehod.request.rule.RequestIdIsNotReplayed;
+import si.bankart.prehod.protocol.rule.RelayStateFitsLimit;
+import si.bankart.prehod.protocol.rule.RequestIdIsNotReplayed;
 import si.bankart.prehod.request.rule.RequestedAuthnContextIsSatisfiable;
-import si.bankart.prehod.request.rule.SignaturePresentWhenRequired;
+import si.bankart.prehod.protocol.rule.SignaturePresentWhenRequired;
 import si.bankart.prehod.request.rule.SubjectIsNotRequested;
-import si.bankart.prehod.request.rule.VersionIs20;
-import si.bankart.prehod.request.signature.QuerySignatureVerifier;
-import si.bankart.prehod.request.signature.StrictSignatureProfile;
+import si.bankart.prehod.protocol.rule.VersionIs20;
+import si.bankart.prehod.protocol.signature.QuerySignatureVerifier;
+import si.bankart.prehod.protocol.signature.SpSignature;
+import si.bankart.prehod.protocol.signature.StrictSignatureProfile;
 import si.bankart.prehod.sp.ServiceProviders;
 import si.bankart.prehod.storage.ReplayCaches;
 
@@ -28,10 +32,15 @@ import si.bankart.prehod.storage.ReplayCaches;
  */
 public final class AuthnRequestValidator {
 
-    private final List<AuthnRequestRule> rules;
+    private final RequestRules<AuthnRequestCheck> rules;
 
-    public AuthnRequestValidator(List<AuthnRequestRule> rules) {
-        this.rules = List.copyOf(rules);
+    public AuthnRequestValidator(List<RequestRule<? super AuthnRequestCheck>> rules) {
+        this.rules = new RequestRules<>(rules);
+    }
+
+    /** The rules' names in the order they run, for the test that pins the production order. */
+    public List<String> ruleNames() {
+        return rules.names();
     }
 
     /**
@@ -47,8 +56,8 @@ public final class AuthnRequestValidator {
                 new IssuerIsKnownSp(sps),
                 new AcsComesFromMetadata(),
                 new RelayStateFitsLimit(limits.relayStateBytes()),
-                new SignaturePresentWhenRequired(idpRequiresSignedRequests, new QuerySignatureVerifier(),
-                        new StrictSignatureProfile()),
+                new SignaturePresentWhenRequired(new SpSignature(idpRequiresSignedRequests, new QuerySignatureVerifier(),
+                        new StrictSignatureProfile())),
                 new VersionIs20(),
                 new DestinationIsThisEndpoint(),
                 new IssueInstantIsFresh(clock, limits.clockSkew(), limits.maxRequestAge()),
@@ -59,16 +68,9 @@ public final class AuthnRequestValidator {
                 new RequestedAuthnContextIsSatisfiable()));
     }
 
-    /** The rules' names in the order they run, for the test that pins the production order. */
-    public List<String> ruleNames() {
-        return rules.stream().map(rule -> rule.getClass().getSimpleName()).toList();
-    }
-
     public SsoRequest validate(IncomingAuthnRequest incoming) throws RequestRejected {
         AuthnRequestCheck check = new AuthnRequestCheck(incoming);
-        for (AuthnRequestRule rule : rules) {
-            rule.check(check);
-        }
+        rules.check(check);
         return new SsoRequest(check.sp().entityId(), check.acs().location(), check.request().getID(),
                 check.echoedRelayState(), Boolean.TRUE.equals(check.request().isForceAuthn()),
                 Boolean.TRUE.equals(check.request().isPassive()), check.loaRequirement().acceptable(),

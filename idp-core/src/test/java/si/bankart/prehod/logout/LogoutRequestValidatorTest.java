@@ -1,5 +1,6 @@
 package si.bankart.prehod.logout;
 
+import si.bankart.prehod.protocol.RequestRejected;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.opensaml.saml.saml2.core.LogoutRequest;
 
-import si.bankart.prehod.request.SamlStatus;
+import si.bankart.prehod.protocol.SamlStatus;
 import si.bankart.prehod.session.SsoSession;
 import si.bankart.prehod.sp.RegisteredSp;
 import si.bankart.prehod.sp.ServiceProviderRegistry;
@@ -53,8 +54,17 @@ class LogoutRequestValidatorTest {
                 SloFixtures.signaturePolicy(false), SloFixtures.IDP, clock);
     }
 
-    private LogoutRequestRejected refused(IncomingLogoutRequest incoming, Optional<SsoSession> session) {
-        return assertThrows(LogoutRequestRejected.class, () -> validator.validate(incoming, session));
+    private RequestRejected refused(IncomingLogoutRequest incoming, Optional<SsoSession> session) {
+        return assertThrows(RequestRejected.class, () -> validator.validate(incoming, session));
+    }
+
+    /** Production runs exactly this list (Idp.assemble calls standard); reordering or dropping a rule fails here. */
+    @Test
+    void standardRulesEstablishTheReplyFirstCheckTheSignatureBeforeTheContentAndThePrincipalLast() {
+        assertEquals(List.of("IssuerIsKnownSp", "ReplyGoesToSloFromMetadata", "RelayStateFitsLimit", "VersionIs20",
+                "DestinationIsThisEndpoint", "IssueInstantIsFresh", "NotOnOrAfterHasNotPassed", "RequestIdIsNotReplayed",
+                "SignaturePresentWhenRequired", "EncryptedIdIsRefused", "NameIdIsTheOneIssued",
+                "SessionIndexIsTheOneIssued"), validator.ruleNames());
     }
 
     @Test
@@ -80,7 +90,7 @@ class LogoutRequestValidatorTest {
     void validateWhenReplayedThenRequestDenied() throws Exception {
         TestLogoutRequests request = request(SP).id("_once");
         validator.validate(post(request.signed()), Optional.of(SloFixtures.session()));
-        LogoutRequestRejected thrown = refused(post(request.signed()), Optional.of(SloFixtures.session()));
+        RequestRejected thrown = refused(post(request.signed()), Optional.of(SloFixtures.session()));
         assertEquals(SamlStatus.REQUESTER_REQUEST_DENIED, thrown.status());
         assertTrue(thrown.reason().contains("replay"), thrown.reason());
     }
@@ -101,7 +111,7 @@ class LogoutRequestValidatorTest {
 
     @Test
     void validateWhenPostRequestSignedWithCommentsThenRequestDeniedWithTheReason() {
-        LogoutRequestRejected thrown = refused(post(signedWith(
+        RequestRejected thrown = refused(post(signedWith(
                 org.opensaml.xmlsec.signature.support.SignatureConstants.ALGO_ID_C14N_EXCL_WITH_COMMENTS, "_comments")),
                 Optional.of(SloFixtures.session()));
         assertEquals(SamlStatus.REQUESTER_REQUEST_DENIED, thrown.status());
@@ -112,7 +122,7 @@ class LogoutRequestValidatorTest {
 
     @Test
     void validateWhenForgedByAnotherPartyThenRequestDeniedAndAnsweredOnlyToTheNamedSp() {
-        LogoutRequestRejected thrown = refused(post(request(SP).signed(
+        RequestRejected thrown = refused(post(request(SP).signed(
                 si.bankart.prehod.testing.TestCredentials.named("attacker"),
                 org.opensaml.xmlsec.signature.support.SignatureConstants.ALGO_ID_SIGNATURE_RSA_SHA256,
                 org.opensaml.xmlsec.signature.support.SignatureConstants.ALGO_ID_DIGEST_SHA256)),
@@ -130,14 +140,14 @@ class LogoutRequestValidatorTest {
     @Test
     void validateWhenSessionIndexBelongsToAnotherSpThenRequestDenied() {
         String othersIndex = SloFixtures.spSession(OTHER).sessionIndex();
-        LogoutRequestRejected thrown = refused(post(request(SP)
+        RequestRejected thrown = refused(post(request(SP)
                 .with(r -> r.getSessionIndexes().get(0).setValue(othersIndex)).signed()), Optional.of(SloFixtures.session()));
         assertEquals(SamlStatus.REQUESTER_REQUEST_DENIED, thrown.status());
     }
 
     @Test
     void validateWhenNameIdIsAnotherUsersThenUnknownPrincipal() {
-        LogoutRequestRejected thrown = refused(post(request(SP)
+        RequestRejected thrown = refused(post(request(SP)
                 .with(r -> r.getNameID().setValue("nid-bojan")).signed()), Optional.of(SloFixtures.session()));
         assertEquals(SamlStatus.REQUESTER_UNKNOWN_PRINCIPAL, thrown.status());
     }
@@ -150,7 +160,7 @@ class LogoutRequestValidatorTest {
 
     @Test
     void validateWhenIssuerIsUnknownThenNothingIsSentAnywhere() {
-        LogoutRequestRejected thrown = refused(post(request(TestServiceProvider.named("slo-stranger"))
+        RequestRejected thrown = refused(post(request(TestServiceProvider.named("slo-stranger"))
                 .received()), Optional.of(SloFixtures.session()));
         assertTrue(thrown.replyTo().isEmpty());
     }

@@ -1,5 +1,6 @@
 package si.bankart.prehod.logout;
 
+import si.bankart.prehod.protocol.signature.SpSignature;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,9 +14,9 @@ import org.opensaml.security.x509.BasicX509Credential;
 
 import si.bankart.prehod.config.Limits;
 import si.bankart.prehod.loa.LevelOfAssurance;
-import si.bankart.prehod.request.QuerySignature;
-import si.bankart.prehod.request.signature.QuerySignatureVerifier;
-import si.bankart.prehod.request.signature.StrictSignatureProfile;
+import si.bankart.prehod.protocol.signature.QuerySignature;
+import si.bankart.prehod.protocol.signature.QuerySignatureVerifier;
+import si.bankart.prehod.protocol.signature.StrictSignatureProfile;
 import si.bankart.prehod.session.SpSession;
 import si.bankart.prehod.session.SsoSession;
 import si.bankart.prehod.sp.NameIdFormat;

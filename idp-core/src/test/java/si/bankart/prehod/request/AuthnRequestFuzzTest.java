@@ -1,5 +1,6 @@
 package si.bankart.prehod.request;
 
+import si.bankart.prehod.protocol.RequestRejected;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import java.time.Clock;

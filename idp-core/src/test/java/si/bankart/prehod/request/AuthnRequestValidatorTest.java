@@ -1,5 +1,14 @@
 package si.bankart.prehod.request;
 
+import si.bankart.prehod.protocol.SamlStatus;
+import si.bankart.prehod.protocol.RequestRejected;
+import si.bankart.prehod.protocol.rule.IssuerIsKnownSp;
+import si.bankart.prehod.protocol.rule.RelayStateFitsLimit;
+import si.bankart.prehod.protocol.rule.VersionIs20;
+import si.bankart.prehod.protocol.rule.DestinationIsThisEndpoint;
+import si.bankart.prehod.protocol.rule.IssueInstantIsFresh;
+import si.bankart.prehod.protocol.rule.RequestIdIsNotReplayed;
+import si.bankart.prehod.protocol.rule.SignaturePresentWhenRequired;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -134,7 +143,7 @@ class AuthnRequestValidatorTest {
 
         assertEquals(SamlStatus.REQUESTER_REQUEST_DENIED, thrown.status());
         assertTrue(thrown.reason().contains("signature"), thrown.reason());
-        assertEquals(SP.acsUrl(), thrown.replyTo().orElseThrow().acs().location());
+        assertEquals(SP.acsUrl(), thrown.replyTo().orElseThrow().location());
         assertEquals("state-1", thrown.replyTo().orElseThrow().relayState());
     }
 
@@ -146,6 +155,6 @@ class AuthnRequestValidatorTest {
         RequestRejected thrown = rejected(post(xml, null));
 
         assertEquals(SamlStatus.REQUESTER_REQUEST_DENIED, thrown.status());
-        assertEquals(SP.acsUrl(), thrown.replyTo().orElseThrow().acs().location());
+        assertEquals(SP.acsUrl(), thrown.replyTo().orElseThrow().location());
     }
 }

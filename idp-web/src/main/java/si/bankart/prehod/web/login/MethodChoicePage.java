@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
 import si.bankart.prehod.login.LoginResult;
 import si.bankart.prehod.login.MethodOffer;
 import si.bankart.prehod.login.PendingLogin;
-import si.bankart.prehod.request.SamlStatus;
+import si.bankart.prehod.protocol.SamlStatus;
 import si.bankart.prehod.request.SsoRequest;
 import si.bankart.prehod.sp.RegisteredSp;
 import si.bankart.prehod.sp.ServiceProviders;

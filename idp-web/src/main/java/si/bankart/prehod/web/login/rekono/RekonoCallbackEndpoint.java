@@ -19,7 +19,7 @@ import si.bankart.prehod.linking.AccountLinking;
 import si.bankart.prehod.login.LoginResult;
 import si.bankart.prehod.login.rekono.RekonoBroker;
 import si.bankart.prehod.login.rekono.RekonoOutcome;
-import si.bankart.prehod.request.SamlStatus;
+import si.bankart.prehod.protocol.SamlStatus;
 import si.bankart.prehod.web.login.LoginCompletion;
 import si.bankart.prehod.web.login.link.AccountLinkPage;
 import si.bankart.prehod.web.login.link.LinkCookie;

@@ -1,18 +1,17 @@
-package si.bankart.prehod.request.rule;
+package si.bankart.prehod.protocol.rule;
 
 import java.nio.charset.StandardCharsets;
 
-import si.bankart.prehod.request.AuthnRequestCheck;
-import si.bankart.prehod.request.AuthnRequestRule;
-import si.bankart.prehod.request.MessageCheck;
-import si.bankart.prehod.request.RequestRejected;
-import si.bankart.prehod.request.SamlStatus;
+import si.bankart.prehod.protocol.RequestRule;
+import si.bankart.prehod.protocol.RequestCheck;
+import si.bankart.prehod.protocol.RequestRejected;
+import si.bankart.prehod.protocol.SamlStatus;
 
 /**
  * RelayState must not exceed 80 bytes (SAML bindings §3.4.3, §3.5.3). It is echoed to the SP as it came and never used
  * by us as a redirect target; a longer one is refused and not echoed.
  */
-public final class RelayStateFitsLimit implements AuthnRequestRule {
+public final class RelayStateFitsLimit implements RequestRule<RequestCheck<?, ?>> {
 
     private final int maxBytes;
 
@@ -21,12 +20,7 @@ public final class RelayStateFitsLimit implements AuthnRequestRule {
     }
 
     @Override
-    public void check(AuthnRequestCheck check) throws RequestRejected {
-        verify(check);
-    }
-
-    /** The same rule for any request message, e.g. a LogoutRequest. */
-    public <E extends Exception> void verify(MessageCheck<E> check) throws E {
+    public void check(RequestCheck<?, ?> check) throws RequestRejected {
         String relayState = check.relayState();
         if (relayState == null) {
             return;

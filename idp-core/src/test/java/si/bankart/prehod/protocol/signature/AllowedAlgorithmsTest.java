@@ -1,5 +1,6 @@
-package si.bankart.prehod.request.signature;
+package si.bankart.prehod.protocol.signature;
 
+import si.bankart.prehod.protocol.signature.AllowedAlgorithms;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

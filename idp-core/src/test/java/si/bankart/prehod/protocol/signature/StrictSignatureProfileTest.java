@@ -1,5 +1,8 @@
-package si.bankart.prehod.request.signature;
+package si.bankart.prehod.protocol.signature;
 
+import si.bankart.prehod.protocol.signature.SignatureVerdict;
+import si.bankart.prehod.protocol.signature.SignatureViolation;
+import si.bankart.prehod.protocol.signature.StrictSignatureProfile;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,7 +15,7 @@ import org.opensaml.saml.saml2.core.AuthnRequest;
 import org.opensaml.security.x509.BasicX509Credential;
 import org.opensaml.xmlsec.signature.support.SignatureConstants;
 
-import si.bankart.prehod.request.SamlStatus;
+import si.bankart.prehod.protocol.SamlStatus;
 import si.bankart.prehod.testing.TestAuthnRequests;
 import si.bankart.prehod.testing.TestCredentials;
 import si.bankart.prehod.testing.TestServiceProvider;

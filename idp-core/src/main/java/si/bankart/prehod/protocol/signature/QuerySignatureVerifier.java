@@ -1,4 +1,4 @@
-package si.bankart.prehod.request.signature;
+package si.bankart.prehod.protocol.signature;
 
 import java.security.cert.X509Certificate;
 import java.util.List;
@@ -7,7 +7,7 @@ import org.opensaml.security.SecurityException;
 import org.opensaml.security.x509.BasicX509Credential;
 import org.opensaml.xmlsec.crypto.XMLSigningUtil;
 
-import si.bankart.prehod.request.QuerySignature;
+import si.bankart.prehod.protocol.signature.QuerySignature;
 
 /**
  * Checks an HTTP-Redirect binding signature (SAML bindings §3.4.4.1) against the SP's signing certificates from

@@ -1,4 +1,4 @@
-package si.bankart.prehod.request;
+package si.bankart.prehod.protocol;
 
 import org.opensaml.saml.saml2.core.StatusCode;
 

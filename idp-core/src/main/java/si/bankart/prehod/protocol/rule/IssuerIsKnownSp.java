@@ -1,15 +1,14 @@
-package si.bankart.prehod.request.rule;
+package si.bankart.prehod.protocol.rule;
 
 import java.util.Optional;
 
 import org.opensaml.saml.saml2.core.Issuer;
 import org.opensaml.saml.saml2.core.NameIDType;
 
-import si.bankart.prehod.request.AuthnRequestCheck;
-import si.bankart.prehod.request.AuthnRequestRule;
-import si.bankart.prehod.request.MessageCheck;
-import si.bankart.prehod.request.RequestRejected;
-import si.bankart.prehod.request.SamlStatus;
+import si.bankart.prehod.protocol.RequestRule;
+import si.bankart.prehod.protocol.RequestCheck;
+import si.bankart.prehod.protocol.RequestRejected;
+import si.bankart.prehod.protocol.SamlStatus;
 import si.bankart.prehod.sp.RegisteredSp;
 import si.bankart.prehod.sp.ServiceProviders;
 
@@ -17,7 +16,7 @@ import si.bankart.prehod.sp.ServiceProviders;
  * The Issuer must name an SP in our metadata (SAML profiles §4.1.4.1: the Issuer is required, with entity format).
  * Rejects without a reply: an unknown party gets nothing sent anywhere.
  */
-public final class IssuerIsKnownSp implements AuthnRequestRule {
+public final class IssuerIsKnownSp implements RequestRule<RequestCheck<?, ?>> {
 
     private final ServiceProviders registry;
 
@@ -26,12 +25,7 @@ public final class IssuerIsKnownSp implements AuthnRequestRule {
     }
 
     @Override
-    public void check(AuthnRequestCheck check) throws RequestRejected {
-        verify(check);
-    }
-
-    /** The same rule for any request message, e.g. a LogoutRequest. */
-    public <E extends Exception> void verify(MessageCheck<E> check) throws E {
+    public void check(RequestCheck<?, ?> check) throws RequestRejected {
         Issuer issuer = check.message().getIssuer();
         if (issuer == null || issuer.getValue() == null || issuer.getValue().isBlank()) {
             throw check.reject(SamlStatus.REQUESTER, check.messageName() + " has no Issuer");

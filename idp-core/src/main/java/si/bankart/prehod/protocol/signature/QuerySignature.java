@@ -1,4 +1,4 @@
-package si.bankart.prehod.request;
+package si.bankart.prehod.protocol.signature;
 
 /**
  * The HTTP-Redirect binding's signature (SAML bindings §3.4.4.1), as the query string carried it.

@@ -1,17 +1,16 @@
-package si.bankart.prehod.request.rule;
+package si.bankart.prehod.protocol.rule;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
-import si.bankart.prehod.request.AuthnRequestCheck;
-import si.bankart.prehod.request.AuthnRequestRule;
-import si.bankart.prehod.request.MessageCheck;
-import si.bankart.prehod.request.RequestRejected;
-import si.bankart.prehod.request.SamlStatus;
+import si.bankart.prehod.protocol.RequestRule;
+import si.bankart.prehod.protocol.RequestCheck;
+import si.bankart.prehod.protocol.RequestRejected;
+import si.bankart.prehod.protocol.SamlStatus;
 
 /** IssueInstant must lie within the clock skew of now and be no older than the maximum request age. */
-public final class IssueInstantIsFresh implements AuthnRequestRule {
+public final class IssueInstantIsFresh implements RequestRule<RequestCheck<?, ?>> {
 
     private final Clock clock;
     private final Duration clockSkew;
@@ -24,12 +23,7 @@ public final class IssueInstantIsFresh implements AuthnRequestRule {
     }
 
     @Override
-    public void check(AuthnRequestCheck check) throws RequestRejected {
-        verify(check);
-    }
-
-    /** The same rule for any request message, e.g. a LogoutRequest. */
-    public <E extends Exception> void verify(MessageCheck<E> check) throws E {
+    public void check(RequestCheck<?, ?> check) throws RequestRejected {
         Instant issued = check.message().getIssueInstant();
         if (issued == null) {
             throw check.reject(SamlStatus.REQUESTER, check.messageName() + " has no IssueInstant");

@@ -1,4 +1,4 @@
-package si.bankart.prehod.logout;
+package si.bankart.prehod.protocol.signature;
 
 import java.security.cert.X509Certificate;
 import java.util.List;
@@ -7,11 +7,11 @@ import java.util.Optional;
 import org.opensaml.saml.common.SignableSAMLObject;
 import org.opensaml.saml.common.xml.SAMLConstants;
 
-import si.bankart.prehod.request.QuerySignature;
-import si.bankart.prehod.request.signature.QuerySignatureVerifier;
-import si.bankart.prehod.request.signature.SignatureVerdict;
-import si.bankart.prehod.request.signature.SignatureViolation;
-import si.bankart.prehod.request.signature.StrictSignatureProfile;
+import si.bankart.prehod.protocol.signature.QuerySignature;
+import si.bankart.prehod.protocol.signature.QuerySignatureVerifier;
+import si.bankart.prehod.protocol.signature.SignatureVerdict;
+import si.bankart.prehod.protocol.signature.SignatureViolation;
+import si.bankart.prehod.protocol.signature.StrictSignatureProfile;
 import si.bankart.prehod.sp.RegisteredSp;
 
 /**

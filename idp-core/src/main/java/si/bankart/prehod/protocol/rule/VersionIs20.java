@@ -1,23 +1,17 @@
-package si.bankart.prehod.request.rule;
+package si.bankart.prehod.protocol.rule;
 
 import org.opensaml.saml.common.SAMLVersion;
 
-import si.bankart.prehod.request.AuthnRequestCheck;
-import si.bankart.prehod.request.AuthnRequestRule;
-import si.bankart.prehod.request.MessageCheck;
-import si.bankart.prehod.request.RequestRejected;
-import si.bankart.prehod.request.SamlStatus;
+import si.bankart.prehod.protocol.RequestRule;
+import si.bankart.prehod.protocol.RequestCheck;
+import si.bankart.prehod.protocol.RequestRejected;
+import si.bankart.prehod.protocol.SamlStatus;
 
 /** Version must be 2.0; otherwise VersionMismatch with RequestVersionTooHigh/TooLow (SAML core §3.2.2.2). */
-public final class VersionIs20 implements AuthnRequestRule {
+public final class VersionIs20 implements RequestRule<RequestCheck<?, ?>> {
 
     @Override
-    public void check(AuthnRequestCheck check) throws RequestRejected {
-        verify(check);
-    }
-
-    /** The same rule for any request message, e.g. a LogoutRequest. */
-    public <E extends Exception> void verify(MessageCheck<E> check) throws E {
+    public void check(RequestCheck<?, ?> check) throws RequestRejected {
         SAMLVersion version = check.message().getVersion();
         if (version == null) {
             throw check.reject(SamlStatus.REQUESTER, check.messageName() + " has no Version");

@@ -1,5 +1,7 @@
-package si.bankart.prehod.request.signature;
+package si.bankart.prehod.protocol.signature;
 
+import si.bankart.prehod.protocol.signature.SignatureVerdict;
+import si.bankart.prehod.protocol.signature.QuerySignatureVerifier;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,7 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.opensaml.xmlsec.signature.support.SignatureConstants;
 
-import si.bankart.prehod.request.QuerySignature;
+import si.bankart.prehod.protocol.signature.QuerySignature;
 import si.bankart.prehod.testing.TestAuthnRequests;
 import si.bankart.prehod.testing.TestCredentials;
 import si.bankart.prehod.testing.TestQuerySignatures;

@@ -1,8 +1,8 @@
-package si.bankart.prehod.request.signature;
+package si.bankart.prehod.protocol.signature;
 
 import java.util.Optional;
 
-import si.bankart.prehod.request.SamlStatus;
+import si.bankart.prehod.protocol.SamlStatus;
 
 /**
  * The outcome of checking one signature: valid, or the violation and a reason for the log (never for the browser).

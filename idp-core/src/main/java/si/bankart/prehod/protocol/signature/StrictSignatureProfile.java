@@ -1,4 +1,4 @@
-package si.bankart.prehod.request.signature;
+package si.bankart.prehod.protocol.signature;
 
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
-package si.bankart.prehod.request.signature;
+package si.bankart.prehod.protocol.signature;
 
-import si.bankart.prehod.request.SamlStatus;
+import si.bankart.prehod.protocol.SamlStatus;
 
 /**
  * Why a signature was refused, each with the SAML status a caller may answer with (when it may answer at all). Every

@@ -1,4 +1,4 @@
-package si.bankart.prehod.request.rule;
+package si.bankart.prehod.protocol.rule;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,18 +6,17 @@ import java.time.Duration;
 import org.opensaml.storage.ReplayCache;
 
 import si.bankart.prehod.config.Limits;
-import si.bankart.prehod.request.AuthnRequestCheck;
-import si.bankart.prehod.request.AuthnRequestRule;
-import si.bankart.prehod.request.MessageCheck;
-import si.bankart.prehod.request.RequestRejected;
-import si.bankart.prehod.request.SamlStatus;
+import si.bankart.prehod.protocol.RequestRule;
+import si.bankart.prehod.protocol.RequestCheck;
+import si.bankart.prehod.protocol.RequestRejected;
+import si.bankart.prehod.protocol.SamlStatus;
 import si.bankart.prehod.storage.StoreUnavailable;
 
 /**
  * The request ID must be present and not seen before from this SP within the window in which its IssueInstant is
  * acceptable; remembered in OpenSAML's ReplayCache over the StorageService, so every IdP node sees it.
  */
-public final class RequestIdIsNotReplayed implements AuthnRequestRule {
+public final class RequestIdIsNotReplayed implements RequestRule<RequestCheck<?, ?>> {
 
     private final ReplayCache replayCache;
     private final Clock clock;
@@ -35,12 +34,7 @@ public final class RequestIdIsNotReplayed implements AuthnRequestRule {
     }
 
     @Override
-    public void check(AuthnRequestCheck check) throws RequestRejected {
-        verify(check);
-    }
-
-    /** The same rule for any request message, e.g. a LogoutRequest. */
-    public <E extends Exception> void verify(MessageCheck<E> check) throws E {
+    public void check(RequestCheck<?, ?> check) throws RequestRejected {
         String id = check.message().getID();
         if (id == null || id.isBlank()) {
             throw check.reject(SamlStatus.REQUESTER, check.messageName() + " has no ID");
