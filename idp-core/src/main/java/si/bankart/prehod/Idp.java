@@ -29,6 +29,7 @@ import si.bankart.prehod.config.Paths;
 import si.bankart.prehod.config.YamlFiles;
 import si.bankart.prehod.directory.UserDirectory;
 import si.bankart.prehod.directory.UsersFile;
+import si.bankart.prehod.health.DegradedCheck;
 import si.bankart.prehod.health.HealthCheck;
 import si.bankart.prehod.health.KeyHealth;
 import si.bankart.prehod.health.Readiness;
@@ -55,6 +56,7 @@ import si.bankart.prehod.protocol.signature.SpSignature;
 import si.bankart.prehod.logout.UpstreamLogout;
 import si.bankart.prehod.metadata.IdpMetadata;
 import si.bankart.prehod.metrics.LogoutMetrics;
+import si.bankart.prehod.metrics.StoreGauges;
 import si.bankart.prehod.metrics.SsoMetrics;
 import si.bankart.prehod.request.AuthnRequestValidator;
 import si.bankart.prehod.request.UnsolicitedRequestValidator;
@@ -103,12 +105,13 @@ public record Idp(IdpConfig config, Path home, Clock clock, RandomIds ids, Confi
         UsersFile usersFile = yaml.read(home.resolve(config.users()), UsersFile.class);
         UserDirectory users = new UserDirectory(usersFile.users());
         AuditLog audit = new AuditLog();
-        SpCatalog catalog = SpCatalog.configured(home, config, yaml, parserPool, audit, clock);
+        Store store = openStore(config, configFile, metrics);
+        StorageService storage = store.storage();
+        // The store before the catalog: SPs replaced by a reload are kept there for logins in progress on any node.
+        SpCatalog catalog = SpCatalog.configured(home, config, yaml, parserPool, audit, clock, storage);
         health.add(new MetadataHealth(catalog::all, clock));
         health.add(catalog);
         health.add(keys.signing());
-        Store store = openStore(config, configFile, metrics);
-        StorageService storage = store.storage();
         health.add(store.health());
         AccountLinkingConfig linkingConfig = config.accountLinking() == null ? AccountLinkingConfig.defaults()
                 : yaml.read(home.resolve(config.accountLinking()), AccountLinkingConfig.class);
@@ -145,7 +148,9 @@ public record Idp(IdpConfig config, Path home, Clock clock, RandomIds ids, Confi
                 // e.g. a trustStore or key file that cannot be read: the operator's to fix, not a crash
                 throw new ConfigException(file, e.getMessage());
             }
-            health.add(broker.health());
+            // Rekono down with certificate login still working makes the node worse, not unfit (unless required).
+            health.add(config.management().rekonoRequired() || config.certificateLogin() == null ? broker.health()
+                    : new DegradedCheck(broker.health(), "certificate login"));
             rekono = Optional.of(RekonoMethod.of(broker, rekonoConfig));
             URI rekonoDone = URI.create(config.endpoint(Paths.LOGOUT_UPSTREAM_DONE));
             upstreamLogout = (idToken, state) -> broker.endSessionUrl(idToken, rekonoDone, state);
@@ -169,7 +174,7 @@ public record Idp(IdpConfig config, Path home, Clock clock, RandomIds ids, Confi
         try {
             Store store = StoreFactory.open(config.store(), metrics);
             log.info("State is kept in {}", store.health().check().detail());
-            return store;
+            return store.closingAlso(StoreGauges.of(store, config.store(), metrics));
         } catch (StoreUnavailable e) {
             throw new ConfigException(configFile, "store: " + e.getMessage());
         }

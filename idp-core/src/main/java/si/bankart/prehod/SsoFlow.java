@@ -1,6 +1,5 @@
 package si.bankart.prehod;
 
-import si.bankart.prehod.sp.AcsEndpoint;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -18,8 +17,11 @@ import si.bankart.prehod.audit.AuditEvent;
 import si.bankart.prehod.audit.AuditLog;
 import si.bankart.prehod.directory.User;
 import si.bankart.prehod.directory.UserDirectory;
+import si.bankart.prehod.login.LoginBinding;
 import si.bankart.prehod.login.LoginResult;
+import si.bankart.prehod.login.PendingAccess;
 import si.bankart.prehod.login.PendingLogin;
+import si.bankart.prehod.login.PendingLoginGate;
 import si.bankart.prehod.login.PendingLogins;
 import si.bankart.prehod.metrics.SsoMetrics;
 import si.bankart.prehod.request.AuthnRequestValidator;
@@ -34,6 +36,7 @@ import si.bankart.prehod.response.SamlReply;
 import si.bankart.prehod.session.SessionStore;
 import si.bankart.prehod.session.SpSession;
 import si.bankart.prehod.session.SsoSession;
+import si.bankart.prehod.sp.PortalHome;
 import si.bankart.prehod.sp.RegisteredSp;
 import si.bankart.prehod.sp.ServiceProviders;
 import si.bankart.prehod.storage.RandomIds;
@@ -52,6 +55,7 @@ public final class SsoFlow {
     private final UnsolicitedRequestValidator unsolicited;
     private final ServiceProviders registry;
     private final PendingLogins pendingLogins;
+    private final PendingLoginGate gate;
     private final SessionStore sessions;
     private final UserDirectory users;
     private final NameIdIssuer nameIds;
@@ -77,6 +81,7 @@ public final class SsoFlow {
         this.unsolicited = unsolicited;
         this.registry = registry;
         this.pendingLogins = pendingLogins;
+        this.gate = new PendingLoginGate(pendingLogins, audit, clock, ids);
         this.sessions = sessions;
         this.users = users;
         this.nameIds = nameIds;
@@ -87,11 +92,17 @@ public final class SsoFlow {
         this.ids = ids;
     }
 
-    /** An AuthnRequest from an SP (SP-initiated SSO). */
-    public SsoOutcome start(IncomingAuthnRequest incoming, Optional<SsoSession> session, String client) {
+    /**
+     * An AuthnRequest from an SP (SP-initiated SSO).
+     *
+     * @param browserBinding the browser's login-binding cookie, if any: a login this request has to wait for is bound
+     *                       to it ({@link LoginBinding})
+     */
+    public SsoOutcome start(IncomingAuthnRequest incoming, Optional<SsoSession> session,
+            Optional<String> browserBinding, String client) {
         long started = System.nanoTime();
         try {
-            return proceed(validator.validate(incoming), session, client);
+            return proceed(validator.validate(incoming), session, browserBinding, client);
         } catch (RequestRejected rejected) {
             return refuse(rejected, client);
         } finally {
@@ -100,10 +111,11 @@ public final class SsoFlow {
     }
 
     /** IdP-initiated SSO to a registered SP that allows it; {@code target} becomes the RelayState. */
-    public SsoOutcome unsolicited(String providerId, String target, Optional<SsoSession> session, String client) {
+    public SsoOutcome unsolicited(String providerId, String target, Optional<SsoSession> session,
+            Optional<String> browserBinding, String client) {
         long started = System.nanoTime();
         try {
-            return proceed(unsolicited.validate(providerId, target), session, client);
+            return proceed(unsolicited.validate(providerId, target), session, browserBinding, client);
         } catch (RequestRejected rejected) {
             return refuse(rejected, client);
         } finally {
@@ -111,36 +123,49 @@ public final class SsoFlow {
         }
     }
 
-    /** A login method finished for the pending request under {@code pendingKey}, in a browser without a session. */
-    public SsoOutcome resume(String pendingKey, LoginResult result, String client) {
-        return resume(pendingKey, result, Optional.empty(), client);
+    /**
+     * A round trip of the pending login under {@code key} (method choice, a method's start or return): may this
+     * browser go on with it? Nothing is consumed.
+     *
+     * @param step   where the browser is, for the log
+     * @param method the login method of this step, or null before one was chosen
+     */
+    public PendingAccess pending(String key, Optional<String> browserBinding, String step, String method,
+            String client) {
+        return gate.find(key, browserBinding, step, method, client);
     }
 
     /**
      * A login method finished for the pending request under {@code pendingKey}; {@code current} is the browser's SSO
-     * session, upgraded if the same user logged in again (step-up keeps the portals), ended if another user did.
+     * session, upgraded if the same user logged in again (step-up keeps the portals), ended if another user did. Only
+     * the browser that started the login may finish it; another one gets "login expired" and the login stays.
      */
-    public SsoOutcome resume(String pendingKey, LoginResult result, Optional<SsoSession> current, String client) {
+    public SsoOutcome resume(String pendingKey, Optional<String> browserBinding, LoginResult result,
+            Optional<SsoSession> current, String client) {
         long started = System.nanoTime();
         try {
-            return finishLogin(pendingKey, result, current, client);
+            return finishLogin(pendingKey, browserBinding, result, current, client);
         } finally {
             metrics.ssoStep("login", Duration.ofNanos(System.nanoTime() - started));
         }
     }
 
-    private SsoOutcome finishLogin(String pendingKey, LoginResult result, Optional<SsoSession> current, String client) {
-        Optional<PendingLogin> pending = pendingLogins.take(pendingKey);
-        if (pending.isEmpty()) {
-            return showError("login-expired", "pending login unknown, already used or expired", client);
+    private SsoOutcome finishLogin(String pendingKey, Optional<String> browserBinding, LoginResult result,
+            Optional<SsoSession> current, String client) {
+        String method = result instanceof LoginResult.Failed f ? f.method() : ((LoginResult.Authenticated) result).method();
+        PendingAccess access = gate.take(pendingKey, browserBinding, "login-result", method, client);
+        if (access instanceof PendingAccess.Refused refused) {
+            metrics.response(null, "login-expired");
+            return new ShowError("login-expired", refused.incident(), refused.reason(), homeOf(pendingKey));
         }
-        SsoRequest request = pending.get().request();
+        PendingLogin pending = ((PendingAccess.Granted) access).login();
+        SsoRequest request = pending.request();
         Reply<AcsEndpoint> reply = replyTo(request);
-        Duration took = Duration.between(pendingLogins.openedAt(pending.get()), clock.instant());
+        Duration took = Duration.between(pendingLogins.openedAt(pending), clock.instant());
         if (result instanceof LoginResult.Failed failed) {
             metrics.login(failed.method(), "failed", failed.status().name(), took);
             return refuse(new RequestRejected(failed.status(), "login failed at " + failed.method()
-                    + ": " + failed.reason(), Optional.of(reply)), failed.method(), client);
+                    + ": " + failed.reason(), Optional.of(reply)), failed.method(), failed.incident(), client);
         }
         LoginResult.Authenticated login = (LoginResult.Authenticated) result;
         if (!reply.sp().policy().allowsMethod(login.method())) {
@@ -158,7 +183,8 @@ public final class SsoFlow {
         return issue(reply, session, request, client);
     }
 
-    private SsoOutcome proceed(SsoRequest request, Optional<SsoSession> session, String client) {
+    private SsoOutcome proceed(SsoRequest request, Optional<SsoSession> session, Optional<String> browserBinding,
+            String client) {
         Reply<AcsEndpoint> reply = replyTo(request);
         Optional<SsoSession> usable = session.filter(s -> canServe(s, request, reply.sp()));
         if (usable.isPresent()) {
@@ -168,7 +194,8 @@ public final class SsoFlow {
             return refuse(new RequestRejected(SamlStatus.REQUESTER_NO_PASSIVE, "IsPassive and no usable SSO session",
                     Optional.of(reply)), client);
         }
-        return new LoginRequired(pendingLogins.open(request));
+        String binding = LoginBinding.valueFor(browserBinding, ids);
+        return new LoginRequired(pendingLogins.open(request, binding), binding);
     }
 
     /** The session may answer without a new login: no ForceAuthn, its LoA acceptable, its method allowed here. */
@@ -214,9 +241,16 @@ public final class SsoFlow {
         return refuse(rejected, null, client);
     }
 
-    /** @param method the login method that was tried, or null when the refusal came before any login */
     private SsoOutcome refuse(RequestRejected rejected, String method, String client) {
-        String incident = ids.incident();
+        return refuse(rejected, method, null, client);
+    }
+
+    /**
+     * @param method        the login method that was tried, or null when the refusal came before any login
+     * @param knownIncident the incident the method already gave this failure, or null for a new one
+     */
+    private SsoOutcome refuse(RequestRejected rejected, String method, String knownIncident, String client) {
+        String incident = knownIncident != null ? knownIncident : ids.incident();
         Optional<Reply<AcsEndpoint>> reply = rejected.replyTo(AcsEndpoint.class);
         log.warn("SSO refused [incident {}] sp={} status={}: {}", incident,
                 reply.map(r -> r.sp().entityId()).orElse("(untrusted)"), rejected.status(), rejected.reason());
@@ -229,12 +263,12 @@ public final class SsoFlow {
         return new SendResponse(responses.error(reply.get(), rejected.status(), incident), Optional.empty(), incident);
     }
 
-    private SsoOutcome showError(String page, String reason, String client) {
-        String incident = ids.incident();
-        log.warn("SSO stopped [incident {}]: {}", incident, reason);
-        audit.record(new AuditEvent(clock.instant(), "sso", null, null, null, null, page, incident, client));
-        metrics.response(null, page);
-        return new ShowError(page, incident, reason);
+    /**
+     * The portal a pending login came from, for the page of a login that is gone (expired, used, reloaded after the
+     * end): its home from our own configuration, so a user is never left without a way back.
+     */
+    public Optional<PortalHome> homeOf(String pendingKey) {
+        return pendingLogins.portalOf(pendingKey).flatMap(registry::find).flatMap(PortalHome::of);
     }
 
     /** Rebuilt from the registry each time: a stored request names its SP and ACS, it does not carry trust. */

@@ -5,6 +5,7 @@ import java.util.Optional;
 import si.bankart.prehod.login.PendingLogin;
 import si.bankart.prehod.response.SamlReply;
 import si.bankart.prehod.session.SsoSession;
+import si.bankart.prehod.sp.PortalHome;
 
 /** What the web layer does next after {@link SsoFlow} has decided. */
 public sealed interface SsoOutcome permits SsoOutcome.SendResponse, SsoOutcome.LoginRequired, SsoOutcome.ShowError {
@@ -18,8 +19,16 @@ public sealed interface SsoOutcome permits SsoOutcome.SendResponse, SsoOutcome.L
     record SendResponse(SamlReply reply, Optional<SsoSession> session, String incident) implements SsoOutcome {
     }
 
-    /** The user must log in first; the request waits under the pending login's key. */
-    record LoginRequired(PendingLogin pending) implements SsoOutcome {
+    /**
+     * The user must log in first; the request waits under the pending login's key, for the browser that gets
+     * {@code browserBinding} as its login-binding cookie.
+     */
+    record LoginRequired(PendingLogin pending, String browserBinding) implements SsoOutcome {
+
+        @Override
+        public String toString() {
+            return "LoginRequired[" + pending + "]";
+        }
     }
 
     /**
@@ -27,7 +36,12 @@ public sealed interface SsoOutcome permits SsoOutcome.SendResponse, SsoOutcome.L
      *
      * @param page   which explanation the user sees (a message key)
      * @param reason for the log only
+     * @param portal  the way back to the portal the login came from, when it is known
      */
-    record ShowError(String page, String incident, String reason) implements SsoOutcome {
+    record ShowError(String page, String incident, String reason, Optional<PortalHome> portal) implements SsoOutcome {
+
+        public ShowError(String page, String incident, String reason) {
+            this(page, incident, reason, Optional.empty());
+        }
     }
 }

@@ -33,7 +33,9 @@ import si.bankart.prehod.config.SessionConfig;
 import si.bankart.prehod.directory.User;
 import si.bankart.prehod.directory.UserDirectory;
 import si.bankart.prehod.loa.LevelOfAssurance;
+import si.bankart.prehod.login.LoginBinding;
 import si.bankart.prehod.login.LoginResult;
+import si.bankart.prehod.login.PendingAccess;
 import si.bankart.prehod.login.PendingLogin;
 import si.bankart.prehod.login.PendingLogins;
 import si.bankart.prehod.request.AuthnRequestValidator;
@@ -62,6 +64,9 @@ class SsoFlowTest {
     private static final String IDP = "https://idp.test/idp";
     private static final String ENDPOINT = "https://idp.test/idp/sso/post";
     private static final String CLIENT = "192.0.2.10";
+    /** The login-binding cookie of the browser the tests play (43 characters, as RandomIds makes them). */
+    private static final Optional<String> BROWSER = Optional.of("b".repeat(43));
+    private static final Optional<String> OTHER_BROWSER = Optional.of("o".repeat(43));
     private static final Duration PENDING_LIFETIME = Duration.ofMinutes(15);
     /** Minimum substantial, methods rekono and certificate, unsolicited allowed. */
     private static final TestServiceProvider SP = TestServiceProvider.named("flow");
@@ -98,7 +103,7 @@ class SsoFlowTest {
 
     private SsoOutcome start(TestAuthnRequests request, Optional<SsoSession> session) {
         return flow.start(new IncomingAuthnRequest(request.build(), SAMLConstants.SAML2_POST_BINDING_URI, ENDPOINT,
-                "relay-1", Optional.empty()), session, CLIENT);
+                "relay-1", Optional.empty()), session, BROWSER, CLIENT);
     }
 
     private SsoOutcome start(Consumer<AuthnRequest> change, Optional<SsoSession> session) {
@@ -241,7 +246,7 @@ class SsoFlowTest {
     void invalidRequestFromUnknownIssuerShowsAnErrorPageWithAnIncident() {
         SsoOutcome outcome = flow.start(new IncomingAuthnRequest(TestAuthnRequests.valid(TestServiceProvider.named("stranger"),
                 ENDPOINT).issuedAt(clock.instant()).build(), SAMLConstants.SAML2_POST_BINDING_URI, ENDPOINT, null,
-                Optional.empty()), Optional.empty(), CLIENT);
+                Optional.empty()), Optional.empty(), BROWSER, CLIENT);
         ShowError error = assertShowError(outcome, "request-invalid");
         assertEquals("TEST-0001", error.incident());
     }
@@ -256,7 +261,7 @@ class SsoFlowTest {
     @Test
     void resumeAuthenticatedSucceedsAndCreatesASession() {
         PendingLogin pending = pendingLogin();
-        SendResponse send = assertSuccess(flow.resume(pending.key(), authenticated("rekono", LevelOfAssurance.HIGH), CLIENT));
+        SendResponse send = assertSuccess(flow.resume(pending.key(), BROWSER, authenticated("rekono", LevelOfAssurance.HIGH), Optional.empty(), CLIENT));
 
         SsoSession created = send.session().orElseThrow();
         assertEquals(ANA.id(), created.userId());
@@ -270,48 +275,105 @@ class SsoFlowTest {
     @Test
     void resumeFailedAnswersAuthnFailed() {
         PendingLogin pending = pendingLogin();
-        assertErrorResponse(flow.resume(pending.key(), new LoginResult.Failed("rekono", "user cancelled"), CLIENT),
+        assertErrorResponse(flow.resume(pending.key(), BROWSER, new LoginResult.Failed("rekono", "user cancelled"), Optional.empty(), CLIENT),
                 SamlStatus.RESPONDER_AUTHN_FAILED);
     }
 
     @Test
     void resumeBelowTheAcceptableLevelAnswersNoAuthnContext() {
         PendingLogin pending = pendingLogin();
-        assertErrorResponse(flow.resume(pending.key(), authenticated("rekono", LevelOfAssurance.LOW), CLIENT),
+        assertErrorResponse(flow.resume(pending.key(), BROWSER, authenticated("rekono", LevelOfAssurance.LOW), Optional.empty(), CLIENT),
                 SamlStatus.REQUESTER_NO_AUTHN_CONTEXT);
     }
 
     @Test
     void resumeWithAMethodTheSpDoesNotAllowAnswersAuthnFailed() {
         PendingLogin pending = pendingLogin();
-        assertErrorResponse(flow.resume(pending.key(), authenticated("password", LevelOfAssurance.HIGH), CLIENT),
+        assertErrorResponse(flow.resume(pending.key(), BROWSER, authenticated("password", LevelOfAssurance.HIGH), Optional.empty(), CLIENT),
                 SamlStatus.RESPONDER_AUTHN_FAILED);
     }
 
     @Test
     void resumeForAUserNoLongerInTheDirectoryAnswersAuthnFailed() {
         PendingLogin pending = pendingLogin();
-        assertErrorResponse(flow.resume(pending.key(), new LoginResult.Authenticated("gone", "rekono",
-                LevelOfAssurance.HIGH, clock.instant()), CLIENT), SamlStatus.RESPONDER_AUTHN_FAILED);
+        assertErrorResponse(flow.resume(pending.key(), BROWSER, new LoginResult.Authenticated("gone", "rekono",
+                LevelOfAssurance.HIGH, clock.instant()), Optional.empty(), CLIENT), SamlStatus.RESPONDER_AUTHN_FAILED);
     }
 
     @Test
     void resumeTwiceWithTheSameKeyShowsLoginExpired() {
         PendingLogin pending = pendingLogin();
-        assertSuccess(flow.resume(pending.key(), authenticated("rekono", LevelOfAssurance.HIGH), CLIENT));
-        assertShowError(flow.resume(pending.key(), authenticated("rekono", LevelOfAssurance.HIGH), CLIENT), "login-expired");
+        assertSuccess(flow.resume(pending.key(), BROWSER, authenticated("rekono", LevelOfAssurance.HIGH), Optional.empty(), CLIENT));
+        assertShowError(flow.resume(pending.key(), BROWSER, authenticated("rekono", LevelOfAssurance.HIGH), Optional.empty(), CLIENT), "login-expired");
     }
 
     @Test
     void resumeAfterThePendingLoginExpiredShowsLoginExpired() {
         PendingLogin pending = pendingLogin();
         clock.advance(PENDING_LIFETIME);
-        assertShowError(flow.resume(pending.key(), authenticated("rekono", LevelOfAssurance.HIGH), CLIENT), "login-expired");
+        assertShowError(flow.resume(pending.key(), BROWSER, authenticated("rekono", LevelOfAssurance.HIGH), Optional.empty(), CLIENT), "login-expired");
+    }
+
+    @Test
+    void resumeFromAnotherBrowserShowsLoginExpiredAndLeavesTheLoginToItsOwnBrowser() {
+        PendingLogin pending = pendingLogin();
+        ShowError refused = assertShowError(flow.resume(pending.key(), OTHER_BROWSER,
+                authenticated("rekono", LevelOfAssurance.HIGH), Optional.empty(), CLIENT), "login-expired");
+        assertTrue(refused.reason().startsWith(LoginBinding.OTHER_BROWSER), refused.reason());
+
+        assertSuccess(flow.resume(pending.key(), BROWSER, authenticated("rekono", LevelOfAssurance.HIGH),
+                Optional.empty(), CLIENT));
+    }
+
+    @Test
+    void resumeWithoutTheBindingCookieShowsLoginExpiredAndLeavesTheLogin() {
+        PendingLogin pending = pendingLogin();
+        ShowError refused = assertShowError(flow.resume(pending.key(), Optional.empty(),
+                new LoginResult.Failed("none", "the user cancelled at the method choice"), Optional.empty(), CLIENT),
+                "login-expired");
+        assertEquals(LoginBinding.OTHER_BROWSER + " (no login-binding cookie)", refused.reason());
+        assertTrue(pendingLogins.peek(pending.key()).isPresent(), "a refused cancel does not consume the login");
+    }
+
+    @Test
+    void aRoundTripFromAnotherBrowserIsRefusedWithAnIncidentAndTheOwnBrowserIsLetThrough() {
+        PendingLogin pending = pendingLogin();
+        PendingAccess.Refused refused = assertInstanceOf(PendingAccess.Refused.class,
+                flow.pending(pending.key(), OTHER_BROWSER, "method-choice", null, CLIENT));
+        assertTrue(refused.incident().matches("TEST-\\d{4}"), refused.incident());
+        assertEquals(LoginBinding.OTHER_BROWSER + " (the login-binding cookie is another browser's)", refused.reason());
+
+        assertEquals(pending.key(), assertInstanceOf(PendingAccess.Granted.class,
+                flow.pending(pending.key(), BROWSER, "method-choice", null, CLIENT)).login().key());
+    }
+
+    @Test
+    void aLoginReusesTheBrowsersWellFormedBindingCookieAndReplacesAnyOther() {
+        LoginRequired reused = assertInstanceOf(LoginRequired.class, start(r -> { }, Optional.empty()));
+        assertEquals(BROWSER.get(), reused.browserBinding());
+
+        LoginRequired fresh = assertInstanceOf(LoginRequired.class, flow.start(new IncomingAuthnRequest(
+                request().build(), SAMLConstants.SAML2_POST_BINDING_URI, ENDPOINT, "relay-1", Optional.empty()),
+                Optional.empty(), Optional.of("short; Path=/"), CLIENT));
+        assertNotEquals("short; Path=/", fresh.browserBinding());
+        assertInstanceOf(PendingAccess.Refused.class, flow.pending(fresh.pending().key(), BROWSER, "method-choice",
+                null, CLIENT));
+        assertInstanceOf(PendingAccess.Granted.class, flow.pending(fresh.pending().key(),
+                Optional.of(fresh.browserBinding()), "method-choice", null, CLIENT));
+    }
+
+    @Test
+    void aFailedLoginIsAnsweredUnderTheIncidentItsMethodGaveIt() {
+        PendingLogin pending = pendingLogin();
+        SendResponse send = assertInstanceOf(SendResponse.class, flow.resume(pending.key(), BROWSER,
+                new LoginResult.Failed("rekono", "ISSUER_MISSING", SamlStatus.RESPONDER_AUTHN_FAILED, "REKO-0001"),
+                Optional.empty(), CLIENT));
+        assertEquals("REKO-0001", send.incident());
     }
 
     @Test
     void resumeWithAnUnknownKeyShowsLoginExpired() {
-        assertShowError(flow.resume("forged", authenticated("rekono", LevelOfAssurance.HIGH), CLIENT), "login-expired");
+        assertShowError(flow.resume("forged", BROWSER, authenticated("rekono", LevelOfAssurance.HIGH), Optional.empty(), CLIENT), "login-expired");
     }
 
     // --- unsolicited
@@ -319,7 +381,7 @@ class SsoFlowTest {
     @Test
     void unsolicitedForAnSpThatAllowsItSucceedsWithoutInResponseTo() {
         SendResponse send = assertSuccess(flow.unsolicited(SP.entityId(), "/portal/home",
-                Optional.of(session("certificate", LevelOfAssurance.HIGH)), CLIENT));
+                Optional.of(session("certificate", LevelOfAssurance.HIGH)), BROWSER, CLIENT));
         assertNull(send.reply().response().getInResponseTo());
         assertNull(assertion(send).getSubject().getSubjectConfirmations().get(0).getSubjectConfirmationData()
                 .getInResponseTo());
@@ -328,12 +390,12 @@ class SsoFlowTest {
 
     @Test
     void unsolicitedWithoutSessionRequiresLogin() {
-        PendingLogin pending = assertLoginRequired(flow.unsolicited(SP.entityId(), null, Optional.empty(), CLIENT));
+        PendingLogin pending = assertLoginRequired(flow.unsolicited(SP.entityId(), null, Optional.empty(), BROWSER, CLIENT));
         assertNull(pending.request().requestId());
     }
 
     @Test
     void unsolicitedForAnUnknownProviderIdShowsAnErrorPage() {
-        assertShowError(flow.unsolicited("https://sp.test/unknown", null, Optional.empty(), CLIENT), "request-invalid");
+        assertShowError(flow.unsolicited("https://sp.test/unknown", null, Optional.empty(), BROWSER, CLIENT), "request-invalid");
     }
 }

@@ -45,9 +45,34 @@ public final class BenchMain {
         Files.createDirectories(out);
         int cores = Runtime.getRuntime().availableProcessors();
         Report report = new Report(started, options, environment(cores));
-        List<String> scenarios = options.scenarios();
         int clientsNeeded = options.concurrency().stream().mapToInt(Integer::intValue).max().orElse(1);
 
+        if (options.perCore()) {
+            PerCore.run(options, report, out);
+        } else {
+            runInJvm(options, clientsNeeded, report, out);
+        }
+        report.finished = Instant.now();
+        Files.writeString(out.resolve("results.json"), report.json());
+        String table = report.markdown();
+        Files.writeString(out.resolve("results.md"), table);
+        if (!report.steps.isEmpty()) {
+            ResultsChart.write(report.steps, report.labels, report.chartSubtitle(), out.resolve("chart.png"));
+        }
+        System.out.println();
+        System.out.println(table);
+        System.out.println("written: " + out.toAbsolutePath().resolve("results.json") + ", results.md"
+                + (report.steps.isEmpty() ? "" : ", chart.png"));
+        List<String> problems = report.problems();
+        if (!problems.isEmpty()) {
+            problems.forEach(p -> System.err.println("PROBLEM: " + p));
+            System.exit(1);
+        }
+    }
+
+    /** The in-JVM mode (quick): the driver and the IdPs in this JVM, sharing every core. */
+    private static void runInJvm(BenchOptions options, int clientsNeeded, Report report, Path out) throws Exception {
+        List<String> scenarios = options.scenarios();
         boolean needsIdp = options.keycloak() || scenarios.stream().anyMatch(List.of("a", "b", "limit", "f")::contains);
         if (needsIdp) {
             runOnBenchIdp(options, clientsNeeded, report, out);
@@ -65,22 +90,6 @@ public final class BenchMain {
                 log(String.format("  %d sessions: heap %.0f bytes/session, RSS %.0f bytes/session", level.sessions(),
                         level.heapBytesPerSession(), level.rssBytesPerSession()));
             }
-        }
-        report.finished = Instant.now();
-        Files.writeString(out.resolve("results.json"), report.json());
-        String table = report.markdown();
-        Files.writeString(out.resolve("results.md"), table);
-        if (!report.steps.isEmpty()) {
-            ResultsChart.write(report.steps, report.labels, report.chartSubtitle(), out.resolve("chart.png"));
-        }
-        System.out.println();
-        System.out.println(table);
-        System.out.println("written: " + out.toAbsolutePath().resolve("results.json") + ", results.md"
-                + (report.steps.isEmpty() ? "" : ", chart.png"));
-        List<String> problems = report.problems();
-        if (!problems.isEmpty()) {
-            problems.forEach(p -> System.err.println("PROBLEM: " + p));
-            System.exit(1);
         }
     }
 
@@ -169,7 +178,7 @@ public final class BenchMain {
         }
     }
 
-    private static void checkCertificateChecks(CertificateLoginJourney journey) throws Exception {
+    static void checkCertificateChecks(CertificateLoginJourney journey) throws Exception {
         Journey.Prepared good = journey.prepare();
         Journey.Answer answer = journey.perform(0, good);
         SamlResponseCheck.Checked checked = SamlResponseCheck.quick(answer.status(), answer.body(), good.id());
@@ -234,7 +243,7 @@ public final class BenchMain {
     }
 
     /** Every concurrency step of one journey; {@code estimate}: expected responses/s of the first step. */
-    private static void runSteps(Journey journey, double estimate, BenchOptions options, Report report)
+    static void runSteps(Journey journey, double estimate, BenchOptions options, Report report)
             throws InterruptedException {
         report.labels.put(journey.name(), "(" + journey.name() + ") " + journey.title());
         if (journey.part() != null) {

@@ -9,13 +9,25 @@ import java.util.List;
 record BenchOptions(double seconds, double warmupSeconds, List<Integer> concurrency, List<String> scenarios,
         int sampleEvery, int jmhWarmupIterations, int jmhIterations, double jmhIterationSeconds, int startupRuns,
         int rekonoAccounts, List<Integer> memorySessions, boolean keycloak, Path keycloakJavaHome, Path out,
-        boolean quick) {
+        boolean quick, boolean perCore, boolean jfr, List<String> idpJavaOptions) {
 
     static final List<String> SCENARIOS = List.of("a", "b", "c", "d", "e", "limit", "f", "g");
+    /** What --per-core measures: the server pinned to CPU 0, the drivers on CPU 1. */
+    static final List<String> PER_CORE_SCENARIOS = List.of("limit", "a", "c", "g");
 
     static final String USAGE = """
             usage: bench/run [options]
-              --duration S          measured seconds per concurrency step (default 20)
+              --per-core            the IdP (and Keycloak, Redis) in JVMs of their own pinned to CPU 0 (taskset), the
+                                    drivers pinned to CPU 1: wrk with wrk/sso.lua for (a), (g) and Keycloak, this
+                                    JVM for (c); scenarios limit,a,c,g; 3 s warm-up + 10 s per step, about 8 min
+                                    (11 with --keycloak). Without it: the in-JVM mode (quick), driver and IdP in one
+                                    JVM sharing every core
+              --jfr                 --per-core: the IdP JVM records a JFR profile (settings=profile: CPU samples,
+                                    allocation samples, locks) into the results folder as idp.jfr
+              --idp-java-opts "O"   --per-core: JVM options for the IdP after conf/jvm.options'; a -XX:+Use...GC
+                                    here replaces the shipped collector (to compare G1, Parallel, Serial, ZGC)
+              --seconds S           the same as --duration
+              --duration S          measured seconds per concurrency step (default 20; --per-core 10)
               --warmup S            warm-up seconds before each step, not counted (default 5)
               --concurrency LIST    comma-separated (default 1,2,4,8,16)
               --scenarios LIST      of a, b, c, d, e, limit, f, g (default all; g: (a) on two nodes on Redis)
@@ -57,6 +69,15 @@ record BenchOptions(double seconds, double warmupSeconds, List<Integer> concurre
         Path keycloakJava = null;
         Path out = defaultOut;
         boolean quick = false;
+        boolean perCore = List.of(args).contains("--per-core");
+        boolean jfr = false;
+        List<String> idpJavaOptions = List.of();
+        if (perCore) {
+            seconds = 10;
+            warmup = 3;
+            scenarios = PER_CORE_SCENARIOS;
+            rekonoAccounts = 10; // (d) is not measured per core; the sandbox still wants its accounts file
+        }
         List<String> rest = new ArrayList<>(Arrays.asList(args));
         if (rest.contains("--quick")) {
             quick = true;
@@ -70,10 +91,13 @@ record BenchOptions(double seconds, double warmupSeconds, List<Integer> concurre
         }
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
-                case "--quick" -> { }
+                case "--quick", "--per-core" -> { }
                 case "--keycloak" -> keycloak = true;
+                case "--jfr" -> jfr = true;
+                case "--idp-java-opts" -> idpJavaOptions = Arrays.stream(value(args, ++i).trim().split("\\s+"))
+                        .filter(o -> !o.isEmpty()).toList();
                 case "--keycloak-java" -> keycloakJava = Path.of(value(args, ++i));
-                case "--duration" -> seconds = positive(args, ++i);
+                case "--duration", "--seconds" -> seconds = positive(args, ++i);
                 case "--warmup" -> warmup = Double.parseDouble(value(args, ++i));
                 case "--concurrency" -> concurrency = integers(value(args, ++i));
                 case "--scenarios" -> scenarios = Arrays.stream(value(args, ++i).split(",")).map(String::trim).toList();
@@ -89,6 +113,9 @@ record BenchOptions(double seconds, double warmupSeconds, List<Integer> concurre
             }
         }
         for (String scenario : scenarios) {
+            if (perCore && !PER_CORE_SCENARIOS.contains(scenario)) {
+                throw new IllegalArgumentException("--per-core measures " + PER_CORE_SCENARIOS + ", not " + scenario);
+            }
             if (!SCENARIOS.contains(scenario)) {
                 throw new IllegalArgumentException("unknown scenario " + scenario + "\n" + USAGE);
             }
@@ -100,7 +127,8 @@ record BenchOptions(double seconds, double warmupSeconds, List<Integer> concurre
             keycloakJava = Path.of(System.getenv("BENCH_KEYCLOAK_JAVA_HOME"));
         }
         return new BenchOptions(seconds, warmup, concurrency, scenarios, sampleEvery, jmhWarmup, jmhIterations, jmhTime,
-                startupRuns, rekonoAccounts, memorySessions, keycloak, keycloakJava, out, quick);
+                startupRuns, rekonoAccounts, memorySessions, keycloak, keycloakJava, out, quick, perCore, jfr,
+                idpJavaOptions);
     }
 
     private static List<Integer> integers(String list) {

@@ -150,6 +150,11 @@ final class BenchSandbox implements AutoCloseable {
         return accounts;
     }
 
+    /** The installation folder of the sandbox's IdP (a copy of the project); the per-core mode's IdP JVMs serve it. */
+    Path home() {
+        return home;
+    }
+
     String idpBase() {
         return "https://localhost:" + ports.idp();
     }

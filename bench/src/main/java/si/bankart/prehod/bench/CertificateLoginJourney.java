@@ -37,9 +37,16 @@ final class CertificateLoginJourney implements Journey {
     private final KeyManager[] certificate;
     private final List<HttpClient> clients = new ArrayList<>();
     private final String destination;
+    private final String idpBase;
 
     CertificateLoginJourney(BenchSandbox sandbox, int workers) throws Exception {
+        this(sandbox, workers, sandbox.idpBase(), sandbox.sandbox.idp().config().endpoint(Paths.SSO_REDIRECT));
+    }
+
+    /** Against the IdP at {@code idpBase} (e.g. the per-core mode's pinned JVM), its SSO endpoint {@code destination}. */
+    CertificateLoginJourney(BenchSandbox sandbox, int workers, String idpBase, String destination) throws Exception {
         this.sandbox = sandbox;
+        this.idpBase = idpBase;
         // EC P-256: the client's private-key operation (its CertificateVerify) happens in the person's browser, not in
         // the IdP; with RSA-2048 it would cost the driver, on the IdP's cores, about as much as the SAML signature.
         this.certificate = sandbox.clientCertificate(KeyType.EC_P256);
@@ -48,7 +55,7 @@ final class CertificateLoginJourney implements Journey {
             clients.add(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).sslContext(sandbox.tls(null))
                     .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build());
         }
-        this.destination = sandbox.sandbox.idp().config().endpoint(Paths.SSO_REDIRECT);
+        this.destination = destination;
     }
 
     @Override
@@ -69,7 +76,7 @@ final class CertificateLoginJourney implements Journey {
     @Override
     public Prepared prepare() {
         TestAuthnRequests request = TestAuthnRequests.valid(BenchSandbox.PORTAL_CERTIFICATE, destination);
-        return new Prepared(request.id(), sandbox.idpBase() + Paths.SSO_REDIRECT + "?"
+        return new Prepared(request.id(), idpBase + Paths.SSO_REDIRECT + "?"
                 + request.redirectQuery(Scenario.RELAY_STATE));
     }
 
@@ -93,7 +100,21 @@ final class CertificateLoginJourney implements Journey {
         long connector = System.nanoTime();
         ConnectorRequest.Reply reply = ConnectorRequest.get(URI.create(link.group(1).replace("&amp;", "&")),
                 clientCertificate, sandbox.trust());
-        return new Answer(reply.status(), reply.body(), System.nanoTime() - connector);
+        return new Answer(reply.status(), reply.body(), System.nanoTime() - connector, reply.cookies());
+    }
+
+    /**
+     * A browser logged in with the certificate: its Cookie header (the SSO session cookie the connector set), after
+     * a login whose response passed the quick check.
+     */
+    String loggedInCookies(int worker) throws Exception {
+        Prepared prepared = prepare();
+        Answer answer = perform(worker, prepared);
+        SamlResponseCheck.Checked checked = SamlResponseCheck.quick(answer.status(), answer.body(), prepared.id());
+        if (!checked.ok() || answer.cookies().isEmpty()) {
+            throw new IllegalStateException("certificate login gave no session: " + checked.reason());
+        }
+        return String.join("; ", answer.cookies());
     }
 
     HttpClient client(int worker) {

@@ -19,7 +19,8 @@ import javax.net.ssl.TrustManager;
  */
 final class ConnectorRequest {
 
-    record Reply(int status, String body) {
+    /** {@code cookies}: the name=value part of each Set-Cookie header. */
+    record Reply(int status, String body, java.util.List<String> cookies) {
     }
 
     private ConnectorRequest() {
@@ -46,8 +47,11 @@ final class ConnectorRequest {
             if (headerEnd < 0 || !text.startsWith("HTTP/")) {
                 throw new IOException("no complete HTTP answer from the certificate connector");
             }
-            String statusLine = text.substring(0, text.indexOf("\r\n"));
-            return new Reply(Integer.parseInt(statusLine.split(" ")[1]), text.substring(headerEnd + 4));
+            String[] head = text.substring(0, headerEnd).split("\r\n");
+            java.util.List<String> cookies = java.util.Arrays.stream(head)
+                    .filter(h -> h.regionMatches(true, 0, "Set-Cookie:", 0, 11))
+                    .map(h -> h.substring(11).trim().split(";", 2)[0]).toList();
+            return new Reply(Integer.parseInt(head[0].split(" ")[1]), text.substring(headerEnd + 4), cookies);
         }
     }
 }

@@ -38,7 +38,13 @@ interface Journey {
         return null;
     }
 
-    /** The page that should carry the SAMLResponse, and the time of the journey's {@link #part()}. */
-    record Answer(int status, String body, long partNanos) {
+    /**
+     * The page that should carry the SAMLResponse, the time of the journey's {@link #part()}, and the cookies its last
+     * answer set where the journey reads them (the certificate connector's).
+     */
+    record Answer(int status, String body, long partNanos, java.util.List<String> cookies) {
+        Answer(int status, String body, long partNanos) {
+            this(status, body, partNanos, java.util.List.of());
+        }
     }
 }

@@ -59,17 +59,28 @@ final class KeycloakServer implements AutoCloseable {
 
     static KeycloakServer start(Path distribution, Path javaHome, BenchIdp idp, String realmJson, HttpClient client,
             Path log) throws Exception {
+        return start(distribution, javaHome, idp.home().resolve("var/keys/tls.p12"), TestIdp.TLS_PASSWORD, List.of(),
+                realmJson, client, log);
+    }
+
+    /**
+     * {@code tlsKeyStore}: PKCS#12 that {@code client} trusts; {@code launcher}: words before kc.sh, e.g. taskset's
+     * for the per-core mode (kc.sh's JVM inherits the CPU set).
+     */
+    static KeycloakServer start(Path distribution, Path javaHome, Path tlsKeyStore, String tlsPassword,
+            List<String> launcher, String realmJson, HttpClient client, Path log) throws Exception {
         // A fresh database each run: the realm is imported anew (import ignores a realm that already exists).
         Path data = distribution.resolve("data");
         StartupTime.deleteTree(data);
         Files.createDirectories(data.resolve("import"));
         Files.writeString(data.resolve("import/" + KeycloakRealm.NAME + "-realm.json"), realmJson);
         int port = TestIdp.freePort();
-        List<String> command = new ArrayList<>(List.of(distribution.resolve("bin/kc.sh").toString(), "start",
+        List<String> command = new ArrayList<>(launcher);
+        command.addAll(List.of(distribution.resolve("bin/kc.sh").toString(), "start",
                 "--db=dev-file", "--cache=local", "--hostname=https://localhost:" + port, "--http-host=127.0.0.1",
                 "--http-enabled=false", "--https-port=" + port,
-                "--https-key-store-file=" + idp.home().resolve("var/keys/tls.p12").toAbsolutePath(),
-                "--https-key-store-password=" + TestIdp.TLS_PASSWORD, "--import-realm"));
+                "--https-key-store-file=" + tlsKeyStore.toAbsolutePath(),
+                "--https-key-store-password=" + tlsPassword, "--import-realm"));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         Map<String, String> env = builder.environment();
         env.put("JAVA_HOME", javaHome.toString());

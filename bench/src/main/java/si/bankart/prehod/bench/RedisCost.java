@@ -33,6 +33,11 @@ final class RedisCost {
         }
         // The INFO commands themselves count once each.
         long commands = commandsProcessed(redis) - before - 1;
+        return withSessionMemory(redis, requests, (double) commands / requests);
+    }
+
+    /** The figures with MEMORY USAGE of every SSO session now in {@code redis} (key prefix "bench"). */
+    static Result withSessionMemory(RunningRedis redis, int ssoRequests, double commandsPerSso) {
         List<String> keys = Arrays.stream(redis.command("KEYS", "bench:sso-session:*").split("\n"))
                 .filter(k -> !k.isBlank()).toList();
         long total = 0;
@@ -42,11 +47,11 @@ final class RedisCost {
             total += bytes;
             max = Math.max(max, bytes);
         }
-        return new Result(requests, (double) commands / requests, keys.size(),
+        return new Result(ssoRequests, commandsPerSso, keys.size(),
                 keys.isEmpty() ? 0 : (double) total / keys.size(), max);
     }
 
-    private static long commandsProcessed(RunningRedis redis) {
+    static long commandsProcessed(RunningRedis redis) {
         return Arrays.stream(redis.command("INFO", "stats").split("\r\n"))
                 .filter(line -> line.startsWith("total_commands_processed:"))
                 .mapToLong(line -> Long.parseLong(line.substring(line.indexOf(':') + 1).trim())).findFirst()

@@ -39,10 +39,14 @@ import si.bankart.prehod.sandbox.ca.DemoClient;
 import si.bankart.prehod.sandbox.ca.RevocationServer;
 import si.bankart.prehod.sandbox.ca.SandboxCa;
 import si.bankart.prehod.sandbox.ca.SimulatedFaults;
+import si.bankart.prehod.testing.TestAuthnRequests;
+import si.bankart.prehod.testing.TestServiceProvider;
+import si.bankart.prehod.config.Paths;
 
 /**
  * The tar.gz started as an operator starts it: unpacked, conf/ edited for free ports, the sandbox CA's root as trust
- * anchor, {@code bin/prehod idp} with Java 17 only. Then metadata, logs, a certificate login, and a SIGTERM stop.
+ * anchor, {@code bin/prehod idp} with Java 17 only. Then metadata, logs, a certificate login, {@code bin/prehod
+ * metadata list} and {@code keys status} beside it, a SIGHUP reload, and a SIGTERM stop.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DistributionIT {
@@ -144,6 +148,75 @@ class DistributionIT {
 
     @Test
     @Order(5)
+    void metadataListOfBinPrehodAsksTheRunningIdp() throws Exception {
+        Installation.Run list = installation.prehod("metadata", "list");
+
+        assertEquals(0, list.exitCode(), list.output());
+        assertTrue(list.output().lines().anyMatch(line -> line.startsWith(BIPS + "  source=")), list.output());
+    }
+
+    @Test
+    @Order(6)
+    void keysStatusOfBinPrehodShowsTheKeyTheIdpPublishes() throws Exception {
+        String published = client(null).send(HttpRequest.newBuilder(idpUri("/idp/metadata?signed=false")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+
+        Installation.Run status = installation.prehod("keys", "status");
+
+        assertEquals(0, status.exitCode(), status.output());
+        List<String> active = status.output().lines().filter(line -> line.contains("  ACTIVE  ")).toList();
+        assertEquals(1, active.size(), status.output());
+        assertTrue(active.get(0).contains("sha256=" + signingFingerprint(published)), status.output() + published);
+    }
+
+    /** SHA-256 of the first certificate of the IdP's use="signing" KeyDescriptor, as {@code keys status} prints it. */
+    private static String signingFingerprint(String metadata) throws Exception {
+        Matcher m = Pattern.compile("use=\"signing\".*?<ds:X509Certificate>([^<]+)</ds:X509Certificate>", Pattern.DOTALL)
+                .matcher(metadata);
+        assertTrue(m.find(), metadata);
+        byte[] der = java.util.Base64.getMimeDecoder().decode(m.group(1).trim());
+        return java.util.HexFormat.ofDelimiter(":").withUpperCase()
+                .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(der));
+    }
+
+    @Test
+    @Order(7)
+    void sighupToTheRunningIdpLetsInAnSpWhoseMetadataWasAddedSinceItStarted() throws Exception {
+        TestServiceProvider newcomer = TestServiceProvider.named("sighup-newcomer");
+        Files.writeString(installation.home.resolve("metadata/sighup-newcomer.xml"), newcomer.metadataXml());
+        Files.writeString(installation.home.resolve("conf/relying-parties.yaml"), """
+                  - entityId: %s
+                    displayName: { sl: "Nov portal", en: "New portal" }
+                    loginMethods: [certificate]
+                """.formatted(newcomer.entityId()), java.nio.file.StandardOpenOption.APPEND);
+        assertEquals(400, authnRequest(newcomer).statusCode(), "not known before the reload");
+
+        ProcessHandle jvm = idp.descendants().filter(p -> p.info().command().orElse("").endsWith("/java")).findFirst()
+                .orElseThrow(() -> new AssertionError("no java process under bin/prehod idp"));
+        Installation.run(List.of("kill", "-HUP", String.valueOf(jvm.pid())));
+
+        // The reload runs on its own thread after the signal: wait for its audit line, not for a time.
+        Path audit = installation.home.resolve("var/log/audit.log");
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(1));
+        while (Files.readAllLines(audit).stream().noneMatch(line -> line.contains("event=metadata sp="
+                + newcomer.entityId()) && line.contains("result=added")) && Instant.now().isBefore(deadline)) {
+            Thread.sleep(100);
+        }
+        HttpResponse<String> accepted = authnRequest(newcomer);
+        assertTrue(accepted.statusCode() == 200 || accepted.statusCode() == 302,
+                accepted.statusCode() + " " + accepted.body() + "\n" + Files.readString(audit));
+        assertTrue(idp.isAlive() && jvm.isAlive(), "SIGHUP must not stop the IdP");
+    }
+
+    /** The SP's AuthnRequest over HTTP-Redirect, answered without following the IdP's redirect to its login step. */
+    private static HttpResponse<String> authnRequest(TestServiceProvider sp) throws Exception {
+        String sso = "https://localhost:" + installation.httpsPort + Paths.SSO_REDIRECT;
+        return client(null, HttpClient.Redirect.NEVER).send(HttpRequest.newBuilder(URI.create(sso + "?"
+                + TestAuthnRequests.valid(sp, sso).redirectQuery(null))).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    @Order(8)
     void sigtermStopsTheIdpAndKeepsTheClassDataSharingArchive() throws Exception {
         idp.destroy();
         assertTrue(idp.waitFor(2, TimeUnit.MINUTES), "stopped after SIGTERM");
@@ -183,6 +256,10 @@ class DistributionIT {
 
     /** A browser trusting the IdP's generated TLS key, presenting {@code clientKeys} when asked (or nothing). */
     private static HttpClient client(KeyStore clientKeys) throws Exception {
+        return client(clientKeys, HttpClient.Redirect.NORMAL);
+    }
+
+    private static HttpClient client(KeyStore clientKeys, HttpClient.Redirect redirects) throws Exception {
         KeyStore serverKeys = KeyStore.getInstance("PKCS12");
         try (InputStream in = Files.newInputStream(installation.home.resolve("var/keys/tls.p12"))) {
             serverKeys.load(in, Installation.TLS_PASSWORD.toCharArray());
@@ -196,7 +273,7 @@ class DistributionIT {
         keyManagers.init(clientKeys, CLIENT_PASSWORD);
         SSLContext tls = SSLContext.getInstance("TLS");
         tls.init(clientKeys == null ? null : keyManagers.getKeyManagers(), trustManagers.getTrustManagers(), null);
-        return HttpClient.newBuilder().sslContext(tls).followRedirects(HttpClient.Redirect.NORMAL)
+        return HttpClient.newBuilder().sslContext(tls).followRedirects(redirects)
                 .cookieHandler(new java.net.CookieManager()).connectTimeout(Duration.ofSeconds(10)).build();
     }
 

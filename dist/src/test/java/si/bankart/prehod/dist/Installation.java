@@ -73,6 +73,24 @@ final class Installation {
         return builder.start();
     }
 
+    /** {@code bin/prehod ARGS} of this installation, as an operator runs it in a shell beside the running IdP. */
+    Run prehod(String... args) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of(home.resolve("bin/prehod").toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile()).redirectErrorStream(true);
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        if (!process.waitFor(2, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new AssertionError(command + " did not end:\n" + output);
+        }
+        return new Run(process.exitValue(), output);
+    }
+
+    record Run(int exitCode, String output) {
+    }
+
     String console() throws IOException {
         Path out = home.resolve("var/console.out");
         return Files.exists(out) ? Files.readString(out) : "";

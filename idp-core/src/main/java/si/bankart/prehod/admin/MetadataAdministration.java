@@ -12,7 +12,7 @@ import si.bankart.prehod.sp.RegisteredSp;
 import si.bankart.prehod.sp.SpCatalog;
 
 /**
- * {@code ./prehod metadata list|check|reload} on a catalog: the running IdP's (through the management connector) or
+ * {@code ./prehod metadata list|reload} on a catalog: the running IdP's (through the management connector) or
  * one loaded from the files when the IdP is not running. Each answer is the lines the command prints.
  */
 public final class MetadataAdministration {
@@ -44,19 +44,6 @@ public final class MetadataAdministration {
             }
         });
         return lines;
-    }
-
-    /** Every problem of every source and of the join with the policy; empty when all is well. */
-    public List<String> problems() {
-        List<String> problems = new ArrayList<>();
-        catalog.sources().forEach((name, state) -> {
-            if (state.failure() != null) {
-                problems.add("source " + name + " FAILED: " + state.failure());
-            }
-            state.dropped().forEach(line -> problems.add("source " + name + ": " + line));
-        });
-        catalog.refusals().forEach(refusal -> problems.add("refused: " + refusal));
-        return problems;
     }
 
     public List<String> reload() {

@@ -71,7 +71,8 @@ public final class Onboarding {
                 done.add("policy for " + sp.entityId() + " already present, left as it is");
             } else {
                 policies.appendStub(sp.entityId(), loginMethods);
-                done.add("policy stub for " + sp.entityId() + " appended: complete it in the relying-party policy");
+                done.add("policy stub for " + sp.entityId() + " appended: the portal is refused until you complete it"
+                        + " in the relying-party policy, delete its line complete: false and reload");
             }
         }
         return done;

@@ -10,8 +10,10 @@ import java.util.List;
 
 /**
  * Edits conf/relying-parties.yaml as text, so the administrator's comments and order stay: appends a policy stub for
- * a new SP, removes an SP's entry. The stub is complete enough to load, with the strictest sensible values (minimum
- * LoA substantial, only the named login methods, no attributes released), for the administrator to complete.
+ * a new SP, removes an SP's entry. The stub loads, with the strictest sensible values (minimum LoA substantial, only
+ * the named login methods, no attributes released), but carries {@code complete: false}: the SP is refused until
+ * the administrator has completed the entry and removed the marker, so a guessed display name or a policy nobody
+ * looked at never goes live by a reload.
  */
 public final class PolicyFile {
 
@@ -32,6 +34,7 @@ public final class PolicyFile {
         String stub = """
                   # added by `prehod metadata add`: complete displayName, releasedAttributes and the rest
                   - entityId: "%s"
+                    complete: false   # the portal is refused until you delete this line (then: prehod metadata reload)
                     displayName: { sl: "%s", en: "%s" }
                     loginMethods: [%s]
                     minimumLoa: substantial

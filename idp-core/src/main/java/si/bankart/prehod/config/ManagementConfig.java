@@ -8,11 +8,13 @@ package si.bankart.prehod.config;
  * @param bindAddress where it listens (127.0.0.1 unless set)
  * @param port        9000 unless set; 0 picks a free port (tests)
  * @param bearerToken when set (via ${VARIABLE}), every request must carry {@code Authorization: Bearer <token>}
+ * @param rekonoRequired whether readiness is DOWN (503) when Rekono cannot be reached; by default only WARN while
+ *                    certificate login is configured and still works, so a Rekono outage does not take nodes out
  */
-public record ManagementConfig(String bindAddress, Integer port, String bearerToken) {
+public record ManagementConfig(String bindAddress, Integer port, String bearerToken, boolean rekonoRequired) {
 
     public static final int DEFAULT_PORT = 9000;
-    public static final ManagementConfig DEFAULTS = new ManagementConfig(null, null, null);
+    public static final ManagementConfig DEFAULTS = new ManagementConfig(null, null, null, false);
     private static final int MIN_TOKEN_LENGTH = 16;
 
     public ManagementConfig {
@@ -31,12 +33,12 @@ public record ManagementConfig(String bindAddress, Integer port, String bearerTo
     }
 
     public ManagementConfig withPort(int newPort) {
-        return new ManagementConfig(bindAddress, newPort, bearerToken);
+        return new ManagementConfig(bindAddress, newPort, bearerToken, rekonoRequired);
     }
 
     @Override
     public String toString() {
         return "ManagementConfig[bindAddress=" + bindAddress + ", port=" + port + ", bearerToken="
-                + (bearerToken == null ? "none" : "set") + "]";
+                + (bearerToken == null ? "none" : "set") + ", rekonoRequired=" + rekonoRequired + "]";
     }
 }

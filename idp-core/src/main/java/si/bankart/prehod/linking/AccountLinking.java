@@ -63,30 +63,38 @@ public final class AccountLinking {
         return key == null ? Optional.empty() : waiting.read(Sha256.hex(key)).filter(w -> clock.instant().isBefore(w.expires()));
     }
 
-    /** Links with the activation code {@code typed}. */
+    /**
+     * Links with the activation code {@code typed}. The attempt is counted (per login, per account) before the code is
+     * checked, each count in one versioned write: concurrent attempts, on any node, check no more codes than the limits.
+     */
     public LinkOutcome redeem(String key, String typed, String client) {
-        Optional<AwaitingLink> found = waiting(key);
-        if (found.isEmpty()) {
+        if (waiting(key).isEmpty()) {
             return refuse(LinkRefusal.LINK_EXPIRED, Optional.empty(), null, client);
         }
-        AwaitingLink link = found.get();
+        Instant now = clock.instant();
+        Optional<AwaitingLink> counted = waiting.compute(Sha256.hex(key), current -> current
+                .filter(w -> now.isBefore(w.expires()) && w.wrongCodes() < config.maxAttemptsPerLogin())
+                .map(AwaitingLink::withWrongCode), AwaitingLink::expires);
+        if (counted.isEmpty()) {
+            Optional<AwaitingLink> still = waiting(key);
+            return refuse(still.isEmpty() ? LinkRefusal.LINK_EXPIRED : LinkRefusal.TOO_MANY_ATTEMPTS, Optional.empty(),
+                    still.orElse(null), client);
+        }
+        AwaitingLink link = counted.get();
         String accountKey = "account:" + Sha256.hex(link.issuer() + "\n" + link.subject());
-        if (link.wrongCodes() >= config.maxAttemptsPerLogin()
-                || attempts.exhausted(accountKey, config.maxAttemptsPerAccount())) {
+        if (!attempts.take(accountKey, config.maxAttemptsPerAccount(), config.attemptWindow())) {
             return refuse(LinkRefusal.TOO_MANY_ATTEMPTS, Optional.empty(), link, client);
         }
         CodeCheck check = codes.redeem(typed);
         if (check instanceof CodeCheck.Valid valid) {
+            attempts.giveBack(accountKey);
             return link(key, link, valid.userId(), "activation-code", client);
         }
-        AwaitingLink counted = link.withWrongCode();
-        waiting.update(Sha256.hex(key), counted, counted.expires());
-        attempts.fail(accountKey, config.attemptWindow());
         LinkRefusal reason = check instanceof CodeCheck.Used ? LinkRefusal.USED_CODE
                 : check instanceof CodeCheck.Expired ? LinkRefusal.EXPIRED_CODE : LinkRefusal.WRONG_CODE;
-        boolean lastTry = counted.wrongCodes() >= config.maxAttemptsPerLogin()
+        boolean lastTry = link.wrongCodes() >= config.maxAttemptsPerLogin()
                 || attempts.exhausted(accountKey, config.maxAttemptsPerAccount());
-        return refuse(lastTry ? LinkRefusal.TOO_MANY_ATTEMPTS : reason, lastTry ? Optional.empty() : Optional.of(counted),
+        return refuse(lastTry ? LinkRefusal.TOO_MANY_ATTEMPTS : reason, lastTry ? Optional.empty() : Optional.of(link),
                 link, client);
     }
 

@@ -9,7 +9,8 @@ import si.bankart.prehod.login.rekono.RekonoOutcome;
 
 /**
  * A finished Rekono login of an unlinked account, kept while the user enters an activation code or logs in with the
- * bank certificate; {@code wrongCodes} counts this login's failures.
+ * bank certificate; {@code wrongCodes} counts this login's attempts (taken before each
+ * code is checked).
  */
 public record AwaitingLink(String pendingLoginKey, String issuer, String subject, String accountLabel, LevelOfAssurance loa,
         Instant authTime, String idToken, List<String> amr, Instant expires, int wrongCodes) {

@@ -22,9 +22,15 @@ public sealed interface LoginResult permits LoginResult.Authenticated, LoginResu
 
     /**
      * The user could not, or gave up; {@code reason} is for the log and the audit trail, {@code status} what the SP is
-     * told (AuthnFailed, or NoAuthnContext when the method could not reach the level asked for).
+     * told (AuthnFailed, or NoAuthnContext when the method could not reach the level asked for); {@code incident}
+     * the reference the method already logged and audited the failure under, or null, so the portal's answer and the
+     * audit trail carry the same one.
      */
-    record Failed(String method, String reason, SamlStatus status) implements LoginResult {
+    record Failed(String method, String reason, SamlStatus status, String incident) implements LoginResult {
+
+        public Failed(String method, String reason, SamlStatus status) {
+            this(method, reason, status, null);
+        }
 
         public Failed(String method, String reason) {
             this(method, reason, SamlStatus.RESPONDER_AUTHN_FAILED);

@@ -31,13 +31,16 @@ public final class SessionStore {
     /** The stored last use lags the real one by at most idle timeout / TOUCH_SHARE. */
     static final int TOUCH_SHARE = 20;
 
+    /** The store context of every session (the sessions gauge counts it). */
+    public static final String CONTEXT = "sso-session";
+
     private final RecordStore<SsoSession> records;
     private final SessionConfig lifetimes;
     private final Clock clock;
     private final RandomIds ids;
 
     public SessionStore(StorageService storage, SessionConfig lifetimes, Clock clock, RandomIds ids) {
-        this.records = new RecordStore<>(storage, "sso-session", SsoSession.class);
+        this.records = new RecordStore<>(storage, CONTEXT, SsoSession.class);
         this.lifetimes = lifetimes;
         this.clock = clock;
         this.ids = ids;

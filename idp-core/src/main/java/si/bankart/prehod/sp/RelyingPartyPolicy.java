@@ -16,6 +16,9 @@ import si.bankart.prehod.loa.LevelOfAssurance;
  * @param nameIdSourceAttribute the user attribute an {@code unspecified} NameID carries (ignored for other formats)
  * @param notice                shown before handing over, e.g. "this portal asks for its own password next"
  * @param authnContextClassRefs the SP's own names for low/substantial/high; eIDAS URIs when absent
+ * @param homeUrl               the portal's home page (https), linked from the "login expired" page
+ * @param complete              false for a stub {@code prehod metadata add} wrote: the SP stays refused until the
+ *                              administrator has completed the entry and removed the marker (absent: true)
  */
 public record RelyingPartyPolicy(
         String entityId,
@@ -30,7 +33,9 @@ public record RelyingPartyPolicy(
         boolean requireSignedRequests,
         boolean allowUnsolicited,
         LocalizedText notice,
-        Map<LevelOfAssurance, String> authnContextClassRefs) {
+        Map<LevelOfAssurance, String> authnContextClassRefs,
+        String homeUrl,
+        Boolean complete) {
 
     public RelyingPartyPolicy {
         IdpConfig.require(entityId, "entityId");
@@ -51,6 +56,21 @@ public record RelyingPartyPolicy(
         if (authnContextClassRefs != null) {
             new AuthnContextVocabulary(authnContextClassRefs);
         }
+        if (homeUrl != null && !homeUrl.startsWith("https://")) {
+            throw new IllegalArgumentException("homeUrl must be an https URL for " + entityId);
+        }
+        complete = complete == null || complete;
+    }
+
+    /** A complete entry without a home page (the "login expired" page then links to the site of the portal's ACS). */
+    public RelyingPartyPolicy(String entityId, LocalizedText displayName, List<String> loginMethods,
+            LevelOfAssurance minimumLoa, NameIdFormat nameIdFormat, String nameIdSourceAttribute,
+            List<String> releasedAttributes, boolean signResponse, boolean encryptAssertion,
+            boolean requireSignedRequests, boolean allowUnsolicited, LocalizedText notice,
+            Map<LevelOfAssurance, String> authnContextClassRefs) {
+        this(entityId, displayName, loginMethods, minimumLoa, nameIdFormat, nameIdSourceAttribute, releasedAttributes,
+                signResponse, encryptAssertion, requireSignedRequests, allowUnsolicited, notice, authnContextClassRefs,
+                null, true);
     }
 
     public AuthnContextVocabulary vocabulary() {

@@ -36,6 +36,9 @@ public final class ServiceProviderRegistry implements ServiceProviders {
             RelyingPartyPolicy policy = policyById.remove(sp.entityId());
             if (policy == null) {
                 problems.add("SP " + sp.entityId() + " (" + sp.source() + ") has no entry in the relying-party policy");
+            } else if (!policy.complete()) {
+                problems.add("SP " + sp.entityId() + " (" + sp.source() + ") has only a policy stub (complete: false)"
+                        + " in the relying-party policy: complete the entry, remove complete: false and reload");
             } else if (sp.defaultAcs().isEmpty()) {
                 problems.add("SP " + sp.entityId() + " (" + sp.source() + ") has no HTTP-POST AssertionConsumerService");
             } else if (policy.encryptAssertion() && sp.encryptionCertificates().isEmpty()) {

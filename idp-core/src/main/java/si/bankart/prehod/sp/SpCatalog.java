@@ -16,9 +16,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 
 import net.shibboleth.utilities.java.support.xml.ParserPool;
+import org.opensaml.storage.StorageService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +40,8 @@ import si.bankart.prehod.sp.source.MetadataSourceConfig;
 import si.bankart.prehod.sp.source.MetadataSources;
 import si.bankart.prehod.sp.source.MetadataSourcesFile;
 import si.bankart.prehod.sp.source.SourceContent;
+import si.bankart.prehod.storage.InMemoryStorage;
+import si.bankart.prehod.storage.RecordStore;
 
 /**
  * The live set of SPs: metadata from every configured source joined with conf/relying-parties.yaml, re-read on each
@@ -46,7 +53,7 @@ public final class SpCatalog implements ServiceProviders, HealthCheck {
 
     private static final Logger log = LoggerFactory.getLogger(SpCatalog.class);
     /** Readiness warns this long before a source's copy expires, so there is time to fix the source. */
-    static final Duration EXPIRY_WARNING = Duration.ofDays(1);
+    public static final Duration EXPIRY_WARNING = Duration.ofDays(1);
 
     private final List<MetadataSource> sources;
     private final Supplier<List<RelyingPartyPolicy>> policyFile;
@@ -54,7 +61,7 @@ public final class SpCatalog implements ServiceProviders, HealthCheck {
     private final Clock clock;
     private final Duration keepReplaced;
     private final Map<String, SourceState> states = new LinkedHashMap<>();
-    private final Map<String, Replaced> replaced = new ConcurrentHashMap<>();
+    private final RecordStore<KeptSp> replaced;
     private final Map<String, Instant> mdqMisses = new ConcurrentHashMap<>();
     private volatile ServiceProviderRegistry current = ServiceProviderRegistry.admitting(List.of(), List.of(), r -> {
     });
@@ -65,14 +72,23 @@ public final class SpCatalog implements ServiceProviders, HealthCheck {
     /**
      * @param policyFile   reads conf/relying-parties.yaml (throws with the file and problem when it is wrong)
      * @param keepReplaced how long a replaced or removed SP still answers logins that started with it
+     * @param storage      where the replaced or removed SPs are kept for that long: the state store, shared by all
+     *                     nodes, so a login started on one node is answered by another
      */
     public SpCatalog(List<MetadataSource> sources, Supplier<List<RelyingPartyPolicy>> policyFile, AuditLog audit,
-            Clock clock, Duration keepReplaced) {
+            Clock clock, Duration keepReplaced, StorageService storage) {
         this.sources = List.copyOf(sources);
         this.policyFile = policyFile;
         this.audit = audit;
         this.clock = clock;
         this.keepReplaced = keepReplaced;
+        this.replaced = new RecordStore<>(storage, "replaced-sp", KeptSp.class);
+    }
+
+    /** One node's catalog, its replaced SPs in memory (tests, and the administration commands on the files). */
+    public SpCatalog(List<MetadataSource> sources, Supplier<List<RelyingPartyPolicy>> policyFile, AuditLog audit,
+            Clock clock, Duration keepReplaced) {
+        this(sources, policyFile, audit, clock, keepReplaced, InMemoryStorage.create("replaced-sp"));
     }
 
     /**
@@ -81,8 +97,22 @@ public final class SpCatalog implements ServiceProviders, HealthCheck {
      * under var/metadata/. Started: a mistake in a local file stops here with the file and what is wrong.
      */
     public static SpCatalog configured(Path home, IdpConfig config, YamlFiles yaml, ParserPool parserPool,
-            AuditLog audit, Clock clock) {
-        Path policyFile = home.resolve(config.relyingParties());
+            AuditLog audit, Clock clock, StorageService storage) {
+        List<MetadataSource> sources = configuredSources(home, config, yaml, parserPool);
+        try {
+            SpCatalog catalog = new SpCatalog(sources, configuredPolicies(home, config, yaml), audit, clock,
+                    config.limits().pendingLoginLifetime(), storage);
+            catalog.start();
+            return catalog;
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(config.metadataSources() != null ? home.resolve(config.metadataSources())
+                    : home.resolve(config.metadataDir()), e.getMessage());
+        }
+    }
+
+    /** metadataDir as the first (local folder) source, then conf/metadata-sources.yaml's; nothing is read yet. */
+    public static List<MetadataSource> configuredSources(Path home, IdpConfig config, YamlFiles yaml,
+            ParserPool parserPool) {
         List<MetadataSourceConfig> configured = new ArrayList<>();
         configured.add(MetadataSourceConfig.folder("metadataDir", config.metadataDir()));
         Path sourcesFile = config.metadataSources() == null ? null : home.resolve(config.metadataSources());
@@ -90,23 +120,23 @@ public final class SpCatalog implements ServiceProviders, HealthCheck {
             configured.addAll(yaml.read(sourcesFile, MetadataSourcesFile.class).sources());
         }
         try {
-            SpCatalog catalog = new SpCatalog(MetadataSources.build(configured, home, new MetadataLoader(parserPool),
-                    home.resolve("var/metadata")), () -> policies(yaml, policyFile), audit, clock,
-                    config.limits().pendingLoginLifetime());
-            catalog.start();
-            return catalog;
+            return MetadataSources.build(configured, home, new MetadataLoader(parserPool), home.resolve("var/metadata"));
         } catch (IllegalArgumentException e) {
             throw new ConfigException(sourcesFile != null ? sourcesFile : home.resolve(config.metadataDir()),
                     e.getMessage());
         }
     }
 
-    private static List<RelyingPartyPolicy> policies(YamlFiles yaml, Path policyFile) {
-        try {
-            return yaml.read(policyFile, RelyingPartiesFile.class).relyingParties();
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException(policyFile, e.getMessage());
-        }
+    /** Reads conf/relying-parties.yaml at each call (throws with the file and problem when it is wrong). */
+    public static Supplier<List<RelyingPartyPolicy>> configuredPolicies(Path home, IdpConfig config, YamlFiles yaml) {
+        Path policyFile = home.resolve(config.relyingParties());
+        return () -> {
+            try {
+                return yaml.read(policyFile, RelyingPartiesFile.class).relyingParties();
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(policyFile, e.getMessage());
+            }
+        };
     }
 
     /**
@@ -220,11 +250,12 @@ public final class SpCatalog implements ServiceProviders, HealthCheck {
         }
         Set<String> refusedNow = new LinkedHashSet<>();
         ServiceProviderRegistry next = ServiceProviderRegistry.admitting(all, policies, refusedNow::add);
-        refusedNow.stream().filter(r -> !refusals.contains(r)).forEach(r -> log.warn("SP refused: {}", r));
+        List<String> newlyRefused = refusedNow.stream().filter(r -> !refusals.contains(r)).toList();
+        newlyRefused.forEach(r -> log.warn("SP refused: {}", r));
         refusals = refusedNow;
         List<String> changes = audit(current, next, now);
+        newlyRefused.forEach(r -> changes.add("refused: " + r));
         current = next;
-        replaced.values().removeIf(r -> r.since().plus(keepReplaced).isBefore(now));
         return changes;
     }
 
@@ -240,13 +271,32 @@ public final class SpCatalog implements ServiceProviders, HealthCheck {
             if (change == null) {
                 continue;
             }
-            was.ifPresent(sp -> replaced.put(id, new Replaced(sp, now)));
+            was.ifPresent(sp -> keep(sp, now));
             String source = is.or(() -> was).map(sp -> sp.metadata().source()).orElse("-");
             log.info("metadata: SP {} {} (source {})", id, change, source);
             audit.record(new AuditEvent(now, "metadata", id, null, null, null, change, null, null));
             changes.add(id + ": " + change);
         }
         return changes;
+    }
+
+    /** Every node that saw the change writes the same copy; the last write wins, which is the same SP. */
+    private void keep(RegisteredSp sp, Instant now) {
+        String key = keptKey(sp.entityId());
+        KeptSp kept = KeptSp.of(sp, now.plus(keepReplaced));
+        if (!replaced.create(key, kept, kept.until())) {
+            replaced.update(key, kept, kept.until());
+        }
+    }
+
+    /** A hash: an entityID may be longer than a store key may be. */
+    private static String keptKey(String entityId) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(entityId.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Override
@@ -298,7 +348,8 @@ public final class SpCatalog implements ServiceProviders, HealthCheck {
     @Override
     public Optional<RegisteredSp> asStarted(String entityId, String acsLocation) {
         return ServiceProviders.super.asStarted(entityId, acsLocation)
-                .or(() -> Optional.ofNullable(replaced.get(entityId)).map(Replaced::sp)
+                .or(() -> entityId == null ? Optional.empty() : replaced.read(keptKey(entityId))
+                        .filter(kept -> kept.until().isAfter(clock.instant())).map(KeptSp::registered)
                         .filter(sp -> sp.metadata().acsByLocation(acsLocation).isPresent()));
     }
 
@@ -376,8 +427,5 @@ public final class SpCatalog implements ServiceProviders, HealthCheck {
         SourceState with(List<SpMetadata> more) {
             return new SourceState(more, loadedAt, validUntil, nextRefresh, failure, dropped);
         }
-    }
-
-    private record Replaced(RegisteredSp sp, Instant since) {
     }
 }

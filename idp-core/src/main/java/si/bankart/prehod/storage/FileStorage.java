@@ -23,6 +23,7 @@ import net.shibboleth.utilities.java.support.component.ComponentInitializationEx
 import org.opensaml.storage.AbstractMapBackedStorageService;
 import org.opensaml.storage.MutableStorageRecord;
 import org.opensaml.storage.StorageCapabilitiesEx;
+import org.opensaml.storage.StorageRecord;
 
 /**
  * A StorageService in one JSON file, for the few records that must survive a restart of a single-node installation
@@ -82,6 +83,17 @@ public final class FileStorage extends AbstractMapBackedStorageService implement
     @Override
     protected ReadWriteLock getLock() {
         return lock;
+    }
+
+    /** A copy taken under the lock (see {@link RecordCopy}): two threads of one JVM share the live records. */
+    @Override
+    public <T> StorageRecord<T> read(String context, String key) throws IOException {
+        lock.lock();
+        try {
+            return RecordCopy.of(super.read(context, key));
+        } finally {
+            lock.unlock();
+        }
     }
 
     /**

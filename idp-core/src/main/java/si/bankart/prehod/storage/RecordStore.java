@@ -83,6 +83,37 @@ public final class RecordStore<T> {
         throw new IllegalStateException("a " + context + " record kept changing under " + MAX_ATTEMPTS + " attempts");
     }
 
+    /**
+     * Decide and write in one step no other writer can interleave with, on any node: {@code change} gets the current
+     * record (empty when there is none) and returns the record to write, or empty to leave it as it is. The write is a
+     * create, or an update of exactly the version read; when another writer got in between, again from what it wrote.
+     * Returns what was written, empty when {@code change} declined.
+     */
+    public Optional<T> compute(String key, Function<Optional<T>, Optional<T>> change, Function<T, Instant> expires) {
+        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            Optional<StorageRecord<?>> record = readRecord(key);
+            Optional<T> changed = change.apply(record.map(this::decode));
+            if (changed.isEmpty()) {
+                return Optional.empty();
+            }
+            try {
+                String value = JSON.writeValueAsString(changed.get());
+                long expiry = expires.apply(changed.get()).toEpochMilli();
+                boolean written = record.isEmpty() ? storage.create(context, key, value, expiry)
+                        : storage.updateWithVersion(record.get().getVersion(), context, key, value, expiry) != null;
+                if (written) {
+                    return changed;
+                }
+                // Created by another writer since our read, or gone (expired) since: decide again.
+            } catch (VersionMismatchException e) {
+                // Another writer got in first: decide again from what it wrote.
+            } catch (IOException e) {
+                throw new UncheckedIOException("storage refused a " + context + " record", e);
+            }
+        }
+        throw new IllegalStateException("a " + context + " record kept changing under " + MAX_ATTEMPTS + " attempts");
+    }
+
     public Optional<T> read(String key) {
         return readRecord(key).map(this::decode);
     }

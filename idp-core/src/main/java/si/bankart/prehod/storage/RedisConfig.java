@@ -14,10 +14,11 @@ import java.util.List;
  * @param keyPrefix      every key starts with it, so several deployments can share one Redis
  * @param commandTimeout a command not answered by then fails (the user gets "store unavailable")
  * @param connectTimeout for a new connection, its handshake included
+ * @param countInterval  how often a background SCAN counts sessions and replay-cache entries for the gauges
  */
 public record RedisConfig(String host, Integer port, List<String> sentinels, String masterName, String username,
         String password, boolean tls, String trustAnchors, Integer database, String keyPrefix, Duration commandTimeout,
-        Duration connectTimeout) {
+        Duration connectTimeout, Duration countInterval) {
 
     public RedisConfig {
         sentinels = sentinels == null ? List.of() : List.copyOf(sentinels);
@@ -62,11 +63,12 @@ public record RedisConfig(String host, Integer port, List<String> sentinels, Str
         }
         commandTimeout = positive(commandTimeout, Duration.ofSeconds(2), "commandTimeout");
         connectTimeout = positive(connectTimeout, Duration.ofSeconds(2), "connectTimeout");
+        countInterval = positive(countInterval, Duration.ofSeconds(60), "countInterval");
     }
 
     /** One Redis on host:port, everything else default: the sandbox and tests. */
     public static RedisConfig single(String host, int port, String keyPrefix) {
-        return new RedisConfig(host, port, null, null, null, null, false, null, null, keyPrefix, null, null);
+        return new RedisConfig(host, port, null, null, null, null, false, null, null, keyPrefix, null, null, null);
     }
 
     /** Where this connects, for messages: host:port or the sentinel group; never the password. */

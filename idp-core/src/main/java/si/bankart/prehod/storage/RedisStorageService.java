@@ -6,20 +6,24 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import io.lettuce.core.ClientOptions;
+import io.lettuce.core.KeyScanCursor;
 import io.lettuce.core.KeyValue;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.ScanArgs;
+import io.lettuce.core.ScanCursor;
 import io.lettuce.core.ScanIterator;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.SocketOptions;
@@ -50,7 +54,13 @@ import org.opensaml.storage.VersionMismatchException;
  * <p>
  * A Redis failure is a {@link StoreUnavailable}, never an answer: a timed-out create is not "taken".
  */
-public final class RedisStorageService extends AbstractStorageService implements AutoCloseable {
+public final class RedisStorageService extends AbstractStorageService implements LiveRecords, AutoCloseable {
+
+    /** Keys one SCAN call looks at. */
+    private static final int SCAN_BATCH = 1000;
+
+    /** A count looks at no more keys than this (a million: a thousand SCAN calls), so it stays bounded on any Redis. */
+    static final long MAX_COUNTED_KEYS = 1_000_000;
 
     private static final LuaScript CREATE = LuaScript.of("""
             if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
@@ -98,7 +108,7 @@ public final class RedisStorageService extends AbstractStorageService implements
         this.redis = connection.sync();
         this.prefix = config.keyPrefix() + ":";
         this.where = config.describe();
-        List<String> operations = List.of("create", "read", "update", "delete", "context");
+        List<String> operations = List.of("create", "read", "update", "delete", "context", "count");
         this.latency = Map.copyOf(operations.stream().collect(Collectors.toMap(op -> op,
                 op -> Timer.builder("prehod.store.latency").description("Round trip of one store operation to Redis")
                         .tag("operation", op).publishPercentileHistogram().register(meters))));
@@ -269,8 +279,45 @@ public final class RedisStorageService extends AbstractStorageService implements
         }
     }
 
+    /**
+     * One SCAN over this deployment's keys ({@code prefix:*}), at most {@link #MAX_COUNTED_KEYS} keys looked at, so
+     * the numbers are a lower bound on a Redis holding more. Redis leaves expired keys out of a SCAN by itself.
+     */
+    @Override
+    public Map<String, Long> count(Set<String> families) {
+        Map<String, List<String>> starts = new HashMap<>();
+        for (String family : families) {
+            // A family's own context, or one of its "family:…" contexts (':' encoded in the key).
+            starts.put(family, List.of(prefix + encode(family) + ":", prefix + encode(family) + "%3A"));
+        }
+        ScanArgs args = ScanArgs.Builder.matches(escape(prefix) + "*").limit(SCAN_BATCH);
+        return call("count", () -> {
+            Map<String, Long> counts = new HashMap<>();
+            families.forEach(family -> counts.put(family, 0L));
+            ScanCursor cursor = ScanCursor.INITIAL;
+            long looked = 0;
+            do {
+                KeyScanCursor<String> batch = redis.scan(cursor, args);
+                for (String key : batch.getKeys()) {
+                    starts.forEach((family, prefixes) -> {
+                        if (key.startsWith(prefixes.get(0)) || key.startsWith(prefixes.get(1))) {
+                            counts.merge(family, 1L, Long::sum);
+                        }
+                    });
+                }
+                cursor = batch;
+                looked += SCAN_BATCH;
+            } while (!cursor.isFinished() && looked < MAX_COUNTED_KEYS);
+            return counts;
+        });
+    }
+
+    private static String escape(String pattern) {
+        return pattern.replaceAll("([*?\\[\\]\\\\])", "\\\\$1");
+    }
+
     private List<String> keysOf(String context) {
-        String pattern = (prefix + encode(context) + ":").replaceAll("([*?\\[\\]\\\\])", "\\\\$1") + "*";
+        String pattern = escape(prefix + encode(context) + ":") + "*";
         return call("context", () -> {
             List<String> keys = new ArrayList<>();
             ScanIterator.scan(redis, ScanArgs.Builder.matches(pattern).limit(500)).forEachRemaining(keys::add);

@@ -14,8 +14,9 @@ public final class StoreFactory {
     /** @throws StoreUnavailable when Redis cannot be reached or refuses us (start-up stops with where and why) */
     public static Store open(StoreConfig config, MeterRegistry meters) {
         if (!config.shared()) {
-            return new Store(InMemoryStorage.create("prehod"),
-                    check(() -> HealthReport.up("in-memory store of this node (not shared)")), false, () -> { });
+            InMemoryStorage memory = InMemoryStorage.create("prehod");
+            return new Store(memory, check(() -> HealthReport.up("in-memory store of this node (not shared)")), false,
+                    memory, () -> { });
         }
         RedisStorageService redis = RedisStorageService.connect(config.redis(), meters);
         return new Store(redis, check(() -> {
@@ -25,7 +26,7 @@ public final class StoreFactory {
             } catch (StoreUnavailable e) {
                 return HealthReport.down(e.getMessage());
             }
-        }), true, redis);
+        }), true, redis, redis);
     }
 
     private static HealthCheck check(java.util.function.Supplier<HealthReport> report) {

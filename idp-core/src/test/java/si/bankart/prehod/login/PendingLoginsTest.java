@@ -21,6 +21,7 @@ import si.bankart.prehod.testing.MutableClock;
 class PendingLoginsTest {
 
     private static final Duration LIFETIME = Duration.ofMinutes(15);
+    private static final String BINDING = "b".repeat(43);
     private static final SsoRequest REQUEST = new SsoRequest("https://sp.test/a", "https://sp.test/a/acs", "_req-1",
             "relay", true, false, Set.of(LevelOfAssurance.SUBSTANTIAL, LevelOfAssurance.HIGH), NameIdFormat.PERSISTENT);
 
@@ -30,7 +31,7 @@ class PendingLoginsTest {
 
     @Test
     void takeReturnsTheRequestAsOpened() {
-        PendingLogin opened = pending.open(REQUEST);
+        PendingLogin opened = pending.open(REQUEST, BINDING);
         PendingLogin taken = pending.take(opened.key()).orElseThrow();
         assertEquals(REQUEST, taken.request());
         assertEquals(clock.instant().plus(LIFETIME), taken.expires());
@@ -38,14 +39,14 @@ class PendingLoginsTest {
 
     @Test
     void takeIsSingleUse() {
-        PendingLogin opened = pending.open(REQUEST);
+        PendingLogin opened = pending.open(REQUEST, BINDING);
         assertTrue(pending.take(opened.key()).isPresent());
         assertEquals(Optional.empty(), pending.take(opened.key()));
     }
 
     @Test
     void peekDoesNotConsume() {
-        PendingLogin opened = pending.open(REQUEST);
+        PendingLogin opened = pending.open(REQUEST, BINDING);
         assertEquals(REQUEST, pending.peek(opened.key()).orElseThrow().request());
         assertEquals(REQUEST, pending.peek(opened.key()).orElseThrow().request());
         assertTrue(pending.take(opened.key()).isPresent());
@@ -54,7 +55,7 @@ class PendingLoginsTest {
 
     @Test
     void expiredIsEmptyForTakeAndPeek() {
-        PendingLogin opened = pending.open(REQUEST);
+        PendingLogin opened = pending.open(REQUEST, BINDING);
         clock.advance(LIFETIME);
         assertEquals(Optional.empty(), pending.peek(opened.key()));
         assertEquals(Optional.empty(), pending.take(opened.key()));
@@ -62,7 +63,7 @@ class PendingLoginsTest {
 
     @Test
     void justBeforeExpiryIsStillThere() {
-        PendingLogin opened = pending.open(REQUEST);
+        PendingLogin opened = pending.open(REQUEST, BINDING);
         clock.advance(LIFETIME.minusSeconds(1));
         assertTrue(pending.take(opened.key()).isPresent());
     }
@@ -76,6 +77,6 @@ class PendingLoginsTest {
 
     @Test
     void everyOpenGetsItsOwnKey() {
-        assertNotEquals(pending.open(REQUEST).key(), pending.open(REQUEST).key());
+        assertNotEquals(pending.open(REQUEST, BINDING).key(), pending.open(REQUEST, BINDING).key());
     }
 }

@@ -24,6 +24,7 @@ import si.bankart.prehod.sp.NameIdFormat;
 import si.bankart.prehod.sp.RegisteredSp;
 import si.bankart.prehod.sp.ServiceProviderRegistry;
 import si.bankart.prehod.testing.FixedIds;
+import si.bankart.prehod.testing.GoldenFiles;
 import si.bankart.prehod.testing.TestServiceProvider;
 import si.bankart.prehod.testing.TestXml;
 
@@ -100,6 +101,16 @@ class LogoutPlannerTest {
         assertNotNull(request.getSignature());
         new SAMLSignatureProfileValidator().validate(request.getSignature());
         SignatureValidator.validate(request.getSignature(), new BasicX509Credential(IDP_KEY.getEntityCertificate()));
+    }
+
+    @Test
+    void signedRequestMatchesTheGoldenFile() {
+        LogoutPlanner withFixedKey = new LogoutPlanner(
+                new ServiceProviderRegistry(SPS.stream().map(RegisteredSp::metadata).toList(),
+                        SPS.stream().map(RegisteredSp::policy).toList()),
+                IDP, new SamlSigner(GoldenFiles.SIGNING_KEY), SloFixtures.CLOCK, new FixedIds(), LIFETIME);
+        GoldenFiles.assertMatchesGolden(LogoutPlannerTest.class, "signedOverPost", GoldenFiles.xml(
+                withFixedKey.plan(SESSION, Optional.of(INITIATOR.entityId())).frontChannel().get(0).request()));
     }
 
     @Test

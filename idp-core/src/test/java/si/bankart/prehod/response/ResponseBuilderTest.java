@@ -44,6 +44,7 @@ import si.bankart.prehod.session.SsoSession;
 import si.bankart.prehod.sp.NameIdFormat;
 import si.bankart.prehod.sp.RegisteredSp;
 import si.bankart.prehod.testing.FixedIds;
+import si.bankart.prehod.testing.GoldenFiles;
 import si.bankart.prehod.testing.TestCredentials;
 import si.bankart.prehod.testing.TestPolicy;
 import si.bankart.prehod.testing.TestServiceProvider;
@@ -54,7 +55,7 @@ class ResponseBuilderTest {
 
     private static final String IDP = "https://idp.test/idp";
     private static final Instant NOW = Instant.parse("2026-03-02T09:00:00Z");
-    private static final BasicX509Credential IDP_KEY = TestCredentials.named("idp");
+    private static final BasicX509Credential IDP_KEY = GoldenFiles.SIGNING_KEY;
     private static final TestServiceProvider SP = TestServiceProvider.named("response");
 
     static {
@@ -190,7 +191,19 @@ class ResponseBuilderTest {
         assertThrows(DecryptionException.class, () -> decrypterWith(TestCredentials.named("not-the-sp")).decrypt(encrypted));
     }
 
+    @Test
+    void signedSuccessMatchesTheGoldenFile() {
+        GoldenFiles.assertMatchesGolden(ResponseBuilderTest.class, "success",
+                GoldenFiles.xml(success(TestPolicy.of(SP).signResponse(true).registered()).response()));
+    }
+
     // --- error
+
+    @Test
+    void errorMatchesTheGoldenFile() {
+        GoldenFiles.assertMatchesGolden(ResponseBuilderTest.class, "error", GoldenFiles.xml(
+                builder.error(reply(SP.registered()), SamlStatus.RESPONDER_AUTHN_FAILED, "ABCD-2345").response()));
+    }
 
     @ParameterizedTest
     @EnumSource(SamlStatus.class)

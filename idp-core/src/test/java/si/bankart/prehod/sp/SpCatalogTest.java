@@ -28,7 +28,8 @@ class SpCatalogTest {
     private static final TestServiceProvider TWO = TestServiceProvider.named("catalog-two");
     private static final TestServiceProvider OTHER = TestServiceProvider.named("catalog-other");
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-12-07T10:00:00Z"));
+    // Now: the kept copies of replaced SPs are in a store that expires records by the real time.
+    private final MutableClock clock = new MutableClock(Instant.now());
     private final Switchable source = new Switchable();
     private final List<RelyingPartyPolicy> policies = new ArrayList<>(List.of(ONE.policy(), TWO.policy()));
     private final SpCatalog catalog = new SpCatalog(List.of(source), () -> List.copyOf(policies), new AuditLog(), clock,

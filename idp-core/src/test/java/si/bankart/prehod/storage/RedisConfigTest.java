@@ -17,31 +17,31 @@ class RedisConfigTest {
     @Test
     void hostAndSentinelsTogetherAreRefused() {
         assertEquals("store.redis needs either host (and port) or sentinels (and masterName)", refusal(() ->
-                new RedisConfig("r", 6379, List.of("s:26379"), "m", null, null, false, null, null, null, null, null)));
+                new RedisConfig("r", 6379, List.of("s:26379"), "m", null, null, false, null, null, null, null, null, null)));
     }
 
     @Test
     void sentinelsWithoutMasterNameAreRefused() {
         assertEquals("store.redis.masterName is required with sentinels", refusal(() ->
-                new RedisConfig(null, null, List.of("s:26379"), null, null, null, false, null, null, null, null, null)));
+                new RedisConfig(null, null, List.of("s:26379"), null, null, null, false, null, null, null, null, null, null)));
     }
 
     @Test
     void sentinelWithoutPortIsRefused() {
         assertEquals("store.redis.sentinels: 's1' is not host:port", refusal(() ->
-                new RedisConfig(null, null, List.of("s1"), "m", null, null, false, null, null, null, null, null)));
+                new RedisConfig(null, null, List.of("s1"), "m", null, null, false, null, null, null, null, null, null)));
     }
 
     @Test
     void usernameWithoutPasswordIsRefused() {
         assertEquals("store.redis.username needs store.redis.password", refusal(() ->
-                new RedisConfig("r", null, null, null, "idp", null, false, null, null, null, null, null)));
+                new RedisConfig("r", null, null, null, "idp", null, false, null, null, null, null, null, null)));
     }
 
     @Test
     void zeroTimeoutIsRefused() {
         assertEquals("store.redis.commandTimeout must be positive", refusal(() ->
-                new RedisConfig("r", null, null, null, null, null, false, null, null, null, Duration.ZERO, null)));
+                new RedisConfig("r", null, null, null, null, null, false, null, null, null, Duration.ZERO, null, null)));
     }
 
     @Test
@@ -57,7 +57,7 @@ class RedisConfigTest {
 
     @Test
     void defaultsAreOneLocalPortPrefixAndTwoSecondTimeouts() {
-        RedisConfig config = new RedisConfig("r", null, null, null, null, null, false, null, null, null, null, null);
+        RedisConfig config = new RedisConfig("r", null, null, null, null, null, false, null, null, null, null, null, null);
         assertEquals(6379, config.port());
         assertEquals("prehod", config.keyPrefix());
         assertEquals(Duration.ofSeconds(2), config.commandTimeout());

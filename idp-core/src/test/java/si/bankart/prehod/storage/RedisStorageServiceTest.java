@@ -125,7 +125,7 @@ class RedisStorageServiceTest {
     void wrongPasswordStopsStartupAndTheMessageHoldsNoPassword() {
         try (RunningRedis guarded = RunningRedis.start(java.util.List.of("requirepass right-secret"))) {
             RedisConfig config = new RedisConfig("127.0.0.1", guarded.port(), null, null, null, "wrong-secret", false,
-                    null, null, "unit", null, null);
+                    null, null, "unit", null, null, null);
             StoreUnavailable e = assertThrows(StoreUnavailable.class, () -> RedisStorageService.connect(config, meters));
             assertTrue(e.getMessage().contains("127.0.0.1:" + guarded.port()), e.getMessage());
             assertFalse(e.getMessage().contains("secret"), e.getMessage());

@@ -10,9 +10,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import net.shibboleth.utilities.java.support.xml.SerializeSupport;
+import org.opensaml.core.xml.XMLObject;
+import org.opensaml.core.xml.util.XMLObjectSupport;
+import org.opensaml.security.x509.BasicX509Credential;
 import org.xmlunit.builder.DiffBuilder;
 import org.xmlunit.builder.Input;
 import org.xmlunit.diff.Diff;
+
+import si.bankart.prehod.keys.PemCredentialReader;
 
 /**
  * Compares XML with {@code src/test/resources/golden/<TestClass>/<name>.xml}, ignoring whitespace. Run with
@@ -20,7 +26,24 @@ import org.xmlunit.diff.Diff;
  */
 public final class GoldenFiles {
 
+    /**
+     * The IdP's signing key for golden files: committed (src/test/resources/metadata/signing.*), so that with a frozen
+     * clock and fixed IDs a signed message is the same bytes in every run (RSA PKCS#1 v1.5 signatures are
+     * deterministic). Test keys made at run time would change every signature and certificate.
+     */
+    public static final BasicX509Credential SIGNING_KEY = new PemCredentialReader().read(
+            Path.of("src/test/resources/metadata/signing.crt"), Path.of("src/test/resources/metadata/signing.key"));
+
     private GoldenFiles() {
+    }
+
+    /** The object's DOM (after signing, the signed one), pretty-printed so that a golden file diffs line by line. */
+    public static String xml(XMLObject object) {
+        try {
+            return SerializeSupport.prettyPrintXML(XMLObjectSupport.marshall(object));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public static void assertMatchesGolden(Class<?> testClass, String name, String actualXml) {

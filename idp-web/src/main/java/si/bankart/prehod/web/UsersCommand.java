@@ -29,6 +29,8 @@ import si.bankart.prehod.linking.AccountLinkingConfig;
 import si.bankart.prehod.linking.AccountLinks;
 import si.bankart.prehod.linking.ActivationCodes;
 import si.bankart.prehod.storage.FileStorage;
+import si.bankart.prehod.storage.Store;
+import si.bankart.prehod.storage.StoreConfig;
 import si.bankart.prehod.storage.StoreFactory;
 
 /**
@@ -36,13 +38,15 @@ import si.bankart.prehod.storage.StoreFactory;
  * the IdP (the shared store of idp.yaml, else the file of conf/account-linking.yaml), whether or not the IdP runs; a running IdP sees a new code or a removed link
  * at its next use. Codes are printed once and stored only as hashes; invites and unlinks go to the audit trail.
  */
-public final class UsersCommand {
+public final class UsersCommand implements AutoCloseable {
 
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Z_][A-Z0-9_]*)}");
 
     private final List<User> users;
     private final AccountLinkingConfig config;
     private final StorageService store;
+    /** What closes the store: the Redis connection, or nothing for the file. */
+    private final AutoCloseable closer;
     private final Clock clock;
     private final PrintStream out;
     private final AuditLog audit = new AuditLog();
@@ -54,28 +58,43 @@ public final class UsersCommand {
         this.users = yaml.read(home.resolve(idp.users()), UsersFile.class).users();
         this.config = idp.accountLinking() == null ? AccountLinkingConfig.defaults()
                 : yaml.read(home.resolve(idp.accountLinking()), AccountLinkingConfig.class);
-        this.store = linkStore(home, idpYaml, idp, config);
+        if (idp.store().shared()) {
+            Store shared = StoreFactory.open(sharedStore(idpYaml), new SimpleMeterRegistry());
+            this.store = shared.storage();
+            this.closer = shared;
+        } else {
+            this.store = FileStorage.open(home.resolve(config.store()), "prehod-users-command");
+            this.closer = () -> { };
+        }
         this.clock = clock;
         this.out = out;
     }
 
     /**
-     * Where the IdP keeps links and codes: the shared store when idp.yaml names one (read again with the real
-     * environment, since its secrets are needed now), else the file.
+     * Where the IdP keeps links and codes when idp.yaml names a shared store (Redis): its section read again with the
+     * real environment, since its password is needed now. A variable only other sections use (the TLS password) may
+     * stay unset, as for the file store.
      */
-    private static StorageService linkStore(Path home, Path idpYaml, IdpConfig idp, AccountLinkingConfig config) {
-        if (!idp.store().shared()) {
-            return FileStorage.open(home.resolve(config.store()), "prehod-users-command");
+    private static StoreConfig sharedStore(Path idpYaml) throws IOException {
+        return new YamlFiles(environmentFor(idpYaml)).read(idpYaml, IdpConfig.class).store();
+    }
+
+    @Override
+    public void close() {
+        try {
+            closer.close();
+        } catch (Exception e) {
+            throw new IllegalStateException("the store's connection did not close", e);
         }
-        IdpConfig withSecrets = new YamlFiles(System.getenv()).read(idpYaml, IdpConfig.class);
-        return StoreFactory.open(withSecrets.store(), new SimpleMeterRegistry()).storage();
     }
 
     public static void main(String[] args) throws IOException {
         Path home = Path.of(".");
         int status;
         try {
-            status = new UsersCommand(home, Clock.systemUTC(), System.out).run(List.of(args));
+            try (UsersCommand command = new UsersCommand(home, Clock.systemUTC(), System.out)) {
+                status = command.run(List.of(args));
+            }
         } catch (ConfigException e) {
             System.err.println("configuration error: " + e.getMessage());
             status = 2;

@@ -104,8 +104,8 @@ public final class Sandbox implements AutoCloseable {
         stopped.await();
     }
 
-    /** The process environment, with the sandbox's own secrets where it sets none. */
-    private static Map<String, String> environment() {
+    /** The process environment, with the sandbox's own secrets where it sets none (also for IdP JVMs started on its home). */
+    public static Map<String, String> environment() {
         Map<String, String> environment = new HashMap<>(System.getenv());
         environment.putIfAbsent("PREHOD_TLS_PASSWORD", SANDBOX_PASSWORD);
         environment.putIfAbsent("REKONO_CLIENT_SECRET", SANDBOX_REKONO_SECRET);

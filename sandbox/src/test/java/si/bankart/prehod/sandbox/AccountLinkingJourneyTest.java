@@ -27,8 +27,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import si.bankart.prehod.sandbox.ca.DemoClient;
-import si.bankart.prehod.sandbox.rekono.HeadlessChromium;
 import si.bankart.prehod.web.UsersCommand;
+import si.bankart.prehod.web.testing.HeadlessChromium;
 
 /**
  * Issue 14 items 1 and 2 through the whole sandbox over real HTTPS: a new user creates a Rekono account from the
@@ -156,33 +156,33 @@ class AccountLinkingJourneyTest {
     void inChromiumANewUserCreatesTheAccountFromTheIdpAndReachesThePortalWithTheActivationCode() throws Exception {
         assumeTrue(HeadlessChromium.installed(), "Debian's chromium package is not installed");
         NewAccount account = NewAccount.next();
-        try (HeadlessChromium chromium = new HeadlessChromium()) {
-            chromium.navigate(URI.create(journey.portal("bws") + "login"));
+        try (HeadlessChromium chromium = HeadlessChromium.startAcceptingAnyCertificate("sl")) {
+            chromium.open(URI.create(journey.portal("bws") + "login").toString());
             waitFor(chromium, "document.querySelector('a.signup-link') !== null");
-            chromium.evaluate("document.querySelector('a.signup-link').click(); true");
+            chromium.execute("document.querySelector('a.signup-link').click()");
             waitFor(chromium, "location.pathname.endsWith('/register') && document.querySelector('#email') !== null");
-            chromium.evaluate("document.querySelector('#email').value = '" + account.email() + "';"
+            chromium.execute("document.querySelector('#email').value = '" + account.email() + "';"
                     + "document.querySelector('#password').value = '" + account.password() + "';"
                     + "document.querySelector('#password2').value = '" + account.password() + "';"
                     + "document.querySelector('#mobile').value = '" + account.mobile() + "';"
-                    + "document.querySelector('form[action$=register]').submit(); true");
+                    + "document.querySelector('form[action$=register]').submit()");
             waitFor(chromium, "location.pathname.endsWith('/register/verify') && document.readyState === 'complete'"
                     + " && document.querySelector('#code') !== null");
             typeAndSubmit(chromium, sixDigits(sandbox.rekono().outbox().latestTo(account.email()).orElseThrow().body()));
             waitFor(chromium, "document.querySelector('button[value=sms]') !== null");
-            chromium.evaluate("document.querySelector('button[value=sms]').click(); true");
+            chromium.execute("document.querySelector('button[value=sms]').click()");
             waitFor(chromium, "location.pathname.endsWith('/sms') && document.readyState === 'complete'"
                     + " && document.querySelector('#code') !== null");
             typeAndSubmit(chromium, sixDigits(sandbox.rekono().outbox().latestTo("+386" + account.mobile().substring(1))
                     .orElseThrow().body()));
 
             waitFor(chromium, "location.pathname === '/idp/login/link' && document.querySelector('#code') !== null");
-            assertEquals(account.email(), chromium.evaluate("document.querySelector('#account-label').textContent").asText());
+            assertEquals(account.email(), chromium.execute("return document.querySelector('#account-label').textContent").asText());
             typeAndSubmit(chromium, invite("u1002", Clock.systemUTC()));
 
             waitFor(chromium, "location.pathname.startsWith('/bws/') && document.querySelector('dd.loa') !== null");
-            assertEquals(LOW, chromium.evaluate("document.querySelector('dd.loa').textContent.trim()").asText());
-            assertTrue(chromium.evaluate("document.body.textContent").asText().contains("u1002"));
+            assertEquals(LOW, chromium.execute("return document.querySelector('dd.loa').textContent.trim()").asText());
+            assertTrue(chromium.execute("return document.body.textContent").asText().contains("u1002"));
         }
     }
 
@@ -248,8 +248,8 @@ class AccountLinkingJourneyTest {
 
     /** Types into the page's #code field and submits its form. */
     private static void typeAndSubmit(HeadlessChromium chromium, String code) {
-        chromium.evaluate("document.querySelector('#code').value = '" + code + "';"
-                + "document.querySelector('#code').form.submit(); true");
+        chromium.execute("document.querySelector('#code').value = '" + code + "';"
+                + "document.querySelector('#code').form.submit()");
     }
 
     private static String sixDigits(String message) {

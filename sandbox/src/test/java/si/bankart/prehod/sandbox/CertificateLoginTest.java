@@ -5,9 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static si.bankart.prehod.sandbox.CertificateSandbox.assertLoggedIn;
 
 import java.net.http.HttpResponse;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -49,6 +54,40 @@ class CertificateLoginTest {
         sandbox.sandbox.faults().ocspDown(false);
         sandbox.sandbox.faults().crlDown(false);
         sandbox.sandbox.faults().staleCrl(false);
+    }
+
+    @Test
+    void certificateConnectorShowsItsEcdsaKeyToAClientThatOffersOnlyEcdsa() throws Exception {
+        assertEquals("EC", connectorKeyAlgorithm("TLSv1.2", "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256"));
+    }
+
+    @Test
+    void certificateConnectorShowsItsRsaKeyToAClientThatOffersOnlyRsa() throws Exception {
+        assertEquals("RSA", connectorKeyAlgorithm("TLSv1.2", "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256"));
+    }
+
+    @Test
+    void certificateConnectorShowsItsEcdsaKeyToATls13ClientThatPrefersEcdsa() throws Exception {
+        // The JDK's TLS 1.3 client lists ecdsa_secp256r1_sha256 before the RSA schemes, as browsers do.
+        assertEquals("EC", connectorKeyAlgorithm("TLSv1.3", null));
+    }
+
+    /** A handshake with the certificate connector (no client certificate); the key type of the server's certificate. */
+    private static String connectorKeyAlgorithm(String protocol, String cipherSuite) throws Exception {
+        SSLContext tls = SandboxTls.trustingOnlyTheSandbox(sandbox.sandbox);
+        try (SSLSocket socket = (SSLSocket) tls.getSocketFactory().createSocket("localhost",
+                sandbox.ports.idpCertificate())) {
+            SSLParameters parameters = socket.getSSLParameters();
+            parameters.setEndpointIdentificationAlgorithm("HTTPS");
+            parameters.setProtocols(new String[] {protocol});
+            if (cipherSuite != null) {
+                parameters.setCipherSuites(new String[] {cipherSuite});
+            }
+            socket.setSSLParameters(parameters);
+            socket.startHandshake();
+            assertEquals(protocol, socket.getSession().getProtocol());
+            return ((X509Certificate) socket.getSession().getPeerCertificates()[0]).getPublicKey().getAlgorithm();
+        }
     }
 
     @Test

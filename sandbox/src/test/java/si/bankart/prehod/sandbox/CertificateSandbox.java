@@ -82,7 +82,10 @@ final class CertificateSandbox implements AutoCloseable {
         void prepare(Path home, SandboxPorts ports) throws Exception;
     }
 
-    /** One certificate login in progress: the browser, the pending login's key, and the connector's answer. */
+    /**
+     * One certificate login in progress: the browser, the pending login's key, and the answer (the connector's own,
+     * or the main host's after the connector handed the certificate back).
+     */
     record Attempt(Person person, String key, HttpResponse<String> answer) {
     }
 
@@ -127,7 +130,7 @@ final class CertificateSandbox implements AutoCloseable {
     Attempt logInWith(IssuedCertificate certificate) throws Exception {
         Person person = new Person(tls(Optional.of(certificate)));
         String key = pendingCertificateLogin(person);
-        return new Attempt(person, key, person.get(connectorUrl(key)));
+        return new Attempt(person, key, person.follow(person.get(connectorUrl(key))));
     }
 
     Attempt logInWith(DemoClient demo) throws Exception {
@@ -141,7 +144,7 @@ final class CertificateSandbox implements AutoCloseable {
     Attempt logInOfferingRegardlessOfAcceptedIssuers(IssuedCertificate certificate) throws Exception {
         Person person = new Person(tls(new KeyManager[] {new AlwaysOffered(certificate)}));
         String key = pendingCertificateLogin(person);
-        return new Attempt(person, key, person.get(connectorUrl(key)));
+        return new Attempt(person, key, person.follow(person.get(connectorUrl(key))));
     }
 
     /**
@@ -177,7 +180,7 @@ final class CertificateSandbox implements AutoCloseable {
                 OutputStream out = socket.getOutputStream();
                 out.write(request.toString().getBytes(StandardCharsets.US_ASCII));
                 out.flush();
-                return new Attempt(person, key, RawResponse.read(url, socket.getInputStream()));
+                return new Attempt(person, key, person.follow(RawResponse.read(url, socket.getInputStream())));
             }
         }
     }
@@ -191,7 +194,7 @@ final class CertificateSandbox implements AutoCloseable {
     }
 
     /**
-     * The connector's answer is the SAML POST form; submitted, the portal shows the user logged in at substantial.
+     * The answer after the hand-back is the SAML POST form; submitted, the portal shows the user logged in at substantial.
      * The portal checks the response's signature, audience and InResponseTo, so this is also a valid assertion.
      */
     static HttpResponse<String> assertLoggedIn(Attempt attempt, String userId, String displayName) {
@@ -246,8 +249,18 @@ final class CertificateSandbox implements AutoCloseable {
         return endpointLog.lines().stream().filter(line -> line.contains(text)).toList();
     }
 
+    /** A browser trusting the sandbox root, presenting {@code certificate} (with its chain) when a server asks. */
+    Person person(Optional<IssuedCertificate> certificate) throws Exception {
+        return new Person(tls(certificate));
+    }
+
+    /** TLS trusting the sandbox root only, presenting no client certificate: for raw requests. */
+    SSLContext trustingSandboxRoot() throws Exception {
+        return tls(Optional.empty());
+    }
+
     /** Portal BIPS → the IdP's method choice → the certificate prompt: the pending login's key from its link. */
-    private String pendingCertificateLogin(Person person) {
+    String pendingCertificateLogin(Person person) {
         HttpResponse<String> choice = person.follow(person.get("https://localhost:" + ports.portals() + "/bips/login"));
         HttpResponse<String> prompt = person.follow(person.get("https://localhost:" + ports.idp()
                 + person.link(choice, "a.method-certificate")));

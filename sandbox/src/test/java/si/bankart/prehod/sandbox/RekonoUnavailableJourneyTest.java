@@ -9,6 +9,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +25,8 @@ import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -83,10 +87,24 @@ class RekonoUnavailableJourneyTest {
         assertEquals(200, again.statusCode(), again.body());
         assertTrue(again.body().contains("Prijava v portal Acquiring"), again.body());
         HttpResponse<String> prompt = janez.follow(janez.get(idp(janez.link(again, "a.method-certificate"))));
-        HttpResponse<String> acq = janez.follow(janez.submitSamlForm(janez.get(janez.link(prompt, "a.continue"))));
+        HttpResponse<String> acq = janez.follow(janez.submitSamlForm(janez.follow(janez.get(janez.link(prompt, "a.continue")))));
         assertEquals(200, acq.statusCode(), acq.body());
         assertTrue(acq.body().contains("<dd class=\"loa\">http://eidas.europa.eu/LoA/substantial</dd>"), acq.body());
         assertTrue(acq.body().contains("<tr><th>displayName</th><td>Janez Novak</td></tr>"), acq.body());
+    }
+
+    @Test
+    void rekonoDownIsAReadinessWarningWhileCertificateLoginWorksSoTheNodeStaysInTheBalancer() throws Exception {
+        HttpResponse<String> ready = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(sandbox.idp().managementUri().resolve("/health/ready")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertEquals(200, ready.statusCode(), ready.body());
+        JsonNode rekono = new ObjectMapper()
+                .readTree(ready.body()).path("checks").path("rekono");
+        assertEquals("WARN", rekono.path("state").asText(), ready.body());
+        assertTrue(rekono.path("detail").asText().startsWith("degraded, certificate login still works: discovery failed at "),
+                ready.body());
     }
 
     @Test

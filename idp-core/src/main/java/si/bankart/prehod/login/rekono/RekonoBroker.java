@@ -34,6 +34,7 @@ import si.bankart.prehod.health.HealthCheck;
 import si.bankart.prehod.directory.RekonoIdentity;
 import si.bankart.prehod.directory.User;
 import si.bankart.prehod.loa.LevelOfAssurance;
+import si.bankart.prehod.login.PendingLogin;
 import si.bankart.prehod.login.rekono.RekonoOutcome.Authenticated;
 import si.bankart.prehod.login.rekono.RekonoOutcome.Cancelled;
 import si.bankart.prehod.login.rekono.RekonoOutcome.Rejected;
@@ -111,27 +112,34 @@ public final class RekonoBroker {
      */
     public RekonoStart start(String pendingLoginKey, Set<LevelOfAssurance> acceptableLoa, boolean forceAuthn,
             Optional<String> uiLocale, Optional<String> browserBinding) {
-        return start(pendingLoginKey, acceptableLoa, forceAuthn, uiLocale, browserBinding, false);
+        return start(pendingLoginKey, null, acceptableLoa, forceAuthn, uiLocale, browserBinding, false);
     }
 
     /**
-     * The same, for a user without an account: with {@code createAccount} Rekono is asked ({@code prompt=create}) to
-     * register one first and then to answer this login, so the new user comes back into the same pending login.
+     * Starts a login for {@code pending} (its levels, ForceAuthn and portal); with {@code createAccount} Rekono is
+     * asked ({@code prompt=create}) to register an account first and then to answer this login, so the new user
+     * comes back into the same pending login.
      */
-    public RekonoStart start(String pendingLoginKey, Set<LevelOfAssurance> acceptableLoa, boolean forceAuthn,
-            Optional<String> uiLocale, Optional<String> browserBinding, boolean createAccount) {
+    public RekonoStart start(PendingLogin pending, Optional<String> uiLocale, Optional<String> browserBinding,
+            boolean createAccount) {
+        return start(pending.key(), pending.request().spEntityId(), pending.request().acceptableLoa(),
+                pending.request().forceAuthn(), uiLocale, browserBinding, createAccount);
+    }
+
+    private RekonoStart start(String pendingLoginKey, String sp, Set<LevelOfAssurance> acceptableLoa,
+            boolean forceAuthn, Optional<String> uiLocale, Optional<String> browserBinding, boolean createAccount) {
         Objects.requireNonNull(pendingLoginKey, "pendingLoginKey");
         Optional<List<String>> acrValues = acrTable.acrValuesFor(acceptableLoa);
         if (acrValues.isEmpty()) {
             return refuse(new Rejected(RejectionReason.NO_AUTHN_CONTEXT, "no acr_values configured for any of "
-                    + acceptableLoa, Optional.of(pendingLoginKey)), "start", null);
+                    + acceptableLoa, Optional.of(pendingLoginKey)), "start", sp, null);
         }
         OIDCProviderMetadata provider;
         try {
             provider = metadata.current();
         } catch (ProviderUnavailable e) {
             return refuse(new Rejected(RejectionReason.PROVIDER_UNAVAILABLE, e.getMessage(), Optional.of(pendingLoginKey)),
-                    "start", null);
+                    "start", sp, null);
         }
         String binding = BrowserBinding.reusable(browserBinding).orElseGet(ids::token);
         Instant now = clock.instant();
@@ -139,7 +147,7 @@ public final class RekonoBroker {
                 new ClientID(config.clientId()), config.redirectUri(), new Scope(config.scopes().toArray(String[]::new)),
                 new State(ids.token()), new Nonce(ids.token()), new CodeVerifier(ids.token()), acrValues.get(), forceAuthn,
                 uiLocale, createAccount);
-        RekonoLoginState state = new RekonoLoginState(pendingLoginKey, request.nonce().getValue(),
+        RekonoLoginState state = new RekonoLoginState(pendingLoginKey, sp, request.nonce().getValue(),
                 request.codeVerifier().getValue(), BrowserBinding.hash(binding), acceptableLoa,
                 request.maxAge().orElse(null), now, now.plus(config.loginLifetime()));
         startedLogins.remember(request.state().getValue(), state);
@@ -158,7 +166,9 @@ public final class RekonoBroker {
         try {
             login = startedLogins.claim(parameters, browserBinding);
         } catch (RekonoRejected e) {
-            return refuse(new Rejected(e.reason(), e.getMessage(), Optional.empty()), "callback", client);
+            // The pending login is not named to this browser (it may be another browser's); the audit trail names
+            // its portal when the state was known.
+            return refuse(new Rejected(e.reason(), e.getMessage(), Optional.empty()), "callback", e.sp(), client);
         }
         RekonoOutcome outcome;
         try {
@@ -169,9 +179,9 @@ public final class RekonoBroker {
             outcome = new Rejected(RejectionReason.PROVIDER_UNAVAILABLE, e.getMessage(), Optional.of(login.pendingLoginKey()));
         }
         if (outcome instanceof Rejected rejected) {
-            return refuse(rejected, "callback", client);
+            return refuse(rejected, "callback", login.sp(), client);
         }
-        record(outcome, client);
+        record(outcome, login.sp(), client);
         return outcome;
     }
 
@@ -228,16 +238,17 @@ public final class RekonoBroker {
         }
     }
 
-    private Rejected refuse(Rejected rejected, String step, String client) {
+    /** @param sp the portal of the pending login, or null when it is not known */
+    private Rejected refuse(Rejected rejected, String step, String sp, String client) {
         String incident = ids.incident();
-        log.warn("Rekono login refused [incident {}] at {}: {} ({})", incident, step, rejected.reason(),
-                rejected.detail());
-        audit.record(new AuditEvent(clock.instant(), "rekono-" + step, null, null, RekonoOutcome.METHOD, null,
+        log.warn("Rekono login refused [incident {}] at {} sp={}: {} ({})", incident, step, sp == null ? "-" : sp,
+                rejected.reason(), rejected.detail());
+        audit.record(new AuditEvent(clock.instant(), "rekono-" + step, sp, null, RekonoOutcome.METHOD, null,
                 rejected.auditResult(), incident, client));
         return new Rejected(rejected.reason(), rejected.detail(), rejected.pendingLoginKey(), incident);
     }
 
-    private void record(RekonoOutcome outcome, String client) {
+    private void record(RekonoOutcome outcome, String sp, String client) {
         String user = outcome instanceof Authenticated a ? a.userId() : null;
         String loa = outcome instanceof Authenticated a ? a.loa().id() : null;
         if (user == null) {
@@ -246,7 +257,7 @@ public final class RekonoBroker {
         } else {
             log.info("Rekono login {} user={} loa={}", outcome.auditResult(), user, loa);
         }
-        audit.record(new AuditEvent(clock.instant(), "rekono-callback", null, user, RekonoOutcome.METHOD, loa,
+        audit.record(new AuditEvent(clock.instant(), "rekono-callback", sp, user, RekonoOutcome.METHOD, loa,
                 outcome.auditResult(), null, client));
     }
 }

@@ -11,8 +11,9 @@ import si.bankart.prehod.loa.LevelOfAssurance;
  * the hash of the cookie value) and the pending SAML login it completes.
  *
  * @param maxAgeSeconds the {@code max_age} sent, or null when none was
+ * @param sp            the portal the pending SAML login is for, or null when not known: named in the audit trail
  */
-record RekonoLoginState(String pendingLoginKey, String nonce, String codeVerifier, String browserBindingHash,
+record RekonoLoginState(String pendingLoginKey, String sp, String nonce, String codeVerifier, String browserBindingHash,
         Set<LevelOfAssurance> acceptableLoa, Integer maxAgeSeconds, Instant startedAt, Instant expires) {
 
     RekonoLoginState {

@@ -51,13 +51,14 @@ final class StartedLogins {
         usedStates.create(key, clock.instant(), login.expires());
         if (!clock.instant().isBefore(login.expires())) {
             throw new RekonoRejected(RejectionReason.STATE_EXPIRED, "login started " + login.startedAt() + " expired at "
-                    + login.expires());
+                    + login.expires(), login.sp());
         }
         // RFC 9700 §4.7.1: the state is bound to the user agent; another browser's callback is login CSRF or theft.
         // The login is consumed all the same, so the stolen code can never be redeemed through us.
         if (!BrowserBinding.matches(browserBinding, login.browserBindingHash())) {
             throw new RekonoRejected(RejectionReason.STATE_OTHER_BROWSER, browserBinding.isEmpty()
-                    ? "callback without the browser-binding cookie" : "browser-binding cookie is another browser's");
+                    ? "callback without the browser-binding cookie" : "browser-binding cookie is another browser's",
+                    login.sp());
         }
         return login;
     }

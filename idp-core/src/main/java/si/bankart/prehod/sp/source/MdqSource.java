@@ -88,6 +88,27 @@ public final class MdqSource implements MetadataSource {
         return Optional.of(SourceContent.local(saved));
     }
 
+    /**
+     * Every saved answer, each checked again; the first one that fails refuses the whole check. None saved is normal:
+     * entities are asked for on first use.
+     */
+    @Override
+    public Optional<SourceContent> savedCopy(Instant now, Consumer<String> dropped) throws MetadataRefused {
+        if (!Files.isDirectory(cacheFolder)) {
+            return Optional.of(SourceContent.local(List.of()));
+        }
+        List<SpMetadata> saved = new ArrayList<>();
+        try (var files = Files.list(cacheFolder)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".xml")).sorted().toList()) {
+                saved.addAll(reader.read(Files.readAllBytes(file), config.name() + " (saved copy "
+                        + file.getFileName() + ")", signer, now, dropped).entities());
+            }
+        } catch (IOException e) {
+            throw new MetadataRefused(config.name() + ": the saved copies in " + cacheFolder + " cannot be read");
+        }
+        return Optional.of(SourceContent.local(saved));
+    }
+
     /** The responder must answer with the entity asked for, not another one it also vouches for. */
     private Optional<SpMetadata> only(SourceContent content, String entityId) throws MetadataRefused {
         for (SpMetadata sp : content.entities()) {

@@ -8,7 +8,23 @@ public final class MetadataRefused extends Exception {
 
     private static final long serialVersionUID = 1L;
 
+    private final boolean expired;
+
     public MetadataRefused(String reason) {
+        this(reason, false);
+    }
+
+    private MetadataRefused(String reason, boolean expired) {
         super(reason);
+        this.expired = expired;
+    }
+
+    /** A document that was good but whose validUntil has passed (for {@code metadata check}'s own exit code). */
+    public static MetadataRefused expired(String reason) {
+        return new MetadataRefused(reason, true);
+    }
+
+    public boolean expired() {
+        return expired;
     }
 }

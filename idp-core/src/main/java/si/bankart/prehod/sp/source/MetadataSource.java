@@ -23,6 +23,15 @@ public interface MetadataSource {
         return Optional.empty();
     }
 
+    /**
+     * What the source holds without contacting anything ({@code prehod metadata check}): a local source reads its
+     * files; a remote one its saved copy under var/metadata/, checked like a fresh one (signature, validUntil).
+     * Empty: a remote source with no saved copy yet.
+     */
+    default Optional<SourceContent> savedCopy(Instant now, Consumer<String> dropped) throws MetadataRefused {
+        return Optional.of(read(now, dropped));
+    }
+
     /** An MDQ source answers for one entity on first use; the others know their entities from {@link #read}. */
     default Optional<SpMetadata> lookup(String entityId, Instant now, Consumer<String> dropped) throws MetadataRefused {
         return Optional.empty();

@@ -44,7 +44,7 @@ public final class SignedDocumentReader {
             throw new MetadataRefused(source + ": the document has no validUntil, which remote metadata must have");
         }
         if (!validUntil.isAfter(now)) {
-            throw new MetadataRefused(source + ": the document expired at " + validUntil);
+            throw MetadataRefused.expired(source + ": the document expired at " + validUntil);
         }
         List<SpMetadata> entities = loader.entities(root, source, now, dropped);
         return new SourceContent(entities, Optional.of(validUntil),

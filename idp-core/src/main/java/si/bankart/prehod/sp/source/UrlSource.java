@@ -51,20 +51,27 @@ public final class UrlSource implements MetadataSource {
 
     @Override
     public Optional<SourceContent> cached(Instant now, Consumer<String> dropped) {
-        if (!Files.isRegularFile(cacheFile)) {
-            return Optional.empty();
-        }
         try {
-            return Optional.of(reader.read(Files.readAllBytes(cacheFile), config.name() + " (saved copy)", signer, now,
-                    dropped));
+            return savedCopy(now, dropped);
         } catch (MetadataRefused e) {
             log.warn("metadata source {}: the saved copy {} is not usable either: {}", config.name(), cacheFile,
                     e.getMessage());
             return Optional.empty();
-        } catch (IOException e) {
-            log.warn("metadata source {}: the saved copy {} cannot be read", config.name(), cacheFile);
+        }
+    }
+
+    @Override
+    public Optional<SourceContent> savedCopy(Instant now, Consumer<String> dropped) throws MetadataRefused {
+        if (!Files.isRegularFile(cacheFile)) {
             return Optional.empty();
         }
+        byte[] document;
+        try {
+            document = Files.readAllBytes(cacheFile);
+        } catch (IOException e) {
+            throw new MetadataRefused(config.name() + ": the saved copy " + cacheFile + " cannot be read");
+        }
+        return Optional.of(reader.read(document, config.name() + " (saved copy)", signer, now, dropped));
     }
 
     private void save(byte[] document) {

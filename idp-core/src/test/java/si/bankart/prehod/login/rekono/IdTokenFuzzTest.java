@@ -39,7 +39,7 @@ class IdTokenFuzzTest {
     private static final BrokerHarness HARNESS = harness();
     private static final IdTokenCheck CHECK = check();
     private static final URI JWKS = HARNESS.op.endpoint("jwk");
-    private static final RekonoLoginState LOGIN = new RekonoLoginState("pending-1", "nonce-1", "verifier-1", "binding-1",
+    private static final RekonoLoginState LOGIN = new RekonoLoginState("pending-1", "https://sp.test/a", "nonce-1", "verifier-1", "binding-1",
             Set.of(LevelOfAssurance.SUBSTANTIAL, LevelOfAssurance.HIGH), 600, NOW.minusSeconds(30), NOW.plusSeconds(600));
 
     private static BrokerHarness harness() {

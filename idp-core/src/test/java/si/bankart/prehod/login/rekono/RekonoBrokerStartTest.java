@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static si.bankart.prehod.login.rekono.BrokerHarness.assertRejected;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -23,7 +24,10 @@ import com.nimbusds.openid.connect.sdk.Prompt;
 import com.nimbusds.openid.connect.sdk.claims.ACR;
 
 import si.bankart.prehod.loa.LevelOfAssurance;
+import si.bankart.prehod.login.PendingLogin;
 import si.bankart.prehod.login.rekono.RekonoStart.Redirect;
+import si.bankart.prehod.request.SsoRequest;
+import si.bankart.prehod.sp.NameIdFormat;
 
 class RekonoBrokerStartTest {
 
@@ -70,8 +74,10 @@ class RekonoBrokerStartTest {
 
     @Test
     void startForANewAccountThenPromptCreateInThePendingLoginsRequest() {
-        RekonoStart start = harness.broker().start(BrokerHarness.PENDING, BrokerHarness.SUBSTANTIAL_OR_BETTER, false,
-                Optional.of("sl"), Optional.empty(), true);
+        PendingLogin pending = new PendingLogin(BrokerHarness.PENDING, new SsoRequest("https://sp.test/a",
+                "https://sp.test/a/acs", "_req-1", null, false, false, BrokerHarness.SUBSTANTIAL_OR_BETTER,
+                NameIdFormat.PERSISTENT), Instant.now().plusSeconds(600), "binding-hash");
+        RekonoStart start = harness.broker().start(pending, Optional.of("sl"), Optional.empty(), true);
         harness.op.authorize(((RekonoStart.Redirect) start).authorizationUrl());
 
         assertEquals(new Prompt(Prompt.Type.CREATE), harness.op.lastRequest.getPrompt());

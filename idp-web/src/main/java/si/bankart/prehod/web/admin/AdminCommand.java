@@ -27,6 +27,7 @@ import net.shibboleth.utilities.java.support.xml.ParserPool;
 
 import si.bankart.prehod.admin.KeyAdministration;
 import si.bankart.prehod.admin.MetadataAdministration;
+import si.bankart.prehod.admin.MetadataCheck;
 import si.bankart.prehod.admin.Onboarding;
 import si.bankart.prehod.admin.PolicyFile;
 import si.bankart.prehod.audit.AuditLog;
@@ -41,13 +42,15 @@ import si.bankart.prehod.sp.SpCatalog;
 import si.bankart.prehod.sp.SpMetadata;
 import si.bankart.prehod.sp.source.MetadataRefused;
 import si.bankart.prehod.sp.source.RemoteFetch;
+import si.bankart.prehod.storage.InMemoryStorage;
 import si.bankart.prehod.xml.OpenSamlRuntime;
 
 /**
  * {@code ./prehod metadata add|list|check|remove|reload} and {@code ./prehod keys status|next|activate|retire}. Talks
  * to the running IdP over its management connector (management: in conf/idp.yaml); when none answers, works on
  * the files of the installation, which the IdP reads at its next start or reload. Exit codes: 0 done, 1 refused or
- * problems found, 2 wrong usage, 3 the IdP is not running (for {@code reload}).
+ * invalid metadata found, 2 wrong usage, 3 the IdP is not running (for {@code reload}); {@code metadata check}
+ * (always offline) also 4 a saved copy of a remote source has expired, 5 warnings only (see {@link MetadataCheck}).
  */
 public final class AdminCommand {
 
@@ -125,14 +128,14 @@ public final class AdminCommand {
         }
     }
 
+    /** Offline, whether the IdP runs or not: a check must not depend on, or be slowed by, a remote publisher. */
     private int check(IdpConfig config) {
-        List<String> problems = metadata(config).problems();
-        if (problems.isEmpty()) {
-            out.println("metadata and relying-party policy: no problems");
-            return 0;
-        }
-        problems.forEach(out::println);
-        return 1;
+        YamlFiles yaml = yaml(configFile());
+        MetadataCheck.Result result = new MetadataCheck(SpCatalog.configuredSources(home, config, yaml,
+                OpenSamlRuntime.initialize()), SpCatalog.configuredPolicies(home, config, yaml))
+                .check(Clock.systemUTC().instant());
+        result.lines().forEach(out::println);
+        return result.outcome().exitCode();
     }
 
     private int reload(IdpConfig config) {
@@ -260,7 +263,7 @@ public final class AdminCommand {
     private MetadataAdministration metadata(IdpConfig config) {
         ParserPool pool = OpenSamlRuntime.initialize();
         return new MetadataAdministration(SpCatalog.configured(home, config, yaml(configFile()), pool, new AuditLog(),
-                Clock.systemUTC()));
+                Clock.systemUTC(), InMemoryStorage.create("replaced-sp")));
     }
 
     private KeyAdministration keys(IdpConfig config) {

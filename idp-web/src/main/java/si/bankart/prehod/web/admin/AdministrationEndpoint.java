@@ -41,7 +41,6 @@ public final class AdministrationEndpoint extends HttpServlet {
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         switch (String.valueOf(request.getPathInfo())) {
             case "/metadata" -> answer(request, response, metadata::list);
-            case "/metadata/problems" -> answer(request, response, metadata::problems);
             case "/keys" -> answer(request, response, keys::status);
             default -> response.sendError(404);
         }

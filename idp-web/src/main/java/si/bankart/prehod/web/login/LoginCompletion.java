@@ -9,15 +9,21 @@ import javax.servlet.http.HttpServletResponse;
 import si.bankart.prehod.SsoFlow;
 import si.bankart.prehod.SsoOutcome;
 import si.bankart.prehod.login.LoginResult;
+import si.bankart.prehod.login.PendingAccess;
 import si.bankart.prehod.login.PendingLogin;
 import si.bankart.prehod.login.PendingLogins;
 import si.bankart.prehod.session.SessionStore;
 import si.bankart.prehod.session.SsoSession;
+import si.bankart.prehod.sp.PortalHome;
 import si.bankart.prehod.web.response.OutcomeWriter;
 import si.bankart.prehod.config.Paths;
 import si.bankart.prehod.web.session.SessionCookie;
 
-/** Where every login method ends: the result goes into the pending request, and the answer to the SP goes out. */
+/**
+ * Where every login step asks for its pending login and where every login method ends: the result goes into the
+ * pending request, and the answer to the SP goes out. Each step shows the browser's login-binding cookie to the
+ * core ({@link SsoFlow#pending}), which refuses another browser.
+ */
 public final class LoginCompletion {
 
     private final SsoFlow flow;
@@ -35,9 +41,36 @@ public final class LoginCompletion {
         this.writer = writer;
     }
 
-    /** The pending login a method is working for, without consuming it. */
-    public Optional<PendingLogin> pending(String key) {
+    /**
+     * The pending login this browser goes on with, without consuming it; empty when the core refused it (unknown,
+     * expired or another browser's), after the "login expired" page with the logged incident was written.
+     *
+     * @param step   where the browser is, for the log (e.g. {@code method-choice})
+     * @param method the login method of this step, or null before one was chosen
+     */
+    public Optional<PendingLogin> pending(HttpServletRequest request, HttpServletResponse response, String key,
+            String step, String method) throws IOException {
+        PendingAccess access = flow.pending(key, LoginCookie.read(request), step, method, request.getRemoteAddr());
+        if (access instanceof PendingAccess.Refused refused) {
+            response.setHeader("Cache-Control", "no-store");
+            writer.write(request, response, new SsoOutcome.ShowError("login-expired", refused.incident(),
+                    refused.reason(), flow.homeOf(key)));
+            return Optional.empty();
+        }
+        return Optional.of(((PendingAccess.Granted) access).login());
+    }
+
+    /**
+     * Whether a login waits under {@code key}, whoever asks: only for the certificate host, which never sees the
+     * main host's cookies; what it verifies goes back to the main host, where the binding is checked.
+     */
+    public Optional<PendingLogin> waiting(String key) {
         return pendingLogins.peek(key);
+    }
+
+    /** The portal a pending login came from, also once the login is gone: the "login expired" page links to it. */
+    public Optional<PortalHome> portalHome(String key) {
+        return flow.homeOf(key);
     }
 
     /** This browser's SSO session, if any: on a step-up the method choice says who is logged in and at which level. */
@@ -47,15 +80,21 @@ public final class LoginCompletion {
 
     public void complete(HttpServletRequest request, HttpServletResponse response, String pendingKey, LoginResult result)
             throws IOException {
-        if (result instanceof LoginResult.Authenticated login && pending(pendingKey)
-                .filter(p -> !p.request().acceptableLoa().contains(login.loa())).isPresent()) {
-            // Below the portal's level (e.g. a substantial certificate for CMS web): the method choice explains it
-            // and offers the other ways; the login stays pending, so its button can still tell the portal.
-            response.setHeader("Cache-Control", "no-store");
-            response.sendRedirect(Paths.LOGIN + "?key=" + pendingKey + "&shortfall=" + login.method());
-            return;
+        if (result instanceof LoginResult.Authenticated login) {
+            Optional<PendingLogin> pending = pending(request, response, pendingKey, "login-result", login.method());
+            if (pending.isEmpty()) {
+                return;
+            }
+            if (!pending.get().request().acceptableLoa().contains(login.loa())) {
+                // Below the portal's level (e.g. a substantial certificate for CMS web): the method choice explains
+                // it and offers the other ways; the login stays pending, so its button can still tell the portal.
+                response.setHeader("Cache-Control", "no-store");
+                response.sendRedirect(Paths.LOGIN + "?key=" + pendingKey + "&shortfall=" + login.method());
+                return;
+            }
         }
-        SsoOutcome outcome = flow.resume(pendingKey, result, sessions.find(cookie.read(request)), request.getRemoteAddr());
+        SsoOutcome outcome = flow.resume(pendingKey, LoginCookie.read(request), result,
+                sessions.find(cookie.read(request)), request.getRemoteAddr());
         writer.write(request, response, outcome);
     }
 }

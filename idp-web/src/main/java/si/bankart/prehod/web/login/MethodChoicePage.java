@@ -10,8 +10,6 @@ import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
 import org.apache.velocity.VelocityContext;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import si.bankart.prehod.login.LoginResult;
 import si.bankart.prehod.login.MethodOffer;
@@ -20,10 +18,8 @@ import si.bankart.prehod.protocol.SamlStatus;
 import si.bankart.prehod.request.SsoRequest;
 import si.bankart.prehod.sp.RegisteredSp;
 import si.bankart.prehod.sp.ServiceProviders;
-import si.bankart.prehod.storage.RandomIds;
 import si.bankart.prehod.web.page.Language;
 import si.bankart.prehod.web.page.Pages;
-import si.bankart.prehod.web.response.ErrorPage;
 
 /**
  * {@code /idp/login}: which portal the user is going to and the login methods that portal allows and that can reach
@@ -33,37 +29,26 @@ import si.bankart.prehod.web.response.ErrorPage;
  */
 public final class MethodChoicePage extends HttpServlet {
 
-    private static final Logger log = LoggerFactory.getLogger(MethodChoicePage.class);
-
     private static final long serialVersionUID = 1L;
 
     private final transient List<LoginMethodEndpoint> methods;
     private final transient ServiceProviders registry;
     private final transient LoginCompletion completion;
     private final transient Pages pages;
-    private final transient ErrorPage errorPage;
-    private final transient RandomIds ids;
 
     public MethodChoicePage(List<LoginMethodEndpoint> methods, ServiceProviders registry,
-            LoginCompletion completion, Pages pages, ErrorPage errorPage, RandomIds ids) {
+            LoginCompletion completion, Pages pages) {
         this.methods = List.copyOf(methods);
         this.registry = registry;
         this.completion = completion;
         this.pages = pages;
-        this.errorPage = errorPage;
-        this.ids = ids;
     }
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String key = request.getParameter("key");
-        Optional<PendingLogin> pending = completion.pending(key);
+        Optional<PendingLogin> pending = completion.pending(request, response, key, "method-choice", null);
         if (pending.isEmpty()) {
-            String incident = ids.incident();
-            log.warn("Method choice refused [incident {}] from {}: pending login unknown, used or expired", incident,
-                    request.getRemoteAddr());
-            errorPage.show(response, HttpServletResponse.SC_BAD_REQUEST, "login-expired", incident,
-                    Language.of(request));
             return;
         }
         SsoRequest sso = pending.get().request();

@@ -55,9 +55,17 @@ public final class ManagementConnector {
             context.addServlet(new ServletHolder(route.servlet()), route.path());
         }
         context.addServlet(new ServletHolder(new NotFound()), "/");
-        ErrorPageErrorHandler errors = new ErrorPageErrorHandler();
+        context.addServlet(new ServletHolder(new ErrorAnswer()), ErrorAnswer.PATH);
+        ErrorPageErrorHandler errors = new ErrorPageErrorHandler() {
+            /** Every method gets the JSON answer, not only GET, POST and HEAD as Jetty's default. */
+            @Override
+            public boolean errorPageForMethod(String method) {
+                return true;
+            }
+        };
         errors.setShowStacks(false);
         errors.setShowServlet(false);
+        errors.addErrorPage(400, 599, ErrorAnswer.PATH);
         context.setErrorHandler(errors);
         contexts.addHandler(context.getCoreContextHandler());
         return new ManagementConnector(connector);

@@ -11,6 +11,7 @@ import si.bankart.prehod.SsoFlow;
 import si.bankart.prehod.request.IncomingAuthnRequest;
 import si.bankart.prehod.session.SessionStore;
 import si.bankart.prehod.storage.RandomIds;
+import si.bankart.prehod.web.login.LoginCookie;
 import si.bankart.prehod.web.response.ErrorPage;
 import si.bankart.prehod.web.response.OutcomeWriter;
 import si.bankart.prehod.web.session.SessionCookie;
@@ -45,6 +46,7 @@ public final class SsoEndpoint extends SamlBindingEndpoint {
         }
         IncomingAuthnRequest incoming = new IncomingAuthnRequest(authnRequest, decoded.binding(), endpoint,
                 decoded.relayState(), decoded.querySignature());
-        writer.write(request, response, flow.start(incoming, sessions.find(cookie.read(request)), request.getRemoteAddr()));
+        writer.write(request, response, flow.start(incoming, sessions.find(cookie.read(request)), LoginCookie.read(request),
+                request.getRemoteAddr()));
     }
 }

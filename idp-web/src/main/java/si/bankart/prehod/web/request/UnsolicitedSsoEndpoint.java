@@ -8,6 +8,7 @@ import javax.servlet.http.HttpServletResponse;
 
 import si.bankart.prehod.SsoFlow;
 import si.bankart.prehod.session.SessionStore;
+import si.bankart.prehod.web.login.LoginCookie;
 import si.bankart.prehod.web.response.OutcomeWriter;
 import si.bankart.prehod.web.session.SessionCookie;
 
@@ -31,6 +32,6 @@ public final class UnsolicitedSsoEndpoint extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         writer.write(request, response, flow.unsolicited(request.getParameter("providerId"), request.getParameter("target"),
-                sessions.find(cookie.read(request)), request.getRemoteAddr()));
+                sessions.find(cookie.read(request)), LoginCookie.read(request), request.getRemoteAddr()));
     }
 }

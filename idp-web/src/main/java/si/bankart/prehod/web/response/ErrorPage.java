@@ -1,11 +1,13 @@
 package si.bankart.prehod.web.response;
 
 import java.io.IOException;
+import java.util.Optional;
 
 import javax.servlet.http.HttpServletResponse;
 
 import org.apache.velocity.VelocityContext;
 
+import si.bankart.prehod.sp.PortalHome;
 import si.bankart.prehod.web.page.Language;
 import si.bankart.prehod.web.page.Pages;
 
@@ -46,6 +48,23 @@ public final class ErrorPage {
     public void show(HttpServletResponse response, int status, String page, String incident, Language language,
             String retry, String again) throws IOException {
         pages.render(response, status, TEMPLATE, context(page, incident, language, retry, again));
+    }
+
+    /**
+     * A login that is gone (expired, used, or a page reloaded after the end): with a button back to the portal it came
+     * from when that is known, so an old tab is never a dead end.
+     */
+    public void loginExpired(HttpServletResponse response, String incident, Language language,
+            Optional<PortalHome> portal) throws IOException {
+        show(response, "login-expired", incident, language, portal);
+    }
+
+    /** A client error (HTTP 400) with, when known, a button back to the portal the user came from. */
+    public void show(HttpServletResponse response, String page, String incident, Language language,
+            Optional<PortalHome> portal) throws IOException {
+        VelocityContext context = context(page, incident, language, null, null);
+        context.put("portal", portal.orElse(null));
+        pages.render(response, HttpServletResponse.SC_BAD_REQUEST, TEMPLATE, context);
     }
 
     /** The page as bytes, for the server's own error handler, which answers outside any servlet. */

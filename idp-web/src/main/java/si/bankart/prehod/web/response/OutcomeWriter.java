@@ -8,6 +8,7 @@ import javax.servlet.http.HttpServletResponse;
 import org.opensaml.messaging.encoder.MessageEncodingException;
 
 import si.bankart.prehod.SsoOutcome;
+import si.bankart.prehod.web.login.LoginCookie;
 import si.bankart.prehod.web.page.Language;
 import si.bankart.prehod.web.session.SessionCookie;
 
@@ -36,9 +37,10 @@ public final class OutcomeWriter {
             }
         } else if (outcome instanceof SsoOutcome.LoginRequired login) {
             response.setHeader("Cache-Control", "no-store");
+            LoginCookie.write(request, response, login.browserBinding());
             response.sendRedirect("/idp/login?key=" + login.pending().key());
         } else if (outcome instanceof SsoOutcome.ShowError error) {
-            errorPage.show(response, HttpServletResponse.SC_BAD_REQUEST, error.page(), error.incident(), language);
+            errorPage.show(response, error.page(), error.incident(), language, error.portal());
         }
     }
 }

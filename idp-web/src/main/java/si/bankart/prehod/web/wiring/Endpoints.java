@@ -7,6 +7,7 @@ import java.util.Optional;
 import si.bankart.prehod.Idp;
 import si.bankart.prehod.config.IdpConfig;
 import si.bankart.prehod.config.Paths;
+import si.bankart.prehod.login.certificate.CertificateHandBacks;
 import si.bankart.prehod.login.certificate.CertificateMethod;
 import si.bankart.prehod.login.rekono.RekonoMethod;
 import si.bankart.prehod.web.login.LoginCompletion;
@@ -70,7 +71,7 @@ public record Endpoints(Pages pages, ErrorPage errorPage, LoginCompletion comple
                         errorPage, idp.ids(), config.endpoint(Paths.SLO_REDIRECT), config.endpoint(Paths.SLO_POST)),
                 new IdpLogoutPage(idp.logout(), idp.sessions(), idp.catalog(), cookie, logoutCookie, logoutWriter, pages,
                         errorPage, idp.ids()),
-                new MethodChoicePage(methods, idp.catalog(), completion, pages, errorPage, idp.ids()),
+                new MethodChoicePage(methods, idp.catalog(), completion, pages),
                 new MetadataEndpoint(idp.metadata()), methods, certificate);
     }
 
@@ -86,6 +87,6 @@ public record Endpoints(Pages pages, ErrorPage errorPage, LoginCompletion comple
             String certificateUrl) {
         return new CertificateLogin(method.verifier(), method.proxyHeader(), method.strongest(), certificateUrl,
                 idp.config().endpoint(Paths.LOGIN), pages, errorPage, idp.audit(), idp.clock(), idp.ids(),
-                idp.linking());
+                idp.linking(), new CertificateHandBacks(idp.store().storage(), idp.clock(), idp.ids()));
     }
 }

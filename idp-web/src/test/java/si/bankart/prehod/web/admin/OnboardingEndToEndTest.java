@@ -29,7 +29,8 @@ import si.bankart.prehod.web.testing.TestMetadataServer;
 /**
  * Onboarding a portal while the IdP runs, as the README tells an administrator: {@code prehod metadata add URL}
  * fetches the portal's metadata over https, shows what it says, writes it and a policy stub, and the running IdP
- * reloads — the portal's first AuthnRequest is accepted without a restart; {@code remove} makes the next refused.
+ * reloads — the portal stays refused while its policy is a stub; once the administrator has completed it and
+ * reloaded, its first AuthnRequest is accepted without a restart; {@code remove} makes the next refused.
  */
 class OnboardingEndToEndTest {
 
@@ -61,15 +62,26 @@ class OnboardingEndToEndTest {
         assertEquals(400, sso(browser, TestAuthnRequests.valid(NEWCOMER, idp.endpoint(Paths.SSO_REDIRECT))).statusCode(),
                 "unknown before onboarding");
 
-        Admin.Run add = Admin.run(idp, true, "y\n", "metadata", "add", portalSite.url("/saml/metadata"), "--methods", "test",
-                "--tls-trust", portalSite.trustAnchor().toString());
+        Admin.Run add;
+        try (LogCapture catalog = new LogCapture("si.bankart.prehod.sp.SpCatalog")) {
+            add = Admin.run(idp, true, "y\n", "metadata", "add", portalSite.url("/saml/metadata"), "--methods", "test",
+                    "--tls-trust", portalSite.trustAnchor().toString());
+            assertTrue(catalog.lines().stream().anyMatch(l -> l.startsWith("WARN SP refused: SP " + NEWCOMER.entityId())
+                    && l.contains("has only a policy stub (complete: false)")), catalog.lines().toString());
+        }
         assertEquals(0, add.exitCode(), add.output());
         assertTrue(add.output().contains("entityID: " + NEWCOMER.entityId()), add.output());
         assertTrue(add.output().contains("AssertionConsumerService urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST "
                 + NEWCOMER.acsUrl()), add.output());
         assertTrue(add.output().contains("sha256=" + KeyRing.fingerprint(NEWCOMER.credential().getEntityCertificate())),
                 add.output());
-        assertTrue(add.output().contains(NEWCOMER.entityId() + ": added"), "the running IdP reloaded: " + add.output());
+        assertTrue(add.output().contains("refused: SP " + NEWCOMER.entityId()) && add.output().contains(
+                "has only a policy stub (complete: false)"), "the running IdP reloaded, the stub is not live: " + add.output());
+        assertEquals(400, sso(browser, TestAuthnRequests.valid(NEWCOMER, idp.endpoint(Paths.SSO_REDIRECT))).statusCode(),
+                "refused while its policy is a stub");
+
+        Admin.Run reload = completeStub(NEWCOMER);
+        assertTrue(reload.output().contains(NEWCOMER.entityId() + ": added"), reload.output());
 
         TestAuthnRequests first = TestAuthnRequests.valid(NEWCOMER, idp.endpoint(Paths.SSO_REDIRECT));
         Browser.PostedForm form = TestLoginMethod.logIn(browser, sso(browser, first), "u1001", "substantial");
@@ -97,6 +109,7 @@ class OnboardingEndToEndTest {
         portalSite.serve("/saml/leaving", leaving.metadataXml().getBytes(StandardCharsets.UTF_8));
         assertEquals(0, Admin.run(idp, true, "", "metadata", "add", portalSite.url("/saml/leaving"), "--yes",
                 "--methods", "test", "--tls-trust", portalSite.trustAnchor().toString()).exitCode());
+        completeStub(leaving);
         Browser browser = idp.browser();
         TestAuthnRequests started = TestAuthnRequests.valid(leaving, idp.endpoint(Paths.SSO_REDIRECT));
         HttpResponse<String> toLogin = sso(browser, started);
@@ -110,6 +123,21 @@ class OnboardingEndToEndTest {
         assertTrue(portal.get("ok").asBoolean(), portal.toString());
         assertEquals(400, sso(idp.browser(), TestAuthnRequests.valid(leaving, idp.endpoint(Paths.SSO_REDIRECT)))
                 .statusCode());
+    }
+
+    /** What the administrator does after {@code metadata add}: completes the stub (here: deletes the marker), reloads. */
+    private static Admin.Run completeStub(TestServiceProvider sp) throws Exception {
+        java.nio.file.Path policies = idp.home().resolve("conf/relying-parties.yaml");
+        String text = Files.readString(policies);
+        int entry = text.indexOf("- entityId: \"" + sp.entityId() + "\"");
+        assertTrue(entry >= 0, text);
+        String marker = "complete: false";
+        int at = text.indexOf(marker, entry);
+        int lineStart = text.lastIndexOf('\n', at) + 1;
+        Files.writeString(policies, text.substring(0, lineStart) + text.substring(text.indexOf('\n', at) + 1));
+        Admin.Run reload = Admin.run(idp, "metadata", "reload");
+        assertEquals(0, reload.exitCode(), reload.output());
+        return reload;
     }
 
     @Test

@@ -43,6 +43,7 @@ class MethodChoicePageTest {
                     loginMethods: [test, weak]
                     minimumLoa: low
                     notice: { sl: "Portal bo zahteval še geslo.", en: "The portal will ask for its password too." }
+                    homeUrl: https://portal-both.test/home
                   - entityId: %s
                     displayName: { sl: "Močni portal", en: "Strong portal" }
                     loginMethods: [test, weak]
@@ -156,6 +157,44 @@ class MethodChoicePageTest {
         assertEquals(400, page.statusCode());
         assertTrue(page.body().contains("Prijava je potekla"));
         assertFalse(page.body().contains("<form"));
+    }
+
+    @Test
+    void reloadAfterTheLoginFinishedLeadsBackToThePortalsHomeFromItsPolicyInBothLanguages() {
+        Browser browser = idp.browser();
+        String location = start(browser, BOTH).headers().firstValue("Location").orElseThrow();
+        String key = location.substring(location.indexOf("key=") + "key=".length());
+        assertTrue(browser.get("/idp/login/test?key=" + key + "&user=u1001").body().contains("SAMLResponse"));
+
+        HttpResponse<String> page = browser.get(location);
+
+        assertEquals(400, page.statusCode());
+        assertTrue(page.body().contains("Prijava je potekla"), page.body());
+        assertTrue(page.body().contains("<a class=\"button portal\" href=\"https://portal-both.test/home\">Nazaj v Portal Obe</a>"),
+                page.body());
+        assertTrue(page.body().contains("<a class=\"button portal\" href=\"https://portal-both.test/home\">Back to Portal Both</a>"),
+                page.body());
+    }
+
+    @Test
+    void expiredLoginOfAPortalWithoutHomeUrlLeadsToTheSiteOfItsAcs() {
+        Browser browser = idp.browser();
+        String location = start(browser, ONE_METHOD).headers().firstValue("Location").orElseThrow();
+        String key = location.substring(location.indexOf("key=") + "key=".length());
+        browser.get("/idp/login/test?key=" + key + "&user=u1001");
+
+        HttpResponse<String> page = browser.get("/idp/login/test?key=" + key + "&user=u1001");
+
+        assertEquals(400, page.statusCode());
+        assertTrue(page.body().contains("<a class=\"button portal\" href=\"https://sp.test/\">Nazaj v Portal z enim načinom</a>"),
+                page.body());
+    }
+
+    @Test
+    void unknownKeyOffersNoPortal() {
+        HttpResponse<String> page = idp.browser().get(Paths.LOGIN + "?key=made-up");
+
+        assertFalse(page.body().contains("button portal"), page.body());
     }
 
     private static String hiddenKey(HttpResponse<String> page) {

@@ -18,7 +18,7 @@ import si.bankart.prehod.web.testing.ManagementClient;
 import si.bankart.prehod.web.testing.TestIdp;
 import si.bankart.prehod.web.testing.TestLoginMethod;
 
-/** /metrics scraped before and after one SSO: each counter the SSO touches moves by exactly one. */
+/** /metrics scraped before and after one SSO: each counter and gauge the SSO touches moves by exactly one. */
 class SsoMetricsEndToEndTest {
 
     private static final TestServiceProvider PORTAL = TestServiceProvider.named("portal-metrics");
@@ -38,14 +38,17 @@ class SsoMetricsEndToEndTest {
     }
 
     @Test
-    void oneSsoMovesItsCountersByExactlyOne() {
+    void oneSsoMovesItsCountersAndTheStoreGaugesByExactlyOne() {
         String sp = PORTAL.entityId();
         List<String> counters = List.of(
                 "prehod_sso_responses_total{sp=\"" + sp + "\",status=\"success\"}",
                 "prehod_logins_total{method=\"test\",reason=\"none\",result=\"success\"}",
                 "prehod_loa_issued_total{loa=\"substantial\",sp=\"" + sp + "\"}",
                 "prehod_login_duration_seconds_count{method=\"test\"}",
-                "prehod_sso_duration_seconds_count{step=\"login\"}");
+                "prehod_sso_duration_seconds_count{step=\"login\"}",
+                // In memory the gauges are counted at the scrape: the new session and the request's ID at once.
+                "prehod_sso_sessions_active",
+                "prehod_replay_cache_entries{message=\"AuthnRequest\"}");
         String before = scrape();
 
         Browser browser = idp.browser();

@@ -26,6 +26,7 @@ import si.bankart.prehod.testing.TestCredentials;
 import si.bankart.prehod.testing.TestMetadataDocuments;
 import si.bankart.prehod.testing.TestServiceProvider;
 import si.bankart.prehod.config.Paths;
+import si.bankart.prehod.web.testing.Admin;
 import si.bankart.prehod.web.testing.LogCapture;
 import si.bankart.prehod.web.testing.Pems;
 import si.bankart.prehod.web.testing.TestIdp;
@@ -228,5 +229,32 @@ class MetadataSourcesEndToEndTest {
                 assertTrue(second.server().catalog().check().detail().contains("answered HTTP 503"));
             }
         }
+    }
+
+    /**
+     * {@code prehod metadata check} reads the saved copy under var/metadata/ and never asks the publisher: the copy as
+     * the running IdP saved it passes (0), the same copy expired is exit 4, a tampered one exit 1.
+     */
+    @Test
+    void metadataCheckValidatesTheSavedCopyOfflineWithAnExitCodePerOutcome() throws Exception {
+        Path saved = idp.home().resolve("var/metadata/federation.xml");
+        int asked = publisher.asked().size();
+
+        Admin.Run good = Admin.run(idp, false, "", "metadata", "check");
+        assertEquals(0, good.exitCode(), good.output());
+
+        Files.write(saved, GOOD.validUntil(Instant.now().minus(Duration.ofMinutes(1))).bytes());
+        Admin.Run expired = Admin.run(idp, false, "", "metadata", "check");
+        assertEquals(4, expired.exitCode(), expired.output());
+        assertTrue(expired.output().contains("expired: source federation: federation (saved copy): the document expired at"),
+                expired.output());
+
+        Files.writeString(saved, GOOD.xml().replace(PORTAL_A.acsUrl(), "https://evil.test/acs"));
+        Admin.Run tampered = Admin.run(idp, false, "", "metadata", "check");
+        assertEquals(1, tampered.exitCode(), tampered.output());
+        assertTrue(tampered.output().contains("invalid: source federation: ")
+                && tampered.output().contains("does not verify with any trusted signing key"), tampered.output());
+
+        assertEquals(asked, publisher.asked().size(), "check asked the publisher: " + publisher.asked());
     }
 }

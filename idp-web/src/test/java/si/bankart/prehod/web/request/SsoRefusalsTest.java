@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.opensaml.xmlsec.signature.support.SignatureConstants;
 
+import si.bankart.prehod.login.PendingLoginGate;
 import si.bankart.prehod.testing.TestAuthnRequests;
 import si.bankart.prehod.testing.TestServiceProvider;
 import si.bankart.prehod.config.Paths;
@@ -234,7 +235,7 @@ class SsoRefusalsTest {
 
     @Test
     void unknownLoginKeyGetsTheExpiredPageWithAnIncidentThatIsLogged() {
-        try (LogCapture log = new LogCapture("si.bankart.prehod.web.login.MethodChoicePage")) {
+        try (LogCapture log = new LogCapture(PendingLoginGate.class.getName())) {
             String incident = assertErrorPage(idp.browser().get(Paths.LOGIN + "?key=never-issued"), "Prijava je potekla");
 
             assertTrue(log.lines().stream().anyMatch(l -> l.startsWith("WARN") && l.contains(incident)

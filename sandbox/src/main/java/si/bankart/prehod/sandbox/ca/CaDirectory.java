@@ -14,7 +14,7 @@ import java.util.Objects;
  * <pre>
  *   ca.properties                 the base URL the certificates point at; written last, marks a complete CA
  *   private/&lt;ca&gt;.p12              CA and OCSP responder keys with their chains
- *   tls/localhost.p12             the TLS server key and chain for every sandbox server
+ *   tls/localhost.p12             the TLS server keys (RSA, ECDSA P-256) and chains for every sandbox server
  *   clients/&lt;demo&gt;.p12            demo client certificates to import into a browser
  *   trust/sandbox-root.pem        the one root the IdP trusts (conf/trust/ points here)
  *   certs/&lt;ca&gt;.pem                every CA certificate, roots and issuing, for inspection and chains

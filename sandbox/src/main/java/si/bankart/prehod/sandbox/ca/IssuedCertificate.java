@@ -45,7 +45,11 @@ public record IssuedCertificate(X509Certificate certificate, PrivateKey privateK
 
     /** Writes {@link #toPkcs12} to {@code file}, replacing it atomically so a reader never sees half a file. */
     public void writePkcs12(Path file, String alias, char[] password) throws IOException {
-        KeyStore store = toPkcs12(alias, password);
+        writePkcs12(toPkcs12(alias, password), file, password);
+    }
+
+    /** Writes {@code store} (e.g. {@link #toPkcs12} with more entries added) to {@code file}, atomically. */
+    public static void writePkcs12(KeyStore store, Path file, char[] password) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
         Path temporary = Files.createTempFile(file.toAbsolutePath().getParent(), ".p12-", ".tmp");
         try (OutputStream out = Files.newOutputStream(temporary)) {
@@ -59,10 +63,18 @@ public record IssuedCertificate(X509Certificate certificate, PrivateKey privateK
 
     /** Reads the first private-key entry of a PKCS#12 file written by {@link #writePkcs12}. */
     public static IssuedCertificate readPkcs12(Path file, char[] password) throws IOException {
+        return readPkcs12(file, null, password);
+    }
+
+    /** Reads the private-key entry {@code alias} (any, when null) of a PKCS#12 file; none there is an IOException. */
+    public static IssuedCertificate readPkcs12(Path file, String wanted, char[] password) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(in, password);
             for (String alias : Collections.list(store.aliases())) {
+                if (wanted != null && !wanted.equals(alias)) {
+                    continue;
+                }
                 Key key = store.getKey(alias, password);
                 if (key instanceof PrivateKey privateKey) {
                     List<X509Certificate> chain = new ArrayList<>();
@@ -72,7 +84,7 @@ public record IssuedCertificate(X509Certificate certificate, PrivateKey privateK
                     return new IssuedCertificate(chain.get(0), privateKey, chain);
                 }
             }
-            throw new IOException(file + " holds no private key");
+            throw new IOException(file + " holds no private key" + (wanted == null ? "" : " named " + wanted));
         } catch (GeneralSecurityException e) {
             throw new IOException("cannot read " + file, e);
         }

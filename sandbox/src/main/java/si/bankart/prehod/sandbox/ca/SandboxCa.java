@@ -172,7 +172,10 @@ public final class SandboxCa {
         return hierarchy.tls();
     }
 
-    /** {@code <dir>/tls/localhost.p12}, password {@link #PASSWORD}, alias {@code localhost}. */
+    /**
+     * {@code <dir>/tls/localhost.p12}, password {@link #PASSWORD}: alias {@code localhost} (RSA-2048) and
+     * {@code localhost-ec} (ECDSA P-256), the same names; TLS picks by what the client offers.
+     */
     public Path tlsKeyStoreFile() {
         return directory.tlsKeyStore();
     }

@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Files;
+import java.security.KeyStore;
+import java.security.KeyStoreException;
+import java.security.cert.Certificate;
 import java.security.cert.CertificateExpiredException;
 import java.security.cert.CertificateNotYetValidException;
 import java.security.cert.X509Certificate;
@@ -26,10 +29,12 @@ import javax.security.auth.x500.X500Principal;
  */
 record SandboxHierarchy(Roots roots, CertificateAuthority sandboxIssuing, CertificateAuthority otherIssuing,
                         IssuedCertificate sandboxResponder, IssuedCertificate otherResponder,
-                        IssuedCertificate tls, Map<DemoClient, IssuedCertificate> clients) {
+                        IssuedCertificate tls, IssuedCertificate tlsEc, Map<DemoClient, IssuedCertificate> clients) {
 
     private static final char[] PASSWORD = SandboxCa.PASSWORD.toCharArray();
     private static final String TLS_ALIAS = "localhost";
+    /** The ECDSA P-256 key next to the RSA one in localhost.p12: the JDK's TLS picks it for clients that offer it. */
+    private static final String TLS_EC_ALIAS = "localhost-ec";
     private static final String SANDBOX_RESPONDER = "sandbox-issuing-ocsp";
     private static final String OTHER_RESPONDER = "other-issuing-ocsp";
     private static final String SANDBOX_ORG = "Varni Prehod Sandbox";
@@ -87,6 +92,17 @@ record SandboxHierarchy(Roots roots, CertificateAuthority sandboxIssuing, Certif
                 .validity(notBefore, now.plus(Duration.ofDays(397)))
                 .withoutRevocationPointers()
                 .issue();
+        // Issue 18: an ECDSA handshake costs the server a fraction of an RSA-2048 one (certificate login does one per
+        // login); RSA stays for clients that offer no ECDSA scheme.
+        IssuedCertificate tlsEc = sandboxIssuing.endEntity(clock)
+                .subject("CN=localhost,O=Varni Prehod Sandbox,C=SI")
+                .dnsName("localhost").ipAddress("127.0.0.1")
+                .keyType(KeyType.EC_P256)
+                .keyUsage(KeyUsageBit.DIGITAL_SIGNATURE)
+                .extendedKeyUsage(KeyPurpose.SERVER_AUTH)
+                .validity(notBefore, now.plus(Duration.ofDays(397)))
+                .withoutRevocationPointers()
+                .issue();
 
         Map<DemoClient, IssuedCertificate> issued = new EnumMap<>(DemoClient.class);
         issued.put(DemoClient.VALID, demoPerson(sandboxIssuing, SANDBOX_ORG, clock, "Janez Novak", "12345678")
@@ -101,7 +117,7 @@ record SandboxHierarchy(Roots roots, CertificateAuthority sandboxIssuing, Certif
         return new SandboxHierarchy(roots, sandboxIssuing, otherIssuing,
                 ocspResponder(sandboxIssuing, clock, "Varni Prehod Sandbox OCSP Responder", SANDBOX_ORG),
                 ocspResponder(otherIssuing, clock, "Other Sandbox OCSP Responder", OTHER_ORG),
-                tls, issued);
+                tls, tlsEc, issued);
     }
 
     /** The demo people look like ACNLB personal certificates: tax number as serialNumber, e-mail in the SAN. */
@@ -132,7 +148,13 @@ record SandboxHierarchy(Roots roots, CertificateAuthority sandboxIssuing, Certif
         writeAuthority(files, otherIssuing);
         sandboxResponder.writePkcs12(files.privateKey(SANDBOX_RESPONDER), SANDBOX_RESPONDER, PASSWORD);
         otherResponder.writePkcs12(files.privateKey(OTHER_RESPONDER), OTHER_RESPONDER, PASSWORD);
-        tls.writePkcs12(files.tlsKeyStore(), TLS_ALIAS, PASSWORD);
+        KeyStore tlsKeys = tls.toPkcs12(TLS_ALIAS, PASSWORD);
+        try {
+            tlsKeys.setKeyEntry(TLS_EC_ALIAS, tlsEc.privateKey(), PASSWORD, tlsEc.chain().toArray(new Certificate[0]));
+        } catch (KeyStoreException e) {
+            throw new IllegalStateException("cannot add the ECDSA TLS key", e);
+        }
+        IssuedCertificate.writePkcs12(tlsKeys, files.tlsKeyStore(), PASSWORD);
         for (DemoClient kind : DemoClient.values()) {
             clients.get(kind).writePkcs12(files.client(kind), kind.alias(), PASSWORD);
         }
@@ -166,13 +188,20 @@ record SandboxHierarchy(Roots roots, CertificateAuthority sandboxIssuing, Certif
         IssuedCertificate sandboxResponder =
                 IssuedCertificate.readPkcs12(files.privateKey(SANDBOX_RESPONDER), PASSWORD);
         IssuedCertificate otherResponder = IssuedCertificate.readPkcs12(files.privateKey(OTHER_RESPONDER), PASSWORD);
-        IssuedCertificate tls = IssuedCertificate.readPkcs12(files.tlsKeyStore(), PASSWORD);
+        IssuedCertificate tls;
+        IssuedCertificate tlsEc;
+        try {
+            tls = IssuedCertificate.readPkcs12(files.tlsKeyStore(), TLS_ALIAS, PASSWORD);
+            tlsEc = IssuedCertificate.readPkcs12(files.tlsKeyStore(), TLS_EC_ALIAS, PASSWORD);
+        } catch (IOException beforeEcdsa) {
+            return Optional.empty(); // a directory from before the ECDSA key: issue afresh
+        }
         Map<DemoClient, IssuedCertificate> issued = new EnumMap<>(DemoClient.class);
         for (DemoClient kind : DemoClient.values()) {
             issued.put(kind, IssuedCertificate.readPkcs12(files.client(kind), PASSWORD));
         }
         for (X509Certificate mustBeCurrent : List.of(sandboxIssuing.certificate(), otherIssuing.certificate(),
-                sandboxResponder.certificate(), otherResponder.certificate(), tls.certificate(),
+                sandboxResponder.certificate(), otherResponder.certificate(), tls.certificate(), tlsEc.certificate(),
                 issued.get(DemoClient.VALID).certificate(), issued.get(DemoClient.REVOKED).certificate(),
                 issued.get(DemoClient.OTHER_CA).certificate())) {
             try {
@@ -182,7 +211,7 @@ record SandboxHierarchy(Roots roots, CertificateAuthority sandboxIssuing, Certif
             }
         }
         return Optional.of(new SandboxHierarchy(roots, sandboxIssuing, otherIssuing, sandboxResponder, otherResponder,
-                tls, issued));
+                tls, tlsEc, issued));
     }
 
     private static Optional<String> storedBaseUrl(CaDirectory files) throws IOException {

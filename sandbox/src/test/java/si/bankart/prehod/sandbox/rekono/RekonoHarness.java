@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import si.bankart.prehod.sandbox.rekono.factor.FactorLockPolicy;
 import si.bankart.prehod.sandbox.rekono.oidc.ProviderEndpoints;
+import si.bankart.prehod.testing.MutableClock;
 
 /**
  * Starts a stand-in for one test on free ports, with the demo accounts of sandbox/conf, the test clients and a clock

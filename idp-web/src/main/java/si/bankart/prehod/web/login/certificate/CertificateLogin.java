@@ -9,6 +9,7 @@ import si.bankart.prehod.config.LocalizedText;
 import si.bankart.prehod.linking.AccountLinking;
 import si.bankart.prehod.loa.LevelOfAssurance;
 import si.bankart.prehod.login.LoginMethod;
+import si.bankart.prehod.login.certificate.CertificateHandBacks;
 import si.bankart.prehod.login.certificate.ClientCertificateVerifier;
 import si.bankart.prehod.login.certificate.TrustedProxyHeader;
 import si.bankart.prehod.storage.RandomIds;
@@ -20,7 +21,9 @@ import si.bankart.prehod.web.routes.Route;
 
 /**
  * Log in with a bank certificate: {@code /idp/login/certificate} on the main connector explains what will happen and
- * links to the same path on the certificate connector, whose TLS handshake asks the browser for a client certificate.
+ * links to the same path on the certificate connector, whose TLS handshake asks the browser for a client certificate;
+ * that connector verifies it and hands the result back to {@code /idp/login/certificate/done} on the main connector,
+ * where the browser's login-binding cookie is checked before the login completes.
  */
 public final class CertificateLogin implements LoginMethodEndpoint {
 
@@ -37,15 +40,17 @@ public final class CertificateLogin implements LoginMethodEndpoint {
     private final Clock clock;
     private final RandomIds ids;
     private final AccountLinking linking;
+    private final CertificateHandBacks handBacks;
 
     /**
      * @param certificateUrl  the absolute URL of {@link #PATH} on the certificate connector
      * @param methodChoiceUrl the absolute URL of the method choice on the main connector, to come back to
      * @param linking         links a waiting Rekono account to the certificate's user ({@code &link=1}), or null
+     * @param handBacks       where the certificate connector leaves what it verified for the main connector
      */
     public CertificateLogin(ClientCertificateVerifier verifier, TrustedProxyHeader proxyHeader, LevelOfAssurance strongest,
             String certificateUrl, String methodChoiceUrl, Pages pages, ErrorPage errorPage, AuditLog audit, Clock clock,
-            RandomIds ids, AccountLinking linking) {
+            RandomIds ids, AccountLinking linking, CertificateHandBacks handBacks) {
         this.verifier = verifier;
         this.proxyHeader = proxyHeader;
         this.strongest = strongest;
@@ -57,6 +62,7 @@ public final class CertificateLogin implements LoginMethodEndpoint {
         this.clock = clock;
         this.ids = ids;
         this.linking = linking;
+        this.handBacks = handBacks;
     }
 
     @Override
@@ -70,16 +76,19 @@ public final class CertificateLogin implements LoginMethodEndpoint {
         return PATH;
     }
 
-    /** The prompt, on the main connector. */
+    /** The prompt and the hand-back, on the main connector. */
     @Override
     public List<Route> routes(LoginCompletion completion) {
-        return List.of(new Route(PATH, new CertificatePromptPage(completion, pages, errorPage, certificateUrl,
-                methodChoiceUrl, ids)));
+        return List.of(
+                new Route(PATH, new CertificatePromptPage(completion, pages, certificateUrl, methodChoiceUrl)),
+                new Route(CertificateHandBackEndpoint.PATH, new CertificateHandBackEndpoint(completion, handBacks,
+                        errorPage, ids, linking)));
     }
 
     /** The check, on the connector that asks for a client certificate (and on nothing else). */
     public List<Route> certificateConnectorRoutes(LoginCompletion completion) {
-        return List.of(new Route(PATH, new CertificateLoginEndpoint(verifier, proxyHeader, completion, errorPage,
-                methodChoiceUrl, audit, clock, ids, linking)));
+        // methodChoiceUrl is /idp/login on the main host: the hand-back lives beside it.
+        return List.of(new Route(PATH, new CertificateLoginEndpoint(verifier, proxyHeader, completion, handBacks,
+                errorPage, methodChoiceUrl, methodChoiceUrl + "/certificate/done", audit, clock, ids)));
     }
 }

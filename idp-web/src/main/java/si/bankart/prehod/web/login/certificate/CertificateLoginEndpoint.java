@@ -16,10 +16,9 @@ import org.slf4j.LoggerFactory;
 
 import si.bankart.prehod.audit.AuditEvent;
 import si.bankart.prehod.audit.AuditLog;
-import si.bankart.prehod.linking.AccountLinking;
-import si.bankart.prehod.linking.LinkOutcome;
 import si.bankart.prehod.login.LoginResult;
 import si.bankart.prehod.login.PendingLogin;
+import si.bankart.prehod.login.certificate.CertificateHandBacks;
 import si.bankart.prehod.login.certificate.CertificateRejection;
 import si.bankart.prehod.login.certificate.CertificateVerdict;
 import si.bankart.prehod.login.certificate.ClientCertificateVerifier;
@@ -27,15 +26,17 @@ import si.bankart.prehod.login.certificate.ProxyHeaderCertificate;
 import si.bankart.prehod.login.certificate.TrustedProxyHeader;
 import si.bankart.prehod.storage.RandomIds;
 import si.bankart.prehod.web.login.LoginCompletion;
-import si.bankart.prehod.web.login.link.LinkCookie;
 import si.bankart.prehod.web.page.Language;
 import si.bankart.prehod.web.response.ErrorPage;
 import java.time.Clock;
 
 /**
  * {@code GET /idp/login/certificate?key=…} on the certificate connector: takes the chain from the TLS handshake (or,
- * only from a configured proxy, from its header), lets the core verifier decide, and completes the pending login or
- * shows the page for the reason, with a way back to the method choice.
+ * only from a configured proxy, from its header) and lets the core verifier decide. It never resumes the SAML flow:
+ * in production this is another host that does not see the main host's login-binding cookie, so an accepted
+ * certificate is left in {@link CertificateHandBacks} and the browser goes back to the main host
+ * ({@link CertificateHandBackEndpoint}), where the cookie is checked. A refusal shows the page for its reason, with a
+ * way back to the method choice.
  */
 final class CertificateLoginEndpoint extends HttpServlet {
 
@@ -46,36 +47,39 @@ final class CertificateLoginEndpoint extends HttpServlet {
     private final transient ClientCertificateVerifier verifier;
     private final transient TrustedProxyHeader proxyHeader;
     private final transient LoginCompletion completion;
+    private final transient CertificateHandBacks handBacks;
     private final transient ErrorPage errorPage;
     private final String methodChoiceUrl;
+    private final String handBackUrl;
     private final transient AuditLog audit;
     private final transient Clock clock;
     private final transient RandomIds ids;
-    private final transient AccountLinking linking;
 
+    /** @param handBackUrl the absolute URL of {@link CertificateHandBackEndpoint} on the main host */
     CertificateLoginEndpoint(ClientCertificateVerifier verifier, TrustedProxyHeader proxyHeader, LoginCompletion completion,
-            ErrorPage errorPage, String methodChoiceUrl, AuditLog audit, Clock clock, RandomIds ids,
-            AccountLinking linking) {
+            CertificateHandBacks handBacks, ErrorPage errorPage, String methodChoiceUrl, String handBackUrl,
+            AuditLog audit, Clock clock, RandomIds ids) {
         this.verifier = verifier;
         this.proxyHeader = proxyHeader;
         this.completion = completion;
+        this.handBacks = handBacks;
         this.errorPage = errorPage;
         this.methodChoiceUrl = methodChoiceUrl;
+        this.handBackUrl = handBackUrl;
         this.audit = audit;
         this.clock = clock;
         this.ids = ids;
-        this.linking = linking;
     }
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String key = request.getParameter("key");
-        Optional<PendingLogin> pending = completion.pending(key);
+        Optional<PendingLogin> pending = completion.waiting(key);
         if (pending.isEmpty()) {
             String incident = ids.incident();
             log.warn("Certificate login refused [incident {}] from {}: pending login unknown, used or expired",
                     incident, request.getRemoteAddr());
-            errorPage.show(response, HttpServletResponse.SC_BAD_REQUEST, "login-expired", incident, Language.of(request));
+            errorPage.loginExpired(response, incident, Language.of(request), completion.portalHome(key));
             return;
         }
         String sp = pending.get().request().spEntityId();
@@ -86,12 +90,11 @@ final class CertificateLoginEndpoint extends HttpServlet {
                 audit.record(new AuditEvent(clock.instant(), "certificate-soft-fail", sp, accepted.user().id(),
                         "certificate", accepted.loa().id(), "soft-fail", null, request.getRemoteAddr()));
             }
-            if (linking != null && "1".equals(request.getParameter("link")) && LinkCookie.read(request).isPresent()) {
-                link(request, response, key, accepted.user().id());
-                return;
-            }
-            completion.complete(request, response, key, new LoginResult.Authenticated(accepted.user().id(), "certificate",
-                    accepted.loa(), clock.instant()));
+            String handle = handBacks.put(key, new LoginResult.Authenticated(accepted.user().id(), "certificate",
+                    accepted.loa(), clock.instant()), "1".equals(request.getParameter("link")));
+            response.setHeader("Cache-Control", "no-store");
+            response.sendRedirect(handBackUrl + "?key=" + key + "&result=" + handle + "&lang="
+                    + Language.of(request).code());
         } else if (verdict instanceof CertificateVerdict.Rejected rejected) {
             String incident = ids.incident();
             log.warn("Certificate login refused [incident {}] {}: {}", incident, rejected.reason(), rejected.detail());
@@ -102,24 +105,6 @@ final class CertificateLoginEndpoint extends HttpServlet {
                     ? methodChoiceUrl + "/certificate?key=" + key : null;
             errorPage.show(response, HttpServletResponse.SC_BAD_REQUEST, page(rejected.reason()), incident,
                     Language.of(request), methodChoiceUrl + "?key=" + key, again);
-        }
-    }
-
-    /**
-     * The certificate proved the bank user; the Rekono account waiting in this browser is linked to them and its
-     * login completes (as a Rekono login: that is what the portal asked to be logged in with).
-     */
-    private void link(HttpServletRequest request, HttpServletResponse response, String key, String userId)
-            throws IOException {
-        LinkOutcome outcome = linking.byCertificate(LinkCookie.read(request).get(), userId, request.getRemoteAddr());
-        LinkCookie.clear(response);
-        if (outcome instanceof LinkOutcome.Linked linked) {
-            completion.complete(request, response, linked.login().pendingLoginKey(), linked.login().toLoginResult());
-        } else if (outcome instanceof LinkOutcome.Refused refused) {
-            String incident = ids.incident();
-            log.info("Account link by certificate refused [incident {}]: {}", incident, refused.reason());
-            errorPage.show(response, HttpServletResponse.SC_BAD_REQUEST, refused.reason().page(), incident,
-                    Language.of(request), methodChoiceUrl + "?key=" + key);
         }
     }
 

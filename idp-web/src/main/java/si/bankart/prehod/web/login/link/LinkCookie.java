@@ -9,8 +9,9 @@ import javax.servlet.http.HttpServletResponse;
 
 /**
  * The browser's key to its Rekono login waiting for a link. HttpOnly and SameSite=Lax (a code cannot be posted from
- * another site with it); Path /idp/login so the certificate connector's {@code /idp/login/certificate} receives it
- * too (cookies do not depend on the port), which is what "the same browser" means for linking by certificate.
+ * another site with it); Path /idp/login so the certificate hand-back on the main host
+ * ({@code /idp/login/certificate/done}) receives it, which is what "the same browser" means for linking by
+ * certificate (the certificate host, another host in production, never needs it).
  */
 public final class LinkCookie {
 

@@ -73,8 +73,10 @@ final class RekonoCallbackEndpoint extends HttpServlet {
                 response.sendRedirect(Paths.LOGIN + "?key=" + rejected.pendingLoginKey().get() + "&shortfall="
                         + RekonoOutcome.METHOD);
             } else if (rejected.pendingLoginKey().isPresent() && rejected.reason().samlStatus().isPresent()) {
+                // The portal's answer carries the incident the broker logged and audited the refusal under.
                 completion.complete(request, response, rejected.pendingLoginKey().get(), new LoginResult.Failed(
-                        RekonoOutcome.METHOD, rejected.reason().name(), rejected.reason().samlStatus().get()));
+                        RekonoOutcome.METHOD, rejected.reason().name(), rejected.reason().samlStatus().get(),
+                        rejected.incident()));
             } else {
                 failures.show(request, response, rejected);
             }

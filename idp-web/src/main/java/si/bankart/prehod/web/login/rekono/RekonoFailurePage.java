@@ -31,13 +31,6 @@ final class RekonoFailurePage {
         this.ids = ids;
     }
 
-    /** The pending SAML login is gone (used, expired or never was): start again at the portal. */
-    void expired(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String incident = ids.incident();
-        log.warn("Rekono login not started [incident {}]: pending login unknown, used or expired", incident);
-        errorPage.show(response, HttpServletResponse.SC_BAD_REQUEST, "login-expired", incident, Language.of(request));
-    }
-
     void show(HttpServletRequest request, HttpServletResponse response, RekonoOutcome.Rejected rejected) throws IOException {
         // The broker logged and audited the refusal under this incident; the page shows the same one.
         String incident = rejected.incident() != null ? rejected.incident() : ids.incident();

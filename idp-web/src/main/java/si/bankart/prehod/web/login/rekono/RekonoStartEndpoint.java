@@ -35,14 +35,12 @@ final class RekonoStartEndpoint extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String key = request.getParameter("key");
-        Optional<PendingLogin> pending = completion.pending(key);
+        Optional<PendingLogin> pending = completion.pending(request, response, key, "rekono-start", RekonoOutcome.METHOD);
         if (pending.isEmpty()) {
-            failures.expired(request, response);
             return;
         }
-        RekonoStart start = broker.start(key, pending.get().request().acceptableLoa(), pending.get().request().forceAuthn(),
-                Optional.of(Language.of(request).code()), BindingCookie.read(request),
-                "1".equals(request.getParameter("create")));
+        RekonoStart start = broker.start(pending.get(), Optional.of(Language.of(request).code()),
+                BindingCookie.read(request), "1".equals(request.getParameter("create")));
         if (start instanceof RekonoStart.Redirect redirect) {
             BindingCookie.write(response, redirect.browserBinding(), redirect.lifetime());
             response.setHeader("Cache-Control", "no-store");

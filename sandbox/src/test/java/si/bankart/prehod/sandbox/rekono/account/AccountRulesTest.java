@@ -60,7 +60,7 @@ class AccountRulesTest {
 
   @Test
   void throttleUnlocksAfterTheLockAndResetsOnSuccess() {
-    var clock = new si.bankart.prehod.sandbox.rekono.MutableClock(java.time.Instant.parse("2026-01-01T10:00:00Z"));
+    var clock = new si.bankart.prehod.testing.MutableClock(java.time.Instant.parse("2026-01-01T10:00:00Z"));
     LoginThrottle throttle = new LoginThrottle(clock);
     for (int i = 0; i < LoginThrottle.FAILURES_BEFORE_LOCK; i++) {
       throttle.recordFailure("A@example.si");

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
-import si.bankart.prehod.sandbox.rekono.MutableClock;
+import si.bankart.prehod.testing.MutableClock;
 
 class TotpVerifierTest {
 

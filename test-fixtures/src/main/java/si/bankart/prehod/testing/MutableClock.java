@@ -10,7 +10,8 @@ import java.time.temporal.ChronoUnit;
 /** A clock that stands still until a test moves it. */
 public final class MutableClock extends Clock {
 
-    private Instant now;
+    // Volatile: journeys move it from the test thread while server threads read it.
+    private volatile Instant now;
 
     public MutableClock(Instant start) {
         this.now = start;

@@ -28,6 +28,7 @@ public final class HeadlessChromium implements AutoCloseable {
 
     private static final String ELEMENT = "element-6066-11e4-a52e-4f735466cecf";
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final List<String> BINARIES = List.of("/usr/bin/chromium", "/usr/bin/chromedriver");
 
     private final Process driver;
     private final URI session;
@@ -40,9 +41,34 @@ public final class HeadlessChromium implements AutoCloseable {
         this.profile = profile;
     }
 
+    /** Whether Debian's chromium and chromium-driver packages are there (tests that may skip without them ask). */
+    public static boolean installed() {
+        return BINARIES.stream().allMatch(binary -> Files.isExecutable(Path.of(binary)));
+    }
+
     /** @param trusted the servers' TLS certificate(s) Chromium is to accept */
     public static HeadlessChromium start(List<X509Certificate> trusted, String acceptLanguage) throws Exception {
-        for (String binary : List.of("/usr/bin/chromium", "/usr/bin/chromedriver")) {
+        StringBuilder spki = new StringBuilder();
+        for (X509Certificate certificate : trusted) {
+            if (spki.length() > 0) {
+                spki.append(',');
+            }
+            spki.append(Base64.getEncoder().encodeToString(
+                    MessageDigest.getInstance("SHA-256").digest(certificate.getPublicKey().getEncoded())));
+        }
+        return start("--ignore-certificate-errors-spki-list=" + spki, acceptLanguage);
+    }
+
+    /**
+     * For the sandbox's journeys, whose many servers hold certificates from a CA generated for the run: Chromium
+     * accepts any server certificate there. Everywhere else name the certificates with {@link #start}.
+     */
+    public static HeadlessChromium startAcceptingAnyCertificate(String acceptLanguage) throws Exception {
+        return start("--ignore-certificate-errors", acceptLanguage);
+    }
+
+    private static HeadlessChromium start(String tlsArgument, String acceptLanguage) throws Exception {
+        for (String binary : BINARIES) {
             if (!Files.isExecutable(Path.of(binary))) {
                 throw new AssertionError(binary + " is missing: apt-get install chromium chromium-driver (.ci/run does)");
             }
@@ -71,14 +97,6 @@ public final class HeadlessChromium implements AutoCloseable {
                 Thread.sleep(100);
             }
         }
-        StringBuilder spki = new StringBuilder();
-        for (X509Certificate certificate : trusted) {
-            if (spki.length() > 0) {
-                spki.append(',');
-            }
-            spki.append(Base64.getEncoder().encodeToString(
-                    MessageDigest.getInstance("SHA-256").digest(certificate.getPublicKey().getEncoded())));
-        }
         Map<String, Object> capabilities = Map.of("capabilities", Map.of("alwaysMatch", Map.of(
                 "browserName", "chrome",
                 "goog:chromeOptions", Map.of("binary", "/usr/bin/chromium",
@@ -86,7 +104,7 @@ public final class HeadlessChromium implements AutoCloseable {
                         "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
                         "--no-first-run", "--disable-background-networking", "--disable-component-update",
                         "--disable-sync", "--window-size=1000,900", "--lang=" + acceptLanguage,
-                        "--user-data-dir=" + profile, "--ignore-certificate-errors-spki-list=" + spki)))));
+                        "--user-data-dir=" + profile, tlsArgument)))));
         JsonNode created = JSON.readTree(client.send(HttpRequest.newBuilder(base.resolve("session"))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(capabilities))).build(),
                 HttpResponse.BodyHandlers.ofString()).body());
@@ -128,6 +146,17 @@ public final class HeadlessChromium implements AutoCloseable {
         while (!url().startsWith(prefix)) {
             if (Instant.now().isAfter(deadline)) {
                 throw new AssertionError("still at " + url() + ", expected " + prefix + "…\n" + source());
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    /** Waits until the script expression is true in the page (e.g. an element a page's own script adds). */
+    public void waitFor(String condition, Duration timeout) throws InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        while (!execute("return Boolean(" + condition + ");").asBoolean(false)) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("timed out waiting for " + condition + " on " + url());
             }
             Thread.sleep(100);
         }

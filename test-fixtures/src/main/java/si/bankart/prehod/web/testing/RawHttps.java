@@ -28,6 +28,12 @@ public final class RawHttps {
         this.tls = trusting(tlsKeyStore, password);
     }
 
+    /** The same over {@code tls}, e.g. one that trusts a CA rather than one server certificate. */
+    public RawHttps(URI base, SSLContext tls) {
+        this.base = base;
+        this.tls = tls;
+    }
+
     /** A TLS context that trusts the certificates in this PKCS#12 store (the test IdP's own), and nothing else. */
     public static SSLContext trusting(Path tlsKeyStore, char[] password) {
         try {
