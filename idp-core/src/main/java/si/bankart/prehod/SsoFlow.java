@@ -1,5 +1,6 @@
 package si.bankart.prehod;
 
+import si.bankart.prehod.sp.AcsEndpoint;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -19,6 +20,7 @@ import si.bankart.prehod.directory.User;
 import si.bankart.prehod.directory.UserDirectory;
 import si.bankart.prehod.login.LoginBinding;
 import si.bankart.prehod.login.LoginResult;
+import si.bankart.prehod.login.MethodChoice;
 import si.bankart.prehod.login.PendingAccess;
 import si.bankart.prehod.login.PendingLogin;
 import si.bankart.prehod.login.PendingLoginGate;
@@ -186,22 +188,16 @@ public final class SsoFlow {
     private SsoOutcome proceed(SsoRequest request, Optional<SsoSession> session, Optional<String> browserBinding,
             String client) {
         Reply<AcsEndpoint> reply = replyTo(request);
-        Optional<SsoSession> usable = session.filter(s -> canServe(s, request, reply.sp()));
-        if (usable.isPresent()) {
-            return issue(reply, usable.get(), request, client);
+        MethodChoice choice = MethodChoice.forRequest(request, session, reply.sp().policy());
+        if (choice instanceof MethodChoice.ServeFromSession usable) {
+            return issue(reply, usable.session(), request, client);
         }
-        if (request.isPassive()) {
+        if (choice instanceof MethodChoice.NoPassiveLogin) {
             return refuse(new RequestRejected(SamlStatus.REQUESTER_NO_PASSIVE, "IsPassive and no usable SSO session",
                     Optional.of(reply)), client);
         }
         String binding = LoginBinding.valueFor(browserBinding, ids);
         return new LoginRequired(pendingLogins.open(request, binding), binding);
-    }
-
-    /** The session may answer without a new login: no ForceAuthn, its LoA acceptable, its method allowed here. */
-    private static boolean canServe(SsoSession session, SsoRequest request, RegisteredSp sp) {
-        return !request.forceAuthn() && request.acceptableLoa().contains(session.loa())
-                && sp.policy().allowsMethod(session.method());
     }
 
     private SsoOutcome issue(Reply<AcsEndpoint> reply, SsoSession session, SsoRequest request, String client) {

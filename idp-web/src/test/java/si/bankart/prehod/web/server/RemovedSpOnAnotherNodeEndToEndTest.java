@@ -1,5 +1,6 @@
 package si.bankart.prehod.web.server;
 
+import si.bankart.prehod.config.Paths;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
