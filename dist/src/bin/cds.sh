@@ -7,7 +7,7 @@
 
 # java_with_cds JAVA CDS_DIR NAME CLASSPATH_ENTRY... -- JVM_ARGUMENT...
 # Runs JAVA with the archive CDS_DIR/NAME-<hash>.jsa (recording it at the first start), forwards SIGTERM/SIGINT for
-# a graceful stop, and exits with the JVM's status.
+# a graceful stop and SIGHUP for a metadata reload (systemd's ExecReload), and exits with the JVM's status.
 java_with_cds() {
   local java=$1 dir=$2 name=$3 key archive recording="" cds=()
   shift 3
@@ -30,14 +30,18 @@ java_with_cds() {
   "$java" "${cds[@]}" "$@" &
   local pid=$!
   trap 'kill -TERM "$pid" 2>/dev/null' TERM INT
-  local status=0
-  wait "$pid" || status=$?
-  if [ "$status" -gt 128 ] && kill -0 "$pid" 2>/dev/null; then
-    # wait returned for the trapped signal: now wait for the JVM's graceful stop itself.
+  trap 'kill -HUP "$pid" 2>/dev/null' HUP
+  local status
+  while :; do
     status=0
     wait "$pid" || status=$?
-  fi
-  trap - TERM INT
+    # wait returned for a trapped signal while the JVM runs on (a reload, or its graceful stop): wait again.
+    if [ "$status" -gt 128 ] && kill -0 "$pid" 2>/dev/null; then
+      continue
+    fi
+    break
+  done
+  trap - TERM INT HUP
   if [ -n "$recording" ]; then
     # 143/130: stopped by SIGTERM/SIGINT after a clean shutdown, when the JVM writes the archive.
     if [ -s "$recording" ] && { [ "$status" -eq 0 ] || [ "$status" -eq 143 ] || [ "$status" -eq 130 ]; }; then

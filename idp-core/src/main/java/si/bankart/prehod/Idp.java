@@ -99,9 +99,12 @@ public record Idp(IdpConfig config, Path home, Clock clock, RandomIds ids, Confi
             SecureRandom random, MeterRegistry metrics) {
         RandomIds ids = new RandomIds(random);
         ConfiguredKeys keys = ConfiguredKeys.read(home, config, clock, random);
-        ParserPool parserPool = OpenSamlRuntime.initialize();
         List<HealthCheck> health = new ArrayList<>();
         health.add(new KeyHealth("tls-key", "TLS server certificate", keys.tlsCertificate(), clock));
+        // The JDK's CA list is read while OpenSAML initialises on its own thread (Main started it): on two cores
+        // that costs no time before the first answer (start-up profile, bench (f)).
+        SSLContext soapTls = soapTls(home, config.logout());
+        ParserPool parserPool = OpenSamlRuntime.initialize();
         UsersFile usersFile = yaml.read(home.resolve(config.users()), UsersFile.class);
         UserDirectory users = new UserDirectory(usersFile.users());
         AuditLog audit = new AuditLog();
@@ -162,7 +165,7 @@ public record Idp(IdpConfig config, Path home, Clock clock, RandomIds ids, Confi
             health.add(method.health());
             certificate = Optional.of(method);
         }
-        LogoutFlow logout = logoutFlow(home, config, catalog, storage, parserPool, signer, upstreamLogout, sessions,
+        LogoutFlow logout = logoutFlow(soapTls, config, catalog, storage, parserPool, signer, upstreamLogout, sessions,
                 audit, new LogoutMetrics(metrics), clock, ids);
         return new Idp(config, home, clock, ids, keys, parserPool, audit, catalog, store, users, linking, linkingConfig,
                 pendingLogins, sessions, sso, logout, rekono, certificate, idpMetadata(config, keys, clock),
@@ -181,7 +184,7 @@ public record Idp(IdpConfig config, Path home, Clock clock, RandomIds ids, Confi
     }
 
     /** Single logout: the LogoutRequest rules, the planner, the step store, the answers and the SOAP client. */
-    private static LogoutFlow logoutFlow(Path home, IdpConfig config, SpCatalog catalog, StorageService storage,
+    private static LogoutFlow logoutFlow(SSLContext soapTls, IdpConfig config, SpCatalog catalog, StorageService storage,
             ParserPool parserPool, SamlSigner signer, UpstreamLogout upstream, SessionStore sessions, AuditLog audit,
             LogoutMetrics metrics, Clock clock, RandomIds ids) {
         Limits limits = config.limits();
@@ -191,7 +194,7 @@ public record Idp(IdpConfig config, Path home, Clock clock, RandomIds ids, Confi
         LogoutResponseCheck responseCheck = new LogoutResponseCheck(catalog, spSignatures, clock, limits.clockSkew(),
                 limits.maxRequestAge());
         SoapLogoutClient soap = new SoapLogoutClient(HttpClient.newBuilder().connectTimeout(logout.soapTimeout())
-                .sslContext(soapTls(home, logout)).followRedirects(HttpClient.Redirect.NEVER).build(), parserPool,
+                .sslContext(soapTls).followRedirects(HttpClient.Redirect.NEVER).build(), parserPool,
                 responseCheck, logout.soapTimeout(), limits.maxMessageBytes());
         return new LogoutFlow(
                 LogoutRequestValidator.standard(catalog, storage, limits, spSignatures, config.entityId(), clock),

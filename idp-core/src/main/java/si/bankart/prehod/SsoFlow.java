@@ -264,7 +264,12 @@ public final class SsoFlow {
      * end): its home from our own configuration, so a user is never left without a way back.
      */
     public Optional<PortalHome> homeOf(String pendingKey) {
-        return pendingLogins.portalOf(pendingKey).flatMap(registry::find).flatMap(PortalHome::of);
+        return pendingLogins.portalOf(pendingKey).flatMap(this::homeOfPortal);
+    }
+
+    /** A registered portal's home, or empty for an entity ID we do not serve. */
+    public Optional<PortalHome> homeOfPortal(String entityId) {
+        return registry.find(entityId).flatMap(PortalHome::of);
     }
 
     /** Rebuilt from the registry each time: a stored request names its SP and ACS, it does not carry trust. */

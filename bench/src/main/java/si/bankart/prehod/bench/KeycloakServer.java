@@ -91,14 +91,15 @@ final class KeycloakServer implements AutoCloseable {
         String version = Files.readString(distribution.resolve("version.txt")).trim().replace("Keycloak - Version ", "");
         URI descriptor = URI.create("https://localhost:" + port + "/realms/" + KeycloakRealm.NAME
                 + "/protocol/saml/descriptor");
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
+        // The first start after unpacking builds the server image too (Quarkus augmentation): minutes on one core.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(600);
         try {
             while (true) {
                 if (!process.isAlive()) {
                     throw new IllegalStateException("Keycloak exited with " + process.exitValue() + "; see " + log);
                 }
                 if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("Keycloak did not answer within 300 s; see " + log);
+                    throw new IllegalStateException("Keycloak did not answer within 600 s; see " + log);
                 }
                 try {
                     HttpResponse<String> answer = client.send(HttpRequest.newBuilder(descriptor)

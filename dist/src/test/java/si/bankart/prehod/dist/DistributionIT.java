@@ -112,15 +112,16 @@ class DistributionIT {
 
     @Test
     @Order(3)
-    void readinessOnTheManagementPortIsDownWhileRekonoIsUnreachable() throws Exception {
+    void readinessOnTheManagementPortIsDegradedWhileRekonoIsUnreachable() throws Exception {
         HttpResponse<String> ready = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 URI.create("http://127.0.0.1:" + installation.managementPort + "/health/ready")).build(),
                 HttpResponse.BodyHandlers.ofString());
 
-        // The example conf/ names the sandbox's Rekono stand-in, which this test does not start.
-        assertEquals(503, ready.statusCode(), ready.body());
+        // The example conf/ names the sandbox's Rekono stand-in, which this test does not start; certificate login
+        // still works, so the node stays in the balancer with Rekono reported as degraded.
+        assertEquals(200, ready.statusCode(), ready.body());
         JsonNode checks = new ObjectMapper().readTree(ready.body()).get("checks");
-        assertEquals("DOWN", checks.get("rekono").get("state").asText(), ready.body());
+        assertEquals("WARN", checks.get("rekono").get("state").asText(), ready.body());
         for (String check : List.of("signing-keys", "tls-key", "session-store", "metadata", "sp-certificates", "trust-anchors")) {
             assertEquals("UP", checks.get(check).get("state").asText(), ready.body());
         }
@@ -191,9 +192,8 @@ class DistributionIT {
                 """.formatted(newcomer.entityId()), java.nio.file.StandardOpenOption.APPEND);
         assertEquals(400, authnRequest(newcomer).statusCode(), "not known before the reload");
 
-        ProcessHandle jvm = idp.descendants().filter(p -> p.info().command().orElse("").endsWith("/java")).findFirst()
-                .orElseThrow(() -> new AssertionError("no java process under bin/prehod idp"));
-        Installation.run(List.of("kill", "-HUP", String.valueOf(jvm.pid())));
+        // To bin/prehod, as systemd's ExecReload sends it to the main process: the script passes it on to the JVM.
+        Installation.run(List.of("kill", "-HUP", String.valueOf(idp.pid())));
 
         // The reload runs on its own thread after the signal: wait for its audit line, not for a time.
         Path audit = installation.home.resolve("var/log/audit.log");
@@ -205,7 +205,7 @@ class DistributionIT {
         HttpResponse<String> accepted = authnRequest(newcomer);
         assertTrue(accepted.statusCode() == 200 || accepted.statusCode() == 302,
                 accepted.statusCode() + " " + accepted.body() + "\n" + Files.readString(audit));
-        assertTrue(idp.isAlive() && jvm.isAlive(), "SIGHUP must not stop the IdP");
+        assertTrue(idp.isAlive(), "SIGHUP must not stop the IdP");
     }
 
     /** The SP's AuthnRequest over HTTP-Redirect, answered without following the IdP's redirect to its login step. */

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -20,15 +21,17 @@ import si.bankart.prehod.sandbox.ca.RevocationServer;
 import si.bankart.prehod.sandbox.ca.SandboxCa;
 import si.bankart.prehod.sandbox.ca.SimulatedFaults;
 import si.bankart.prehod.keys.PemCredentialReader;
+import si.bankart.prehod.keys.TrustedCas;
+import si.bankart.prehod.xml.OpenSamlRuntime;
 import si.bankart.prehod.sandbox.portals.DemoPortals;
 import si.bankart.prehod.sandbox.portals.DemoPortalsConfig;
+import si.bankart.prehod.sandbox.portals.IdpMetadataKeys;
 import si.bankart.prehod.sandbox.portals.PortalDefinitionReader;
 import si.bankart.prehod.config.Paths;
 import si.bankart.prehod.sandbox.rekono.ExtraClientUris;
 import si.bankart.prehod.sandbox.rekono.RekonoConfig;
 import si.bankart.prehod.sandbox.rekono.RekonoStandIn;
 import java.util.Set;
-import java.security.cert.X509Certificate;
 import si.bankart.prehod.web.server.IdpOptions;
 import si.bankart.prehod.web.server.IdpServer;
 
@@ -160,13 +163,18 @@ public final class Sandbox implements AutoCloseable {
             }
             IdpConfig idpConfig = config.withPublicBaseUrl(idpBase);
 
-            X509Certificate idpSigning = new PemCredentialReader().readCertificate(
-                    home.resolve(config.credentials().signingCertificate()));
+            // As real portals do: the IdP's signing keys from its signed metadata, verified with the metadata-signing
+            // certificate, re-read as it changes (a `keys next/activate/retire` keeps the portals working).
+            IdpMetadataKeys idpKeys = new IdpMetadataKeys(URI.create(idpConfig.endpoint(Paths.METADATA)),
+                    idpConfig.entityId(), new PemCredentialReader().readCertificate(
+                            home.resolve(config.credentials().metadataSigningCertificate())),
+                    TrustedCas.sslContext(ca.trustedRootPem(), "sandbox root"), OpenSamlRuntime.initialize(), clock,
+                    Duration.ofMinutes(5));
             DemoPortals portals = DemoPortals.start(new DemoPortalsConfig("127.0.0.1", ports.portals(), ca.tlsKeyStore(),
                     SANDBOX_PASSWORD.toCharArray(), URI.create("https://localhost:" + ports.portals()),
                     PortalDefinitionReader.repository(home).readAll(), idpConfig.entityId(),
                     idpConfig.endpoint(Paths.SSO_REDIRECT),
-                    idpConfig.endpoint(Paths.SLO_REDIRECT), idpSigning, clock));
+                    idpConfig.endpoint(Paths.SLO_REDIRECT), idpKeys, clock));
             running.add(0, portals);
             return new Sandbox(running, ca, idp, idpBase, nodes, nodePorts, portals, rekono, faults);
         } catch (Exception | Error e) {

@@ -54,7 +54,7 @@ public final class LoginCompletion {
         if (access instanceof PendingAccess.Refused refused) {
             response.setHeader("Cache-Control", "no-store");
             writer.write(request, response, new SsoOutcome.ShowError("login-expired", refused.incident(),
-                    refused.reason(), flow.homeOf(key)));
+                    refused.reason(), portalHome(key, request)));
             return Optional.empty();
         }
         return Optional.of(((PendingAccess.Granted) access).login());
@@ -68,9 +68,17 @@ public final class LoginCompletion {
         return pendingLogins.peek(key);
     }
 
-    /** The portal a pending login came from, also once the login is gone: the "login expired" page links to it. */
-    public Optional<PortalHome> portalHome(String key) {
-        return flow.homeOf(key);
+    /**
+     * The portal a pending login came from, also once the login is gone, else the one this browser last started a
+     * login for: the "login expired" page links to it.
+     */
+    public Optional<PortalHome> portalHome(String key, HttpServletRequest request) {
+        return flow.homeOf(key).or(() -> LastPortalCookie.read(request).flatMap(flow::homeOfPortal));
+    }
+
+    /** Remembers in the browser which portal this login is for (see {@link LastPortalCookie}). */
+    public void rememberPortal(HttpServletResponse response, PendingLogin pending) {
+        LastPortalCookie.write(response, pending.request().spEntityId());
     }
 
     /** This browser's SSO session, if any: on a step-up the method choice says who is logged in and at which level. */

@@ -56,6 +56,7 @@ public final class MethodChoicePage extends HttpServlet {
         if (pending.isEmpty()) {
             return;
         }
+        completion.rememberPortal(response, pending.get());
         SsoRequest sso = pending.get().request();
         // The SP as the login started with it: a metadata reload meanwhile must not break the login half-way.
         RegisteredSp sp = registry.asStarted(sso.spEntityId(), sso.acsLocation()).orElseThrow();

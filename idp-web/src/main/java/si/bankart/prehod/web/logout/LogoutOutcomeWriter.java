@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
@@ -16,7 +17,10 @@ import org.opensaml.saml.common.xml.SAMLConstants;
 import si.bankart.prehod.logout.LogoutOutcome;
 import si.bankart.prehod.logout.LogoutOutcome.PortalLogout;
 import si.bankart.prehod.logout.OutgoingLogoutResponse;
+import si.bankart.prehod.sp.PortalHome;
+import si.bankart.prehod.sp.RegisteredSp;
 import si.bankart.prehod.sp.ServiceProviders;
+import si.bankart.prehod.web.login.LastPortalCookie;
 import si.bankart.prehod.web.page.Language;
 import si.bankart.prehod.web.page.Pages;
 import si.bankart.prehod.web.response.AutoPostForm;
@@ -76,7 +80,8 @@ public final class LogoutOutcomeWriter {
                 logoutCookie.clear(response);
                 showResult(response, result, language);
             } else if (outcome instanceof LogoutOutcome.ShowError error) {
-                errorPage.show(response, HttpServletResponse.SC_BAD_REQUEST, error.page(), error.incident(), language);
+                // A used or expired logout step (reload, Back): logged out already; the way on is the last portal.
+                errorPage.show(response, error.page(), error.incident(), language, lastPortal(request));
             }
         } catch (MessageEncodingException e) {
             throw new IOException("the logout message could not be encoded", e);
@@ -97,13 +102,20 @@ public final class LogoutOutcomeWriter {
         }
     }
 
+    /** The portal this browser last started a login for, as a way on from a logout that has nothing left to do. */
+    Optional<PortalHome> lastPortal(HttpServletRequest request) {
+        return LastPortalCookie.read(request).flatMap(registry::find).flatMap(PortalHome::of);
+    }
+
     private void showResult(HttpServletResponse response, LogoutOutcome.ShowResult result, Language language)
             throws IOException {
         List<Map<String, String>> portals = new ArrayList<>();
         for (PortalLogout portal : result.portals()) {
-            String name = registry.find(portal.spEntityId())
-                    .map(sp -> sp.policy().displayName().in(language.code())).orElse(portal.spEntityId());
-            portals.add(Map.of("name", name, "result", portal.result().name()));
+            Optional<RegisteredSp> sp = registry.find(portal.spEntityId());
+            String name = sp.map(s -> s.policy().displayName().in(language.code())).orElse(portal.spEntityId());
+            // Each portal's home from our configuration: the page is where a logout started at the IdP ends.
+            String home = sp.flatMap(PortalHome::of).map(PortalHome::url).orElse("");
+            portals.add(Map.of("name", name, "result", portal.result().name(), "home", home));
         }
         VelocityContext context = pages.context(language);
         context.put("portals", portals);

@@ -21,8 +21,17 @@ public final class EscapeHtmlReferences implements ReferenceInsertionEventHandle
 
     /** The five characters special in HTML text and quoted attributes, as entities. */
     public static String escape(String text) {
+        // Most values need nothing (the POST form's base64 message, ~10 KB on every SSO): then no copy is made.
+        int first = 0;
+        while (first < text.length() && !special(text.charAt(first))) {
+            first++;
+        }
+        if (first == text.length()) {
+            return text;
+        }
         StringBuilder out = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
+        out.append(text, 0, first);
+        for (int i = first; i < text.length(); i++) {
             char c = text.charAt(i);
             switch (c) {
                 case '&' -> out.append("&amp;");
@@ -34,5 +43,9 @@ public final class EscapeHtmlReferences implements ReferenceInsertionEventHandle
             }
         }
         return out.toString();
+    }
+
+    private static boolean special(char c) {
+        return c == '&' || c == '<' || c == '>' || c == '"' || c == '\'';
     }
 }

@@ -258,7 +258,8 @@ class LogoutEndToEndTest {
         assertEquals(PORTALS, asked);
         assertEquals(200, end.statusCode(), end.body());
         assertTrue(end.body().contains("Odjavljeni ste iz Varnega prehoda in iz vseh portalov."), end.body());
-        assertEquals(3, count(end.body(), ": odjavljeni</li>"), end.body());
+        assertEquals(3, count(end.body(), ": odjavljeni\n"), end.body());
+        assertEquals(3, count(end.body(), "<a class=\"button portal\" href=\"https://sp.test/\">"), end.body());
         assertFalse(hasSession(browser));
         assertTrue(browser.get(Paths.LOGOUT).body().contains("Niste prijavljeni"));
     }

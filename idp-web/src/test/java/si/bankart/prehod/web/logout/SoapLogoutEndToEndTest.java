@@ -46,7 +46,7 @@ class SoapLogoutEndToEndTest {
         soapSp = new TestSoapLogoutSp(Files.createTempDirectory("prehod-soap-sp-"));
         portal = TestServiceProvider.named("logout-soap").withSoapSloOnly(soapSp.url());
         idp = TestIdp.start(List.of(portal), TestIdp.policy(portal, ""),
-                "logout:\n  soapTimeout: PT2S\n  soapTrustAnchors: " + soapSp.trustAnchor().toAbsolutePath() + "\n");
+                "logout:\n  soapTimeout: PT5S\n  soapTrustAnchors: " + soapSp.trustAnchor().toAbsolutePath() + "\n");
         soapSp.serve(portal, (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(
                 new ByteArrayInputStream(idp.signingCertificatePem().getBytes(StandardCharsets.US_ASCII))));
     }

@@ -172,6 +172,11 @@ public final class SandboxCa {
         return hierarchy.tls();
     }
 
+    /** The same names and chain with an ECDSA P-256 key (the key store's second entry). */
+    public IssuedCertificate tlsEcCertificate() {
+        return hierarchy.tlsEc();
+    }
+
     /**
      * {@code <dir>/tls/localhost.p12}, password {@link #PASSWORD}: alias {@code localhost} (RSA-2048) and
      * {@code localhost-ec} (ECDSA P-256), the same names; TLS picks by what the client offers.

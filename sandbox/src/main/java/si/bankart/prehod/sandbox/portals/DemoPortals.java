@@ -41,7 +41,7 @@ import si.bankart.prehod.xml.OpenSamlRuntime;
  * List<PortalDefinition> six = PortalDefinitionReader.repository(root).readAll();
  * DemoPortals portals = DemoPortals.start(new DemoPortalsConfig("127.0.0.1", 8500, tlsKeyStore, password,
  *         URI.create("https://localhost:8500"), six, idpEntityId, idpSsoRedirectUrl, idpSloRedirectUrl,
- *         idpSigningCertificate, clock));
+ *         idpKeys, clock));
  * ...
  * portals.close();
  * }</pre>
@@ -100,7 +100,7 @@ public final class DemoPortals implements AutoCloseable {
             LoginStart login = new LoginStart(portal, new AuthnRequestBuilder(portal, config.idpSsoUrl(), config.clock()),
                     sender, pending, ids);
             AssertionConsumer acs = new AssertionConsumer(portal, parserPool, new ResponseValidator(portal,
-                    config.idpEntityId(), config.idpSigningCertificate(), pending, config.clock()), sessions, pages);
+                    config.idpEntityId(), config.idpKeys(), pending, config.clock()), sessions, pages);
             List<PortalServlet.PortalLink> others = new ArrayList<>(links);
             others.removeIf(link -> link.id().equals(portal.id()));
             context.addServlet(new ServletHolder(new PortalServlet(portal, others, login, acs, sessions,
@@ -134,7 +134,7 @@ public final class DemoPortals implements AutoCloseable {
     private static SloEndpoint slo(PortalDefinition portal, DemoPortalsConfig config, ParserPool parserPool,
             RedirectBindingSender sender, PortalSessions sessions, PendingRequests pendingLogouts,
             SimulatedPortalFaults faults, RandomIds ids, PortalPages pages) {
-        IdpMessageChecks checks = new IdpMessageChecks(portal, config.idpEntityId(), config.idpSigningCertificate(),
+        IdpMessageChecks checks = new IdpMessageChecks(portal, config.idpEntityId(), config.idpKeys(),
                 config.clock());
         return new SloEndpoint(portal, parserPool, new IdpLogoutRequestHandler(portal, checks, sessions,
                 new LogoutResponseBuilder(portal, config.idpSloUrl(), config.clock()), faults, ids, config.clock()),

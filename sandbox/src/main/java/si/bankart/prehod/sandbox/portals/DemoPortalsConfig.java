@@ -2,7 +2,6 @@ package si.bankart.prehod.sandbox.portals;
 
 import java.net.URI;
 import java.security.KeyStore;
-import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
@@ -21,12 +20,12 @@ import java.util.Objects;
  * @param idpSsoUrl              the IdP's HTTP-Redirect SSO endpoint, the AuthnRequests' Destination
  * @param idpSloUrl              the IdP's HTTP-Redirect SLO endpoint: Destination of
  *                               the portals' LogoutRequests and of their answers to the IdP's
- * @param idpSigningCertificate  the IdP's signing certificate: the only key the portals accept a Response or a
- *                               logout message from
+ * @param idpKeys                the IdP's signing certificates (in the sandbox: from its signed metadata), the only
+ *                               keys the portals accept a Response or a logout message from
  */
 public record DemoPortalsConfig(String bindAddress, int port, KeyStore tlsKeyStore, char[] tlsKeyStorePassword,
         URI publicBaseUrl, List<PortalDefinition> portals, String idpEntityId, String idpSsoUrl,
-        String idpSloUrl, X509Certificate idpSigningCertificate, Clock clock) {
+        String idpSloUrl, IdpKeys idpKeys, Clock clock) {
 
     public DemoPortalsConfig {
         Objects.requireNonNull(bindAddress, "bindAddress");
@@ -46,7 +45,7 @@ public record DemoPortalsConfig(String bindAddress, int port, KeyStore tlsKeySto
         Objects.requireNonNull(idpEntityId, "idpEntityId");
         Objects.requireNonNull(idpSsoUrl, "idpSsoUrl");
         Objects.requireNonNull(idpSloUrl, "idpSloUrl");
-        Objects.requireNonNull(idpSigningCertificate, "idpSigningCertificate");
+        Objects.requireNonNull(idpKeys, "idpKeys");
         Objects.requireNonNull(clock, "clock");
     }
 

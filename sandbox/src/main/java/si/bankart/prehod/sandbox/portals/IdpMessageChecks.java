@@ -1,10 +1,8 @@
 package si.bankart.prehod.sandbox.portals;
 
-import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 
 import org.opensaml.saml.common.SAMLVersion;
@@ -29,14 +27,14 @@ public final class IdpMessageChecks {
 
     private final PortalDefinition portal;
     private final String idpEntityId;
-    private final List<X509Certificate> idpCertificates;
+    private final IdpKeys idpKeys;
     private final Clock clock;
     private final QuerySignatureVerifier signatures = new QuerySignatureVerifier();
 
-    public IdpMessageChecks(PortalDefinition portal, String idpEntityId, X509Certificate idpCertificate, Clock clock) {
+    public IdpMessageChecks(PortalDefinition portal, String idpEntityId, IdpKeys idpKeys, Clock clock) {
         this.portal = portal;
         this.idpEntityId = idpEntityId;
-        this.idpCertificates = List.of(idpCertificate);
+        this.idpKeys = idpKeys;
         this.clock = clock;
     }
 
@@ -45,7 +43,11 @@ public final class IdpMessageChecks {
         if (signature.isEmpty()) {
             return Optional.of("not signed in the query string");
         }
-        SignatureVerdict verdict = signatures.verify(signature.get(), idpCertificates);
+        SignatureVerdict verdict = signatures.verify(signature.get(), idpKeys.current());
+        if (!verdict.valid()) {
+            // The IdP may have switched to a key it published since.
+            verdict = signatures.verify(signature.get(), idpKeys.refreshed());
+        }
         if (!verdict.valid()) {
             return Optional.of(verdict.reason());
         }

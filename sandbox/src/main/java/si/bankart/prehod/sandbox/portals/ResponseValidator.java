@@ -1,6 +1,5 @@
 package si.bankart.prehod.sandbox.portals;
 
-import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,16 +48,16 @@ public final class ResponseValidator {
 
     private final PortalDefinition portal;
     private final String idpEntityId;
-    private final List<X509Certificate> idpCertificates;
+    private final IdpKeys idpKeys;
     private final PendingRequests pending;
     private final Clock clock;
     private final StrictSignatureProfile signatures = new StrictSignatureProfile();
 
-    public ResponseValidator(PortalDefinition portal, String idpEntityId, X509Certificate idpCertificate,
+    public ResponseValidator(PortalDefinition portal, String idpEntityId, IdpKeys idpKeys,
             PendingRequests pending, Clock clock) {
         this.portal = portal;
         this.idpEntityId = idpEntityId;
-        this.idpCertificates = List.of(idpCertificate);
+        this.idpKeys = idpKeys;
         this.pending = pending;
         this.clock = clock;
     }
@@ -149,9 +148,10 @@ public final class ResponseValidator {
                 authn.getSessionIndex(), authn.getAuthnInstant()));
     }
 
+    /** With the keys known, else with those the IdP publishes now (it may have switched to its next key). */
     private boolean verifies(SignableSAMLObject signed) {
-        SignatureVerdict verdict = signatures.verify(signed, idpCertificates);
-        return verdict.valid();
+        return signatures.verify(signed, idpKeys.current()).valid()
+                || signatures.verify(signed, idpKeys.refreshed()).valid();
     }
 
     /** Core §2.2.5: an Issuer naming an entity has no Format or the entity format; the Response's may be absent. */

@@ -136,10 +136,18 @@ class DemoCertificatesTest {
         assertEquals(List.of(List.of(2, "localhost"), List.of(7, "127.0.0.1")),
                 tls.getSubjectAlternativeNames().stream().map(List::copyOf).toList());
         assertEquals(List.of(KeyPurpose.SERVER_AUTH.oid()), tls.getExtendedKeyUsage());
+        assertEquals("RSA", tls.getPublicKey().getAlgorithm());
+        X509Certificate ec = sandbox.ca.tlsEcCertificate().certificate();
+        assertEquals(tls.getSubjectX500Principal(), ec.getSubjectX500Principal());
+        assertEquals(List.of(List.of(2, "localhost"), List.of(7, "127.0.0.1")),
+                ec.getSubjectAlternativeNames().stream().map(List::copyOf).toList());
+        assertEquals("EC", ec.getPublicKey().getAlgorithm());
         KeyStore store = sandbox.ca.tlsKeyStore();
-        assertEquals(List.of("localhost"), Collections.list(store.aliases()));
+        assertEquals(java.util.Set.of("localhost", "localhost-ec"), java.util.Set.copyOf(Collections.list(store.aliases())));
         assertEquals(List.of(tls, sandbox.ca.sandboxIssuing().certificate(), sandbox.ca.sandboxRoot().certificate()),
                 Arrays.asList(store.getCertificateChain("localhost")));
+        assertEquals(List.of(ec, sandbox.ca.sandboxIssuing().certificate(), sandbox.ca.sandboxRoot().certificate()),
+                Arrays.asList(store.getCertificateChain("localhost-ec")));
     }
 
     @Test
@@ -179,7 +187,8 @@ class DemoCertificatesTest {
                 client.setSSLParameters(parameters);
                 client.startHandshake();
                 assertEquals(1, client.getInputStream().read());
-                assertEquals(sandbox.ca.tlsCertificate().certificate(), client.getSession().getPeerCertificates()[0]);
+                // The JDK's client, like browsers, prefers ECDSA: the server shows its P-256 certificate.
+                assertEquals(sandbox.ca.tlsEcCertificate().certificate(), client.getSession().getPeerCertificates()[0]);
             }
             accepted.get(10, TimeUnit.SECONDS);
         }

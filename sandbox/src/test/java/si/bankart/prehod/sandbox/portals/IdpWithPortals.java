@@ -114,7 +114,8 @@ final class IdpWithPortals implements AutoCloseable {
             portals = DemoPortals.start(new DemoPortalsConfig("127.0.0.1", portalPort, tls, TLS_PASSWORD.toCharArray(),
                     portalsBase, definitions, idp.config().entityId(), idp.config().endpoint(Paths.SSO_REDIRECT),
                     idp.config().endpoint(Paths.SLO_REDIRECT),
-                    new PemCredentialReader().readCertificate(home.resolve("var/keys/idp-signing.crt")), clock));
+                    IdpKeys.pinned(new PemCredentialReader().readCertificate(home.resolve("var/keys/idp-signing.crt"))),
+                    clock));
         } catch (Exception e) {
             idp.close();
             throw e;

@@ -190,7 +190,7 @@ class ResponseValidatorTest {
     }
 
     private ResponseVerdict judgeAt(java.time.Instant now, Response response) {
-        return new ResponseValidator(ACQ, IDP, TestResponses.IDP_KEY.getEntityCertificate(), pending,
+        return new ResponseValidator(ACQ, IDP, IdpKeys.pinned(TestResponses.IDP_KEY.getEntityCertificate()), pending,
                 Clock.fixed(now, ZoneOffset.UTC)).judge(response);
     }
 

@@ -39,7 +39,7 @@ final class TestPortal {
     final SloEndpoint slo;
 
     TestPortal() {
-        IdpMessageChecks checks = new IdpMessageChecks(ACQ, IDP, IdpRedirect.IDP_KEY.getEntityCertificate(), clock);
+        IdpMessageChecks checks = new IdpMessageChecks(ACQ, IDP, IdpKeys.pinned(IdpRedirect.IDP_KEY.getEntityCertificate()), clock);
         slo = new SloEndpoint(ACQ, OpenSamlRuntime.initialize(), new IdpLogoutRequestHandler(ACQ, checks, sessions,
                 new LogoutResponseBuilder(ACQ, IdpRedirect.IDP_SLO, clock), faults, ids, clock),
                 new LogoutResponseVerifier(checks, pendingLogouts), sender, new PortalPages(),

@@ -162,9 +162,45 @@ public final class HeadlessChromium implements AutoCloseable {
         }
     }
 
+    /** WebDriver's key values (W3C WebDriver §17.4.2) for {@link #press}. */
+    public static final String TAB = "\uE004";
+    public static final String ENTER = "\uE007";
+    public static final String SPACE = " ";
+    private static final String SHIFT = "\uE008";
+
+    /** Presses and releases one key, as a person on the keyboard does, to whatever has the focus. */
+    public void press(String key) {
+        keys(List.of(Map.of("type", "keyDown", "value", key), Map.of("type", "keyUp", "value", key)));
+    }
+
+    /** Shift-Tab: the focus moves back. */
+    public void shiftTab() {
+        keys(List.of(Map.of("type", "keyDown", "value", SHIFT), Map.of("type", "keyDown", "value", TAB),
+                Map.of("type", "keyUp", "value", TAB), Map.of("type", "keyUp", "value", SHIFT)));
+    }
+
+    /** Types into the focused field key by key (no element is picked for it, unlike {@link #type}). */
+    public void typeKeys(String text) {
+        List<Map<String, String>> actions = new java.util.ArrayList<>();
+        text.codePoints().mapToObj(Character::toString).forEach(c -> {
+            actions.add(Map.of("type", "keyDown", "value", c));
+            actions.add(Map.of("type", "keyUp", "value", c));
+        });
+        keys(actions);
+    }
+
+    private void keys(List<Map<String, String>> actions) {
+        call("POST", "actions", Map.of("actions", List.of(Map.of("type", "key", "id", "keyboard", "actions", actions))));
+    }
+
     /** The browser's history Back button. */
     public void back() {
         call("POST", "back", Map.of());
+    }
+
+    /** The browser's history Forward button. */
+    public void forward() {
+        call("POST", "forward", Map.of());
     }
 
     /** Reloads the page, as F5 does. */

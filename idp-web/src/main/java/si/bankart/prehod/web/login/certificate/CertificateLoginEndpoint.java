@@ -79,7 +79,7 @@ final class CertificateLoginEndpoint extends HttpServlet {
             String incident = ids.incident();
             log.warn("Certificate login refused [incident {}] from {}: pending login unknown, used or expired",
                     incident, request.getRemoteAddr());
-            errorPage.loginExpired(response, incident, Language.of(request), completion.portalHome(key));
+            errorPage.loginExpired(response, incident, Language.of(request), completion.portalHome(key, request));
             return;
         }
         String sp = pending.get().request().spEntityId();

@@ -64,7 +64,7 @@ public final class RekonoLogin implements LoginMethodEndpoint {
 
     @Override
     public List<Route> routes(LoginCompletion completion) {
-        RekonoFailurePage failures = new RekonoFailurePage(errorPage, ids);
+        RekonoFailurePage failures = new RekonoFailurePage(errorPage, completion, ids);
         return List.of(
                 new Route(START, new RekonoStartEndpoint(broker, completion, failures)),
                 new Route(CALLBACK, new RekonoCallbackEndpoint(broker, completion, failures, linking, linkLifetime)),
