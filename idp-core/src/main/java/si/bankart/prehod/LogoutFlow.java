@@ -1,5 +1,6 @@
 package si.bankart.prehod;
 
+import si.bankart.prehod.sp.SloEndpoint;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,8 +24,8 @@ import si.bankart.prehod.logout.LogoutPlan;
 import si.bankart.prehod.logout.LogoutPlanner;
 import si.bankart.prehod.logout.LogoutProgress;
 import si.bankart.prehod.logout.LogoutProgressStore;
-import si.bankart.prehod.logout.LogoutReply;
-import si.bankart.prehod.logout.LogoutRequestRejected;
+import si.bankart.prehod.protocol.Reply;
+import si.bankart.prehod.protocol.RequestRejected;
 import si.bankart.prehod.logout.LogoutRequestValidator;
 import si.bankart.prehod.logout.LogoutResponseBuilder;
 import si.bankart.prehod.logout.LogoutResponseCheck;
@@ -98,7 +99,7 @@ public final class LogoutFlow {
         ValidLogoutRequest valid;
         try {
             valid = validator.validate(incoming, session);
-        } catch (LogoutRequestRejected rejected) {
+        } catch (RequestRejected rejected) {
             return refuse(rejected, client);
         }
         sessions.destroy(valid.session());
@@ -187,7 +188,7 @@ public final class LogoutFlow {
         boolean partial = progress.partial();
         record(progress.initiatorEntityId(), progress.userId(), partial ? "partial" : "success", client);
         metrics.finished(partial);
-        Optional<LogoutReply> reply = progress.initiatorReply(registry);
+        Optional<Reply<SloEndpoint>> reply = progress.initiatorReply(registry);
         if (reply.isPresent()) {
             return new LogoutOutcome.Answer(responses.finished(reply.get(), progress));
         }
@@ -216,9 +217,9 @@ public final class LogoutFlow {
         }
     }
 
-    private LogoutOutcome refuse(LogoutRequestRejected rejected, String client) {
+    private LogoutOutcome refuse(RequestRejected rejected, String client) {
         String incident = ids.incident();
-        Optional<LogoutReply> reply = rejected.replyTo();
+        Optional<Reply<SloEndpoint>> reply = rejected.replyTo(SloEndpoint.class);
         String sp = reply.map(r -> r.sp().entityId()).orElse(null);
         log.warn("Logout refused [incident {}] sp={} status={}: {}", incident, sp == null ? "(untrusted)" : sp,
                 rejected.status(), rejected.reason());

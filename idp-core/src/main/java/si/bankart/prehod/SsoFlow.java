@@ -1,5 +1,6 @@
 package si.bankart.prehod;
 
+import si.bankart.prehod.sp.AcsEndpoint;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -19,6 +20,7 @@ import si.bankart.prehod.directory.User;
 import si.bankart.prehod.directory.UserDirectory;
 import si.bankart.prehod.login.LoginBinding;
 import si.bankart.prehod.login.LoginResult;
+import si.bankart.prehod.login.MethodChoice;
 import si.bankart.prehod.login.PendingAccess;
 import si.bankart.prehod.login.PendingLogin;
 import si.bankart.prehod.login.PendingLoginGate;
@@ -26,10 +28,10 @@ import si.bankart.prehod.login.PendingLogins;
 import si.bankart.prehod.metrics.SsoMetrics;
 import si.bankart.prehod.request.AuthnRequestValidator;
 import si.bankart.prehod.request.IncomingAuthnRequest;
-import si.bankart.prehod.request.RequestRejected;
-import si.bankart.prehod.request.SamlStatus;
+import si.bankart.prehod.protocol.RequestRejected;
+import si.bankart.prehod.protocol.SamlStatus;
 import si.bankart.prehod.request.SsoRequest;
-import si.bankart.prehod.request.TrustedReply;
+import si.bankart.prehod.protocol.Reply;
 import si.bankart.prehod.request.UnsolicitedRequestValidator;
 import si.bankart.prehod.response.ResponseBuilder;
 import si.bankart.prehod.response.SamlReply;
@@ -160,7 +162,7 @@ public final class SsoFlow {
         }
         PendingLogin pending = ((PendingAccess.Granted) access).login();
         SsoRequest request = pending.request();
-        TrustedReply reply = replyTo(request);
+        Reply<AcsEndpoint> reply = replyTo(request);
         Duration took = Duration.between(pendingLogins.openedAt(pending), clock.instant());
         if (result instanceof LoginResult.Failed failed) {
             metrics.login(failed.method(), "failed", failed.status().name(), took);
@@ -185,12 +187,12 @@ public final class SsoFlow {
 
     private SsoOutcome proceed(SsoRequest request, Optional<SsoSession> session, Optional<String> browserBinding,
             String client) {
-        TrustedReply reply = replyTo(request);
-        Optional<SsoSession> usable = session.filter(s -> canServe(s, request, reply.sp()));
-        if (usable.isPresent()) {
-            return issue(reply, usable.get(), request, client);
+        Reply<AcsEndpoint> reply = replyTo(request);
+        MethodChoice choice = MethodChoice.forRequest(request, session, reply.sp().policy());
+        if (choice instanceof MethodChoice.ServeFromSession usable) {
+            return issue(reply, usable.session(), request, client);
         }
-        if (request.isPassive()) {
+        if (choice instanceof MethodChoice.NoPassiveLogin) {
             return refuse(new RequestRejected(SamlStatus.REQUESTER_NO_PASSIVE, "IsPassive and no usable SSO session",
                     Optional.of(reply)), client);
         }
@@ -198,13 +200,7 @@ public final class SsoFlow {
         return new LoginRequired(pendingLogins.open(request, binding), binding);
     }
 
-    /** The session may answer without a new login: no ForceAuthn, its LoA acceptable, its method allowed here. */
-    private static boolean canServe(SsoSession session, SsoRequest request, RegisteredSp sp) {
-        return !request.forceAuthn() && request.acceptableLoa().contains(session.loa())
-                && sp.policy().allowsMethod(session.method());
-    }
-
-    private SsoOutcome issue(TrustedReply reply, SsoSession session, SsoRequest request, String client) {
+    private SsoOutcome issue(Reply<AcsEndpoint> reply, SsoSession session, SsoRequest request, String client) {
         Optional<User> user = users.find(session.userId());
         if (user.isEmpty()) {
             return refuse(new RequestRejected(SamlStatus.RESPONDER_AUTHN_FAILED, "user is no longer in the directory",
@@ -251,7 +247,7 @@ public final class SsoFlow {
      */
     private SsoOutcome refuse(RequestRejected rejected, String method, String knownIncident, String client) {
         String incident = knownIncident != null ? knownIncident : ids.incident();
-        Optional<TrustedReply> reply = rejected.replyTo();
+        Optional<Reply<AcsEndpoint>> reply = rejected.replyTo(AcsEndpoint.class);
         log.warn("SSO refused [incident {}] sp={} status={}: {}", incident,
                 reply.map(r -> r.sp().entityId()).orElse("(untrusted)"), rejected.status(), rejected.reason());
         audit.record(new AuditEvent(clock.instant(), "sso", reply.map(r -> r.sp().entityId()).orElse(null), null,
@@ -277,10 +273,10 @@ public final class SsoFlow {
     }
 
     /** Rebuilt from the registry each time: a stored request names its SP and ACS, it does not carry trust. */
-    private TrustedReply replyTo(SsoRequest request) {
+    private Reply<AcsEndpoint> replyTo(SsoRequest request) {
         RegisteredSp sp = registry.asStarted(request.spEntityId(), request.acsLocation())
                 .orElseThrow(() -> new IllegalStateException("SP " + request.spEntityId() + " vanished from the registry"));
-        return new TrustedReply(sp, sp.metadata().acsByLocation(request.acsLocation()).orElseThrow(),
+        return new Reply<>(sp, sp.metadata().acsByLocation(request.acsLocation()).orElseThrow(),
                 request.requestId(), request.relayState());
     }
 }

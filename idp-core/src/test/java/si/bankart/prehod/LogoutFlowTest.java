@@ -35,18 +35,7 @@ import si.bankart.prehod.logout.SloFixtures;
 import si.bankart.prehod.logout.TestLogoutRequests;
 import si.bankart.prehod.logout.TestLogoutResponses;
 import si.bankart.prehod.logout.UpstreamLogout;
-import si.bankart.prehod.logout.rule.EncryptedIdIsRefused;
-import si.bankart.prehod.logout.rule.NameIdIsTheOneIssued;
-import si.bankart.prehod.logout.rule.NotOnOrAfterHasNotPassed;
-import si.bankart.prehod.logout.rule.ReplyGoesToSloFromMetadata;
-import si.bankart.prehod.logout.rule.SessionIndexIsTheOneIssued;
-import si.bankart.prehod.logout.rule.SignaturePresentWhenRequired;
 import si.bankart.prehod.login.LoginResult;
-import si.bankart.prehod.request.rule.DestinationIsThisEndpoint;
-import si.bankart.prehod.request.rule.IssueInstantIsFresh;
-import si.bankart.prehod.request.rule.IssuerIsKnownSp;
-import si.bankart.prehod.request.rule.RelayStateFitsLimit;
-import si.bankart.prehod.request.rule.VersionIs20;
 import si.bankart.prehod.response.SamlSigner;
 import si.bankart.prehod.session.SessionStore;
 import si.bankart.prehod.session.SsoSession;
@@ -93,18 +82,8 @@ class LogoutFlowTest {
                 sps.stream().map(RegisteredSp::policy).toList());
         var storage = InMemoryStorage.create("logout-flow-test");
         sessions = new SessionStore(storage, SessionConfig.DEFAULTS, clock, ids);
-        LogoutRequestValidator validator = new LogoutRequestValidator(List.of(
-                new IssuerIsKnownSp(registry)::verify,
-                new ReplyGoesToSloFromMetadata(),
-                new RelayStateFitsLimit(80)::verify,
-                new VersionIs20()::verify,
-                new DestinationIsThisEndpoint()::verify,
-                new IssueInstantIsFresh(clock, SloFixtures.SKEW, SloFixtures.MAX_AGE)::verify,
-                new NotOnOrAfterHasNotPassed(clock, SloFixtures.SKEW),
-                new SignaturePresentWhenRequired(SloFixtures.signaturePolicy(false)),
-                new EncryptedIdIsRefused(),
-                new NameIdIsTheOneIssued(SloFixtures.IDP),
-                new SessionIndexIsTheOneIssued()));
+        LogoutRequestValidator validator = LogoutRequestValidator.standard(registry, storage, SloFixtures.LIMITS,
+                SloFixtures.signaturePolicy(false), SloFixtures.IDP, clock);
         BackChannelLogout soap = (participant, request) -> {
             soapCalls.add(participant.spEntityId() + " " + request.getSessionIndexes().get(0).getValue());
             return LogoutResult.LOGGED_OUT;

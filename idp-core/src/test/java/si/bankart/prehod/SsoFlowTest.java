@@ -21,7 +21,6 @@ import org.opensaml.saml.saml2.core.Assertion;
 import org.opensaml.saml.saml2.core.AuthnRequest;
 import org.opensaml.saml.saml2.core.Response;
 import org.opensaml.saml.saml2.core.StatusCode;
-import org.opensaml.storage.ReplayCache;
 import org.opensaml.storage.StorageService;
 
 import si.bankart.prehod.SsoOutcome.LoginRequired;
@@ -41,21 +40,8 @@ import si.bankart.prehod.login.PendingLogin;
 import si.bankart.prehod.login.PendingLogins;
 import si.bankart.prehod.request.AuthnRequestValidator;
 import si.bankart.prehod.request.IncomingAuthnRequest;
-import si.bankart.prehod.request.SamlStatus;
+import si.bankart.prehod.protocol.SamlStatus;
 import si.bankart.prehod.request.UnsolicitedRequestValidator;
-import si.bankart.prehod.request.rule.AcsComesFromMetadata;
-import si.bankart.prehod.request.rule.DestinationIsThisEndpoint;
-import si.bankart.prehod.request.rule.IssueInstantIsFresh;
-import si.bankart.prehod.request.rule.IssuerIsKnownSp;
-import si.bankart.prehod.request.rule.NameIdPolicyIsSupported;
-import si.bankart.prehod.request.rule.RelayStateFitsLimit;
-import si.bankart.prehod.request.rule.RequestIdIsNotReplayed;
-import si.bankart.prehod.request.rule.RequestedAuthnContextIsSatisfiable;
-import si.bankart.prehod.request.rule.SignaturePresentWhenRequired;
-import si.bankart.prehod.request.rule.SubjectIsNotRequested;
-import si.bankart.prehod.request.rule.VersionIs20;
-import si.bankart.prehod.request.signature.QuerySignatureVerifier;
-import si.bankart.prehod.request.signature.StrictSignatureProfile;
 import si.bankart.prehod.response.AssertionEncrypter;
 import si.bankart.prehod.response.ResponseBuilder;
 import si.bankart.prehod.response.SamlSigner;
@@ -68,6 +54,7 @@ import si.bankart.prehod.testing.MutableClock;
 import si.bankart.prehod.testing.TestAuthnRequests;
 import si.bankart.prehod.testing.TestCredentials;
 import si.bankart.prehod.testing.TestPolicy;
+import si.bankart.prehod.testing.TestLimits;
 import si.bankart.prehod.testing.TestServiceProvider;
 import si.bankart.prehod.xml.OpenSamlRuntime;
 
@@ -95,24 +82,9 @@ class SsoFlowTest {
     void wireTheFlow() throws Exception {
         OpenSamlRuntime.initialize();
         StorageService storage = InMemoryStorage.create("flow-test");
-        ReplayCache replayCache = new ReplayCache();
-        replayCache.setId("flow-replay");
-        replayCache.setStorage(storage);
-        replayCache.initialize();
         ServiceProviderRegistry registry = new ServiceProviderRegistry(List.of(SP.metadata()), List.of(
                 TestPolicy.of(SP).minimumLoa(LevelOfAssurance.SUBSTANTIAL).loginMethods("rekono", "certificate").build()));
-        AuthnRequestValidator validator = new AuthnRequestValidator(List.of(
-                new IssuerIsKnownSp(registry),
-                new AcsComesFromMetadata(),
-                new RelayStateFitsLimit(80),
-                new SignaturePresentWhenRequired(false, new QuerySignatureVerifier(), new StrictSignatureProfile()),
-                new VersionIs20(),
-                new DestinationIsThisEndpoint(),
-                new IssueInstantIsFresh(clock, Duration.ofMinutes(2), Duration.ofMinutes(5)),
-                new RequestIdIsNotReplayed(replayCache, clock, Duration.ofMinutes(9)),
-                new SubjectIsNotRequested(),
-                new NameIdPolicyIsSupported(),
-                new RequestedAuthnContextIsSatisfiable()));
+        AuthnRequestValidator validator = AuthnRequestValidator.standard(registry, storage, TestLimits.SSO, false, clock);
         sessions = new SessionStore(storage, SessionConfig.DEFAULTS, clock, ids);
         pendingLogins = new PendingLogins(storage, clock, PENDING_LIFETIME, ids);
         flow = new SsoFlow(validator, new UnsolicitedRequestValidator(registry, 80), registry, pendingLogins, sessions,

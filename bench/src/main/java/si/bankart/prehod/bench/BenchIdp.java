@@ -21,7 +21,7 @@ import org.opensaml.security.x509.BasicX509Credential;
 import si.bankart.prehod.keys.PemCredentialReader;
 import si.bankart.prehod.testing.TestAuthnRequests;
 import si.bankart.prehod.testing.TestServiceProvider;
-import si.bankart.prehod.web.server.Routes;
+import si.bankart.prehod.config.Paths;
 import si.bankart.prehod.web.testing.TestIdp;
 import si.bankart.prehod.web.testing.TestLoginMethod;
 
@@ -90,8 +90,8 @@ final class BenchIdp implements AutoCloseable {
      * the test method, signed response. Afterwards the client's cookie jar holds an SSO session.
      */
     void logIn(HttpClient client, String user) throws Exception {
-        TestAuthnRequests request = TestAuthnRequests.valid(PORTAL_REDIRECT, endpoint(Routes.SSO_REDIRECT));
-        HttpResponse<String> page = get(client, Routes.SSO_REDIRECT + "?" + request.redirectQuery(null));
+        TestAuthnRequests request = TestAuthnRequests.valid(PORTAL_REDIRECT, endpoint(Paths.SSO_REDIRECT));
+        HttpResponse<String> page = get(client, Paths.SSO_REDIRECT + "?" + request.redirectQuery(null));
         for (int hops = 0; hops < 10 && page.statusCode() / 100 == 3; hops++) {
             URI location = URI.create(page.headers().firstValue("Location").orElseThrow());
             page = get(client, location.getRawPath() + (location.getRawQuery() == null ? "" : "?" + location.getRawQuery()));

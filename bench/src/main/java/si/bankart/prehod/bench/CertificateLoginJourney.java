@@ -17,7 +17,7 @@ import org.opensaml.security.credential.Credential;
 
 import si.bankart.prehod.sandbox.ca.KeyType;
 import si.bankart.prehod.testing.TestAuthnRequests;
-import si.bankart.prehod.web.server.Routes;
+import si.bankart.prehod.config.Paths;
 
 /**
  * Scenario (c), a whole certificate login as a browser without a session does it: the AuthnRequest (HTTP-Redirect) of
@@ -40,7 +40,7 @@ final class CertificateLoginJourney implements Journey {
     private final String idpBase;
 
     CertificateLoginJourney(BenchSandbox sandbox, int workers) throws Exception {
-        this(sandbox, workers, sandbox.idpBase(), sandbox.sandbox.idp().config().endpoint(Routes.SSO_REDIRECT));
+        this(sandbox, workers, sandbox.idpBase(), sandbox.sandbox.idp().config().endpoint(Paths.SSO_REDIRECT));
     }
 
     /** Against the IdP at {@code idpBase} (e.g. the per-core mode's pinned JVM), its SSO endpoint {@code destination}. */
@@ -76,7 +76,7 @@ final class CertificateLoginJourney implements Journey {
     @Override
     public Prepared prepare() {
         TestAuthnRequests request = TestAuthnRequests.valid(BenchSandbox.PORTAL_CERTIFICATE, destination);
-        return new Prepared(request.id(), idpBase + Routes.SSO_REDIRECT + "?"
+        return new Prepared(request.id(), idpBase + Paths.SSO_REDIRECT + "?"
                 + request.redirectQuery(Scenario.RELAY_STATE));
     }
 

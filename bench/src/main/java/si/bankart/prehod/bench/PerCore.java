@@ -17,7 +17,7 @@ import si.bankart.prehod.sandbox.Sandbox;
 import si.bankart.prehod.sandbox.ca.SandboxCa;
 import si.bankart.prehod.testing.RunningRedis;
 import si.bankart.prehod.testing.TestServiceProvider;
-import si.bankart.prehod.web.server.Routes;
+import si.bankart.prehod.config.Paths;
 
 /**
  * {@code bench/run --per-core} (issue 18): the server under test in JVMs of its own pinned to CPU {@link #SERVER},
@@ -99,7 +99,7 @@ final class PerCore {
     }
 
     private static URI sso(PinnedIdp idp) {
-        return idp.base().resolve(Routes.SSO_REDIRECT);
+        return idp.base().resolve(Paths.SSO_REDIRECT);
     }
 
     /** Proves the wrk count can fail: the same requests without a session cookie must count nothing. */

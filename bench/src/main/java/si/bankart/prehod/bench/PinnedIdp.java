@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
-import si.bankart.prehod.web.server.Routes;
+import si.bankart.prehod.config.Paths;
 import si.bankart.prehod.web.testing.TestIdp;
 
 /**
@@ -113,7 +113,7 @@ final class PinnedIdp implements AutoCloseable {
     }
 
     private void awaitMetadata(HttpClient client) throws Exception {
-        HttpRequest metadata = HttpRequest.newBuilder(base.resolve(Routes.METADATA)).timeout(Duration.ofSeconds(5))
+        HttpRequest metadata = HttpRequest.newBuilder(base.resolve(Paths.METADATA)).timeout(Duration.ofSeconds(5))
                 .GET().build();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (true) {

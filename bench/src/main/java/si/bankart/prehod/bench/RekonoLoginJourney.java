@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
 import org.opensaml.security.credential.Credential;
 
 import si.bankart.prehod.testing.TestAuthnRequests;
-import si.bankart.prehod.web.server.Routes;
+import si.bankart.prehod.config.Paths;
 
 /**
  * Scenario (d), a whole Rekono login as a person without a session does it: the AuthnRequest of a portal that allows
@@ -52,7 +52,7 @@ final class RekonoLoginJourney implements Journey {
                     .cookieHandler(jar).followRedirects(HttpClient.Redirect.NEVER)
                     .connectTimeout(Duration.ofSeconds(10)).build());
         }
-        this.destination = sandbox.sandbox.idp().config().endpoint(Routes.SSO_REDIRECT);
+        this.destination = sandbox.sandbox.idp().config().endpoint(Paths.SSO_REDIRECT);
         this.rekono = sandbox.sandbox.rekono().issuer();
         this.idpPort = sandbox.ports.idp();
     }
@@ -75,7 +75,7 @@ final class RekonoLoginJourney implements Journey {
     @Override
     public Prepared prepare() {
         TestAuthnRequests request = TestAuthnRequests.valid(BenchSandbox.PORTAL_REKONO, destination);
-        return new Prepared(request.id(), sandbox.idpBase() + Routes.SSO_REDIRECT + "?"
+        return new Prepared(request.id(), sandbox.idpBase() + Paths.SSO_REDIRECT + "?"
                 + request.redirectQuery(Scenario.RELAY_STATE));
     }
 

@@ -5,7 +5,7 @@ import java.net.http.HttpRequest;
 import java.time.Duration;
 
 import si.bankart.prehod.testing.TestAuthnRequests;
-import si.bankart.prehod.web.server.Routes;
+import si.bankart.prehod.config.Paths;
 
 /** The SSO scenarios the load driver runs: how one unique AuthnRequest is made, and how it is sent. */
 enum Scenario {
@@ -14,9 +14,9 @@ enum Scenario {
     A_REDIRECT("a", "SSO with session, HTTP-Redirect, unsigned AuthnRequest") {
         @Override
         Journey.Prepared prepare(BenchIdp idp) {
-            TestAuthnRequests request = TestAuthnRequests.valid(BenchIdp.PORTAL_REDIRECT, idp.endpoint(Routes.SSO_REDIRECT));
+            TestAuthnRequests request = TestAuthnRequests.valid(BenchIdp.PORTAL_REDIRECT, idp.endpoint(Paths.SSO_REDIRECT));
             return new Journey.Prepared(request.id(),
-                    idp.baseUri().resolve(Routes.SSO_REDIRECT + "?" + request.redirectQuery(RELAY_STATE)).toString());
+                    idp.baseUri().resolve(Paths.SSO_REDIRECT + "?" + request.redirectQuery(RELAY_STATE)).toString());
         }
 
         @Override
@@ -29,7 +29,7 @@ enum Scenario {
     B_POST_SIGNED("b", "SSO with session, HTTP-POST, signed AuthnRequest") {
         @Override
         Journey.Prepared prepare(BenchIdp idp) {
-            TestAuthnRequests request = TestAuthnRequests.valid(BenchIdp.PORTAL_POST_SIGNED, idp.endpoint(Routes.SSO_POST));
+            TestAuthnRequests request = TestAuthnRequests.valid(BenchIdp.PORTAL_POST_SIGNED, idp.endpoint(Paths.SSO_POST));
             return new Journey.Prepared(request.id(), "SAMLRequest="
                     + TestAuthnRequests.encode(TestAuthnRequests.postEncode(request.signedXml()))
                     + "&RelayState=" + TestAuthnRequests.encode(RELAY_STATE));
@@ -37,7 +37,7 @@ enum Scenario {
 
         @Override
         HttpRequest request(BenchIdp idp, Journey.Prepared prepared) {
-            return HttpRequest.newBuilder(idp.baseUri().resolve(Routes.SSO_POST)).timeout(TIMEOUT)
+            return HttpRequest.newBuilder(idp.baseUri().resolve(Paths.SSO_POST)).timeout(TIMEOUT)
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString(prepared.payload())).build();
         }

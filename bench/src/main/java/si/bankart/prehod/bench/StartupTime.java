@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import si.bankart.prehod.web.server.Routes;
+import si.bankart.prehod.config.Paths;
 import si.bankart.prehod.web.testing.TestIdp;
 
 /**
@@ -74,7 +74,7 @@ final class StartupTime {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(Map.of("TEST_TLS_PASSWORD", TestIdp.TLS_PASSWORD, "PREHOD_CDS", cds ? "on" : "off"));
         HttpClient client = idp.newClient();
-        HttpRequest metadata = HttpRequest.newBuilder(URI.create("https://localhost:" + port + Routes.METADATA))
+        HttpRequest metadata = HttpRequest.newBuilder(URI.create("https://localhost:" + port + Paths.METADATA))
                 .timeout(Duration.ofSeconds(5)).GET().build();
         long t0 = System.nanoTime();
         Process process = builder.start();

@@ -41,7 +41,7 @@ import si.bankart.prehod.sandbox.ca.SandboxCa;
 import si.bankart.prehod.sandbox.ca.SimulatedFaults;
 import si.bankart.prehod.testing.TestAuthnRequests;
 import si.bankart.prehod.testing.TestServiceProvider;
-import si.bankart.prehod.web.server.Routes;
+import si.bankart.prehod.config.Paths;
 
 /**
  * The tar.gz started as an operator starts it: unpacked, conf/ edited for free ports, the sandbox CA's root as trust
@@ -210,7 +210,7 @@ class DistributionIT {
 
     /** The SP's AuthnRequest over HTTP-Redirect, answered without following the IdP's redirect to its login step. */
     private static HttpResponse<String> authnRequest(TestServiceProvider sp) throws Exception {
-        String sso = "https://localhost:" + installation.httpsPort + Routes.SSO_REDIRECT;
+        String sso = "https://localhost:" + installation.httpsPort + Paths.SSO_REDIRECT;
         return client(null, HttpClient.Redirect.NEVER).send(HttpRequest.newBuilder(URI.create(sso + "?"
                 + TestAuthnRequests.valid(sp, sso).redirectQuery(null))).build(), HttpResponse.BodyHandlers.ofString());
     }

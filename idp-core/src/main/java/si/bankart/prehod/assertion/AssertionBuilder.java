@@ -1,5 +1,6 @@
 package si.bankart.prehod.assertion;
 
+import si.bankart.prehod.sp.AcsEndpoint;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -25,7 +26,7 @@ import org.opensaml.saml.saml2.core.SubjectConfirmation;
 import org.opensaml.saml.saml2.core.SubjectConfirmationData;
 
 import si.bankart.prehod.directory.User;
-import si.bankart.prehod.request.TrustedReply;
+import si.bankart.prehod.protocol.Reply;
 import si.bankart.prehod.session.SpSession;
 import si.bankart.prehod.session.SsoSession;
 import si.bankart.prehod.sp.NameIdFormat;
@@ -56,7 +57,7 @@ public final class AssertionBuilder {
         this.ids = ids;
     }
 
-    public Assertion build(TrustedReply reply, SsoSession session, SpSession spSession, User user, Instant now) {
+    public Assertion build(Reply<AcsEndpoint> reply, SsoSession session, SpSession spSession, User user, Instant now) {
         Assertion assertion = SamlObjects.build(Assertion.DEFAULT_ELEMENT_NAME);
         assertion.setID(ids.samlId());
         assertion.setIssueInstant(now);
@@ -79,7 +80,7 @@ public final class AssertionBuilder {
         return issuer;
     }
 
-    private Subject subject(TrustedReply reply, SpSession spSession, Instant now) {
+    private Subject subject(Reply<AcsEndpoint> reply, SpSession spSession, Instant now) {
         NameID nameId = SamlObjects.build(NameID.DEFAULT_ELEMENT_NAME);
         nameId.setValue(spSession.nameId());
         nameId.setFormat(spSession.nameIdFormat().uri());
@@ -89,7 +90,7 @@ public final class AssertionBuilder {
         }
         SubjectConfirmationData data = SamlObjects.build(SubjectConfirmationData.DEFAULT_ELEMENT_NAME);
         data.setInResponseTo(reply.inResponseTo());
-        data.setRecipient(reply.acs().location());
+        data.setRecipient(reply.location());
         data.setNotOnOrAfter(now.plus(lifetime));
         SubjectConfirmation confirmation = SamlObjects.build(SubjectConfirmation.DEFAULT_ELEMENT_NAME);
         confirmation.setMethod(SubjectConfirmation.METHOD_BEARER);
@@ -100,7 +101,7 @@ public final class AssertionBuilder {
         return subject;
     }
 
-    private Conditions conditions(TrustedReply reply, Instant now) {
+    private Conditions conditions(Reply<AcsEndpoint> reply, Instant now) {
         Audience audience = SamlObjects.build(Audience.DEFAULT_ELEMENT_NAME);
         audience.setURI(reply.sp().entityId());
         AudienceRestriction restriction = SamlObjects.build(AudienceRestriction.DEFAULT_ELEMENT_NAME);
@@ -112,7 +113,7 @@ public final class AssertionBuilder {
         return conditions;
     }
 
-    private AuthnStatement authnStatement(TrustedReply reply, SsoSession session, SpSession spSession) {
+    private AuthnStatement authnStatement(Reply<AcsEndpoint> reply, SsoSession session, SpSession spSession) {
         AuthnContextClassRef classRef = SamlObjects.build(AuthnContextClassRef.DEFAULT_ELEMENT_NAME);
         classRef.setURI(reply.sp().policy().vocabulary().classRef(session.loa()));
         AuthnContext context = SamlObjects.build(AuthnContext.DEFAULT_ELEMENT_NAME);
@@ -125,7 +126,7 @@ public final class AssertionBuilder {
         return statement;
     }
 
-    private AttributeStatement attributes(TrustedReply reply, User user, SsoSession session) {
+    private AttributeStatement attributes(Reply<AcsEndpoint> reply, User user, SsoSession session) {
         AttributeStatement statement = SamlObjects.build(AttributeStatement.DEFAULT_ELEMENT_NAME);
         for (String name : reply.sp().policy().releasedAttributes()) {
             Optional<String> released = LOGIN_METHOD.equals(name) ? Optional.of(session.method()) : user.attribute(name);

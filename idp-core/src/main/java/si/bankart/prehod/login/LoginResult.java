@@ -3,7 +3,7 @@ package si.bankart.prehod.login;
 import java.time.Instant;
 
 import si.bankart.prehod.loa.LevelOfAssurance;
-import si.bankart.prehod.request.SamlStatus;
+import si.bankart.prehod.protocol.SamlStatus;
 
 /** What a login method reports back. Not logging in is a normal outcome, not an exception. */
 public sealed interface LoginResult permits LoginResult.Authenticated, LoginResult.Failed {

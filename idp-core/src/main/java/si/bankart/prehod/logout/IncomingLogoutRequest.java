@@ -4,7 +4,8 @@ import java.util.Optional;
 
 import org.opensaml.saml.saml2.core.LogoutRequest;
 
-import si.bankart.prehod.request.QuerySignature;
+import si.bankart.prehod.protocol.IncomingRequest;
+import si.bankart.prehod.protocol.signature.QuerySignature;
 
 /**
  * A LogoutRequest as a binding decoded it, before any check.
@@ -15,5 +16,5 @@ import si.bankart.prehod.request.QuerySignature;
  * @param querySignature present when the Redirect binding carried a Signature parameter
  */
 public record IncomingLogoutRequest(LogoutRequest request, String binding, String endpoint, String relayState,
-        Optional<QuerySignature> querySignature) {
+        Optional<QuerySignature> querySignature) implements IncomingRequest<LogoutRequest> {
 }

@@ -4,7 +4,7 @@ import java.util.Optional;
 
 import org.opensaml.saml.saml2.core.LogoutResponse;
 
-import si.bankart.prehod.request.QuerySignature;
+import si.bankart.prehod.protocol.signature.QuerySignature;
 
 /**
  * A LogoutResponse from an SP as a binding decoded it, before any check.

@@ -1,5 +1,7 @@
 package si.bankart.prehod.logout;
 
+import si.bankart.prehod.protocol.Reply;
+import si.bankart.prehod.sp.SloEndpoint;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +36,7 @@ public record LogoutProgress(String sessionId, String userId, String initiatorEn
 
     /** Logout an SP asked for. */
     public static LogoutProgress start(ValidLogoutRequest request, LogoutPlan plan) {
-        LogoutReply reply = request.reply();
+        Reply<SloEndpoint> reply = request.reply();
         return new LogoutProgress(request.session().id(), request.session().userId(), reply.sp().entityId(),
                 reply.inResponseTo(), reply.relayState(), reply.binding(), participants(plan), plan.withoutSlo(),
                 request.session().upstreamIdToken());
@@ -54,12 +56,12 @@ public record LogoutProgress(String sessionId, String userId, String initiatorEn
      * Where the final LogoutResponse goes, rebuilt from the registry (a stored progress names the SP, it does not
      * carry trust); empty when logout started at the IdP or the SP lost its SingleLogoutService meanwhile.
      */
-    public Optional<LogoutReply> initiatorReply(ServiceProviders registry) {
+    public Optional<Reply<SloEndpoint>> initiatorReply(ServiceProviders registry) {
         if (!startedBySp()) {
             return Optional.empty();
         }
         return registry.find(initiatorEntityId).flatMap(sp -> sp.metadata().frontChannelSlo(initiatorBinding)
-                .map(slo -> new LogoutReply(sp, slo, initiatorRequestId, initiatorRelayState)));
+                .map(slo -> new Reply<>(sp, slo, initiatorRequestId, initiatorRelayState)));
     }
 
     /** The next SP to send through the browser, if any is still to be asked. */

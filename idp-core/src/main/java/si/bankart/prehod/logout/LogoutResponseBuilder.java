@@ -1,11 +1,14 @@
 package si.bankart.prehod.logout;
 
+import si.bankart.prehod.protocol.RequestRejected;
+import si.bankart.prehod.protocol.Reply;
+import si.bankart.prehod.sp.SloEndpoint;
 import java.time.Clock;
 
 import org.opensaml.saml.saml2.core.LogoutResponse;
 import org.opensaml.saml.saml2.core.StatusCode;
 
-import si.bankart.prehod.request.SamlStatus;
+import si.bankart.prehod.protocol.SamlStatus;
 import si.bankart.prehod.response.SamlSigner;
 import si.bankart.prehod.response.StatusResponseEnvelope;
 import si.bankart.prehod.storage.RandomIds;
@@ -28,25 +31,25 @@ public final class LogoutResponseBuilder {
     }
 
     /** The end of a logout chain: Success, or PartialLogout if {@code progress} says some SP was not logged out. */
-    public OutgoingLogoutResponse finished(LogoutReply reply, LogoutProgress progress) {
+    public OutgoingLogoutResponse finished(Reply<SloEndpoint> reply, LogoutProgress progress) {
         if (!progress.finished()) {
             throw new IllegalStateException("logout is still waiting for an SP");
         }
         return progress.partial() ? answer(reply, SamlStatus.SUCCESS_PARTIAL_LOGOUT, null) : success(reply);
     }
 
-    public OutgoingLogoutResponse success(LogoutReply reply) {
+    public OutgoingLogoutResponse success(Reply<SloEndpoint> reply) {
         return answer(reply, null, null);
     }
 
     /** @param incident shown to the SP as StatusMessage so its support can quote it to ours */
-    public OutgoingLogoutResponse refused(LogoutRequestRejected rejected, String incident) {
-        LogoutReply reply = rejected.replyTo().orElseThrow(
+    public OutgoingLogoutResponse refused(RequestRejected rejected, String incident) {
+        Reply<SloEndpoint> reply = rejected.replyTo(SloEndpoint.class).orElseThrow(
                 () -> new IllegalArgumentException("this refusal may not be answered to the SP: " + rejected.reason()));
         return answer(reply, rejected.status(), "incident " + incident);
     }
 
-    private OutgoingLogoutResponse answer(LogoutReply reply, SamlStatus status, String message) {
+    private OutgoingLogoutResponse answer(Reply<SloEndpoint> reply, SamlStatus status, String message) {
         LogoutResponse response = envelope.wrap(SamlObjects.build(LogoutResponse.DEFAULT_ELEMENT_NAME),
                 reply.inResponseTo(), reply.location(), status == null ? StatusCode.SUCCESS : status.topLevel(),
                 status == null ? null : status.secondLevel(), message);

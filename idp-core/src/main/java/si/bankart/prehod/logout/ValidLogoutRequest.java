@@ -1,5 +1,7 @@
 package si.bankart.prehod.logout;
 
+import si.bankart.prehod.protocol.Reply;
+import si.bankart.prehod.sp.SloEndpoint;
 import si.bankart.prehod.session.SsoSession;
 
 /**
@@ -8,7 +10,7 @@ import si.bankart.prehod.session.SsoSession;
  * @param reply   where the final LogoutResponse goes
  * @param session the session to log out
  */
-public record ValidLogoutRequest(LogoutReply reply, SsoSession session) {
+public record ValidLogoutRequest(Reply<SloEndpoint> reply, SsoSession session) {
 
     public String initiator() {
         return reply.sp().entityId();

@@ -1,28 +1,25 @@
 package si.bankart.prehod.request;
 
-import java.util.Optional;
-
 import org.opensaml.saml.saml2.core.AuthnRequest;
 
 import si.bankart.prehod.loa.LoaRequirement;
+import si.bankart.prehod.protocol.RequestCheck;
 import si.bankart.prehod.sp.AcsEndpoint;
 import si.bankart.prehod.sp.NameIdFormat;
-import si.bankart.prehod.sp.RegisteredSp;
 
 /**
- * One AuthnRequest going through the rules: the input, and what earlier rules established (the SP, its ACS, the
- * RelayState that may be echoed, the NameID format and the LoA requirement). Lives for one validation only.
+ * One AuthnRequest going through the rules: what every request's check holds (the SP, the RelayState that may be
+ * echoed), its ACS, and what the AuthnRequest's own rules establish (the NameID format and the LoA requirement).
+ * Lives for one validation only.
  */
-public final class AuthnRequestCheck implements MessageCheck<RequestRejected> {
+public final class AuthnRequestCheck extends RequestCheck<AuthnRequest, AcsEndpoint> {
 
     private final IncomingAuthnRequest incoming;
-    private RegisteredSp sp;
-    private AcsEndpoint acs;
-    private String echoedRelayState;
     private NameIdFormat nameIdFormat;
     private LoaRequirement loaRequirement;
 
     public AuthnRequestCheck(IncomingAuthnRequest incoming) {
+        super(incoming);
         this.incoming = incoming;
     }
 
@@ -34,65 +31,15 @@ public final class AuthnRequestCheck implements MessageCheck<RequestRejected> {
         return incoming.request();
     }
 
-    @Override
-    public AuthnRequest message() {
-        return incoming.request();
-    }
-
-    @Override
-    public String endpoint() {
-        return incoming.endpoint();
-    }
-
-    /** The refusal, answered to the SP only once its identity and ACS are established. */
-    @Override
-    public RequestRejected reject(SamlStatus status, String reason) {
-        return new RequestRejected(status, reason, trustedReply());
-    }
-
-    public Optional<TrustedReply> trustedReply() {
-        if (sp == null || acs == null) {
-            return Optional.empty();
-        }
-        return Optional.of(new TrustedReply(sp, acs, request().getID(), echoedRelayState));
-    }
-
-    @Override
-    public RegisteredSp sp() {
-        if (sp == null) {
-            throw new IllegalStateException("IssuerIsKnownSp must run first");
-        }
-        return sp;
-    }
-
-    @Override
-    public void sp(RegisteredSp value) {
-        this.sp = value;
-    }
-
     public AcsEndpoint acs() {
-        if (acs == null) {
+        if (replyEndpoint() == null) {
             throw new IllegalStateException("AcsComesFromMetadata must run first");
         }
-        return acs;
+        return replyEndpoint();
     }
 
     public void acs(AcsEndpoint value) {
-        this.acs = value;
-    }
-
-    @Override
-    public String relayState() {
-        return incoming.relayState();
-    }
-
-    @Override
-    public void echoRelayState(String relayState) {
-        this.echoedRelayState = relayState;
-    }
-
-    public String echoedRelayState() {
-        return echoedRelayState;
+        replyEndpoint(value);
     }
 
     public NameIdFormat nameIdFormat() {

@@ -1,5 +1,7 @@
 package si.bankart.prehod.request;
 
+import si.bankart.prehod.protocol.IncomingRequest;
+import si.bankart.prehod.protocol.signature.QuerySignature;
 import java.util.Optional;
 
 import org.opensaml.saml.saml2.core.AuthnRequest;
@@ -13,5 +15,5 @@ import org.opensaml.saml.saml2.core.AuthnRequest;
  * @param querySignature present when the Redirect binding carried a Signature parameter
  */
 public record IncomingAuthnRequest(AuthnRequest request, String binding, String endpoint, String relayState,
-        Optional<QuerySignature> querySignature) {
+        Optional<QuerySignature> querySignature) implements IncomingRequest<AuthnRequest> {
 }

@@ -1,5 +1,7 @@
 package si.bankart.prehod.request;
 
+import si.bankart.prehod.protocol.SamlStatus;
+import si.bankart.prehod.protocol.RequestRejected;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 

@@ -1,13 +1,14 @@
 package si.bankart.prehod.response;
 
+import si.bankart.prehod.sp.AcsEndpoint;
 import java.time.Clock;
 
 import org.opensaml.saml.saml2.core.Assertion;
 import org.opensaml.saml.saml2.core.Response;
 import org.opensaml.saml.saml2.core.StatusCode;
 
-import si.bankart.prehod.request.SamlStatus;
-import si.bankart.prehod.request.TrustedReply;
+import si.bankart.prehod.protocol.SamlStatus;
+import si.bankart.prehod.protocol.Reply;
 import si.bankart.prehod.sp.RelyingPartyPolicy;
 import si.bankart.prehod.storage.RandomIds;
 import si.bankart.prehod.xml.SamlObjects;
@@ -30,7 +31,7 @@ public final class ResponseBuilder {
         this.envelope = new StatusResponseEnvelope(idpEntityId, clock, ids);
     }
 
-    public SamlReply success(TrustedReply reply, Assertion assertion) {
+    public SamlReply success(Reply<AcsEndpoint> reply, Assertion assertion) {
         RelyingPartyPolicy policy = reply.sp().policy();
         signer.sign(assertion);
         Response response = envelope(reply, StatusCode.SUCCESS, null, null);
@@ -43,18 +44,18 @@ public final class ResponseBuilder {
         if (policy.signResponse()) {
             signer.sign(response);
         }
-        return new SamlReply(response, reply.acs().location(), reply.relayState(), reply.sp().policy().displayName());
+        return new SamlReply(response, reply.location(), reply.relayState(), reply.sp().policy().displayName());
     }
 
     /** @param incident shown to the SP as StatusMessage so its support can quote it to ours */
-    public SamlReply error(TrustedReply reply, SamlStatus status, String incident) {
+    public SamlReply error(Reply<AcsEndpoint> reply, SamlStatus status, String incident) {
         Response response = envelope(reply, status.topLevel(), status.secondLevel(), "incident " + incident);
         signer.sign(response);
-        return new SamlReply(response, reply.acs().location(), reply.relayState(), reply.sp().policy().displayName());
+        return new SamlReply(response, reply.location(), reply.relayState(), reply.sp().policy().displayName());
     }
 
-    private Response envelope(TrustedReply reply, String topLevel, String secondLevel, String message) {
-        return envelope.wrap(SamlObjects.build(Response.DEFAULT_ELEMENT_NAME), reply.inResponseTo(), reply.acs().location(),
+    private Response envelope(Reply<AcsEndpoint> reply, String topLevel, String secondLevel, String message) {
+        return envelope.wrap(SamlObjects.build(Response.DEFAULT_ELEMENT_NAME), reply.inResponseTo(), reply.location(),
                 topLevel, secondLevel, message);
     }
 }

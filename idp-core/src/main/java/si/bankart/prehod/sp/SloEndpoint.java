@@ -1,5 +1,6 @@
 package si.bankart.prehod.sp;
 
+import si.bankart.prehod.protocol.ReplyEndpoint;
 import org.opensaml.saml.common.xml.SAMLConstants;
 
 /**
@@ -8,9 +9,10 @@ import org.opensaml.saml.common.xml.SAMLConstants;
  *
  * @param responseLocation where LogoutResponses go when it differs from {@code location}; null otherwise
  */
-public record SloEndpoint(String binding, String location, String responseLocation) {
+public record SloEndpoint(String binding, String location, String responseLocation) implements ReplyEndpoint {
 
     /** Where a LogoutResponse to this SP goes: ResponseLocation if given, else Location (SAML metadata §2.2.2). */
+    @Override
     public String replyLocation() {
         return responseLocation == null ? location : responseLocation;
     }

@@ -1,5 +1,6 @@
 package si.bankart.prehod.assertion;
 
+import si.bankart.prehod.sp.AcsEndpoint;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static si.bankart.prehod.testing.TestXPath.count;
 import static si.bankart.prehod.testing.TestXPath.value;
@@ -16,7 +17,7 @@ import org.opensaml.saml.saml2.core.Assertion;
 
 import si.bankart.prehod.directory.User;
 import si.bankart.prehod.loa.LevelOfAssurance;
-import si.bankart.prehod.request.TrustedReply;
+import si.bankart.prehod.protocol.Reply;
 import si.bankart.prehod.session.SpSession;
 import si.bankart.prehod.session.SsoSession;
 import si.bankart.prehod.sp.NameIdFormat;
@@ -46,11 +47,11 @@ class AssertionBuilderTest {
         OpenSamlRuntime.initialize();
     }
 
-    private static TrustedReply reply(RegisteredSp sp, String inResponseTo) {
-        return new TrustedReply(sp, sp.metadata().defaultAcs().orElseThrow(), inResponseTo, "relay-1");
+    private static Reply<AcsEndpoint> reply(RegisteredSp sp, String inResponseTo) {
+        return new Reply<>(sp, sp.metadata().defaultAcs().orElseThrow(), inResponseTo, "relay-1");
     }
 
-    private static String xml(TrustedReply reply, SpSession spSession, User user) {
+    private static String xml(Reply<AcsEndpoint> reply, SpSession spSession, User user) {
         Assertion assertion = new AssertionBuilder(IDP, LIFETIME, new FixedIds()).build(reply, SESSION, spSession, user, NOW);
         try {
             return SerializeSupport.prettyPrintXML(XMLObjectSupport.marshall(assertion));

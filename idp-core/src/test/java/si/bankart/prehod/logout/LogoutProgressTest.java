@@ -1,5 +1,7 @@
 package si.bankart.prehod.logout;
 
+import si.bankart.prehod.protocol.Reply;
+import si.bankart.prehod.sp.SloEndpoint;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -103,7 +105,7 @@ class LogoutProgressTest {
 
     @Test
     void startFromAValidRequestRemembersWhomToAnswer() {
-        LogoutReply reply = new LogoutReply(SloFixtures.registeredSp(), SloFixtures.postSlo(SloFixtures.SP), "_from-sp", "rs-9");
+        Reply<SloEndpoint> reply = new Reply<>(SloFixtures.registeredSp(), SloFixtures.postSlo(SloFixtures.SP), "_from-sp", "rs-9");
         LogoutPlan plan = new LogoutPlan(List.of(), List.of(), List.of("https://sp.test/e"));
         LogoutProgress progress = LogoutProgress.start(new ValidLogoutRequest(reply, SloFixtures.session()), plan);
         assertEquals(SloFixtures.SP.entityId(), progress.initiatorEntityId());
@@ -120,7 +122,7 @@ class LogoutProgressTest {
         ServiceProviderRegistry registry = new ServiceProviderRegistry(List.of(sp.metadata()), List.of(sp.policy()));
         LogoutProgress progress = new LogoutProgress("cookie-1", "ana", SloFixtures.SP.entityId(), "_from-sp", "rs-9",
                 SloFixtures.REDIRECT, List.of(), List.of(), null);
-        LogoutReply reply = progress.initiatorReply(registry).orElseThrow();
+        Reply<SloEndpoint> reply = progress.initiatorReply(registry).orElseThrow();
         assertEquals(SloFixtures.redirectSlo(SloFixtures.SP).location(), reply.location());
         assertEquals("_from-sp", reply.inResponseTo());
         assertEquals("rs-9", reply.relayState());

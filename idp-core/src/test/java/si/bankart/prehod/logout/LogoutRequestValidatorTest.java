@@ -1,40 +1,27 @@
 package si.bankart.prehod.logout;
 
+import si.bankart.prehod.protocol.RequestRejected;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static si.bankart.prehod.logout.SloFixtures.CLOCK;
 import static si.bankart.prehod.logout.SloFixtures.MAX_AGE;
 import static si.bankart.prehod.logout.SloFixtures.SKEW;
 import static si.bankart.prehod.logout.SloFixtures.SP;
 import static si.bankart.prehod.logout.SloFixtures.post;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.opensaml.saml.saml2.core.LogoutRequest;
-import org.opensaml.storage.ReplayCache;
 
-import si.bankart.prehod.request.rule.DestinationIsThisEndpoint;
-import si.bankart.prehod.logout.rule.EncryptedIdIsRefused;
-import si.bankart.prehod.request.rule.IssueInstantIsFresh;
-import si.bankart.prehod.request.rule.IssuerIsKnownSp;
-import si.bankart.prehod.logout.rule.NameIdIsTheOneIssued;
-import si.bankart.prehod.logout.rule.NotOnOrAfterHasNotPassed;
-import si.bankart.prehod.request.rule.RelayStateFitsLimit;
-import si.bankart.prehod.logout.rule.ReplyGoesToSloFromMetadata;
-import si.bankart.prehod.request.rule.RequestIdIsNotReplayed;
-import si.bankart.prehod.logout.rule.SessionIndexIsTheOneIssued;
-import si.bankart.prehod.logout.rule.SignaturePresentWhenRequired;
-import si.bankart.prehod.request.rule.VersionIs20;
-import si.bankart.prehod.request.SamlStatus;
+import si.bankart.prehod.protocol.SamlStatus;
 import si.bankart.prehod.session.SsoSession;
 import si.bankart.prehod.sp.RegisteredSp;
 import si.bankart.prehod.sp.ServiceProviderRegistry;
 import si.bankart.prehod.storage.InMemoryStorage;
+import si.bankart.prehod.testing.MutableClock;
 import si.bankart.prehod.testing.TestServiceProvider;
 import si.bankart.prehod.testing.TestXml;
 import si.bankart.prehod.testing.TestXmlSignatures;
@@ -46,40 +33,43 @@ class LogoutRequestValidatorTest {
             SloFixtures.redirectSlo(SP), SloFixtures.postSlo(SP));
     private static final TestServiceProvider OTHER = SloFixtures.OTHER_SP;
 
+    private final MutableClock clock = MutableClock.atRealNow();
     private LogoutRequestValidator validator;
+
+    private TestLogoutRequests request(TestServiceProvider sp) {
+        return TestLogoutRequests.valid(sp).issuedAt(clock.instant());
+    }
+
+    private TestLogoutRequests request(TestServiceProvider sp, String destination) {
+        return TestLogoutRequests.valid(sp, destination).issuedAt(clock.instant());
+    }
 
     @BeforeEach
     void validatorOverAFreshReplayCache() throws Exception {
-        ReplayCache cache = new ReplayCache();
-        cache.setId("test-logout-replay");
-        cache.setStorage(InMemoryStorage.create("test"));
-        cache.initialize();
         ServiceProviderRegistry registry = new ServiceProviderRegistry(
                 List.of(SIGNING.metadata(), SloFixtures.metadata(OTHER, SloFixtures.postSlo(OTHER))),
                 List.of(SIGNING.policy(), OTHER.policy()));
-        validator = new LogoutRequestValidator(List.of(
-                new IssuerIsKnownSp(registry)::verify,
-                new ReplyGoesToSloFromMetadata(),
-                new RelayStateFitsLimit(80)::verify,
-                new VersionIs20()::verify,
-                new DestinationIsThisEndpoint()::verify,
-                new IssueInstantIsFresh(CLOCK, SKEW, MAX_AGE)::verify,
-                new NotOnOrAfterHasNotPassed(CLOCK, SKEW),
-                // The replay window outlasts the request age; real time, as the in-memory store expires by it.
-                new RequestIdIsNotReplayed(cache, java.time.Clock.systemUTC(), MAX_AGE.plus(SKEW).plus(Duration.ofMinutes(1)))::verify,
-                new SignaturePresentWhenRequired(SloFixtures.signaturePolicy(false)),
-                new EncryptedIdIsRefused(),
-                new NameIdIsTheOneIssued(SloFixtures.IDP),
-                new SessionIndexIsTheOneIssued()));
+        // At the real time: the in-memory store expires replay records by it.
+        validator = LogoutRequestValidator.standard(registry, InMemoryStorage.create("test"), SloFixtures.LIMITS,
+                SloFixtures.signaturePolicy(false), SloFixtures.IDP, clock);
     }
 
-    private LogoutRequestRejected refused(IncomingLogoutRequest incoming, Optional<SsoSession> session) {
-        return assertThrows(LogoutRequestRejected.class, () -> validator.validate(incoming, session));
+    private RequestRejected refused(IncomingLogoutRequest incoming, Optional<SsoSession> session) {
+        return assertThrows(RequestRejected.class, () -> validator.validate(incoming, session));
+    }
+
+    /** Production runs exactly this list (Idp.assemble calls standard); reordering or dropping a rule fails here. */
+    @Test
+    void standardRulesEstablishTheReplyFirstCheckTheSignatureBeforeTheContentAndThePrincipalLast() {
+        assertEquals(List.of("IssuerIsKnownSp", "ReplyGoesToSloFromMetadata", "RelayStateFitsLimit", "VersionIs20",
+                "DestinationIsThisEndpoint", "IssueInstantIsFresh", "NotOnOrAfterHasNotPassed", "RequestIdIsNotReplayed",
+                "SignaturePresentWhenRequired", "EncryptedIdIsRefused", "NameIdIsTheOneIssued",
+                "SessionIndexIsTheOneIssued"), validator.ruleNames());
     }
 
     @Test
     void validateWhenSignedRequestNamesWhatThisSessionIssuedThenAcceptedWithReplyToTheSpsSlo() throws Exception {
-        ValidLogoutRequest valid = validator.validate(post(TestLogoutRequests.valid(SP).id("_ok").signed()),
+        ValidLogoutRequest valid = validator.validate(post(request(SP).id("_ok").signed()),
                 Optional.of(SloFixtures.session()));
         assertEquals(SP.entityId(), valid.initiator());
         assertEquals(SloFixtures.postSlo(SP).location(), valid.reply().location());
@@ -90,7 +80,7 @@ class LogoutRequestValidatorTest {
 
     @Test
     void validateWhenSignedRedirectRequestThenAcceptedWithReplyOverRedirect() throws Exception {
-        TestLogoutRequests request = TestLogoutRequests.valid(SP, SloFixtures.REDIRECT_SLO);
+        TestLogoutRequests request = request(SP, SloFixtures.REDIRECT_SLO);
         ValidLogoutRequest valid = validator.validate(SloFixtures.redirect(request.build(), request.querySignature("rs-1")),
                 Optional.of(SloFixtures.session()));
         assertEquals(SloFixtures.REDIRECT, valid.reply().binding());
@@ -98,17 +88,17 @@ class LogoutRequestValidatorTest {
 
     @Test
     void validateWhenReplayedThenRequestDenied() throws Exception {
-        TestLogoutRequests request = TestLogoutRequests.valid(SP).id("_once");
+        TestLogoutRequests request = request(SP).id("_once");
         validator.validate(post(request.signed()), Optional.of(SloFixtures.session()));
-        LogoutRequestRejected thrown = refused(post(request.signed()), Optional.of(SloFixtures.session()));
+        RequestRejected thrown = refused(post(request.signed()), Optional.of(SloFixtures.session()));
         assertEquals(SamlStatus.REQUESTER_REQUEST_DENIED, thrown.status());
         assertTrue(thrown.reason().contains("replay"), thrown.reason());
     }
 
     /** The request, signed by hand so the canonicalization can be chosen. */
-    private static LogoutRequest signedWith(String canonicalization, String id) {
+    private LogoutRequest signedWith(String canonicalization, String id) {
         return TestXml.parse(TestXmlSignatures.by(SP.credential()).canonicalization(canonicalization)
-                .sign(TestXml.serialize(TestLogoutRequests.valid(SP).id(id).build())));
+                .sign(TestXml.serialize(request(SP).id(id).build())));
     }
 
     @Test
@@ -121,7 +111,7 @@ class LogoutRequestValidatorTest {
 
     @Test
     void validateWhenPostRequestSignedWithCommentsThenRequestDeniedWithTheReason() {
-        LogoutRequestRejected thrown = refused(post(signedWith(
+        RequestRejected thrown = refused(post(signedWith(
                 org.opensaml.xmlsec.signature.support.SignatureConstants.ALGO_ID_C14N_EXCL_WITH_COMMENTS, "_comments")),
                 Optional.of(SloFixtures.session()));
         assertEquals(SamlStatus.REQUESTER_REQUEST_DENIED, thrown.status());
@@ -132,7 +122,7 @@ class LogoutRequestValidatorTest {
 
     @Test
     void validateWhenForgedByAnotherPartyThenRequestDeniedAndAnsweredOnlyToTheNamedSp() {
-        LogoutRequestRejected thrown = refused(post(TestLogoutRequests.valid(SP).signed(
+        RequestRejected thrown = refused(post(request(SP).signed(
                 si.bankart.prehod.testing.TestCredentials.named("attacker"),
                 org.opensaml.xmlsec.signature.support.SignatureConstants.ALGO_ID_SIGNATURE_RSA_SHA256,
                 org.opensaml.xmlsec.signature.support.SignatureConstants.ALGO_ID_DIGEST_SHA256)),
@@ -144,20 +134,20 @@ class LogoutRequestValidatorTest {
     @Test
     void validateWhenUnsignedButSpMustSignThenRequestDenied() {
         assertEquals(SamlStatus.REQUESTER_REQUEST_DENIED,
-                refused(post(TestLogoutRequests.valid(SP).received()), Optional.of(SloFixtures.session())).status());
+                refused(post(request(SP).received()), Optional.of(SloFixtures.session())).status());
     }
 
     @Test
     void validateWhenSessionIndexBelongsToAnotherSpThenRequestDenied() {
         String othersIndex = SloFixtures.spSession(OTHER).sessionIndex();
-        LogoutRequestRejected thrown = refused(post(TestLogoutRequests.valid(SP)
+        RequestRejected thrown = refused(post(request(SP)
                 .with(r -> r.getSessionIndexes().get(0).setValue(othersIndex)).signed()), Optional.of(SloFixtures.session()));
         assertEquals(SamlStatus.REQUESTER_REQUEST_DENIED, thrown.status());
     }
 
     @Test
     void validateWhenNameIdIsAnotherUsersThenUnknownPrincipal() {
-        LogoutRequestRejected thrown = refused(post(TestLogoutRequests.valid(SP)
+        RequestRejected thrown = refused(post(request(SP)
                 .with(r -> r.getNameID().setValue("nid-bojan")).signed()), Optional.of(SloFixtures.session()));
         assertEquals(SamlStatus.REQUESTER_UNKNOWN_PRINCIPAL, thrown.status());
     }
@@ -165,12 +155,12 @@ class LogoutRequestValidatorTest {
     @Test
     void validateWhenBrowserHasNoSessionThenUnknownPrincipal() {
         assertEquals(SamlStatus.REQUESTER_UNKNOWN_PRINCIPAL,
-                refused(post(TestLogoutRequests.valid(SP).signed()), Optional.empty()).status());
+                refused(post(request(SP).signed()), Optional.empty()).status());
     }
 
     @Test
     void validateWhenIssuerIsUnknownThenNothingIsSentAnywhere() {
-        LogoutRequestRejected thrown = refused(post(TestLogoutRequests.valid(TestServiceProvider.named("slo-stranger"))
+        RequestRejected thrown = refused(post(request(TestServiceProvider.named("slo-stranger"))
                 .received()), Optional.of(SloFixtures.session()));
         assertTrue(thrown.replyTo().isEmpty());
     }

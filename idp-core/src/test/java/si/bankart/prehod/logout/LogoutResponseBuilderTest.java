@@ -1,5 +1,7 @@
 package si.bankart.prehod.logout;
 
+import si.bankart.prehod.protocol.RequestRejected;
+import si.bankart.prehod.protocol.Reply;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static si.bankart.prehod.logout.SloFixtures.IDP;
@@ -21,7 +23,7 @@ import org.xmlunit.builder.DiffBuilder;
 import org.xmlunit.builder.Input;
 import org.xmlunit.diff.Diff;
 
-import si.bankart.prehod.request.SamlStatus;
+import si.bankart.prehod.protocol.SamlStatus;
 import si.bankart.prehod.response.SamlSigner;
 import si.bankart.prehod.sp.SloEndpoint;
 import si.bankart.prehod.testing.FixedIds;
@@ -32,7 +34,7 @@ class LogoutResponseBuilderTest {
     /** The SP answers at a ResponseLocation apart from its Location, which the Destination must follow. */
     private static final SloEndpoint SLO = new SloEndpoint(SloFixtures.POST, "https://sp.test/slo/post",
             "https://sp.test/slo/post/answer");
-    private static final LogoutReply REPLY = new LogoutReply(SloFixtures.registered(SloFixtures.SP, SLO), SLO,
+    private static final Reply<SloEndpoint> REPLY = new Reply<>(SloFixtures.registered(SloFixtures.SP, SLO), SLO,
             "_request-1", "rs-1");
 
     private final LogoutResponseBuilder builder = new LogoutResponseBuilder(IDP, new SamlSigner(IDP_KEY),
@@ -114,7 +116,7 @@ class LogoutResponseBuilderTest {
 
     @Test
     void refusedRequestIsAnsweredWithItsRequesterStatusAndIncident() throws Exception {
-        OutgoingLogoutResponse outgoing = builder.refused(new LogoutRequestRejected(SamlStatus.REQUESTER_REQUEST_DENIED,
+        OutgoingLogoutResponse outgoing = builder.refused(new RequestRejected(SamlStatus.REQUESTER_REQUEST_DENIED,
                 "SessionIndex is not the one issued", Optional.of(REPLY)), "TEST-0001");
         String xml = xml(outgoing);
         assertEquals(StatusCode.REQUESTER, value(xml, "/samlp:LogoutResponse/samlp:Status/samlp:StatusCode/@Value"));
@@ -128,7 +130,7 @@ class LogoutResponseBuilderTest {
 
     @Test
     void refusedWithoutATrustedReplyCannotBeAnswered() {
-        assertThrows(IllegalArgumentException.class, () -> builder.refused(new LogoutRequestRejected(
+        assertThrows(IllegalArgumentException.class, () -> builder.refused(new RequestRejected(
                 SamlStatus.REQUESTER_REQUEST_DENIED, "Issuer is not a registered SP", Optional.empty()), "TEST-0001"));
     }
 

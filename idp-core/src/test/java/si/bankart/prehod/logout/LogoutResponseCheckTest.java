@@ -16,7 +16,7 @@ import org.opensaml.saml.saml2.core.StatusCode;
 import org.opensaml.xmlsec.crypto.XMLSigningUtil;
 import org.opensaml.xmlsec.signature.support.SignatureConstants;
 
-import si.bankart.prehod.request.QuerySignature;
+import si.bankart.prehod.protocol.signature.QuerySignature;
 import si.bankart.prehod.sp.ServiceProviderRegistry;
 import si.bankart.prehod.testing.TestAuthnRequests;
 import si.bankart.prehod.testing.TestCredentials;

@@ -1,5 +1,6 @@
 package si.bankart.prehod.logout;
 
+import si.bankart.prehod.protocol.signature.SpSignature;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,10 +12,11 @@ import org.opensaml.saml.common.xml.SAMLConstants;
 import org.opensaml.saml.saml2.core.LogoutRequest;
 import org.opensaml.security.x509.BasicX509Credential;
 
+import si.bankart.prehod.config.Limits;
 import si.bankart.prehod.loa.LevelOfAssurance;
-import si.bankart.prehod.request.QuerySignature;
-import si.bankart.prehod.request.signature.QuerySignatureVerifier;
-import si.bankart.prehod.request.signature.StrictSignatureProfile;
+import si.bankart.prehod.protocol.signature.QuerySignature;
+import si.bankart.prehod.protocol.signature.QuerySignatureVerifier;
+import si.bankart.prehod.protocol.signature.StrictSignatureProfile;
 import si.bankart.prehod.session.SpSession;
 import si.bankart.prehod.session.SsoSession;
 import si.bankart.prehod.sp.NameIdFormat;
@@ -42,6 +44,7 @@ public final class SloFixtures {
     public static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
     public static final Duration SKEW = Duration.ofMinutes(3);
     public static final Duration MAX_AGE = Duration.ofMinutes(5);
+    public static final Limits LIMITS = new Limits(null, SKEW, MAX_AGE, 80, null, null);
     public static final BasicX509Credential IDP_KEY = TestCredentials.named("idp");
     /** The SP that asks for logout in most tests. */
     public static final TestServiceProvider SP = TestServiceProvider.named("slo");

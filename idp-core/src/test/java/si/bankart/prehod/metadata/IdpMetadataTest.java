@@ -28,7 +28,7 @@ import si.bankart.prehod.config.LocalizedText;
 import si.bankart.prehod.keys.PemCredentialReader;
 import si.bankart.prehod.response.SamlSigner;
 import si.bankart.prehod.sp.NameIdFormat;
-import si.bankart.prehod.request.signature.StrictSignatureProfile;
+import si.bankart.prehod.protocol.signature.StrictSignatureProfile;
 import si.bankart.prehod.testing.GoldenFiles;
 import si.bankart.prehod.testing.TestXml;
 import si.bankart.prehod.xml.OpenSamlRuntime;

@@ -1,5 +1,9 @@
 package si.bankart.prehod.request;
 
+import si.bankart.prehod.protocol.SamlStatus;
+import si.bankart.prehod.protocol.Reply;
+import si.bankart.prehod.sp.AcsEndpoint;
+import si.bankart.prehod.protocol.rule.IssuerIsKnownSp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -41,8 +45,8 @@ class AuthnRequestCheckTest {
         AuthnRequestCheck check = check();
         check.sp(REGISTERED);
         check.acs(REGISTERED.metadata().acsByIndex(1).orElseThrow());
-        TrustedReply reply = check.reject(SamlStatus.REQUESTER_REQUEST_DENIED, "x").replyTo().orElseThrow();
-        assertEquals(SP.secondAcsUrl(), reply.acs().location());
+        Reply<AcsEndpoint> reply = check.reject(SamlStatus.REQUESTER_REQUEST_DENIED, "x").replyTo(AcsEndpoint.class).orElseThrow();
+        assertEquals(SP.secondAcsUrl(), reply.location());
         assertEquals("_check-1", reply.inResponseTo());
         assertEquals(null, reply.relayState(), "RelayState only once it passed its check");
     }
@@ -53,7 +57,7 @@ class AuthnRequestCheckTest {
         check.sp(REGISTERED);
         check.acs(REGISTERED.metadata().defaultAcs().orElseThrow());
         check.echoRelayState("rs");
-        assertEquals("rs", check.trustedReply().orElseThrow().relayState());
+        assertEquals("rs", check.reply().orElseThrow().relayState());
     }
 
     @Test

@@ -1,10 +1,18 @@
 package si.bankart.prehod.request;
 
+import si.bankart.prehod.protocol.SamlStatus;
+import si.bankart.prehod.protocol.RequestRejected;
+import si.bankart.prehod.protocol.rule.IssuerIsKnownSp;
+import si.bankart.prehod.protocol.rule.RelayStateFitsLimit;
+import si.bankart.prehod.protocol.rule.VersionIs20;
+import si.bankart.prehod.protocol.rule.DestinationIsThisEndpoint;
+import si.bankart.prehod.protocol.rule.IssueInstantIsFresh;
+import si.bankart.prehod.protocol.rule.RequestIdIsNotReplayed;
+import si.bankart.prehod.protocol.rule.SignaturePresentWhenRequired;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -17,30 +25,17 @@ import org.opensaml.saml.saml2.core.AuthnContextClassRef;
 import org.opensaml.saml.saml2.core.AuthnContextComparisonTypeEnumeration;
 import org.opensaml.saml.saml2.core.AuthnRequest;
 import org.opensaml.saml.saml2.core.RequestedAuthnContext;
-import org.opensaml.storage.ReplayCache;
 import org.opensaml.xmlsec.signature.support.SignatureConstants;
 
 import si.bankart.prehod.loa.AuthnContextVocabulary;
 import si.bankart.prehod.loa.LevelOfAssurance;
-import si.bankart.prehod.request.rule.AcsComesFromMetadata;
-import si.bankart.prehod.request.rule.DestinationIsThisEndpoint;
-import si.bankart.prehod.request.rule.IssueInstantIsFresh;
-import si.bankart.prehod.request.rule.IssuerIsKnownSp;
-import si.bankart.prehod.request.rule.NameIdPolicyIsSupported;
-import si.bankart.prehod.request.rule.RelayStateFitsLimit;
-import si.bankart.prehod.request.rule.RequestIdIsNotReplayed;
-import si.bankart.prehod.request.rule.RequestedAuthnContextIsSatisfiable;
-import si.bankart.prehod.request.rule.SignaturePresentWhenRequired;
-import si.bankart.prehod.request.rule.SubjectIsNotRequested;
-import si.bankart.prehod.request.rule.VersionIs20;
-import si.bankart.prehod.request.signature.QuerySignatureVerifier;
-import si.bankart.prehod.request.signature.StrictSignatureProfile;
 import si.bankart.prehod.sp.NameIdFormat;
 import si.bankart.prehod.sp.ServiceProviderRegistry;
 import si.bankart.prehod.storage.InMemoryStorage;
 import si.bankart.prehod.testing.MutableClock;
 import si.bankart.prehod.testing.TestAuthnRequests;
 import si.bankart.prehod.testing.TestCredentials;
+import si.bankart.prehod.testing.TestLimits;
 import si.bankart.prehod.testing.TestServiceProvider;
 import si.bankart.prehod.testing.TestXml;
 import si.bankart.prehod.xml.SamlObjects;
@@ -56,24 +51,9 @@ class AuthnRequestValidatorTest {
 
     @BeforeEach
     void validatorAsTheIdpWiresIt() throws Exception {
-        ReplayCache replayCache = new ReplayCache();
-        replayCache.setId("test-replay");
-        replayCache.setStorage(InMemoryStorage.create("test"));
-        replayCache.initialize();
         ServiceProviderRegistry registry = new ServiceProviderRegistry(List.of(SP.metadata()),
                 List.of(SP.policy(LevelOfAssurance.SUBSTANTIAL)));
-        validator = new AuthnRequestValidator(List.of(
-                new IssuerIsKnownSp(registry),
-                new AcsComesFromMetadata(),
-                new RelayStateFitsLimit(80),
-                new SignaturePresentWhenRequired(false, new QuerySignatureVerifier(), new StrictSignatureProfile()),
-                new VersionIs20(),
-                new DestinationIsThisEndpoint(),
-                new IssueInstantIsFresh(clock, Duration.ofMinutes(2), Duration.ofMinutes(5)),
-                new RequestIdIsNotReplayed(replayCache, clock, Duration.ofMinutes(9)),
-                new SubjectIsNotRequested(),
-                new NameIdPolicyIsSupported(),
-                new RequestedAuthnContextIsSatisfiable()));
+        validator = AuthnRequestValidator.standard(registry, InMemoryStorage.create("test"), TestLimits.SSO, false, clock);
     }
 
     private TestAuthnRequests request() {
@@ -88,6 +68,15 @@ class AuthnRequestValidatorTest {
 
     private RequestRejected rejected(IncomingAuthnRequest incoming) {
         return assertThrows(RequestRejected.class, () -> validator.validate(incoming));
+    }
+
+    /** Production runs exactly this list (Idp.assemble calls standard); reordering or dropping a rule fails here. */
+    @Test
+    void standardRulesEstablishTheReplyFirstAndCheckTheSignatureBeforeTheContent() {
+        assertEquals(List.of("IssuerIsKnownSp", "AcsComesFromMetadata", "RelayStateFitsLimit",
+                "SignaturePresentWhenRequired", "VersionIs20", "DestinationIsThisEndpoint", "IssueInstantIsFresh",
+                "RequestIdIsNotReplayed", "SubjectIsNotRequested", "NameIdPolicyIsSupported",
+                "RequestedAuthnContextIsSatisfiable"), validator.ruleNames());
     }
 
     @Test
@@ -154,7 +143,7 @@ class AuthnRequestValidatorTest {
 
         assertEquals(SamlStatus.REQUESTER_REQUEST_DENIED, thrown.status());
         assertTrue(thrown.reason().contains("signature"), thrown.reason());
-        assertEquals(SP.acsUrl(), thrown.replyTo().orElseThrow().acs().location());
+        assertEquals(SP.acsUrl(), thrown.replyTo().orElseThrow().location());
         assertEquals("state-1", thrown.replyTo().orElseThrow().relayState());
     }
 
@@ -166,6 +155,6 @@ class AuthnRequestValidatorTest {
         RequestRejected thrown = rejected(post(xml, null));
 
         assertEquals(SamlStatus.REQUESTER_REQUEST_DENIED, thrown.status());
-        assertEquals(SP.acsUrl(), thrown.replyTo().orElseThrow().acs().location());
+        assertEquals(SP.acsUrl(), thrown.replyTo().orElseThrow().location());
     }
 }

@@ -1,5 +1,7 @@
 package si.bankart.prehod.request;
 
+import si.bankart.prehod.protocol.SamlStatus;
+import si.bankart.prehod.protocol.RequestRejected;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

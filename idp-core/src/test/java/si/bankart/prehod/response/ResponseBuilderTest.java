@@ -1,5 +1,6 @@
 package si.bankart.prehod.response;
 
+import si.bankart.prehod.sp.AcsEndpoint;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -36,8 +37,8 @@ import org.opensaml.xmlsec.signature.support.SignatureValidator;
 import si.bankart.prehod.assertion.AssertionBuilder;
 import si.bankart.prehod.directory.User;
 import si.bankart.prehod.loa.LevelOfAssurance;
-import si.bankart.prehod.request.SamlStatus;
-import si.bankart.prehod.request.TrustedReply;
+import si.bankart.prehod.protocol.SamlStatus;
+import si.bankart.prehod.protocol.Reply;
 import si.bankart.prehod.session.SpSession;
 import si.bankart.prehod.session.SsoSession;
 import si.bankart.prehod.sp.NameIdFormat;
@@ -65,11 +66,11 @@ class ResponseBuilderTest {
     private final ResponseBuilder builder = new ResponseBuilder(IDP, new SamlSigner(IDP_KEY), new AssertionEncrypter(),
             Clock.fixed(NOW, ZoneOffset.UTC), ids);
 
-    private static TrustedReply reply(RegisteredSp sp) {
-        return new TrustedReply(sp, sp.metadata().defaultAcs().orElseThrow(), "_request-1", "relay-1");
+    private static Reply<AcsEndpoint> reply(RegisteredSp sp) {
+        return new Reply<>(sp, sp.metadata().defaultAcs().orElseThrow(), "_request-1", "relay-1");
     }
 
-    private Assertion assertion(TrustedReply reply) {
+    private Assertion assertion(Reply<AcsEndpoint> reply) {
         SsoSession session = new SsoSession("cookie", "ana", "test", LevelOfAssurance.SUBSTANTIAL, NOW, NOW,
                 NOW.plus(Duration.ofHours(8)), List.of());
         return new AssertionBuilder(IDP, Duration.ofMinutes(5), ids).build(reply, session,
@@ -78,7 +79,7 @@ class ResponseBuilderTest {
 
     /** As the SP receives it: serialised and parsed again. */
     private SamlReply success(RegisteredSp sp) {
-        TrustedReply reply = reply(sp);
+        Reply<AcsEndpoint> reply = reply(sp);
         return builder.success(reply, assertion(reply));
     }
 

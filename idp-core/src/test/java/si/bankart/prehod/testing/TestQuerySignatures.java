@@ -4,7 +4,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
-import si.bankart.prehod.request.QuerySignature;
+import si.bankart.prehod.protocol.signature.QuerySignature;
 
 /** Reads the signature parts out of an HTTP-Redirect query (SAML bindings §3.4.4.1), as the web layer does. */
 public final class TestQuerySignatures {

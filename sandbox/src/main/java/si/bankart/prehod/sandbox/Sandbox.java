@@ -27,7 +27,7 @@ import si.bankart.prehod.sandbox.portals.DemoPortals;
 import si.bankart.prehod.sandbox.portals.DemoPortalsConfig;
 import si.bankart.prehod.sandbox.portals.IdpMetadataKeys;
 import si.bankart.prehod.sandbox.portals.PortalDefinitionReader;
-import si.bankart.prehod.web.server.Routes;
+import si.bankart.prehod.config.Paths;
 import si.bankart.prehod.sandbox.rekono.ExtraClientUris;
 import si.bankart.prehod.sandbox.rekono.RekonoConfig;
 import si.bankart.prehod.sandbox.rekono.RekonoStandIn;
@@ -165,7 +165,7 @@ public final class Sandbox implements AutoCloseable {
 
             // As real portals do: the IdP's signing keys from its signed metadata, verified with the metadata-signing
             // certificate, re-read as it changes (a `keys next/activate/retire` keeps the portals working).
-            IdpMetadataKeys idpKeys = new IdpMetadataKeys(URI.create(idpConfig.endpoint(Routes.METADATA)),
+            IdpMetadataKeys idpKeys = new IdpMetadataKeys(URI.create(idpConfig.endpoint(Paths.METADATA)),
                     idpConfig.entityId(), new PemCredentialReader().readCertificate(
                             home.resolve(config.credentials().metadataSigningCertificate())),
                     TrustedCas.sslContext(ca.trustedRootPem(), "sandbox root"), OpenSamlRuntime.initialize(), clock,
@@ -173,8 +173,8 @@ public final class Sandbox implements AutoCloseable {
             DemoPortals portals = DemoPortals.start(new DemoPortalsConfig("127.0.0.1", ports.portals(), ca.tlsKeyStore(),
                     SANDBOX_PASSWORD.toCharArray(), URI.create("https://localhost:" + ports.portals()),
                     PortalDefinitionReader.repository(home).readAll(), idpConfig.entityId(),
-                    idpConfig.endpoint(Routes.SSO_REDIRECT),
-                    idpConfig.endpoint(Routes.SLO_REDIRECT), idpKeys, clock));
+                    idpConfig.endpoint(Paths.SSO_REDIRECT),
+                    idpConfig.endpoint(Paths.SLO_REDIRECT), idpKeys, clock));
             running.add(0, portals);
             return new Sandbox(running, ca, idp, idpBase, nodes, nodePorts, portals, rekono, faults);
         } catch (Exception | Error e) {

@@ -2,7 +2,7 @@ package si.bankart.prehod.login.rekono;
 
 import java.util.Optional;
 
-import si.bankart.prehod.request.SamlStatus;
+import si.bankart.prehod.protocol.SamlStatus;
 
 /**
  * Why a Rekono login was refused: a closed list the web layer maps to a page or, where the SP may be answered, to a

@@ -5,9 +5,9 @@ import java.util.Optional;
 import org.opensaml.saml.saml2.core.NameID;
 
 import si.bankart.prehod.logout.LogoutRequestCheck;
-import si.bankart.prehod.logout.LogoutRequestRejected;
-import si.bankart.prehod.logout.LogoutRequestRule;
-import si.bankart.prehod.request.SamlStatus;
+import si.bankart.prehod.protocol.RequestRejected;
+import si.bankart.prehod.protocol.RequestRule;
+import si.bankart.prehod.protocol.SamlStatus;
 import si.bankart.prehod.session.SpSession;
 import si.bankart.prehod.session.SsoSession;
 
@@ -18,7 +18,7 @@ import si.bankart.prehod.session.SsoSession;
  * Requester/UnknownPrincipal, "the responding provider does not recognize the principal" (§3.2.2.2), and nothing
  * is logged out.
  */
-public final class NameIdIsTheOneIssued implements LogoutRequestRule {
+public final class NameIdIsTheOneIssued implements RequestRule<LogoutRequestCheck> {
 
     private final String idpEntityId;
 
@@ -27,7 +27,7 @@ public final class NameIdIsTheOneIssued implements LogoutRequestRule {
     }
 
     @Override
-    public void check(LogoutRequestCheck check) throws LogoutRequestRejected {
+    public void check(LogoutRequestCheck check) throws RequestRejected {
         NameID nameId = check.request().getNameID();
         if (nameId == null || nameId.getValue() == null) {
             throw check.reject(SamlStatus.REQUESTER, "LogoutRequest has no NameID");

@@ -3,9 +3,9 @@ package si.bankart.prehod.logout.rule;
 import java.util.Optional;
 
 import si.bankart.prehod.logout.LogoutRequestCheck;
-import si.bankart.prehod.logout.LogoutRequestRejected;
-import si.bankart.prehod.logout.LogoutRequestRule;
-import si.bankart.prehod.request.SamlStatus;
+import si.bankart.prehod.protocol.RequestRejected;
+import si.bankart.prehod.protocol.RequestRule;
+import si.bankart.prehod.protocol.SamlStatus;
 import si.bankart.prehod.sp.SloEndpoint;
 
 /**
@@ -13,10 +13,10 @@ import si.bankart.prehod.sp.SloEndpoint;
  * binding the request came over (SAML profiles §4.4.4.2); nothing in the request chooses it. An SP whose metadata has
  * none is refused with no reply: there is nowhere trustworthy to answer.
  */
-public final class ReplyGoesToSloFromMetadata implements LogoutRequestRule {
+public final class ReplyGoesToSloFromMetadata implements RequestRule<LogoutRequestCheck> {
 
     @Override
-    public void check(LogoutRequestCheck check) throws LogoutRequestRejected {
+    public void check(LogoutRequestCheck check) throws RequestRejected {
         Optional<SloEndpoint> slo = check.sp().metadata().frontChannelSlo(check.incoming().binding());
         if (slo.isEmpty()) {
             throw check.reject(SamlStatus.REQUESTER_REQUEST_DENIED,

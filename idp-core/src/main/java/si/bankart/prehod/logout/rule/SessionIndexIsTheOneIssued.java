@@ -5,9 +5,9 @@ import java.util.List;
 import org.opensaml.saml.saml2.core.SessionIndex;
 
 import si.bankart.prehod.logout.LogoutRequestCheck;
-import si.bankart.prehod.logout.LogoutRequestRejected;
-import si.bankart.prehod.logout.LogoutRequestRule;
-import si.bankart.prehod.request.SamlStatus;
+import si.bankart.prehod.protocol.RequestRejected;
+import si.bankart.prehod.protocol.RequestRule;
+import si.bankart.prehod.protocol.SamlStatus;
 
 /**
  * The request must name the SessionIndex this session issued to the SP, and nothing else (SAML core §3.7.1: the
@@ -15,10 +15,10 @@ import si.bankart.prehod.request.SamlStatus;
  * principal", which for a bank is too broad to accept from an SP; a foreign one may belong to another session or
  * another SP. Both are Requester/RequestDenied and change nothing. Needs {@link NameIdIsTheOneIssued} to run first.
  */
-public final class SessionIndexIsTheOneIssued implements LogoutRequestRule {
+public final class SessionIndexIsTheOneIssued implements RequestRule<LogoutRequestCheck> {
 
     @Override
-    public void check(LogoutRequestCheck check) throws LogoutRequestRejected {
+    public void check(LogoutRequestCheck check) throws RequestRejected {
         List<SessionIndex> indexes = check.request().getSessionIndexes();
         if (indexes.isEmpty()) {
             throw check.reject(SamlStatus.REQUESTER_REQUEST_DENIED, "LogoutRequest names no SessionIndex");

@@ -6,9 +6,9 @@ import org.opensaml.saml.common.xml.SAMLConstants;
 import org.opensaml.saml.saml2.core.AuthnRequest;
 
 import si.bankart.prehod.request.AuthnRequestCheck;
-import si.bankart.prehod.request.AuthnRequestRule;
-import si.bankart.prehod.request.RequestRejected;
-import si.bankart.prehod.request.SamlStatus;
+import si.bankart.prehod.protocol.RequestRule;
+import si.bankart.prehod.protocol.RequestRejected;
+import si.bankart.prehod.protocol.SamlStatus;
 import si.bankart.prehod.sp.AcsEndpoint;
 import si.bankart.prehod.sp.SpMetadata;
 
@@ -17,7 +17,7 @@ import si.bankart.prehod.sp.SpMetadata;
  * or by AssertionConsumerServiceURL matched exactly, or the default ACS. A URL that metadata does not list is refused
  * with no reply, since replying to it is exactly what an attacker wants.
  */
-public final class AcsComesFromMetadata implements AuthnRequestRule {
+public final class AcsComesFromMetadata implements RequestRule<AuthnRequestCheck> {
 
     @Override
     public void check(AuthnRequestCheck check) throws RequestRejected {

@@ -5,9 +5,9 @@ import java.util.Optional;
 import org.opensaml.saml.saml2.core.NameIDPolicy;
 
 import si.bankart.prehod.request.AuthnRequestCheck;
-import si.bankart.prehod.request.AuthnRequestRule;
-import si.bankart.prehod.request.RequestRejected;
-import si.bankart.prehod.request.SamlStatus;
+import si.bankart.prehod.protocol.RequestRule;
+import si.bankart.prehod.protocol.RequestRejected;
+import si.bankart.prehod.protocol.SamlStatus;
 import si.bankart.prehod.sp.NameIdFormat;
 
 /**
@@ -15,7 +15,7 @@ import si.bankart.prehod.sp.NameIdFormat;
  * must be that configured format, and an SPNameQualifier must be the SP itself (no affiliations); otherwise
  * InvalidNameIDPolicy. The configured format per SP keeps identifiers from being linked across portals.
  */
-public final class NameIdPolicyIsSupported implements AuthnRequestRule {
+public final class NameIdPolicyIsSupported implements RequestRule<AuthnRequestCheck> {
 
     @Override
     public void check(AuthnRequestCheck check) throws RequestRejected {

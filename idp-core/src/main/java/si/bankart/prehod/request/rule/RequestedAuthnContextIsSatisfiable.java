@@ -11,9 +11,9 @@ import si.bankart.prehod.loa.Comparison;
 import si.bankart.prehod.loa.LevelOfAssurance;
 import si.bankart.prehod.loa.LoaRequirement;
 import si.bankart.prehod.request.AuthnRequestCheck;
-import si.bankart.prehod.request.AuthnRequestRule;
-import si.bankart.prehod.request.RequestRejected;
-import si.bankart.prehod.request.SamlStatus;
+import si.bankart.prehod.protocol.RequestRule;
+import si.bankart.prehod.protocol.RequestRejected;
+import si.bankart.prehod.protocol.SamlStatus;
 
 /**
  * The acceptable levels of assurance: at least the SP's configured minimum and, if the request has a
@@ -21,7 +21,7 @@ import si.bankart.prehod.request.SamlStatus;
  * references are read in the SP's vocabulary; unknown ones are ignored. Nothing acceptable, only unknown references, or
  * declaration references: NoAuthnContext.
  */
-public final class RequestedAuthnContextIsSatisfiable implements AuthnRequestRule {
+public final class RequestedAuthnContextIsSatisfiable implements RequestRule<AuthnRequestCheck> {
 
     @Override
     public void check(AuthnRequestCheck check) throws RequestRejected {

@@ -11,8 +11,8 @@ import org.opensaml.saml.common.SignableSAMLObject;
 import org.opensaml.saml.saml2.common.CacheableSAMLObject;
 import org.opensaml.saml.saml2.common.TimeBoundSAMLObject;
 
-import si.bankart.prehod.request.signature.SignatureVerdict;
-import si.bankart.prehod.request.signature.StrictSignatureProfile;
+import si.bankart.prehod.protocol.signature.SignatureVerdict;
+import si.bankart.prehod.protocol.signature.StrictSignatureProfile;
 import si.bankart.prehod.sp.MetadataLoader;
 import si.bankart.prehod.sp.SpMetadata;
 

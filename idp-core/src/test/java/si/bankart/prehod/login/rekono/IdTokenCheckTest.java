@@ -27,7 +27,7 @@ import com.nimbusds.jwt.SignedJWT;
 
 import si.bankart.prehod.loa.LevelOfAssurance;
 import si.bankart.prehod.login.rekono.RekonoOutcome.Authenticated;
-import si.bankart.prehod.request.SamlStatus;
+import si.bankart.prehod.protocol.SamlStatus;
 
 /** A hostile or broken provider's ID tokens, each refused with its own reason; the rest of the token is valid. */
 class IdTokenCheckTest {

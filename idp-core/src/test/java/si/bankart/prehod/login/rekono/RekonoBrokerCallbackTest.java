@@ -144,7 +144,7 @@ class RekonoBrokerCallbackTest {
                 "state", List.of(state)), redirect);
 
         Rejected rejected = assertRejected(outcome, RejectionReason.UNMET_LEVEL);
-        assertEquals(Optional.of(si.bankart.prehod.request.SamlStatus.REQUESTER_NO_AUTHN_CONTEXT),
+        assertEquals(Optional.of(si.bankart.prehod.protocol.SamlStatus.REQUESTER_NO_AUTHN_CONTEXT),
                 rejected.reason().samlStatus());
         assertEquals(Optional.of(BrokerHarness.PENDING), rejected.pendingLoginKey());
     }

@@ -1,7 +1,8 @@
 package si.bankart.prehod.logout.rule;
 
-import si.bankart.prehod.logout.LogoutRequestRule;
-import si.bankart.prehod.request.rule.DestinationIsThisEndpoint;
+import si.bankart.prehod.logout.LogoutRequestCheck;
+import si.bankart.prehod.protocol.RequestRule;
+import si.bankart.prehod.protocol.rule.DestinationIsThisEndpoint;
 
 import static si.bankart.prehod.logout.SloFixtures.post;
 import static si.bankart.prehod.logout.rule.LogoutRuleCheck.assertReasonMentions;
@@ -15,14 +16,14 @@ import static si.bankart.prehod.logout.rule.LogoutRuleCheck.request;
 
 import org.junit.jupiter.api.Test;
 
-import si.bankart.prehod.logout.LogoutRequestRejected;
+import si.bankart.prehod.protocol.RequestRejected;
 import si.bankart.prehod.logout.SloFixtures;
 import si.bankart.prehod.logout.TestLogoutRequests;
-import si.bankart.prehod.request.SamlStatus;
+import si.bankart.prehod.protocol.SamlStatus;
 
 class DestinationIsThisEndpointTest {
 
-    private final LogoutRequestRule rule = shared(new DestinationIsThisEndpoint());
+    private final RequestRule<? super LogoutRequestCheck> rule = shared(new DestinationIsThisEndpoint());
 
     @Test
     void checkWhenDestinationIsTheEndpointItArrivedAtThenPasses() {
@@ -33,7 +34,7 @@ class DestinationIsThisEndpointTest {
 
     @Test
     void checkWhenDestinationIsOurOtherBindingsEndpointThenRequester() {
-        LogoutRequestRejected thrown = rejected(rule, established(post(
+        RequestRejected thrown = rejected(rule, established(post(
                 TestLogoutRequests.valid(SloFixtures.SP, SloFixtures.REDIRECT_SLO).build())));
         assertRejected(thrown, SamlStatus.REQUESTER);
         assertReasonMentions(thrown, "not this endpoint");
@@ -47,13 +48,13 @@ class DestinationIsThisEndpointTest {
 
     @Test
     void checkWhenDestinationIsMissingThenRequester() {
-        LogoutRequestRejected thrown = rejected(rule, established(post(request().with(r -> r.setDestination(null)).build())));
+        RequestRejected thrown = rejected(rule, established(post(request().with(r -> r.setDestination(null)).build())));
         assertRejected(thrown, SamlStatus.REQUESTER);
         assertReasonMentions(thrown, "no Destination");
     }
 
     /** The rule shared with AuthnRequests, as the logout validator runs it. */
-    private static LogoutRequestRule shared(DestinationIsThisEndpoint rule) {
-        return rule::verify;
+    private static RequestRule<? super LogoutRequestCheck> shared(DestinationIsThisEndpoint rule) {
+        return rule;
     }
 }

@@ -13,7 +13,7 @@ import static si.bankart.prehod.logout.rule.LogoutRuleCheck.request;
 import org.junit.jupiter.api.Test;
 import org.opensaml.saml.saml2.core.EncryptedID;
 
-import si.bankart.prehod.request.SamlStatus;
+import si.bankart.prehod.protocol.SamlStatus;
 import si.bankart.prehod.xml.SamlObjects;
 
 class EncryptedIdIsRefusedTest {

@@ -1,7 +1,8 @@
 package si.bankart.prehod.logout.rule;
 
-import si.bankart.prehod.logout.LogoutRequestRule;
-import si.bankart.prehod.request.rule.IssueInstantIsFresh;
+import si.bankart.prehod.logout.LogoutRequestCheck;
+import si.bankart.prehod.protocol.RequestRule;
+import si.bankart.prehod.protocol.rule.IssueInstantIsFresh;
 
 import static si.bankart.prehod.logout.SloFixtures.post;
 import static si.bankart.prehod.logout.rule.LogoutRuleCheck.assertReasonMentions;
@@ -18,11 +19,11 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 import si.bankart.prehod.logout.SloFixtures;
-import si.bankart.prehod.request.SamlStatus;
+import si.bankart.prehod.protocol.SamlStatus;
 
 class IssueInstantIsFreshTest {
 
-    private final LogoutRequestRule rule = shared(new IssueInstantIsFresh(SloFixtures.CLOCK, SloFixtures.SKEW,
+    private final RequestRule<? super LogoutRequestCheck> rule = shared(new IssueInstantIsFresh(SloFixtures.CLOCK, SloFixtures.SKEW,
             SloFixtures.MAX_AGE));
 
     @Test
@@ -56,7 +57,7 @@ class IssueInstantIsFreshTest {
     }
 
     /** The rule shared with AuthnRequests, as the logout validator runs it. */
-    private static LogoutRequestRule shared(IssueInstantIsFresh rule) {
-        return rule::verify;
+    private static RequestRule<? super LogoutRequestCheck> shared(IssueInstantIsFresh rule) {
+        return rule;
     }
 }

@@ -1,7 +1,7 @@
 package si.bankart.prehod.logout.rule;
 
-import si.bankart.prehod.logout.LogoutRequestRule;
-import si.bankart.prehod.request.rule.IssuerIsKnownSp;
+import si.bankart.prehod.protocol.RequestRule;
+import si.bankart.prehod.protocol.rule.IssuerIsKnownSp;
 
 import static si.bankart.prehod.logout.SloFixtures.post;
 import static si.bankart.prehod.logout.rule.LogoutRuleCheck.assertReasonMentions;
@@ -19,16 +19,16 @@ import org.junit.jupiter.api.Test;
 import org.opensaml.saml.saml2.core.NameIDType;
 
 import si.bankart.prehod.logout.LogoutRequestCheck;
-import si.bankart.prehod.logout.LogoutRequestRejected;
+import si.bankart.prehod.protocol.RequestRejected;
 import si.bankart.prehod.logout.SloFixtures;
 import si.bankart.prehod.logout.TestLogoutRequests;
-import si.bankart.prehod.request.SamlStatus;
+import si.bankart.prehod.protocol.SamlStatus;
 import si.bankart.prehod.sp.ServiceProviderRegistry;
 import si.bankart.prehod.testing.TestServiceProvider;
 
 class IssuerIsKnownSpTest {
 
-    private final LogoutRequestRule rule = shared(new IssuerIsKnownSp(new ServiceProviderRegistry(
+    private final RequestRule<? super LogoutRequestCheck> rule = shared(new IssuerIsKnownSp(new ServiceProviderRegistry(
             List.of(SloFixtures.registeredSp().metadata()), List.of(SloFixtures.SP.policy()))));
 
     @Test
@@ -46,26 +46,26 @@ class IssuerIsKnownSpTest {
     @Test
     void checkWhenIssuerIsUnknownThenRequestDeniedWithoutReply() {
         TestServiceProvider stranger = TestServiceProvider.named("slo-stranger");
-        LogoutRequestRejected thrown = rejected(rule, fresh(post(TestLogoutRequests.valid(stranger).build())));
+        RequestRejected thrown = rejected(rule, fresh(post(TestLogoutRequests.valid(stranger).build())));
         assertRejectedWithoutReply(thrown, SamlStatus.REQUESTER_REQUEST_DENIED);
     }
 
     @Test
     void checkWhenIssuerIsMissingThenRequesterWithoutReply() {
-        LogoutRequestRejected thrown = rejected(rule, fresh(post(request().with(r -> r.setIssuer(null)).build())));
+        RequestRejected thrown = rejected(rule, fresh(post(request().with(r -> r.setIssuer(null)).build())));
         assertRejectedWithoutReply(thrown, SamlStatus.REQUESTER);
         assertReasonMentions(thrown, "no Issuer");
     }
 
     @Test
     void checkWhenIssuerFormatIsNotEntityThenRequesterWithoutReply() {
-        LogoutRequestRejected thrown = rejected(rule, fresh(post(request()
+        RequestRejected thrown = rejected(rule, fresh(post(request()
                 .with(r -> r.getIssuer().setFormat(NameIDType.PERSISTENT)).build())));
         assertRejectedWithoutReply(thrown, SamlStatus.REQUESTER);
     }
 
     /** The rule shared with AuthnRequests, as the logout validator runs it. */
-    private static LogoutRequestRule shared(IssuerIsKnownSp rule) {
-        return rule::verify;
+    private static RequestRule<? super LogoutRequestCheck> shared(IssuerIsKnownSp rule) {
+        return rule;
     }
 }

@@ -1,5 +1,6 @@
 package si.bankart.prehod.logout.rule;
 
+import si.bankart.prehod.sp.SloEndpoint;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,13 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Optional;
 
 import si.bankart.prehod.logout.IncomingLogoutRequest;
-import si.bankart.prehod.logout.LogoutReply;
+import si.bankart.prehod.protocol.Reply;
 import si.bankart.prehod.logout.LogoutRequestCheck;
-import si.bankart.prehod.logout.LogoutRequestRejected;
-import si.bankart.prehod.logout.LogoutRequestRule;
+import si.bankart.prehod.protocol.RequestRejected;
+import si.bankart.prehod.protocol.RequestRule;
 import si.bankart.prehod.logout.SloFixtures;
 import si.bankart.prehod.logout.TestLogoutRequests;
-import si.bankart.prehod.request.SamlStatus;
+import si.bankart.prehod.protocol.SamlStatus;
 import si.bankart.prehod.session.SsoSession;
 import si.bankart.prehod.sp.RegisteredSp;
 
@@ -53,37 +54,37 @@ final class LogoutRuleCheck {
         return established(SloFixtures.registeredSp(), incoming, Optional.of(session));
     }
 
-    static LogoutRequestRejected rejected(LogoutRequestRule rule, LogoutRequestCheck check) {
-        return assertThrows(LogoutRequestRejected.class, () -> rule.check(check));
+    static RequestRejected rejected(RequestRule<? super LogoutRequestCheck> rule, LogoutRequestCheck check) {
+        return assertThrows(RequestRejected.class, () -> rule.check(check));
     }
 
-    static void passes(LogoutRequestRule rule, LogoutRequestCheck check) {
+    static void passes(RequestRule<? super LogoutRequestCheck> rule, LogoutRequestCheck check) {
         try {
             rule.check(check);
-        } catch (LogoutRequestRejected e) {
+        } catch (RequestRejected e) {
             throw new AssertionError("expected the rule to pass, it rejected with " + e.status() + ": " + e.reason(), e);
         }
     }
 
     /** Refused with this status, answered to the SP's SingleLogoutService at {@code location}. */
-    static void assertRejected(LogoutRequestRejected thrown, SamlStatus status, String location) {
+    static void assertRejected(RequestRejected thrown, SamlStatus status, String location) {
         assertEquals(status, thrown.status(), () -> "status (reason: " + thrown.reason() + ")");
-        Optional<LogoutReply> reply = thrown.replyTo();
+        Optional<Reply<SloEndpoint>> reply = thrown.replyTo(SloEndpoint.class);
         assertTrue(reply.isPresent(), () -> "expected a reply to " + location + " (reason: " + thrown.reason() + ")");
         assertEquals(location, reply.get().location(), "reply location");
     }
 
-    static void assertRejected(LogoutRequestRejected thrown, SamlStatus status) {
+    static void assertRejected(RequestRejected thrown, SamlStatus status) {
         assertRejected(thrown, status, REPLY_LOCATION);
     }
 
     /** Refused with this status and nothing sent anywhere: only the error page. */
-    static void assertRejectedWithoutReply(LogoutRequestRejected thrown, SamlStatus status) {
+    static void assertRejectedWithoutReply(RequestRejected thrown, SamlStatus status) {
         assertEquals(status, thrown.status(), () -> "status (reason: " + thrown.reason() + ")");
         assertTrue(thrown.replyTo().isEmpty(), () -> "expected no reply, got one to " + thrown.replyTo().get().location());
     }
 
-    static void assertReasonMentions(LogoutRequestRejected thrown, String text) {
+    static void assertReasonMentions(RequestRejected thrown, String text) {
         assertTrue(thrown.reason().contains(text), () -> "reason '" + thrown.reason() + "' should mention '" + text + "'");
     }
 }

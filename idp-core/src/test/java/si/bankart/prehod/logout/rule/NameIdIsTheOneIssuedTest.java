@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import si.bankart.prehod.logout.LogoutRequestCheck;
 import si.bankart.prehod.logout.SloFixtures;
-import si.bankart.prehod.request.SamlStatus;
+import si.bankart.prehod.protocol.SamlStatus;
 import si.bankart.prehod.session.SpSession;
 import si.bankart.prehod.session.SsoSession;
 import si.bankart.prehod.sp.NameIdFormat;

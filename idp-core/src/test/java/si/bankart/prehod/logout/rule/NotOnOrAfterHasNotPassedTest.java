@@ -15,7 +15,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 import si.bankart.prehod.logout.SloFixtures;
-import si.bankart.prehod.request.SamlStatus;
+import si.bankart.prehod.protocol.SamlStatus;
 
 class NotOnOrAfterHasNotPassedTest {
 

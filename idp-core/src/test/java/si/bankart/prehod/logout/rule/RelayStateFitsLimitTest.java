@@ -1,7 +1,7 @@
 package si.bankart.prehod.logout.rule;
 
-import si.bankart.prehod.logout.LogoutRequestRule;
-import si.bankart.prehod.request.rule.RelayStateFitsLimit;
+import si.bankart.prehod.protocol.RequestRule;
+import si.bankart.prehod.protocol.rule.RelayStateFitsLimit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -19,11 +19,11 @@ import org.junit.jupiter.api.Test;
 import si.bankart.prehod.logout.IncomingLogoutRequest;
 import si.bankart.prehod.logout.LogoutRequestCheck;
 import si.bankart.prehod.logout.SloFixtures;
-import si.bankart.prehod.request.SamlStatus;
+import si.bankart.prehod.protocol.SamlStatus;
 
 class RelayStateFitsLimitTest {
 
-    private final LogoutRequestRule rule = shared(new RelayStateFitsLimit(80));
+    private final RequestRule<? super LogoutRequestCheck> rule = shared(new RelayStateFitsLimit(80));
 
     private static LogoutRequestCheck withRelayState(String relayState) {
         return established(new IncomingLogoutRequest(request().build(), SloFixtures.POST, SloFixtures.POST_SLO, relayState,
@@ -53,7 +53,7 @@ class RelayStateFitsLimitTest {
     }
 
     /** The rule shared with AuthnRequests, as the logout validator runs it. */
-    private static LogoutRequestRule shared(RelayStateFitsLimit rule) {
-        return rule::verify;
+    private static RequestRule<? super LogoutRequestCheck> shared(RelayStateFitsLimit rule) {
+        return rule;
     }
 }

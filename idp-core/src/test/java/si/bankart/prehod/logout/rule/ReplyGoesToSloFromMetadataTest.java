@@ -16,9 +16,9 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 import si.bankart.prehod.logout.LogoutRequestCheck;
-import si.bankart.prehod.logout.LogoutRequestRejected;
+import si.bankart.prehod.protocol.RequestRejected;
 import si.bankart.prehod.logout.SloFixtures;
-import si.bankart.prehod.request.SamlStatus;
+import si.bankart.prehod.protocol.SamlStatus;
 import si.bankart.prehod.sp.RegisteredSp;
 
 class ReplyGoesToSloFromMetadataTest {
@@ -57,7 +57,7 @@ class ReplyGoesToSloFromMetadataTest {
     @Test
     void checkWhenSpHasNoFrontChannelSloThenRequestDeniedWithoutReply() {
         RegisteredSp sp = SloFixtures.registered(SloFixtures.SP, SloFixtures.soapSlo(SloFixtures.SP));
-        LogoutRequestRejected thrown = rejected(rule, withSp(sp, post(request().build())));
+        RequestRejected thrown = rejected(rule, withSp(sp, post(request().build())));
         assertRejectedWithoutReply(thrown, SamlStatus.REQUESTER_REQUEST_DENIED);
         assertReasonMentions(thrown, "SingleLogoutService");
     }

@@ -1,7 +1,8 @@
 package si.bankart.prehod.logout.rule;
 
-import si.bankart.prehod.logout.LogoutRequestRule;
-import si.bankart.prehod.request.rule.RequestIdIsNotReplayed;
+import si.bankart.prehod.logout.LogoutRequestCheck;
+import si.bankart.prehod.protocol.RequestRule;
+import si.bankart.prehod.protocol.rule.RequestIdIsNotReplayed;
 
 import static si.bankart.prehod.logout.SloFixtures.post;
 import static si.bankart.prehod.logout.rule.LogoutRuleCheck.assertReasonMentions;
@@ -22,13 +23,13 @@ import org.opensaml.storage.ReplayCache;
 
 import si.bankart.prehod.logout.SloFixtures;
 import si.bankart.prehod.logout.TestLogoutRequests;
-import si.bankart.prehod.request.SamlStatus;
+import si.bankart.prehod.protocol.SamlStatus;
 import si.bankart.prehod.storage.InMemoryStorage;
 import si.bankart.prehod.testing.MutableClock;
 
 class RequestIdIsNotReplayedTest {
 
-    private LogoutRequestRule rule;
+    private RequestRule<? super LogoutRequestCheck> rule;
 
     @BeforeEach
     void replayCacheOverInMemoryStorage() throws Exception {
@@ -68,7 +69,7 @@ class RequestIdIsNotReplayedTest {
     }
 
     /** The rule shared with AuthnRequests, as the logout validator runs it. */
-    private static LogoutRequestRule shared(RequestIdIsNotReplayed rule) {
-        return rule::verify;
+    private static RequestRule<? super LogoutRequestCheck> shared(RequestIdIsNotReplayed rule) {
+        return rule;
     }
 }

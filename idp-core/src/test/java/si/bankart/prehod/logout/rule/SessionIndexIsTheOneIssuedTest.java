@@ -14,7 +14,7 @@ import org.opensaml.saml.saml2.core.SessionIndex;
 import si.bankart.prehod.logout.LogoutRequestCheck;
 import si.bankart.prehod.logout.SloFixtures;
 import si.bankart.prehod.logout.TestLogoutRequests;
-import si.bankart.prehod.request.SamlStatus;
+import si.bankart.prehod.protocol.SamlStatus;
 import si.bankart.prehod.session.SsoSession;
 import si.bankart.prehod.xml.SamlObjects;
 

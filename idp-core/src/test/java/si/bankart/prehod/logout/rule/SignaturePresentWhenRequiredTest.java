@@ -1,5 +1,6 @@
 package si.bankart.prehod.logout.rule;
 
+import si.bankart.prehod.protocol.rule.SignaturePresentWhenRequired;
 import static si.bankart.prehod.logout.SloFixtures.post;
 import static si.bankart.prehod.logout.rule.LogoutRuleCheck.assertReasonMentions;
 import static si.bankart.prehod.logout.rule.LogoutRuleCheck.assertRejected;
@@ -20,8 +21,8 @@ import si.bankart.prehod.logout.IncomingLogoutRequest;
 import si.bankart.prehod.logout.LogoutRequestCheck;
 import si.bankart.prehod.logout.SloFixtures;
 import si.bankart.prehod.logout.TestLogoutRequests;
-import si.bankart.prehod.request.QuerySignature;
-import si.bankart.prehod.request.SamlStatus;
+import si.bankart.prehod.protocol.signature.QuerySignature;
+import si.bankart.prehod.protocol.SamlStatus;
 import si.bankart.prehod.sp.RegisteredSp;
 import si.bankart.prehod.testing.TestCredentials;
 import si.bankart.prehod.testing.TestPolicy;

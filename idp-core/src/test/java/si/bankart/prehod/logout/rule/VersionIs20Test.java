@@ -1,7 +1,8 @@
 package si.bankart.prehod.logout.rule;
 
-import si.bankart.prehod.logout.LogoutRequestRule;
-import si.bankart.prehod.request.rule.VersionIs20;
+import si.bankart.prehod.logout.LogoutRequestCheck;
+import si.bankart.prehod.protocol.RequestRule;
+import si.bankart.prehod.protocol.rule.VersionIs20;
 
 import static si.bankart.prehod.logout.SloFixtures.post;
 import static si.bankart.prehod.logout.rule.LogoutRuleCheck.assertReasonMentions;
@@ -16,11 +17,11 @@ import static si.bankart.prehod.logout.rule.LogoutRuleCheck.request;
 import org.junit.jupiter.api.Test;
 import org.opensaml.saml.common.SAMLVersion;
 
-import si.bankart.prehod.request.SamlStatus;
+import si.bankart.prehod.protocol.SamlStatus;
 
 class VersionIs20Test {
 
-    private final LogoutRequestRule rule = shared(new VersionIs20());
+    private final RequestRule<? super LogoutRequestCheck> rule = shared(new VersionIs20());
 
     @Test
     void checkWhenVersionIs20ThenPasses() {
@@ -46,7 +47,7 @@ class VersionIs20Test {
     }
 
     /** The rule shared with AuthnRequests, as the logout validator runs it. */
-    private static LogoutRequestRule shared(VersionIs20 rule) {
-        return rule::verify;
+    private static RequestRule<? super LogoutRequestCheck> shared(VersionIs20 rule) {
+        return rule;
     }
 }

@@ -1,5 +1,6 @@
 package si.bankart.prehod.request.rule;
 
+import si.bankart.prehod.protocol.rule.DestinationIsThisEndpoint;
 import static si.bankart.prehod.request.rule.RuleCheck.SP;
 import static si.bankart.prehod.request.rule.RuleCheck.assertReasonMentions;
 import static si.bankart.prehod.request.rule.RuleCheck.assertRejected;
@@ -11,8 +12,8 @@ import static si.bankart.prehod.request.rule.RuleCheck.request;
 
 import org.junit.jupiter.api.Test;
 
-import si.bankart.prehod.request.RequestRejected;
-import si.bankart.prehod.request.SamlStatus;
+import si.bankart.prehod.protocol.RequestRejected;
+import si.bankart.prehod.protocol.SamlStatus;
 
 class DestinationIsThisEndpointTest {
 

@@ -1,5 +1,6 @@
 package si.bankart.prehod.request.rule;
 
+import si.bankart.prehod.protocol.rule.IssueInstantIsFresh;
 import static si.bankart.prehod.request.rule.RuleCheck.CLOCK;
 import static si.bankart.prehod.request.rule.RuleCheck.NOW;
 import static si.bankart.prehod.request.rule.RuleCheck.SP;
@@ -16,8 +17,8 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 import si.bankart.prehod.request.AuthnRequestCheck;
-import si.bankart.prehod.request.RequestRejected;
-import si.bankart.prehod.request.SamlStatus;
+import si.bankart.prehod.protocol.RequestRejected;
+import si.bankart.prehod.protocol.SamlStatus;
 
 class IssueInstantIsFreshTest {
 

@@ -1,5 +1,6 @@
 package si.bankart.prehod.request.rule;
 
+import si.bankart.prehod.protocol.rule.IssuerIsKnownSp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static si.bankart.prehod.request.rule.RuleCheck.SP;
 import static si.bankart.prehod.request.rule.RuleCheck.assertReasonMentions;
@@ -16,8 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.opensaml.saml.saml2.core.NameIDType;
 
 import si.bankart.prehod.request.AuthnRequestCheck;
-import si.bankart.prehod.request.RequestRejected;
-import si.bankart.prehod.request.SamlStatus;
+import si.bankart.prehod.protocol.RequestRejected;
+import si.bankart.prehod.protocol.SamlStatus;
 import si.bankart.prehod.sp.ServiceProviderRegistry;
 import si.bankart.prehod.testing.TestServiceProvider;
 

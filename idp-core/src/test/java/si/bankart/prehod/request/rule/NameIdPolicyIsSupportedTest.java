@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.opensaml.saml.saml2.core.NameIDPolicy;
 
 import si.bankart.prehod.request.AuthnRequestCheck;
-import si.bankart.prehod.request.RequestRejected;
-import si.bankart.prehod.request.SamlStatus;
+import si.bankart.prehod.protocol.RequestRejected;
+import si.bankart.prehod.protocol.SamlStatus;
 import si.bankart.prehod.sp.NameIdFormat;
 import si.bankart.prehod.sp.RegisteredSp;
 import si.bankart.prehod.testing.TestPolicy;

@@ -1,5 +1,6 @@
 package si.bankart.prehod.request.rule;
 
+import si.bankart.prehod.protocol.rule.RelayStateFitsLimit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static si.bankart.prehod.request.rule.RuleCheck.SP;
@@ -15,8 +16,8 @@ import static si.bankart.prehod.request.rule.RuleCheck.request;
 import org.junit.jupiter.api.Test;
 
 import si.bankart.prehod.request.AuthnRequestCheck;
-import si.bankart.prehod.request.RequestRejected;
-import si.bankart.prehod.request.SamlStatus;
+import si.bankart.prehod.protocol.RequestRejected;
+import si.bankart.prehod.protocol.SamlStatus;
 
 class RelayStateFitsLimitTest {
 
@@ -32,7 +33,7 @@ class RelayStateFitsLimitTest {
         AuthnRequestCheck check = check(relayState);
         passes(rule, check);
         assertEquals(relayState, check.echoedRelayState());
-        assertEquals(relayState, check.trustedReply().orElseThrow().relayState());
+        assertEquals(relayState, check.reply().orElseThrow().relayState());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package si.bankart.prehod.request.rule;
 
+import si.bankart.prehod.protocol.rule.RequestIdIsNotReplayed;
 import static si.bankart.prehod.request.rule.RuleCheck.SP;
 import static si.bankart.prehod.request.rule.RuleCheck.assertReasonMentions;
 import static si.bankart.prehod.request.rule.RuleCheck.assertRejected;
@@ -15,8 +16,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.opensaml.storage.ReplayCache;
 
-import si.bankart.prehod.request.RequestRejected;
-import si.bankart.prehod.request.SamlStatus;
+import si.bankart.prehod.protocol.RequestRejected;
+import si.bankart.prehod.protocol.SamlStatus;
 import si.bankart.prehod.storage.InMemoryStorage;
 import si.bankart.prehod.testing.MutableClock;
 import si.bankart.prehod.testing.TestAuthnRequests;

@@ -1,5 +1,6 @@
 package si.bankart.prehod.request.rule;
 
+import si.bankart.prehod.sp.AcsEndpoint;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -15,12 +16,12 @@ import org.opensaml.saml.common.xml.SAMLConstants;
 import org.opensaml.saml.saml2.core.AuthnRequest;
 
 import si.bankart.prehod.request.AuthnRequestCheck;
-import si.bankart.prehod.request.AuthnRequestRule;
+import si.bankart.prehod.protocol.RequestRule;
 import si.bankart.prehod.request.IncomingAuthnRequest;
-import si.bankart.prehod.request.QuerySignature;
-import si.bankart.prehod.request.RequestRejected;
-import si.bankart.prehod.request.SamlStatus;
-import si.bankart.prehod.request.TrustedReply;
+import si.bankart.prehod.protocol.signature.QuerySignature;
+import si.bankart.prehod.protocol.RequestRejected;
+import si.bankart.prehod.protocol.SamlStatus;
+import si.bankart.prehod.protocol.Reply;
 import si.bankart.prehod.sp.RegisteredSp;
 import si.bankart.prehod.testing.TestAuthnRequests;
 import si.bankart.prehod.testing.TestServiceProvider;
@@ -86,11 +87,11 @@ final class RuleCheck {
         return established(post(request));
     }
 
-    static RequestRejected rejected(AuthnRequestRule rule, AuthnRequestCheck check) {
+    static RequestRejected rejected(RequestRule<? super AuthnRequestCheck> rule, AuthnRequestCheck check) {
         return assertThrows(RequestRejected.class, () -> rule.check(check));
     }
 
-    static void passes(AuthnRequestRule rule, AuthnRequestCheck check) {
+    static void passes(RequestRule<? super AuthnRequestCheck> rule, AuthnRequestCheck check) {
         Executable run = () -> rule.check(check);
         try {
             run.execute();
@@ -104,16 +105,16 @@ final class RuleCheck {
     /** Refused with this status, answered to the SP at {@code acs}. */
     static void assertRejected(RequestRejected thrown, SamlStatus status, String acs) {
         assertEquals(status, thrown.status(), () -> "status (reason: " + thrown.reason() + ")");
-        Optional<TrustedReply> reply = thrown.replyTo();
+        Optional<Reply<AcsEndpoint>> reply = thrown.replyTo(AcsEndpoint.class);
         assertTrue(reply.isPresent(), () -> "expected a reply to " + acs + " (reason: " + thrown.reason() + ")");
-        assertEquals(acs, reply.get().acs().location(), "reply ACS");
+        assertEquals(acs, reply.get().location(), "reply ACS");
     }
 
     /** Refused with this status and nothing sent anywhere: only the error page. */
     static void assertRejectedWithoutReply(RequestRejected thrown, SamlStatus status) {
         assertEquals(status, thrown.status(), () -> "status (reason: " + thrown.reason() + ")");
         assertTrue(thrown.replyTo().isEmpty(), () -> "expected no reply, got one to "
-                + thrown.replyTo().get().acs().location());
+                + thrown.replyTo().get().location());
     }
 
     static void assertReasonMentions(RequestRejected thrown, String text) {

@@ -1,5 +1,6 @@
 package si.bankart.prehod.request.rule;
 
+import si.bankart.prehod.protocol.rule.SignaturePresentWhenRequired;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static si.bankart.prehod.request.rule.RuleCheck.SP;
 import static si.bankart.prehod.request.rule.RuleCheck.assertReasonMentions;
@@ -22,11 +23,12 @@ import org.opensaml.security.x509.BasicX509Credential;
 import org.opensaml.xmlsec.crypto.XMLSigningUtil;
 import org.opensaml.xmlsec.signature.support.SignatureConstants;
 
-import si.bankart.prehod.request.QuerySignature;
-import si.bankart.prehod.request.RequestRejected;
-import si.bankart.prehod.request.SamlStatus;
-import si.bankart.prehod.request.signature.QuerySignatureVerifier;
-import si.bankart.prehod.request.signature.StrictSignatureProfile;
+import si.bankart.prehod.protocol.signature.QuerySignature;
+import si.bankart.prehod.protocol.RequestRejected;
+import si.bankart.prehod.protocol.SamlStatus;
+import si.bankart.prehod.protocol.signature.QuerySignatureVerifier;
+import si.bankart.prehod.protocol.signature.SpSignature;
+import si.bankart.prehod.protocol.signature.StrictSignatureProfile;
 import si.bankart.prehod.sp.RegisteredSp;
 import si.bankart.prehod.sp.SpMetadata;
 import si.bankart.prehod.testing.TestAuthnRequests;
@@ -45,8 +47,8 @@ class SignaturePresentWhenRequiredTest {
     private final SignaturePresentWhenRequired rule = rule(false);
 
     private static SignaturePresentWhenRequired rule(boolean idpRequiresSignedRequests) {
-        return new SignaturePresentWhenRequired(idpRequiresSignedRequests, new QuerySignatureVerifier(),
-                new StrictSignatureProfile());
+        return new SignaturePresentWhenRequired(new SpSignature(idpRequiresSignedRequests, new QuerySignatureVerifier(),
+                new StrictSignatureProfile()));
     }
 
     private static TestAuthnRequests redirectRequest() {

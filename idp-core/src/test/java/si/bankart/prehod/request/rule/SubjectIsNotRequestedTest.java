@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.opensaml.saml.saml2.core.NameID;
 import org.opensaml.saml.saml2.core.Subject;
 
-import si.bankart.prehod.request.RequestRejected;
-import si.bankart.prehod.request.SamlStatus;
+import si.bankart.prehod.protocol.RequestRejected;
+import si.bankart.prehod.protocol.SamlStatus;
 import si.bankart.prehod.xml.SamlObjects;
 
 class SubjectIsNotRequestedTest {

@@ -1,5 +1,6 @@
 package si.bankart.prehod.request.rule;
 
+import si.bankart.prehod.protocol.rule.VersionIs20;
 import static si.bankart.prehod.request.rule.RuleCheck.SP;
 import static si.bankart.prehod.request.rule.RuleCheck.assertRejected;
 import static si.bankart.prehod.request.rule.RuleCheck.established;
@@ -10,8 +11,8 @@ import static si.bankart.prehod.request.rule.RuleCheck.request;
 import org.junit.jupiter.api.Test;
 import org.opensaml.saml.common.SAMLVersion;
 
-import si.bankart.prehod.request.RequestRejected;
-import si.bankart.prehod.request.SamlStatus;
+import si.bankart.prehod.protocol.RequestRejected;
+import si.bankart.prehod.protocol.SamlStatus;
 
 class VersionIs20Test {
 

@@ -16,7 +16,7 @@ import si.bankart.prehod.session.SessionStore;
 import si.bankart.prehod.session.SsoSession;
 import si.bankart.prehod.sp.PortalHome;
 import si.bankart.prehod.web.response.OutcomeWriter;
-import si.bankart.prehod.web.server.Routes;
+import si.bankart.prehod.config.Paths;
 import si.bankart.prehod.web.session.SessionCookie;
 
 /**
@@ -97,7 +97,7 @@ public final class LoginCompletion {
                 // Below the portal's level (e.g. a substantial certificate for CMS web): the method choice explains
                 // it and offers the other ways; the login stays pending, so its button can still tell the portal.
                 response.setHeader("Cache-Control", "no-store");
-                response.sendRedirect(Routes.LOGIN + "?key=" + pendingKey + "&shortfall=" + login.method());
+                response.sendRedirect(Paths.LOGIN + "?key=" + pendingKey + "&shortfall=" + login.method());
                 return;
             }
         }

@@ -1,8 +1,9 @@
 package si.bankart.prehod.web.login;
 
-import org.eclipse.jetty.ee8.servlet.ServletContextHandler;
+import java.util.List;
 
 import si.bankart.prehod.login.LoginMethod;
+import si.bankart.prehod.web.routes.Route;
 
 /**
  * The web side of a login method: where the method-choice page sends the browser ({@code startPath()?key=…}), and
@@ -14,5 +15,6 @@ public interface LoginMethodEndpoint {
 
     String startPath();
 
-    void mount(ServletContextHandler context, LoginCompletion completion);
+    /** Its paths on the main connector. */
+    List<Route> routes(LoginCompletion completion);
 }

@@ -11,11 +11,14 @@ import javax.servlet.http.HttpServletResponse;
 
 import org.apache.velocity.VelocityContext;
 
+import si.bankart.prehod.login.LoginMethod;
 import si.bankart.prehod.login.LoginResult;
+import si.bankart.prehod.login.MethodChoice;
 import si.bankart.prehod.login.MethodOffer;
 import si.bankart.prehod.login.PendingLogin;
-import si.bankart.prehod.request.SamlStatus;
+import si.bankart.prehod.protocol.SamlStatus;
 import si.bankart.prehod.request.SsoRequest;
+import si.bankart.prehod.session.SsoSession;
 import si.bankart.prehod.sp.RegisteredSp;
 import si.bankart.prehod.sp.ServiceProviders;
 import si.bankart.prehod.web.page.Language;
@@ -23,13 +26,15 @@ import si.bankart.prehod.web.page.Pages;
 
 /**
  * {@code /idp/login}: which portal the user is going to and the login methods that portal allows and that can reach
- * the level it needs ({@link MethodOffer} decides), naming the allowed ones that cannot reach it. With one such method
+ * the level it needs ({@link MethodChoice} decides), naming the allowed ones that cannot reach it. With one such method
  * and nothing to explain the page skips itself; with none the user reads why and what to do, and its button tells the
  * portal NoAuthnContext. POST {@code /idp/login/cancel} lets the user give up (AuthnFailed), so there is no dead end.
  */
 public final class MethodChoicePage extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
+    /** A method sends the user back here with notice=<method id>-cancelled; any other value is not shown. */
+    private static final String CANCELLED = "-cancelled";
 
     private final transient List<LoginMethodEndpoint> methods;
     private final transient ServiceProviders registry;
@@ -55,52 +60,54 @@ public final class MethodChoicePage extends HttpServlet {
         SsoRequest sso = pending.get().request();
         // The SP as the login started with it: a metadata reload meanwhile must not break the login half-way.
         RegisteredSp sp = registry.asStarted(sso.spEntityId(), sso.acsLocation()).orElseThrow();
-        MethodOffer offer = MethodOffer.of(methods.stream().map(LoginMethodEndpoint::method).toList(), sp.policy(),
-                sso.acceptableLoa());
-        List<LoginMethodEndpoint> usable = methods.stream().filter(m -> offer.offered().contains(m.method())).toList();
+        String notice = request.getParameter("notice");
+        MethodChoice choice = MethodChoice.forLogin(methods.stream().map(LoginMethodEndpoint::method).toList(),
+                sp.policy(), sso, completion.session(request), Optional.ofNullable(request.getParameter("shortfall")),
+                Optional.ofNullable(notice).filter(n -> n.endsWith(CANCELLED))
+                        .map(n -> n.substring(0, n.length() - CANCELLED.length())));
+        if (choice instanceof MethodChoice.StartMethod start) {
+            response.sendRedirect(endpoint(start.method()).startPath() + "?key=" + key);
+            return;
+        }
         Language language = Language.of(request);
         VelocityContext context = pages.context(language);
         context.put("key", key);
         context.put("portal", sp.policy().displayName().in(language.code()));
-        context.put("needed", offer.needed().id());
-        // A step-up: the session is below what this portal needs; say so rather than show a bare method choice.
-        completion.session(request).filter(session -> !sso.acceptableLoa().contains(session.loa()))
-                .ifPresent(session -> {
-                    context.put("stepUpUser", session.userId());
-                    context.put("stepUpLevel", session.loa().id());
-                });
-        context.put("tooWeak", offer.tooWeak().stream().map(m -> new WithheldMethod(m.label().in(language.code()),
-                m.strongest().id())).toList());
-        // A method came back below the level (e.g. a Rekono account at a lower trust level): say so, offer the rest.
-        Optional<LoginMethodEndpoint> shortfall = usable.stream()
-                .filter(m -> m.method().id().equals(request.getParameter("shortfall"))).findFirst();
-        shortfall.ifPresent(m -> context.put("shortfall", m.method().label().in(language.code())));
-        if (offer.unreachable() || shortfall.isPresent()) {
-            context.put("methods", usable.stream().filter(m -> shortfall.map(s -> s != m).orElse(true))
-                    .map(m -> choosable(m, key, language)).toList());
+        if (choice instanceof MethodChoice.LevelUnreachable unreachable) {
+            describe(context, unreachable.offer(), unreachable.stepUpFrom(), language);
+            unreachable.shortfall().ifPresent(m -> context.put("shortfall", m.label().in(language.code())));
+            context.put("methods", unreachable.remaining().stream().map(m -> choosable(m, key, language)).toList());
             // Our own page first: what happened and what the user can do; its button tells the portal NoAuthnContext.
             pages.render(response, HttpServletResponse.SC_OK, "level-unreachable.vm", context);
             return;
         }
-        // A method sends the user back here with notice=<method id>-cancelled; any other value is not shown.
-        String notice = request.getParameter("notice");
-        boolean cancelledElsewhere = notice != null
-                && usable.stream().anyMatch(m -> notice.equals(m.method().id() + "-cancelled"));
-        // After a cancel at a method, skipping to the only method would send the user straight back there.
-        if (usable.size() == 1 && !cancelledElsewhere && offer.tooWeak().isEmpty()) {
-            response.sendRedirect(usable.get(0).startPath() + "?key=" + key);
-            return;
-        }
+        MethodChoice.Choose choose = (MethodChoice.Choose) choice;
+        describe(context, choose.offer(), choose.stepUpFrom(), language);
         context.put("notice", sp.policy().notice() == null ? null : sp.policy().notice().in(language.code()));
-        context.put("methodNotice", cancelledElsewhere ? notice : null);
-        context.put("methods", usable.stream().map(m -> choosable(m, key, language)).toList());
+        context.put("methodNotice", choose.cancelled().map(m -> m.id() + CANCELLED).orElse(null));
+        context.put("methods", choose.offer().offered().stream().map(m -> choosable(m, key, language)).toList());
         pages.render(response, HttpServletResponse.SC_OK, "login.vm", context);
     }
 
-    private static ChoosableMethod choosable(LoginMethodEndpoint m, String key, Language language) {
-        return new ChoosableMethod(m.method().id(), m.method().label().in(language.code()),
-                m.startPath() + "?key=" + key + "&lang=" + language.code(),
-                signUp(m.method().signUp(), key));
+    /** The level needed, a step-up from the session if that is why, and the allowed methods that cannot reach it. */
+    private static void describe(VelocityContext context, MethodOffer offer, Optional<SsoSession> stepUpFrom,
+            Language language) {
+        context.put("needed", offer.needed().id());
+        stepUpFrom.ifPresent(session -> {
+            context.put("stepUpUser", session.userId());
+            context.put("stepUpLevel", session.loa().id());
+        });
+        context.put("tooWeak", offer.tooWeak().stream().map(m -> new WithheldMethod(m.label().in(language.code()),
+                m.strongest().id())).toList());
+    }
+
+    private LoginMethodEndpoint endpoint(LoginMethod method) {
+        return methods.stream().filter(m -> m.method().equals(method)).findFirst().orElseThrow();
+    }
+
+    private ChoosableMethod choosable(LoginMethod m, String key, Language language) {
+        return new ChoosableMethod(m.id(), m.label().in(language.code()),
+                endpoint(m).startPath() + "?key=" + key + "&lang=" + language.code(), signUp(m.signUp(), key));
     }
 
     /** A method the portal allows but that cannot reach its level, with the strongest level it does reach. */

@@ -25,7 +25,7 @@ import si.bankart.prehod.storage.RandomIds;
 import si.bankart.prehod.web.page.Language;
 import si.bankart.prehod.web.page.Pages;
 import si.bankart.prehod.web.response.ErrorPage;
-import si.bankart.prehod.web.server.Routes;
+import si.bankart.prehod.config.Paths;
 import si.bankart.prehod.web.session.SessionCookie;
 
 /**
@@ -68,7 +68,7 @@ public final class IdpLogoutPage extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (request.getRequestURI().equals(Routes.LOGOUT_UPSTREAM_DONE)) {
+        if (request.getRequestURI().equals(Paths.LOGOUT_UPSTREAM_DONE)) {
             writer.write(request, response, flow.upstreamEnded(request.getParameter("state"), request.getRemoteAddr()));
             return;
         }
@@ -84,7 +84,7 @@ public final class IdpLogoutPage extends HttpServlet {
         }
         Language language = Language.of(request);
         VelocityContext context = pages.context(language);
-        context.put("langSwitch", Routes.LOGOUT + "?lang=" + language.other().code());
+        context.put("langSwitch", Paths.LOGOUT + "?lang=" + language.other().code());
         if (session.isPresent()) {
             List<String> portals = session.get().serviceProviders().stream()
                     .map(sp -> registry.find(sp.spEntityId())
@@ -100,14 +100,14 @@ public final class IdpLogoutPage extends HttpServlet {
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (!request.getRequestURI().equals(Routes.LOGOUT)) {
+        if (!request.getRequestURI().equals(Paths.LOGOUT)) {
             response.sendError(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
             return;
         }
         Optional<SsoSession> session = sessions.find(ssoCookie.read(request));
         if (session.isEmpty()) {
             // Already logged out (another tab, expiry): say so rather than fail.
-            response.sendRedirect(Routes.LOGOUT);
+            response.sendRedirect(Paths.LOGOUT);
             return;
         }
         String token = request.getParameter("token");
@@ -117,7 +117,7 @@ public final class IdpLogoutPage extends HttpServlet {
             log.warn("Logout form refused [incident {}] from {}: {}", incident, request.getRemoteAddr(),
                     token == null ? "no form token" : "form token is not this session's");
             errorPage.show(response, HttpServletResponse.SC_BAD_REQUEST, "logout-form", incident,
-                    Language.of(request), Routes.LOGOUT + "?");
+                    Language.of(request), Paths.LOGOUT + "?");
             return;
         }
         Language.of(request).remember(response);

@@ -1,5 +1,6 @@
 package si.bankart.prehod.web.management;
 
+import si.bankart.prehod.web.routes.Route;
 import java.util.EnumSet;
 import java.util.List;
 
@@ -34,7 +35,7 @@ public final class ManagementConnector {
 
     /** Adds the connector to {@code jetty} and its context to {@code contexts}; routes are served in the given order. */
     public static ManagementConnector mount(Server jetty, ContextHandlerCollection contexts, ManagementConfig config,
-            List<ManagementRoute> routes) {
+            List<Route> routes) {
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
         ServerConnector connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
@@ -50,7 +51,7 @@ public final class ManagementConnector {
             context.addFilter(new FilterHolder(new BearerToken(config.bearerToken())), "/*",
                     EnumSet.of(DispatcherType.REQUEST));
         }
-        for (ManagementRoute route : routes) {
+        for (Route route : routes) {
             context.addServlet(new ServletHolder(route.servlet()), route.path());
         }
         context.addServlet(new ServletHolder(new NotFound()), "/");

@@ -7,7 +7,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
-import si.bankart.prehod.request.QuerySignature;
+import si.bankart.prehod.protocol.signature.QuerySignature;
 
 /**
  * The query string of an HTTP-Redirect binding message, read raw: the signature covers the parameters exactly as

@@ -21,7 +21,7 @@ import org.opensaml.saml.saml2.binding.decoding.impl.HTTPRedirectDeflateDecoder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import si.bankart.prehod.request.QuerySignature;
+import si.bankart.prehod.protocol.signature.QuerySignature;
 
 /**
  * Decodes a SAML message from an HTTP request with OpenSAML's binding decoders, capped: a Redirect message may not

@@ -7,6 +7,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
+import si.bankart.prehod.config.IdpConfig;
+import si.bankart.prehod.config.YamlFiles;
 import si.bankart.prehod.web.login.LoginMethodEndpoint;
 
 /**
@@ -32,6 +34,18 @@ public record IdpOptions(Path home, Path configFile, Map<String, String> environ
     public IdpOptions(Path home, Path configFile, Map<String, String> environment, Clock clock, SecureRandom random,
             Integer httpsPort, URI publicBaseUrl, List<LoginMethodEndpoint> extraLoginMethods) {
         this(home, configFile, environment, clock, random, httpsPort, publicBaseUrl, extraLoginMethods, null);
+    }
+
+    /** The configuration file, read and checked, with this start's overrides applied. */
+    public IdpConfig config(YamlFiles yaml) {
+        IdpConfig config = yaml.read(configFile, IdpConfig.class);
+        if (publicBaseUrl != null) {
+            config = config.withPublicBaseUrl(publicBaseUrl);
+        }
+        if (managementPort != null) {
+            config = config.withManagementPort(managementPort);
+        }
+        return config;
     }
 
     public static IdpOptions defaults(Path home) {

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import si.bankart.prehod.keys.KeyRing;
 import si.bankart.prehod.testing.TestAuthnRequests;
 import si.bankart.prehod.testing.TestServiceProvider;
-import si.bankart.prehod.web.server.Routes;
+import si.bankart.prehod.config.Paths;
 import si.bankart.prehod.web.testing.Admin;
 import si.bankart.prehod.web.testing.Browser;
 import si.bankart.prehod.web.testing.LogCapture;
@@ -53,13 +53,13 @@ class OnboardingEndToEndTest {
     }
 
     private static HttpResponse<String> sso(Browser browser, TestAuthnRequests request) {
-        return browser.get(Routes.SSO_REDIRECT + "?" + request.redirectQuery(null));
+        return browser.get(Paths.SSO_REDIRECT + "?" + request.redirectQuery(null));
     }
 
     @Test
     void aPortalAddedByUrlIsServedWithoutRestartAndRefusedAfterRemoval() throws Exception {
         Browser browser = idp.browser();
-        assertEquals(400, sso(browser, TestAuthnRequests.valid(NEWCOMER, idp.endpoint(Routes.SSO_REDIRECT))).statusCode(),
+        assertEquals(400, sso(browser, TestAuthnRequests.valid(NEWCOMER, idp.endpoint(Paths.SSO_REDIRECT))).statusCode(),
                 "unknown before onboarding");
 
         Admin.Run add;
@@ -77,13 +77,13 @@ class OnboardingEndToEndTest {
                 add.output());
         assertTrue(add.output().contains("refused: SP " + NEWCOMER.entityId()) && add.output().contains(
                 "has only a policy stub (complete: false)"), "the running IdP reloaded, the stub is not live: " + add.output());
-        assertEquals(400, sso(browser, TestAuthnRequests.valid(NEWCOMER, idp.endpoint(Routes.SSO_REDIRECT))).statusCode(),
+        assertEquals(400, sso(browser, TestAuthnRequests.valid(NEWCOMER, idp.endpoint(Paths.SSO_REDIRECT))).statusCode(),
                 "refused while its policy is a stub");
 
         Admin.Run reload = completeStub(NEWCOMER);
         assertTrue(reload.output().contains(NEWCOMER.entityId() + ": added"), reload.output());
 
-        TestAuthnRequests first = TestAuthnRequests.valid(NEWCOMER, idp.endpoint(Routes.SSO_REDIRECT));
+        TestAuthnRequests first = TestAuthnRequests.valid(NEWCOMER, idp.endpoint(Paths.SSO_REDIRECT));
         Browser.PostedForm form = TestLoginMethod.logIn(browser, sso(browser, first), "u1001", "substantial");
         JsonNode portal = NodeSaml.check(new NodeSaml.Check(form.samlResponse(), idp.signingCertificatePem(),
                 NEWCOMER.entityId(), NEWCOMER.acsUrl(), first.id(), false, null));
@@ -99,7 +99,7 @@ class OnboardingEndToEndTest {
             assertTrue(audit.lines().stream().anyMatch(l -> l.contains("event=metadata sp=" + NEWCOMER.entityId())
                     && l.contains("result=removed")), audit.lines().toString());
         }
-        assertEquals(400, sso(browser, TestAuthnRequests.valid(NEWCOMER, idp.endpoint(Routes.SSO_REDIRECT))).statusCode(),
+        assertEquals(400, sso(browser, TestAuthnRequests.valid(NEWCOMER, idp.endpoint(Paths.SSO_REDIRECT))).statusCode(),
                 "refused after removal");
     }
 
@@ -111,7 +111,7 @@ class OnboardingEndToEndTest {
                 "--methods", "test", "--tls-trust", portalSite.trustAnchor().toString()).exitCode());
         completeStub(leaving);
         Browser browser = idp.browser();
-        TestAuthnRequests started = TestAuthnRequests.valid(leaving, idp.endpoint(Routes.SSO_REDIRECT));
+        TestAuthnRequests started = TestAuthnRequests.valid(leaving, idp.endpoint(Paths.SSO_REDIRECT));
         HttpResponse<String> toLogin = sso(browser, started);
 
         assertEquals(0, Admin.run(idp, "metadata", "remove", leaving.entityId(), "--yes").exitCode());
@@ -121,7 +121,7 @@ class OnboardingEndToEndTest {
         JsonNode portal = NodeSaml.check(new NodeSaml.Check(form.samlResponse(), idp.signingCertificatePem(),
                 leaving.entityId(), leaving.acsUrl(), started.id(), false, null));
         assertTrue(portal.get("ok").asBoolean(), portal.toString());
-        assertEquals(400, sso(idp.browser(), TestAuthnRequests.valid(leaving, idp.endpoint(Routes.SSO_REDIRECT)))
+        assertEquals(400, sso(idp.browser(), TestAuthnRequests.valid(leaving, idp.endpoint(Paths.SSO_REDIRECT)))
                 .statusCode());
     }
 

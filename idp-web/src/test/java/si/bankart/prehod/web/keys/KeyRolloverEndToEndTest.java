@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import si.bankart.prehod.testing.TestAuthnRequests;
 import si.bankart.prehod.testing.TestServiceProvider;
-import si.bankart.prehod.web.server.Routes;
+import si.bankart.prehod.config.Paths;
 import si.bankart.prehod.web.testing.Admin;
 import si.bankart.prehod.web.testing.Browser;
 import si.bankart.prehod.web.testing.NodeSaml;
@@ -43,14 +43,14 @@ class KeyRolloverEndToEndTest {
     }
 
     private String metadata() {
-        return idp.browser().get(Routes.METADATA).body();
+        return idp.browser().get(Paths.METADATA).body();
     }
 
     private JsonNode portalWith(String metadata) throws Exception {
         Browser browser = idp.browser();
-        TestAuthnRequests request = TestAuthnRequests.valid(PORTAL, idp.endpoint(Routes.SSO_REDIRECT));
+        TestAuthnRequests request = TestAuthnRequests.valid(PORTAL, idp.endpoint(Paths.SSO_REDIRECT));
         Browser.PostedForm form = TestLoginMethod.logIn(browser,
-                browser.get(Routes.SSO_REDIRECT + "?" + request.redirectQuery(null)), "u1001", "substantial");
+                browser.get(Paths.SSO_REDIRECT + "?" + request.redirectQuery(null)), "u1001", "substantial");
         return NodeSaml.checkWithMetadata(new NodeSaml.Check(form.samlResponse(), null, PORTAL.entityId(),
                 PORTAL.acsUrl(), request.id(), false, null), metadata,
                 Files.readString(idp.home().resolve("var/keys/metadata-signing.crt")));

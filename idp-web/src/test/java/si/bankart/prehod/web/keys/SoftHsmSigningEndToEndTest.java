@@ -18,7 +18,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 import si.bankart.prehod.testing.TestAuthnRequests;
 import si.bankart.prehod.testing.TestServiceProvider;
-import si.bankart.prehod.web.server.Routes;
+import si.bankart.prehod.config.Paths;
 import si.bankart.prehod.web.testing.Admin;
 import si.bankart.prehod.web.testing.Browser;
 import si.bankart.prehod.web.testing.NodeSaml;
@@ -64,9 +64,9 @@ class SoftHsmSigningEndToEndTest {
     /** A login's answer, as a portal that trusts only {@code certificate} checks it. */
     private static JsonNode portalTrusting(X509Certificate certificate) {
         Browser browser = idp.browser();
-        TestAuthnRequests request = TestAuthnRequests.valid(PORTAL, idp.endpoint(Routes.SSO_REDIRECT));
+        TestAuthnRequests request = TestAuthnRequests.valid(PORTAL, idp.endpoint(Paths.SSO_REDIRECT));
         Browser.PostedForm form = TestLoginMethod.logIn(browser,
-                browser.get(Routes.SSO_REDIRECT + "?" + request.redirectQuery(null)), "u1001", "substantial");
+                browser.get(Paths.SSO_REDIRECT + "?" + request.redirectQuery(null)), "u1001", "substantial");
         return NodeSaml.check(new NodeSaml.Check(form.samlResponse(), Pems.certificate(certificate),
                 PORTAL.entityId(), PORTAL.acsUrl(), request.id(), false, null));
     }
@@ -95,7 +95,7 @@ class SoftHsmSigningEndToEndTest {
     @Test
     @Order(2)
     void theMetadataPublishesTheTokensCertificate() throws Exception {
-        JsonNode settings = NodeSaml.readMetadata(idp.browser().get(Routes.METADATA).body(),
+        JsonNode settings = NodeSaml.readMetadata(idp.browser().get(Paths.METADATA).body(),
                 Files.readString(idp.home().resolve("var/keys/metadata-signing.crt")));
         assertTrue(settings.get("ok").asBoolean(), settings.toString());
         assertEquals(Pems.certificate(token.certificate("prehod-signing")).replaceAll("\\s", ""),

@@ -20,7 +20,7 @@ import si.bankart.prehod.loa.LevelOfAssurance;
 import si.bankart.prehod.login.PendingLoginGate;
 import si.bankart.prehod.testing.TestAuthnRequests;
 import si.bankart.prehod.testing.TestServiceProvider;
-import si.bankart.prehod.web.server.Routes;
+import si.bankart.prehod.config.Paths;
 import si.bankart.prehod.web.testing.Browser;
 import si.bankart.prehod.web.testing.LogCapture;
 import si.bankart.prehod.web.testing.TestIdp;
@@ -85,12 +85,12 @@ class LoginBindingEndToEndTest {
         String key = key(start(own, PORTAL));
 
         try (LogCapture log = new LogCapture(PendingLoginGate.class.getName()); LogCapture audit = new LogCapture("audit")) {
-            String incident = assertLoginExpired(idp.browser().get(Routes.LOGIN + "?key=" + key));
+            String incident = assertLoginExpired(idp.browser().get(Paths.LOGIN + "?key=" + key));
             assertLoggedAndAudited(log, audit, incident, "no login-binding cookie", "method=-");
         }
-        assertEquals("The login has expired", title(idp.browser().get(Routes.LOGIN + "?key=" + key, "en")));
+        assertEquals("The login has expired", title(idp.browser().get(Paths.LOGIN + "?key=" + key, "en")));
 
-        HttpResponse<String> choice = own.get(Routes.LOGIN + "?key=" + key);
+        HttpResponse<String> choice = own.get(Paths.LOGIN + "?key=" + key);
         assertEquals(200, choice.statusCode(), choice.body());
         assertTrue(choice.body().contains("href=\"/idp/login/test?key=" + key), choice.body());
         assertSuccess(own.get(TestLoginMethod.PATH + "?key=" + key + "&user=u1001&loa=high"));
@@ -118,7 +118,7 @@ class LoginBindingEndToEndTest {
         String key = key(start(own, PORTAL));
 
         try (LogCapture log = new LogCapture(PendingLoginGate.class.getName()); LogCapture audit = new LogCapture("audit")) {
-            String incident = assertLoginExpired(idp.browser().post(Routes.LOGIN_CANCEL, Map.of("key", key)));
+            String incident = assertLoginExpired(idp.browser().post(Paths.LOGIN_CANCEL, Map.of("key", key)));
             assertLoggedAndAudited(log, audit, incident, "no login-binding cookie", "method=none");
         }
         assertSuccess(own.get(TestLoginMethod.PATH + "?key=" + key + "&user=u1001&loa=high"));
@@ -133,7 +133,7 @@ class LoginBindingEndToEndTest {
         Browser other = idp.browser();
 
         try (LogCapture log = new LogCapture(PendingLoginGate.class.getName()); LogCapture audit = new LogCapture("audit")) {
-            String choice = assertLoginExpired(other.get(Routes.LOGIN + "?key=" + stepUp));
+            String choice = assertLoginExpired(other.get(Paths.LOGIN + "?key=" + stepUp));
             assertLoggedAndAudited(log, audit, choice, "no login-binding cookie", "method=-");
             String result = assertLoginExpired(other.get(TestLoginMethod.PATH + "?key=" + stepUp
                     + "&user=u1002&loa=high"));
@@ -147,16 +147,16 @@ class LoginBindingEndToEndTest {
     // --- helpers
 
     private static HttpResponse<String> start(Browser browser, TestServiceProvider sp) {
-        HttpResponse<String> start = browser.get(Routes.SSO_REDIRECT + "?"
-                + TestAuthnRequests.valid(sp, idp.endpoint(Routes.SSO_REDIRECT)).redirectQuery(null));
+        HttpResponse<String> start = browser.get(Paths.SSO_REDIRECT + "?"
+                + TestAuthnRequests.valid(sp, idp.endpoint(Paths.SSO_REDIRECT)).redirectQuery(null));
         assertEquals(302, start.statusCode(), start.body());
         return start;
     }
 
     private static String key(HttpResponse<String> start) {
         String location = start.headers().firstValue("Location").orElseThrow();
-        assertTrue(location.startsWith(Routes.LOGIN + "?key="), location);
-        return location.substring((Routes.LOGIN + "?key=").length());
+        assertTrue(location.startsWith(Paths.LOGIN + "?key="), location);
+        return location.substring((Paths.LOGIN + "?key=").length());
     }
 
     private static Browser.PostedForm assertSuccess(HttpResponse<String> answer) {

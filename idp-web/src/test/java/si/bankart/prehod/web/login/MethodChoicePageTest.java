@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import si.bankart.prehod.loa.LevelOfAssurance;
 import si.bankart.prehod.testing.TestAuthnRequests;
 import si.bankart.prehod.testing.TestServiceProvider;
-import si.bankart.prehod.web.server.Routes;
+import si.bankart.prehod.config.Paths;
 import si.bankart.prehod.web.testing.Browser;
 import si.bankart.prehod.web.testing.TestIdp;
 import si.bankart.prehod.web.testing.TestLoginMethod;
@@ -133,7 +133,7 @@ class MethodChoicePageTest {
         assertEquals(200, page.statusCode(), page.body());
         assertTrue(page.body().contains("<h1>Ta portal zahteva močnejšo prijavo</h1>"), page.body());
         assertTrue(page.body().contains("zvišajte raven zaupanja svojega računa pri Rekonu"), page.body());
-        Browser.PostedForm form = Browser.postedForm(browser.post(Routes.LOGIN_CANCEL,
+        Browser.PostedForm form = Browser.postedForm(browser.post(Paths.LOGIN_CANCEL,
                 Map.of("key", hiddenKey(page), "reason", "level")));
         assertEquals(NONE_USABLE.acsUrl(), form.action());
         assertTrue(form.xml().contains("urn:oasis:names:tc:SAML:2.0:status:NoAuthnContext"), form.xml());
@@ -152,7 +152,7 @@ class MethodChoicePageTest {
 
     @Test
     void anUnknownKeyShowsTheExpiredPage() {
-        HttpResponse<String> page = idp.browser().get(Routes.LOGIN + "?key=made-up");
+        HttpResponse<String> page = idp.browser().get(Paths.LOGIN + "?key=made-up");
 
         assertEquals(400, page.statusCode());
         assertTrue(page.body().contains("Prijava je potekla"));
@@ -195,7 +195,7 @@ class MethodChoicePageTest {
         Browser browser = idp.browser();
         browser.get(start(browser, BOTH).headers().firstValue("Location").orElseThrow());
 
-        HttpResponse<String> page = browser.get(Routes.LOGIN + "?key=made-up");
+        HttpResponse<String> page = browser.get(Paths.LOGIN + "?key=made-up");
 
         assertEquals(400, page.statusCode());
         assertTrue(page.body().contains("<a class=\"button portal\" href=\"https://portal-both.test/home\">"), page.body());
@@ -204,7 +204,7 @@ class MethodChoicePageTest {
     @Test
     void forgedLastPortalCookieNamingNoRegisteredPortalLeadsNowhere() {
         HttpResponse<String> page = idp.browser().send(java.net.http.HttpRequest.newBuilder(
-                java.net.URI.create(idp.endpoint(Routes.LOGIN + "?key=made-up")))
+                java.net.URI.create(idp.endpoint(Paths.LOGIN + "?key=made-up")))
                 .header("Cookie", "prehod_portal=https%3A%2F%2Fevil.test%2F").GET().build());
 
         assertEquals(400, page.statusCode());
@@ -215,7 +215,7 @@ class MethodChoicePageTest {
 
     @Test
     void unknownKeyOffersNoPortal() {
-        HttpResponse<String> page = idp.browser().get(Routes.LOGIN + "?key=made-up");
+        HttpResponse<String> page = idp.browser().get(Paths.LOGIN + "?key=made-up");
 
         assertFalse(page.body().contains("button portal"), page.body());
     }
@@ -227,8 +227,8 @@ class MethodChoicePageTest {
     }
 
     private static HttpResponse<String> start(Browser browser, TestServiceProvider sp) {
-        HttpResponse<String> start = browser.get(Routes.SSO_REDIRECT + "?"
-                + TestAuthnRequests.valid(sp, idp.endpoint(Routes.SSO_REDIRECT)).redirectQuery(null));
+        HttpResponse<String> start = browser.get(Paths.SSO_REDIRECT + "?"
+                + TestAuthnRequests.valid(sp, idp.endpoint(Paths.SSO_REDIRECT)).redirectQuery(null));
         assertEquals(302, start.statusCode(), start.body());
         return start;
     }

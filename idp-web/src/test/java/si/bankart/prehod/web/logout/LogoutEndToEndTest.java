@@ -31,7 +31,7 @@ import si.bankart.prehod.testing.TestAuthnRequests;
 import si.bankart.prehod.testing.TestCredentials;
 import si.bankart.prehod.testing.TestServiceProvider;
 import si.bankart.prehod.testing.TestXml;
-import si.bankart.prehod.web.server.Routes;
+import si.bankart.prehod.config.Paths;
 import si.bankart.prehod.web.testing.Browser;
 import si.bankart.prehod.web.testing.LogCapture;
 import si.bankart.prehod.web.testing.NodeSaml;
@@ -74,8 +74,8 @@ class LogoutEndToEndTest {
     private static Map<TestServiceProvider, Login> logInToAll(Browser browser, String user) {
         Map<TestServiceProvider, Login> logins = new LinkedHashMap<>();
         for (TestServiceProvider sp : PORTALS) {
-            TestAuthnRequests request = TestAuthnRequests.valid(sp, idp.endpoint(Routes.SSO_REDIRECT));
-            HttpResponse<String> answer = browser.get(Routes.SSO_REDIRECT + "?" + request.signedRedirectQuery(null));
+            TestAuthnRequests request = TestAuthnRequests.valid(sp, idp.endpoint(Paths.SSO_REDIRECT));
+            HttpResponse<String> answer = browser.get(Paths.SSO_REDIRECT + "?" + request.signedRedirectQuery(null));
             Browser.PostedForm form = answer.statusCode() == 302
                     ? TestLoginMethod.logIn(browser, answer, user, "high") : Browser.postedForm(answer);
             JsonNode profile = NodeSaml.check(new NodeSaml.Check(form.samlResponse(), idp.signingCertificatePem(),
@@ -89,8 +89,8 @@ class LogoutEndToEndTest {
 
     /** Whether the browser still has an SSO session: a new AuthnRequest is answered without the login page. */
     private static boolean hasSession(Browser browser) {
-        TestAuthnRequests request = TestAuthnRequests.valid(A, idp.endpoint(Routes.SSO_REDIRECT));
-        return browser.get(Routes.SSO_REDIRECT + "?" + request.redirectQuery(null)).statusCode() == 200;
+        TestAuthnRequests request = TestAuthnRequests.valid(A, idp.endpoint(Paths.SSO_REDIRECT));
+        return browser.get(Paths.SSO_REDIRECT + "?" + request.redirectQuery(null)).statusCode() == 200;
     }
 
     private static Map<String, Object> portal(TestServiceProvider sp, String action) {
@@ -98,7 +98,7 @@ class LogoutEndToEndTest {
         input.put("action", action);
         input.put("spEntityId", sp.entityId());
         input.put("spKeyPem", Pems.privateKey(sp.credential().getPrivateKey()));
-        input.put("idpSloUrl", idp.endpoint(Routes.SLO_REDIRECT));
+        input.put("idpSloUrl", idp.endpoint(Paths.SLO_REDIRECT));
         input.put("idpCert", idp.signingCertificatePem());
         input.put("idpEntityId", idp.entityId());
         return input;
@@ -155,7 +155,7 @@ class LogoutEndToEndTest {
             assertEquals(logins.get(sp).sessionIndex(), request.get("sessionIndex").asText());
             asked.add(sp);
             if (silent.contains(sp)) {
-                current = browser.get(Routes.LOGOUT);
+                current = browser.get(Paths.LOGOUT);
                 continue;
             }
             Map<String, Object> input = portal(sp, "logout-response");
@@ -196,14 +196,14 @@ class LogoutEndToEndTest {
         Browser browser = idp.browser();
         Map<TestServiceProvider, Login> logins = logInToAll(browser, "u1001");
         Login login = logins.get(C);
-        LogoutRequest request = TestLogoutRequests.valid(C, idp.endpoint(Routes.SLO_POST)).issuedAt(Instant.now())
+        LogoutRequest request = TestLogoutRequests.valid(C, idp.endpoint(Paths.SLO_POST)).issuedAt(Instant.now())
                 .with(r -> {
                     r.getNameID().setValue(login.nameId());
                     r.getNameID().setFormat(login.nameIdFormat());
                     r.getSessionIndexes().get(0).setValue(login.sessionIndex());
                 }).signed();
 
-        HttpResponse<String> first = browser.post(Routes.SLO_POST, Map.of("SAMLRequest", Base64.getEncoder()
+        HttpResponse<String> first = browser.post(Paths.SLO_POST, Map.of("SAMLRequest", Base64.getEncoder()
                 .encodeToString(TestXml.serialize(request).getBytes(StandardCharsets.UTF_8)), "RelayState", "rs-post"));
         HttpResponse<String> end = propagate(browser, first, logins, Set.of(), new ArrayList<>());
 
@@ -243,12 +243,12 @@ class LogoutEndToEndTest {
         Browser browser = idp.browser();
         Map<TestServiceProvider, Login> logins = logInToAll(browser, "u1001");
 
-        HttpResponse<String> page = browser.get(Routes.LOGOUT);
+        HttpResponse<String> page = browser.get(Paths.LOGOUT);
         assertEquals(200, page.statusCode());
         assertTrue(page.body().contains("<li>Portal A</li>"), page.body());
         assertEquals(2, count(page.body(), "<li>Testni portal</li>"), page.body());
         List<TestServiceProvider> asked = new ArrayList<>();
-        HttpResponse<String> end = propagate(browser, browser.post(Routes.LOGOUT, Map.of("token", token(page))), logins,
+        HttpResponse<String> end = propagate(browser, browser.post(Paths.LOGOUT, Map.of("token", token(page))), logins,
                 Set.of(), asked);
 
         assertEquals(PORTALS, asked);
@@ -257,16 +257,16 @@ class LogoutEndToEndTest {
         assertEquals(3, count(end.body(), ": odjavljeni\n"), end.body());
         assertEquals(3, count(end.body(), "<a class=\"button portal\" href=\"https://sp.test/\">"), end.body());
         assertFalse(hasSession(browser));
-        assertTrue(browser.get(Routes.LOGOUT).body().contains("Niste prijavljeni"));
+        assertTrue(browser.get(Paths.LOGOUT).body().contains("Niste prijavljeni"));
     }
 
     @Test
     void logoutAtTheIdpNamesThePortalThatNeverAnswered() {
         Browser browser = idp.browser();
         Map<TestServiceProvider, Login> logins = logInToAll(browser, "u1001");
-        HttpResponse<String> page = browser.get(Routes.LOGOUT + "?lang=en");
+        HttpResponse<String> page = browser.get(Paths.LOGOUT + "?lang=en");
 
-        HttpResponse<String> end = propagate(browser, browser.post(Routes.LOGOUT, Map.of("token", token(page),
+        HttpResponse<String> end = propagate(browser, browser.post(Paths.LOGOUT, Map.of("token", token(page),
                 "lang", "en")), logins, Set.of(A), new ArrayList<>());
 
         assertEquals(200, end.statusCode(), end.body());
@@ -279,11 +279,11 @@ class LogoutEndToEndTest {
     void newLoginAfterAnInterruptedLogoutIsOfferedForLogoutNotReportedAsEnded() {
         Browser browser = idp.browser();
         logInToAll(browser, "u1001");
-        HttpResponse<String> toFirstPortal = browser.post(Routes.LOGOUT, Map.of("token", token(browser.get(Routes.LOGOUT))));
+        HttpResponse<String> toFirstPortal = browser.post(Paths.LOGOUT, Map.of("token", token(browser.get(Paths.LOGOUT))));
         assertEquals(302, toFirstPortal.statusCode(), "the chain went to the first portal, which never answers");
         logInToAll(browser, "u1001");
 
-        HttpResponse<String> page = browser.get(Routes.LOGOUT);
+        HttpResponse<String> page = browser.get(Paths.LOGOUT);
 
         assertTrue(page.body().contains("name=\"token\""), "the new session is offered for logout: " + page.body());
         assertTrue(hasSession(browser));
@@ -294,7 +294,7 @@ class LogoutEndToEndTest {
         Browser browser = idp.browser();
         logInToAll(browser, "u1001");
 
-        HttpResponse<String> refused = browser.post(Routes.LOGOUT, Map.of("token", "guessed"));
+        HttpResponse<String> refused = browser.post(Paths.LOGOUT, Map.of("token", "guessed"));
 
         assertEquals(400, refused.statusCode());
         assertTrue(refused.body().contains("Odjave nismo izvedli"), refused.body());
@@ -370,7 +370,7 @@ class LogoutEndToEndTest {
 
     @Test
     void undecodableLogoutMessageGetsTheBilingualErrorPage() {
-        HttpResponse<String> page = idp.browser().get(Routes.SLO_REDIRECT + "?SAMLRequest=not-deflated");
+        HttpResponse<String> page = idp.browser().get(Paths.SLO_REDIRECT + "?SAMLRequest=not-deflated");
 
         assertEquals(400, page.statusCode());
         assertTrue(page.body().contains("Zahteve za odjavo ne moremo obdelati"), page.body());
@@ -379,9 +379,9 @@ class LogoutEndToEndTest {
 
     @Test
     void authnRequestSentToTheLogoutEndpointGetsTheLogoutErrorPage() {
-        TestAuthnRequests request = TestAuthnRequests.valid(A, idp.endpoint(Routes.SLO_REDIRECT));
+        TestAuthnRequests request = TestAuthnRequests.valid(A, idp.endpoint(Paths.SLO_REDIRECT));
 
-        HttpResponse<String> page = idp.browser().get(Routes.SLO_REDIRECT + "?" + request.redirectQuery(null));
+        HttpResponse<String> page = idp.browser().get(Paths.SLO_REDIRECT + "?" + request.redirectQuery(null));
 
         assertEquals(400, page.statusCode());
         assertTrue(page.body().contains("Zahteve za odjavo ne moremo obdelati"), page.body());
@@ -389,10 +389,10 @@ class LogoutEndToEndTest {
 
     @Test
     void metadataListsTheSingleLogoutEndpoints() {
-        String metadata = idp.browser().get(Routes.METADATA).body();
+        String metadata = idp.browser().get(Paths.METADATA).body();
 
-        assertTrue(metadata.contains("Location=\"" + idp.endpoint(Routes.SLO_REDIRECT) + "\""), metadata);
-        assertTrue(metadata.contains("Location=\"" + idp.endpoint(Routes.SLO_POST) + "\""), metadata);
+        assertTrue(metadata.contains("Location=\"" + idp.endpoint(Paths.SLO_REDIRECT) + "\""), metadata);
+        assertTrue(metadata.contains("Location=\"" + idp.endpoint(Paths.SLO_POST) + "\""), metadata);
     }
 
     private static String token(HttpResponse<String> page) {

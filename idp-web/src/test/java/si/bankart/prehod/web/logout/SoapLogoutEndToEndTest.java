@@ -24,7 +24,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import si.bankart.prehod.config.ConfigException;
 import si.bankart.prehod.testing.TestAuthnRequests;
 import si.bankart.prehod.testing.TestServiceProvider;
-import si.bankart.prehod.web.server.Routes;
+import si.bankart.prehod.config.Paths;
 import si.bankart.prehod.web.testing.Browser;
 import si.bankart.prehod.web.testing.TestIdp;
 import si.bankart.prehod.web.testing.TestLoginMethod;
@@ -59,19 +59,19 @@ class SoapLogoutEndToEndTest {
 
     /** Logs in to the portal and returns the NameID it was given. */
     private static String logIn(Browser browser) {
-        TestAuthnRequests request = TestAuthnRequests.valid(portal, idp.endpoint(Routes.SSO_REDIRECT));
+        TestAuthnRequests request = TestAuthnRequests.valid(portal, idp.endpoint(Paths.SSO_REDIRECT));
         Browser.PostedForm form = TestLoginMethod.logIn(browser,
-                browser.get(Routes.SSO_REDIRECT + "?" + request.redirectQuery(null)), "u1001", "high");
+                browser.get(Paths.SSO_REDIRECT + "?" + request.redirectQuery(null)), "u1001", "high");
         Matcher nameId = Pattern.compile("<saml2:NameID[^>]*>([^<]+)</saml2:NameID>").matcher(form.xml());
         assertTrue(nameId.find(), form.xml());
         return nameId.group(1);
     }
 
     private static HttpResponse<String> logOutAtTheIdp(Browser browser) {
-        HttpResponse<String> page = browser.get(Routes.LOGOUT);
+        HttpResponse<String> page = browser.get(Paths.LOGOUT);
         Matcher token = Pattern.compile("name=\"token\" value=\"([^\"]+)\"").matcher(page.body());
         assertTrue(token.find(), page.body());
-        return browser.post(Routes.LOGOUT, Map.of("token", token.group(1)));
+        return browser.post(Paths.LOGOUT, Map.of("token", token.group(1)));
     }
 
     @Test

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import si.bankart.prehod.testing.TestServiceProvider;
-import si.bankart.prehod.web.server.Routes;
+import si.bankart.prehod.config.Paths;
 import si.bankart.prehod.web.testing.ManagementClient;
 import si.bankart.prehod.web.testing.TestIdp;
 
@@ -40,7 +40,7 @@ class BearerTokenTest {
 
     @Test
     void refusesScrapeWithoutToken() {
-        HttpResponse<String> response = management.get(Routes.METRICS);
+        HttpResponse<String> response = management.get(Paths.METRICS);
 
         assertEquals(401, response.statusCode());
         assertEquals("Bearer realm=\"management\"", response.headers().firstValue("WWW-Authenticate").orElseThrow());
@@ -49,7 +49,7 @@ class BearerTokenTest {
 
     @Test
     void refusesScrapeWithWrongToken() {
-        HttpResponse<String> response = management.get(Routes.HEALTH_READY, "Bearer " + TOKEN + "x");
+        HttpResponse<String> response = management.get(Paths.HEALTH_READY, "Bearer " + TOKEN + "x");
 
         assertEquals(401, response.statusCode());
         assertEquals("Bearer realm=\"management\", error=\"invalid_token\"",
@@ -58,6 +58,6 @@ class BearerTokenTest {
 
     @Test
     void servesScrapeWithToken() {
-        assertEquals(200, management.get(Routes.METRICS, "Bearer " + TOKEN).statusCode());
+        assertEquals(200, management.get(Paths.METRICS, "Bearer " + TOKEN).statusCode());
     }
 }

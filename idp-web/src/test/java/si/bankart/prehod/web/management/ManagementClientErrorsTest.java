@@ -17,7 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import si.bankart.prehod.testing.TestServiceProvider;
-import si.bankart.prehod.web.server.Routes;
+import si.bankart.prehod.config.Paths;
 import si.bankart.prehod.web.testing.TestIdp;
 
 /**
@@ -47,15 +47,15 @@ class ManagementClientErrorsTest {
 
     @Test
     void aMethodTheRouteDoesNotServeIsAJsonMethodNotAllowed() throws IOException {
-        assertJson(send("POST " + Routes.HEALTH_LIVE + " HTTP/1.1\r\nContent-Length: 0"), 405,
+        assertJson(send("POST " + Paths.HEALTH_LIVE + " HTTP/1.1\r\nContent-Length: 0"), 405,
                 "{\"error\":\"method not allowed\",\"status\":405}");
-        assertJson(send("DELETE " + Routes.METRICS + " HTTP/1.1"), 405,
+        assertJson(send("DELETE " + Paths.METRICS + " HTTP/1.1"), 405,
                 "{\"error\":\"method not allowed\",\"status\":405}");
     }
 
     @Test
     void aRequestJettyCannotParseIsABadRequestWithTheIdpsOwnPage() throws IOException {
-        String answer = send("GET " + Routes.HEALTH_LIVE + " HTTP/1.1\r\nnot a header");
+        String answer = send("GET " + Paths.HEALTH_LIVE + " HTTP/1.1\r\nnot a header");
         assertTrue(answer.startsWith("HTTP/1.1 400 "), answer);
         assertTrue(answer.contains("Zahteve ni mogoče obdelati") && answer.contains("The request cannot be processed"),
                 answer);
@@ -64,7 +64,7 @@ class ManagementClientErrorsTest {
 
     @Test
     void aWellFormedRequestIsAnsweredNormally() throws IOException {
-        assertTrue(send("GET " + Routes.HEALTH_LIVE + " HTTP/1.1").startsWith("HTTP/1.1 200 "));
+        assertTrue(send("GET " + Paths.HEALTH_LIVE + " HTTP/1.1").startsWith("HTTP/1.1 200 "));
     }
 
     private static void assertJson(String answer, int status, String body) {

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import si.bankart.prehod.testing.TestServiceProvider;
-import si.bankart.prehod.web.server.Routes;
+import si.bankart.prehod.config.Paths;
 import si.bankart.prehod.web.testing.ManagementClient;
 import si.bankart.prehod.web.testing.TestIdp;
 
@@ -38,7 +38,7 @@ class ManagementConnectorTest {
 
     @Test
     void metricsAreServedInPrometheusFormatWithJvmAndJettyMeters() {
-        HttpResponse<String> response = management.get(Routes.METRICS);
+        HttpResponse<String> response = management.get(Paths.METRICS);
 
         assertEquals(200, response.statusCode());
         assertEquals(MetricsEndpoint.CONTENT_TYPE, response.headers().firstValue("Content-Type").orElseThrow());
@@ -50,7 +50,7 @@ class ManagementConnectorTest {
 
     @Test
     void livenessAnswersUp() {
-        HttpResponse<String> response = management.get(Routes.HEALTH_LIVE);
+        HttpResponse<String> response = management.get(Paths.HEALTH_LIVE);
 
         assertEquals(200, response.statusCode());
         assertEquals("{\"status\":\"UP\"}", response.body());
@@ -58,7 +58,7 @@ class ManagementConnectorTest {
 
     @Test
     void readinessListsEachCheckWithStateAndDetail() throws Exception {
-        HttpResponse<String> response = management.get(Routes.HEALTH_READY);
+        HttpResponse<String> response = management.get(Paths.HEALTH_READY);
 
         assertEquals(200, response.statusCode());
         JsonNode body = new ObjectMapper().readTree(response.body());
@@ -78,7 +78,7 @@ class ManagementConnectorTest {
 
     @Test
     void metricsAndHealthAreNotReachableOnThePublicConnector() {
-        for (String path : List.of(Routes.METRICS, Routes.HEALTH_LIVE, Routes.HEALTH_READY)) {
+        for (String path : List.of(Paths.METRICS, Paths.HEALTH_LIVE, Paths.HEALTH_READY)) {
             HttpResponse<String> response = idp.browser().get(path);
             assertEquals(404, response.statusCode(), path);
             assertTrue(!response.body().contains("jvm_") && !response.body().contains("checks"), path);
@@ -87,7 +87,7 @@ class ManagementConnectorTest {
 
     @Test
     void publicStatusStaysABareLivenessAnswer() {
-        HttpResponse<String> response = idp.browser().get(Routes.STATUS);
+        HttpResponse<String> response = idp.browser().get(Paths.STATUS);
 
         assertEquals(200, response.statusCode());
         assertEquals("{\"status\":\"UP\"}", response.body());

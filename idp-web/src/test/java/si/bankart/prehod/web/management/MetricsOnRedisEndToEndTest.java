@@ -24,7 +24,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import si.bankart.prehod.testing.RunningRedis;
 import si.bankart.prehod.testing.TestAuthnRequests;
 import si.bankart.prehod.testing.TestServiceProvider;
-import si.bankart.prehod.web.server.Routes;
+import si.bankart.prehod.config.Paths;
 import si.bankart.prehod.web.testing.Browser;
 import si.bankart.prehod.web.testing.ManagementClient;
 import si.bankart.prehod.web.testing.TestIdp;
@@ -78,9 +78,9 @@ class MetricsOnRedisEndToEndTest {
         double replayBefore = awaitCounted(REPLAY, Double.NaN);
 
         Browser browser = idp.browser();
-        TestAuthnRequests request = TestAuthnRequests.valid(PORTAL, idp.endpoint(Routes.SSO_REDIRECT));
+        TestAuthnRequests request = TestAuthnRequests.valid(PORTAL, idp.endpoint(Paths.SSO_REDIRECT));
         Browser.PostedForm form = TestLoginMethod.logIn(browser,
-                browser.get(Routes.SSO_REDIRECT + "?" + request.redirectQuery("rs-1")), "u1001", "substantial");
+                browser.get(Paths.SSO_REDIRECT + "?" + request.redirectQuery("rs-1")), "u1001", "substantial");
         assertTrue(form.xml().contains("Success"), form.xml());
 
         assertEquals(sessionsBefore + 1, awaitCounted(SESSIONS, sessionsBefore), SESSIONS);
@@ -91,11 +91,11 @@ class MetricsOnRedisEndToEndTest {
     @Order(2)
     void everyMetricTheGrafanaDashboardQueriesIsInARealScrape() throws Exception {
         Browser browser = idp.browser();
-        TestAuthnRequests request = TestAuthnRequests.valid(PORTAL, idp.endpoint(Routes.SSO_REDIRECT));
-        TestLoginMethod.logIn(browser, browser.get(Routes.SSO_REDIRECT + "?" + request.redirectQuery("rs-2")), "u1001",
+        TestAuthnRequests request = TestAuthnRequests.valid(PORTAL, idp.endpoint(Paths.SSO_REDIRECT));
+        TestLoginMethod.logIn(browser, browser.get(Paths.SSO_REDIRECT + "?" + request.redirectQuery("rs-2")), "u1001",
                 "substantial");
         awaitCounted(SESSIONS, Double.NaN);
-        String scrape = management.get(Routes.METRICS).body();
+        String scrape = management.get(Paths.METRICS).body();
 
         JsonNode dashboard = new ObjectMapper().readTree(DASHBOARD.toFile());
         List<String> queries = new ArrayList<>();
@@ -122,7 +122,7 @@ class MetricsOnRedisEndToEndTest {
     /** Scrapes until the gauge shows a count other than {@code other} (NaN: not counted yet), at most ~20 s. */
     private static double awaitCounted(String gauge, double other) throws InterruptedException {
         for (int i = 0; i < 200; i++) {
-            Optional<Double> value = ManagementClient.sample(management.get(Routes.METRICS).body(), gauge);
+            Optional<Double> value = ManagementClient.sample(management.get(Paths.METRICS).body(), gauge);
             if (value.isPresent() && !value.get().isNaN() && Double.compare(value.get(), other) != 0) {
                 return value.get();
             }

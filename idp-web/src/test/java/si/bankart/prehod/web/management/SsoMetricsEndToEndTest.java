@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import si.bankart.prehod.testing.TestAuthnRequests;
 import si.bankart.prehod.testing.TestServiceProvider;
-import si.bankart.prehod.web.server.Routes;
+import si.bankart.prehod.config.Paths;
 import si.bankart.prehod.web.testing.Browser;
 import si.bankart.prehod.web.testing.ManagementClient;
 import si.bankart.prehod.web.testing.TestIdp;
@@ -52,9 +52,9 @@ class SsoMetricsEndToEndTest {
         String before = scrape();
 
         Browser browser = idp.browser();
-        TestAuthnRequests request = TestAuthnRequests.valid(PORTAL, idp.endpoint(Routes.SSO_REDIRECT));
+        TestAuthnRequests request = TestAuthnRequests.valid(PORTAL, idp.endpoint(Paths.SSO_REDIRECT));
         Browser.PostedForm form = TestLoginMethod.logIn(browser,
-                browser.get(Routes.SSO_REDIRECT + "?" + request.redirectQuery("rs-1")), "u1001", "substantial");
+                browser.get(Paths.SSO_REDIRECT + "?" + request.redirectQuery("rs-1")), "u1001", "substantial");
         assertTrue(form.xml().contains("Success"), form.xml());
 
         String after = scrape();
@@ -72,8 +72,8 @@ class SsoMetricsEndToEndTest {
         TestServiceProvider stranger = TestServiceProvider.named("stranger-" + System.nanoTime());
         String before = scrape();
 
-        idp.browser().get(Routes.SSO_REDIRECT + "?"
-                + TestAuthnRequests.valid(stranger, idp.endpoint(Routes.SSO_REDIRECT)).redirectQuery("rs-2"));
+        idp.browser().get(Paths.SSO_REDIRECT + "?"
+                + TestAuthnRequests.valid(stranger, idp.endpoint(Paths.SSO_REDIRECT)).redirectQuery("rs-2"));
 
         String after = scrape();
         String counter = "prehod_sso_responses_total{sp=\"unknown\",status=\"REQUESTER_REQUEST_DENIED\"}";
@@ -83,6 +83,6 @@ class SsoMetricsEndToEndTest {
     }
 
     private static String scrape() {
-        return management.get(Routes.METRICS).body();
+        return management.get(Paths.METRICS).body();
     }
 }

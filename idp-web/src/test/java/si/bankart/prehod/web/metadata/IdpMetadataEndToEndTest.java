@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import si.bankart.prehod.testing.TestAuthnRequests;
 import si.bankart.prehod.testing.TestServiceProvider;
-import si.bankart.prehod.web.server.Routes;
+import si.bankart.prehod.config.Paths;
 import si.bankart.prehod.web.testing.Browser;
 import si.bankart.prehod.web.testing.NodeSaml;
 import si.bankart.prehod.web.testing.TestIdp;
@@ -48,7 +48,7 @@ class IdpMetadataEndToEndTest {
     }
 
     private static byte[] metadata(String query) {
-        HttpResponse<String> answer = idp.browser().get(Routes.METADATA + query);
+        HttpResponse<String> answer = idp.browser().get(Paths.METADATA + query);
         assertEquals(200, answer.statusCode());
         assertEquals("application/samlmetadata+xml", answer.headers().firstValue("Content-Type").orElse(""));
         return answer.body().getBytes(StandardCharsets.UTF_8);
@@ -63,7 +63,7 @@ class IdpMetadataEndToEndTest {
     @Test
     void xmlsec1RefusesATamperedCopy() {
         String tampered = new String(metadata(""), StandardCharsets.UTF_8)
-                .replace(idp.endpoint(Routes.SSO_POST), "https://evil.test/sso");
+                .replace(idp.endpoint(Paths.SSO_POST), "https://evil.test/sso");
         Xmlsec1.Verdict verdict = Xmlsec1.verifyMetadata(tampered.getBytes(StandardCharsets.UTF_8), metadataSigner());
         assertFalse(verdict.verified(), verdict.output());
     }
@@ -87,7 +87,7 @@ class IdpMetadataEndToEndTest {
                 Files.readString(metadataSigner()));
         assertTrue(settings.get("ok").asBoolean(), settings.toString());
         assertEquals(idp.entityId(), settings.get("entityID").asText());
-        assertEquals(idp.endpoint(Routes.SSO_REDIRECT), settings.get("entryPoint").asText());
+        assertEquals(idp.endpoint(Paths.SSO_REDIRECT), settings.get("entryPoint").asText());
         assertEquals(1, settings.get("idpCert").size());
         assertEquals(idp.signingCertificatePem().replaceAll("\\s", ""),
                 settings.get("idpCert").get(0).asText().replaceAll("\\s", ""));
@@ -104,9 +104,9 @@ class IdpMetadataEndToEndTest {
     @Test
     void aPortalConfiguredFromTheMetadataAcceptsTheLoginAnswer() throws Exception {
         Browser browser = idp.browser();
-        TestAuthnRequests request = TestAuthnRequests.valid(PORTAL, idp.endpoint(Routes.SSO_REDIRECT));
+        TestAuthnRequests request = TestAuthnRequests.valid(PORTAL, idp.endpoint(Paths.SSO_REDIRECT));
         Browser.PostedForm form = TestLoginMethod.logIn(browser,
-                browser.get(Routes.SSO_REDIRECT + "?" + request.redirectQuery(null)), "u1001", "substantial");
+                browser.get(Paths.SSO_REDIRECT + "?" + request.redirectQuery(null)), "u1001", "substantial");
         JsonNode result = NodeSaml.checkWithMetadata(new NodeSaml.Check(form.samlResponse(), null, PORTAL.entityId(),
                 PORTAL.acsUrl(), request.id(), false, null), new String(metadata(""), StandardCharsets.UTF_8),
                 Files.readString(metadataSigner()));

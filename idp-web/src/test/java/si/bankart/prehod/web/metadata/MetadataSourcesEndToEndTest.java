@@ -25,7 +25,7 @@ import si.bankart.prehod.testing.TestAuthnRequests;
 import si.bankart.prehod.testing.TestCredentials;
 import si.bankart.prehod.testing.TestMetadataDocuments;
 import si.bankart.prehod.testing.TestServiceProvider;
-import si.bankart.prehod.web.server.Routes;
+import si.bankart.prehod.config.Paths;
 import si.bankart.prehod.web.testing.Admin;
 import si.bankart.prehod.web.testing.LogCapture;
 import si.bankart.prehod.web.testing.Pems;
@@ -101,9 +101,9 @@ class MetadataSourcesEndToEndTest {
 
     /** "login": the AuthnRequest was accepted and the browser sent to log in; "refused": the error page (400). */
     private static String sso(TestServiceProvider sp) {
-        HttpResponse<String> answer = idp.browser().get(Routes.SSO_REDIRECT + "?"
-                + TestAuthnRequests.valid(sp, idp.endpoint(Routes.SSO_REDIRECT)).redirectQuery(null));
-        if (answer.statusCode() == 302 && answer.headers().firstValue("Location").orElse("").contains(Routes.LOGIN)) {
+        HttpResponse<String> answer = idp.browser().get(Paths.SSO_REDIRECT + "?"
+                + TestAuthnRequests.valid(sp, idp.endpoint(Paths.SSO_REDIRECT)).redirectQuery(null));
+        if (answer.statusCode() == 302 && answer.headers().firstValue("Location").orElse("").contains(Paths.LOGIN)) {
             return "login";
         }
         return answer.statusCode() == 400 ? "refused" : "unexpected " + answer.statusCode();

@@ -20,7 +20,7 @@ import si.bankart.prehod.testing.TestCredentials;
 import si.bankart.prehod.testing.TestServiceProvider;
 import si.bankart.prehod.testing.TestXml;
 import si.bankart.prehod.testing.TestXmlSignatures;
-import si.bankart.prehod.web.server.Routes;
+import si.bankart.prehod.config.Paths;
 import si.bankart.prehod.web.testing.Browser;
 import si.bankart.prehod.web.testing.LogCapture;
 import si.bankart.prehod.web.testing.TestIdp;
@@ -47,8 +47,8 @@ class SignatureProfileEndToEndTest {
     }
 
     private static HttpResponse<String> post(TestXmlSignatures signature) {
-        String xml = signature.sign(TestAuthnRequests.valid(PORTAL, idp.endpoint(Routes.SSO_POST)).xml());
-        return idp.browser().post(Routes.SSO_POST, Map.of("SAMLRequest", TestAuthnRequests.postEncode(xml)));
+        String xml = signature.sign(TestAuthnRequests.valid(PORTAL, idp.endpoint(Paths.SSO_POST)).xml());
+        return idp.browser().post(Paths.SSO_POST, Map.of("SAMLRequest", TestAuthnRequests.postEncode(xml)));
     }
 
     /**
@@ -77,7 +77,7 @@ class SignatureProfileEndToEndTest {
         HttpResponse<String> answer = post(TestXmlSignatures.by(PORTAL.credential()));
 
         assertEquals(302, answer.statusCode(), answer.body());
-        assertTrue(answer.headers().firstValue("Location").orElse("").contains(Routes.LOGIN), "off to log in");
+        assertTrue(answer.headers().firstValue("Location").orElse("").contains(Paths.LOGIN), "off to log in");
     }
 
     @Test

@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import si.bankart.prehod.testing.TestAuthnRequests;
 import si.bankart.prehod.testing.TestServiceProvider;
-import si.bankart.prehod.web.server.Routes;
+import si.bankart.prehod.config.Paths;
 import si.bankart.prehod.web.testing.LogCapture;
 import si.bankart.prehod.web.testing.TestIdp;
 
@@ -46,7 +46,7 @@ class SingleReadingOfParametersTest {
 
     @Test
     void redirectWithEveryParameterOnceStartsTheLogin() {
-        HttpResponse<String> answer = idp.browser().get(Routes.SSO_REDIRECT + "?" + signedQuery());
+        HttpResponse<String> answer = idp.browser().get(Paths.SSO_REDIRECT + "?" + signedQuery());
 
         assertEquals(302, answer.statusCode(), answer.body());
         assertTrue(answer.headers().firstValue("Location").orElseThrow().contains("/idp/login?key="));
@@ -56,21 +56,21 @@ class SingleReadingOfParametersTest {
     @ValueSource(strings = {"SAMLRequest", "RelayState", "SigAlg", "Signature"})
     void redirectWithARepeatedParameterIsRefused(String name) {
         String query = signedQuery();
-        assertRefused(() -> idp.browser().get(Routes.SSO_REDIRECT + "?" + query + "&" + copyOf(query, name)),
+        assertRefused(() -> idp.browser().get(Paths.SSO_REDIRECT + "?" + query + "&" + copyOf(query, name)),
                 "query parameter " + name + " appears more than once");
     }
 
     @Test
     void redirectWithARepeatedSamlResponseIsRefused() {
         String response = "SAMLResponse=" + TestAuthnRequests.encode(TestAuthnRequests.deflateBase64("<x/>"));
-        assertRefused(() -> idp.browser().get(Routes.SSO_REDIRECT + "?" + response + "&" + response),
+        assertRefused(() -> idp.browser().get(Paths.SSO_REDIRECT + "?" + response + "&" + response),
                 "query parameter SAMLResponse appears more than once");
     }
 
     @Test
     void redirectWithARepeatedParameterHiddenByPercentEncodingIsRefused() {
         String query = signedQuery();
-        assertRefused(() -> idp.browser().get(Routes.SSO_REDIRECT + "?" + query + "&SAML%52equest"
+        assertRefused(() -> idp.browser().get(Paths.SSO_REDIRECT + "?" + query + "&SAML%52equest"
                 + copyOf(query, "SAMLRequest").substring("SAMLRequest".length())),
                 "query parameter SAMLRequest appears more than once");
     }
@@ -78,7 +78,7 @@ class SingleReadingOfParametersTest {
     @Test
     void redirectWithBothSamlRequestAndSamlResponseIsRefused() {
         String query = signedQuery();
-        assertRefused(() -> idp.browser().get(Routes.SSO_REDIRECT + "?" + query + "&SAMLResponse"
+        assertRefused(() -> idp.browser().get(Paths.SSO_REDIRECT + "?" + query + "&SAMLResponse"
                 + copyOf(query, "SAMLRequest").substring("SAMLRequest".length())),
                 "both SAMLRequest and SAMLResponse");
     }
@@ -103,7 +103,7 @@ class SingleReadingOfParametersTest {
     @Test
     void postWithARepeatedParameterInTheQueryIsRefused() {
         String body = postBody();
-        assertRefused(() -> idp.browser().send(HttpRequest.newBuilder(idp.baseUri().resolve(Routes.SSO_POST + "?"
+        assertRefused(() -> idp.browser().send(HttpRequest.newBuilder(idp.baseUri().resolve(Paths.SSO_POST + "?"
                 + copyOf(body, "RelayState"))).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build()),
                 "parameter RelayState appears more than once");
@@ -117,12 +117,12 @@ class SingleReadingOfParametersTest {
     }
 
     private static String signedQuery() {
-        return TestAuthnRequests.valid(PORTAL, idp.endpoint(Routes.SSO_REDIRECT)).signedRedirectQuery("portal-state");
+        return TestAuthnRequests.valid(PORTAL, idp.endpoint(Paths.SSO_REDIRECT)).signedRedirectQuery("portal-state");
     }
 
     private static String postBody() {
         return "SAMLRequest=" + TestAuthnRequests.encode(TestAuthnRequests.postEncode(
-                TestAuthnRequests.valid(PORTAL, idp.endpoint(Routes.SSO_POST)).signedXml()))
+                TestAuthnRequests.valid(PORTAL, idp.endpoint(Paths.SSO_POST)).signedXml()))
                 + "&RelayState=portal-state";
     }
 
@@ -137,7 +137,7 @@ class SingleReadingOfParametersTest {
     }
 
     private static HttpResponse<String> post(String body) {
-        return idp.browser().send(HttpRequest.newBuilder(idp.baseUri().resolve(Routes.SSO_POST))
+        return idp.browser().send(HttpRequest.newBuilder(idp.baseUri().resolve(Paths.SSO_POST))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }

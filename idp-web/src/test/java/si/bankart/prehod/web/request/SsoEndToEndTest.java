@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import si.bankart.prehod.testing.TestAuthnRequests;
 import si.bankart.prehod.testing.TestServiceProvider;
-import si.bankart.prehod.web.server.Routes;
+import si.bankart.prehod.config.Paths;
 import si.bankart.prehod.web.testing.Browser;
 import si.bankart.prehod.web.testing.LogCapture;
 import si.bankart.prehod.web.testing.NodeSaml;
@@ -55,9 +55,9 @@ class SsoEndToEndTest {
     @Test
     void redirectBindingLoginIssuesAResponseThePortalAccepts() {
         Browser browser = idp.browser();
-        TestAuthnRequests request = TestAuthnRequests.valid(PORTAL_A, idp.endpoint(Routes.SSO_REDIRECT));
+        TestAuthnRequests request = TestAuthnRequests.valid(PORTAL_A, idp.endpoint(Paths.SSO_REDIRECT));
 
-        Browser.PostedForm form = TestLoginMethod.logIn(browser, browser.get(Routes.SSO_REDIRECT + "?" + request.redirectQuery("rs-123")),
+        Browser.PostedForm form = TestLoginMethod.logIn(browser, browser.get(Paths.SSO_REDIRECT + "?" + request.redirectQuery("rs-123")),
                 "u1001", "substantial");
 
         assertEquals(PORTAL_A.acsUrl(), form.action());
@@ -75,8 +75,8 @@ class SsoEndToEndTest {
     void everySsoEventLeavesOneAuditLine() {
         Browser browser = idp.browser();
         try (LogCapture audit = new LogCapture("audit")) {
-            TestLoginMethod.logIn(browser, browser.get(Routes.SSO_REDIRECT + "?" + TestAuthnRequests.valid(PORTAL_A,
-                    idp.endpoint(Routes.SSO_REDIRECT)).redirectQuery(null)), "u1002", "high");
+            TestLoginMethod.logIn(browser, browser.get(Paths.SSO_REDIRECT + "?" + TestAuthnRequests.valid(PORTAL_A,
+                    idp.endpoint(Paths.SSO_REDIRECT)).redirectQuery(null)), "u1002", "high");
 
             assertEquals(1, audit.lines().size(), audit.lines().toString());
             String line = audit.lines().get(0);
@@ -88,9 +88,9 @@ class SsoEndToEndTest {
     @Test
     void postBindingWithSignedRequestAndSignedResponseIsAccepted() {
         Browser browser = idp.browser();
-        TestAuthnRequests request = TestAuthnRequests.valid(PORTAL_SIGNED, idp.endpoint(Routes.SSO_POST));
+        TestAuthnRequests request = TestAuthnRequests.valid(PORTAL_SIGNED, idp.endpoint(Paths.SSO_POST));
 
-        HttpResponse<String> start = browser.post(Routes.SSO_POST,
+        HttpResponse<String> start = browser.post(Paths.SSO_POST,
                 Map.of("SAMLRequest", TestAuthnRequests.postEncode(request.signedXml())));
         Browser.PostedForm form = TestLoginMethod.logIn(browser, start, "u1001", "high");
 
@@ -103,12 +103,12 @@ class SsoEndToEndTest {
     @Test
     void secondPortalIsServedFromTheSessionWithoutLogin() {
         Browser browser = idp.browser();
-        TestAuthnRequests first = TestAuthnRequests.valid(PORTAL_A, idp.endpoint(Routes.SSO_REDIRECT));
-        Browser.PostedForm firstForm = TestLoginMethod.logIn(browser, browser.get(Routes.SSO_REDIRECT + "?" + first.redirectQuery(null)),
+        TestAuthnRequests first = TestAuthnRequests.valid(PORTAL_A, idp.endpoint(Paths.SSO_REDIRECT));
+        Browser.PostedForm firstForm = TestLoginMethod.logIn(browser, browser.get(Paths.SSO_REDIRECT + "?" + first.redirectQuery(null)),
                 "u1001", "substantial");
 
-        TestAuthnRequests second = TestAuthnRequests.valid(PORTAL_B, idp.endpoint(Routes.SSO_REDIRECT));
-        HttpResponse<String> answer = browser.get(Routes.SSO_REDIRECT + "?" + second.signedRedirectQuery("b"));
+        TestAuthnRequests second = TestAuthnRequests.valid(PORTAL_B, idp.endpoint(Paths.SSO_REDIRECT));
+        HttpResponse<String> answer = browser.get(Paths.SSO_REDIRECT + "?" + second.signedRedirectQuery("b"));
 
         assertEquals(200, answer.statusCode(), "no login page expected");
         Browser.PostedForm secondForm = Browser.postedForm(answer);
@@ -122,7 +122,7 @@ class SsoEndToEndTest {
     @Test
     void unsolicitedSsoPostsToTheDefaultAcsWithTheTargetAsRelayState() {
         Browser browser = idp.browser();
-        HttpResponse<String> start = browser.get(Routes.SSO_UNSOLICITED + "?providerId="
+        HttpResponse<String> start = browser.get(Paths.SSO_UNSOLICITED + "?providerId="
                 + TestAuthnRequests.encode(PORTAL_B.entityId()) + "&target=home");
 
         Browser.PostedForm form = TestLoginMethod.logIn(browser, start, "u1002", "low");
@@ -137,9 +137,9 @@ class SsoEndToEndTest {
     @Test
     void encryptedAssertionIsDecryptedAndAcceptedByThePortal() throws Exception {
         Browser browser = idp.browser();
-        TestAuthnRequests request = TestAuthnRequests.valid(PORTAL_ENCRYPTED, idp.endpoint(Routes.SSO_REDIRECT));
+        TestAuthnRequests request = TestAuthnRequests.valid(PORTAL_ENCRYPTED, idp.endpoint(Paths.SSO_REDIRECT));
 
-        Browser.PostedForm form = TestLoginMethod.logIn(browser, browser.get(Routes.SSO_REDIRECT + "?" + request.redirectQuery(null)),
+        Browser.PostedForm form = TestLoginMethod.logIn(browser, browser.get(Paths.SSO_REDIRECT + "?" + request.redirectQuery(null)),
                 "u1001", "substantial");
 
         assertTrue(form.xml().contains("EncryptedAssertion"));
@@ -154,13 +154,13 @@ class SsoEndToEndTest {
 
     @Test
     void metadataNamesBothSsoEndpointsAndTheSigningCertificate() {
-        java.net.http.HttpResponse<String> metadata = idp.browser().get(Routes.METADATA);
+        java.net.http.HttpResponse<String> metadata = idp.browser().get(Paths.METADATA);
 
         assertEquals(200, metadata.statusCode());
         assertEquals("application/samlmetadata+xml", metadata.headers().firstValue("Content-Type").orElse(""));
         assertTrue(metadata.body().contains("entityID=\"" + idp.entityId() + "\""));
-        assertTrue(metadata.body().contains("Location=\"" + idp.endpoint(Routes.SSO_REDIRECT) + "\""));
-        assertTrue(metadata.body().contains("Location=\"" + idp.endpoint(Routes.SSO_POST) + "\""));
+        assertTrue(metadata.body().contains("Location=\"" + idp.endpoint(Paths.SSO_REDIRECT) + "\""));
+        assertTrue(metadata.body().contains("Location=\"" + idp.endpoint(Paths.SSO_POST) + "\""));
         String certificate = idp.signingCertificatePem().replaceAll("-----[A-Z ]+-----|\\s", "");
         assertTrue(metadata.body().replaceAll("\\s", "").contains(certificate), "signing certificate published");
     }
@@ -168,8 +168,8 @@ class SsoEndToEndTest {
     @Test
     void tamperedResponseIsRefusedByThePortal() {
         Browser browser = idp.browser();
-        TestAuthnRequests request = TestAuthnRequests.valid(PORTAL_A, idp.endpoint(Routes.SSO_REDIRECT));
-        Browser.PostedForm form = TestLoginMethod.logIn(browser, browser.get(Routes.SSO_REDIRECT + "?" + request.redirectQuery(null)),
+        TestAuthnRequests request = TestAuthnRequests.valid(PORTAL_A, idp.endpoint(Paths.SSO_REDIRECT));
+        Browser.PostedForm form = TestLoginMethod.logIn(browser, browser.get(Paths.SSO_REDIRECT + "?" + request.redirectQuery(null)),
                 "u1001", "substantial");
 
         String forged = form.xml().replace("Janez Novak", "Eva Napadalka");

@@ -20,7 +20,7 @@ import org.opensaml.xmlsec.signature.support.SignatureConstants;
 import si.bankart.prehod.login.PendingLoginGate;
 import si.bankart.prehod.testing.TestAuthnRequests;
 import si.bankart.prehod.testing.TestServiceProvider;
-import si.bankart.prehod.web.server.Routes;
+import si.bankart.prehod.config.Paths;
 import si.bankart.prehod.web.testing.Browser;
 import si.bankart.prehod.web.testing.LogCapture;
 import si.bankart.prehod.web.testing.TestIdp;
@@ -54,7 +54,7 @@ class SsoRefusalsTest {
     @Test
     void unknownSpGetsTheErrorPageWithAnIncidentThatIsLogged() {
         try (LogCapture log = new LogCapture("si.bankart.prehod.SsoFlow")) {
-            HttpResponse<String> page = redirect(TestAuthnRequests.valid(STRANGER, idp.endpoint(Routes.SSO_REDIRECT))
+            HttpResponse<String> page = redirect(TestAuthnRequests.valid(STRANGER, idp.endpoint(Paths.SSO_REDIRECT))
                     .redirectQuery(null));
 
             String incident = assertErrorPage(page, "Zahteve za prijavo ni mogoče obdelati");
@@ -66,8 +66,8 @@ class SsoRefusalsTest {
 
     @Test
     void englishBrowserGetsEnglishFirst() {
-        HttpResponse<String> page = idp.browser().get(Routes.SSO_REDIRECT + "?"
-                + TestAuthnRequests.valid(STRANGER, idp.endpoint(Routes.SSO_REDIRECT)).redirectQuery(null), "en-GB,en;q=0.9");
+        HttpResponse<String> page = idp.browser().get(Paths.SSO_REDIRECT + "?"
+                + TestAuthnRequests.valid(STRANGER, idp.endpoint(Paths.SSO_REDIRECT)).redirectQuery(null), "en-GB,en;q=0.9");
 
         assertEquals(400, page.statusCode());
         assertTrue(page.body().indexOf("The login request cannot be processed")
@@ -76,7 +76,7 @@ class SsoRefusalsTest {
 
     @Test
     void acsUrlNotInMetadataIsNeverAnsweredThere() {
-        HttpResponse<String> page = redirect(TestAuthnRequests.valid(PORTAL, idp.endpoint(Routes.SSO_REDIRECT))
+        HttpResponse<String> page = redirect(TestAuthnRequests.valid(PORTAL, idp.endpoint(Paths.SSO_REDIRECT))
                 .with(r -> r.setAssertionConsumerServiceURL("https://evil.test/acs")).redirectQuery(null));
 
         assertErrorPage(page, "Zahteve za prijavo ni mogoče obdelati");
@@ -99,8 +99,8 @@ class SsoRefusalsTest {
     @Test
     void doctypeIsRefused() {
         String xml = "<?xml version=\"1.0\"?><!DOCTYPE r [<!ENTITY x \"boom\">]>"
-                + TestAuthnRequests.valid(PORTAL, idp.endpoint(Routes.SSO_POST)).xml().replaceFirst("<\\?xml[^>]*>", "");
-        HttpResponse<String> page = idp.browser().post(Routes.SSO_POST, Map.of("SAMLRequest", TestAuthnRequests.postEncode(xml)));
+                + TestAuthnRequests.valid(PORTAL, idp.endpoint(Paths.SSO_POST)).xml().replaceFirst("<\\?xml[^>]*>", "");
+        HttpResponse<String> page = idp.browser().post(Paths.SSO_POST, Map.of("SAMLRequest", TestAuthnRequests.postEncode(xml)));
 
         assertErrorPage(page, "Zahteve za prijavo ni mogoče obdelati");
         assertFalse(page.body().contains("ENTITY") || page.body().contains("boom"), "no parser message reaches the browser");
@@ -116,7 +116,7 @@ class SsoRefusalsTest {
         String tooBig = Base64.getEncoder().encodeToString(new byte[300 * 1024]);
 
         try (LogCapture log = new LogCapture("si.bankart.prehod.web.request.SsoEndpoint")) {
-            assertErrorPage(idp.browser().post(Routes.SSO_POST, Map.of("SAMLRequest", tooBig)),
+            assertErrorPage(idp.browser().post(Paths.SSO_POST, Map.of("SAMLRequest", tooBig)),
                     "Zahteve za prijavo ni mogoče obdelati");
             assertTrue(log.lines().stream().anyMatch(l -> l.contains("SAML message is 307200 bytes, the limit is 262144")),
                     log.lines().toString());
@@ -128,7 +128,7 @@ class SsoRefusalsTest {
         String huge = Base64.getEncoder().encodeToString(new byte[600 * 1024]);
         int status;
         try {
-            status = idp.browser().post(Routes.SSO_POST, Map.of("SAMLRequest", huge)).statusCode();
+            status = idp.browser().post(Paths.SSO_POST, Map.of("SAMLRequest", huge)).statusCode();
         } catch (IllegalStateException connectionClosedWhileSending) {
             status = 413;
         }
@@ -137,13 +137,13 @@ class SsoRefusalsTest {
 
     @Test
     void duplicatedQueryParameterIsRefused() {
-        String query = TestAuthnRequests.valid(PORTAL, idp.endpoint(Routes.SSO_REDIRECT)).redirectQuery("a") + "&RelayState=b";
+        String query = TestAuthnRequests.valid(PORTAL, idp.endpoint(Paths.SSO_REDIRECT)).redirectQuery("a") + "&RelayState=b";
         assertErrorPage(redirect(query), "Zahteve za prijavo ni mogoče obdelati");
     }
 
     @Test
     void isPassiveWithoutSessionAnswersNoPassiveToTheAcs() {
-        HttpResponse<String> answer = redirect(TestAuthnRequests.valid(PORTAL, idp.endpoint(Routes.SSO_REDIRECT))
+        HttpResponse<String> answer = redirect(TestAuthnRequests.valid(PORTAL, idp.endpoint(Paths.SSO_REDIRECT))
                 .with(r -> r.setIsPassive(true)).redirectQuery("passive"));
 
         assertSamlError(answer, PORTAL.acsUrl(), "urn:oasis:names:tc:SAML:2.0:status:Requester",
@@ -153,7 +153,7 @@ class SsoRefusalsTest {
 
     @Test
     void unsignedRequestToAnSpThatMustSignIsDenied() {
-        HttpResponse<String> answer = redirect(TestAuthnRequests.valid(SIGNING_PORTAL, idp.endpoint(Routes.SSO_REDIRECT))
+        HttpResponse<String> answer = redirect(TestAuthnRequests.valid(SIGNING_PORTAL, idp.endpoint(Paths.SSO_REDIRECT))
                 .redirectQuery(null));
 
         assertSamlError(answer, SIGNING_PORTAL.acsUrl(), "urn:oasis:names:tc:SAML:2.0:status:Requester",
@@ -162,7 +162,7 @@ class SsoRefusalsTest {
 
     @Test
     void sha1SignedRedirectRequestIsDenied() {
-        HttpResponse<String> answer = redirect(TestAuthnRequests.valid(SIGNING_PORTAL, idp.endpoint(Routes.SSO_REDIRECT))
+        HttpResponse<String> answer = redirect(TestAuthnRequests.valid(SIGNING_PORTAL, idp.endpoint(Paths.SSO_REDIRECT))
                 .signedRedirectQuery(null, SIGNING_PORTAL.credential(), SignatureConstants.ALGO_ID_SIGNATURE_RSA_SHA1));
 
         assertSamlError(answer, SIGNING_PORTAL.acsUrl(), "urn:oasis:names:tc:SAML:2.0:status:Requester",
@@ -171,7 +171,7 @@ class SsoRefusalsTest {
 
     @Test
     void replayedRequestIsDeniedTheSecondTime() {
-        TestAuthnRequests request = TestAuthnRequests.valid(PORTAL, idp.endpoint(Routes.SSO_REDIRECT));
+        TestAuthnRequests request = TestAuthnRequests.valid(PORTAL, idp.endpoint(Paths.SSO_REDIRECT));
         String query = request.redirectQuery(null);
         assertEquals(302, redirect(query).statusCode(), "first time: off to log in");
 
@@ -181,7 +181,7 @@ class SsoRefusalsTest {
 
     @Test
     void requestedContextBelowTheSpMinimumAnswersNoAuthnContext() {
-        HttpResponse<String> answer = redirect(TestAuthnRequests.valid(PORTAL, idp.endpoint(Routes.SSO_REDIRECT))
+        HttpResponse<String> answer = redirect(TestAuthnRequests.valid(PORTAL, idp.endpoint(Paths.SSO_REDIRECT))
                 .with(r -> r.setRequestedAuthnContext(RequestedContexts.exact("http://eidas.europa.eu/LoA/low")))
                 .redirectQuery(null));
 
@@ -197,7 +197,7 @@ class SsoRefusalsTest {
         HttpResponse<String> explained = browser.follow(browser.get("/idp/login/test?key=" + key
                 + "&user=u1001&loa=low"));
         assertTrue(explained.body().contains("Ta portal zahteva močnejšo prijavo"), explained.body());
-        HttpResponse<String> answer = browser.post(Routes.LOGIN_CANCEL, Map.of("key", key, "reason", "level"));
+        HttpResponse<String> answer = browser.post(Paths.LOGIN_CANCEL, Map.of("key", key, "reason", "level"));
 
         assertSamlError(answer, PORTAL.acsUrl(), "urn:oasis:names:tc:SAML:2.0:status:Requester",
                 "urn:oasis:names:tc:SAML:2.0:status:NoAuthnContext");
@@ -215,11 +215,11 @@ class SsoRefusalsTest {
     @Test
     void cancellingAtTheMethodChoiceAnswersAuthnFailed() {
         Browser browser = idp.browser();
-        HttpResponse<String> start = browser.get(Routes.SSO_REDIRECT + "?"
-                + TestAuthnRequests.valid(PORTAL, idp.endpoint(Routes.SSO_REDIRECT)).redirectQuery(null));
+        HttpResponse<String> start = browser.get(Paths.SSO_REDIRECT + "?"
+                + TestAuthnRequests.valid(PORTAL, idp.endpoint(Paths.SSO_REDIRECT)).redirectQuery(null));
         String key = start.headers().firstValue("Location").orElseThrow().replaceAll(".*key=", "");
 
-        assertSamlError(browser.post(Routes.LOGIN_CANCEL, Map.of("key", key)), PORTAL.acsUrl(),
+        assertSamlError(browser.post(Paths.LOGIN_CANCEL, Map.of("key", key)), PORTAL.acsUrl(),
                 "urn:oasis:names:tc:SAML:2.0:status:Responder", "urn:oasis:names:tc:SAML:2.0:status:AuthnFailed");
     }
 
@@ -230,13 +230,13 @@ class SsoRefusalsTest {
         assertEquals(200, browser.get("/idp/login/test?key=" + key + "&user=u1001&loa=high").statusCode());
 
         assertErrorPage(browser.get("/idp/login/test?key=" + key + "&user=u1002&loa=high"), "Prijava je potekla");
-        assertErrorPage(browser.get(Routes.LOGIN + "?key=" + key), "Prijava je potekla");
+        assertErrorPage(browser.get(Paths.LOGIN + "?key=" + key), "Prijava je potekla");
     }
 
     @Test
     void unknownLoginKeyGetsTheExpiredPageWithAnIncidentThatIsLogged() {
         try (LogCapture log = new LogCapture(PendingLoginGate.class.getName())) {
-            String incident = assertErrorPage(idp.browser().get(Routes.LOGIN + "?key=never-issued"), "Prijava je potekla");
+            String incident = assertErrorPage(idp.browser().get(Paths.LOGIN + "?key=never-issued"), "Prijava je potekla");
 
             assertTrue(log.lines().stream().anyMatch(l -> l.startsWith("WARN") && l.contains(incident)
                     && l.contains("pending login unknown")), log.lines().toString());
@@ -245,7 +245,7 @@ class SsoRefusalsTest {
 
     @Test
     void unsolicitedSsoToAnUnknownProviderIsRefused() {
-        assertErrorPage(idp.browser().get(Routes.SSO_UNSOLICITED + "?providerId=https%3A%2F%2Fevil.test"),
+        assertErrorPage(idp.browser().get(Paths.SSO_UNSOLICITED + "?providerId=https%3A%2F%2Fevil.test"),
                 "Zahteve za prijavo ni mogoče obdelati");
     }
 
@@ -260,7 +260,7 @@ class SsoRefusalsTest {
 
     @Test
     void everyPageCarriesTheSecurityHeaders() {
-        HttpResponse<String> page = idp.browser().get(Routes.STATUS);
+        HttpResponse<String> page = idp.browser().get(Paths.STATUS);
 
         assertEquals(200, page.statusCode());
         assertTrue(page.headers().firstValue("Content-Security-Policy").orElse("").contains("frame-ancestors 'none'"));
@@ -270,13 +270,13 @@ class SsoRefusalsTest {
 
     /** Starts SSO for the portal and returns the pending login's key, as the test method sees it. */
     private static String loginKey(Browser browser) {
-        HttpResponse<String> start = browser.get(Routes.SSO_REDIRECT + "?"
-                + TestAuthnRequests.valid(PORTAL, idp.endpoint(Routes.SSO_REDIRECT)).redirectQuery(null));
+        HttpResponse<String> start = browser.get(Paths.SSO_REDIRECT + "?"
+                + TestAuthnRequests.valid(PORTAL, idp.endpoint(Paths.SSO_REDIRECT)).redirectQuery(null));
         return browser.follow(start).body().replace("test-login key=", "").trim();
     }
 
     private static HttpResponse<String> redirect(String query) {
-        return idp.browser().get(Routes.SSO_REDIRECT + "?" + query);
+        return idp.browser().get(Paths.SSO_REDIRECT + "?" + query);
     }
 
     /** The error page: HTTP 400, the title, an incident reference, no form and nothing technical. */

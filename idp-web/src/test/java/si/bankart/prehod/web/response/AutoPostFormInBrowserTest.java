@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import si.bankart.prehod.loa.LevelOfAssurance;
 import si.bankart.prehod.testing.TestAuthnRequests;
 import si.bankart.prehod.testing.TestServiceProvider;
-import si.bankart.prehod.web.server.Routes;
+import si.bankart.prehod.config.Paths;
 import si.bankart.prehod.web.testing.HeadlessChromium;
 import si.bankart.prehod.web.testing.NodeSaml;
 import si.bankart.prehod.web.testing.TestAcs;
@@ -63,7 +63,7 @@ class AutoPostFormInBrowserTest {
     @Test
     void postFormSubmitsItselfAndThePortalAcceptsTheResponse() throws Exception {
         try (HeadlessChromium chromium = HeadlessChromium.start(List.of(idp.tlsCertificate()), "sl")) {
-            chromium.open(idp.baseUri() + Routes.SSO_UNSOLICITED + "?providerId="
+            chromium.open(idp.baseUri() + Paths.SSO_UNSOLICITED + "?providerId="
                     + TestAuthnRequests.encode(portal.entityId()) + "&target=start");
 
             chromium.waitForUrl(TestAcs.url(acsPort), Duration.ofSeconds(20));
@@ -79,9 +79,9 @@ class AutoPostFormInBrowserTest {
     @Test
     void methodChoiceRendersInSlovenianAndEnglish() throws Exception {
         try (HeadlessChromium chromium = HeadlessChromium.start(List.of(idp.tlsCertificate()), "sl")) {
-            chromium.open(idp.baseUri() + Routes.SSO_REDIRECT + "?"
-                    + TestAuthnRequests.valid(choosy, idp.endpoint(Routes.SSO_REDIRECT)).redirectQuery(null));
-            chromium.waitForUrl(idp.baseUri() + Routes.LOGIN, Duration.ofSeconds(10));
+            chromium.open(idp.baseUri() + Paths.SSO_REDIRECT + "?"
+                    + TestAuthnRequests.valid(choosy, idp.endpoint(Paths.SSO_REDIRECT)).redirectQuery(null));
+            chromium.waitForUrl(idp.baseUri() + Paths.LOGIN, Duration.ofSeconds(10));
             assertEquals("Prijava · Varni Prehod", chromium.title());
             assertTrue(chromium.source().contains("CMS bo po prijavi zahteval še svoje geslo."));
             chromium.screenshot(SCREENSHOTS.resolve("method-choice-sl.png"));
@@ -96,7 +96,7 @@ class AutoPostFormInBrowserTest {
     @Test
     void errorPageRendersWithTheIncidentReference() throws Exception {
         try (HeadlessChromium chromium = HeadlessChromium.start(List.of(idp.tlsCertificate()), "en")) {
-            chromium.open(idp.baseUri() + Routes.LOGIN + "?key=unknown");
+            chromium.open(idp.baseUri() + Paths.LOGIN + "?key=unknown");
 
             assertEquals("The login has expired · Varni Prehod", chromium.title());
             assertTrue(chromium.source().matches("(?s).*<strong>[A-Z2-9]{4}-[A-Z2-9]{4}</strong>.*"));
@@ -107,10 +107,10 @@ class AutoPostFormInBrowserTest {
     @Test
     void logoutAtTheIdpInABrowserReachesThePortalAndEndsOnTheResultPageWhenItNeverAnswers() throws Exception {
         try (HeadlessChromium chromium = HeadlessChromium.start(List.of(idp.tlsCertificate()), "sl")) {
-            chromium.open(idp.baseUri() + Routes.SSO_UNSOLICITED + "?providerId="
+            chromium.open(idp.baseUri() + Paths.SSO_UNSOLICITED + "?providerId="
                     + TestAuthnRequests.encode(portal.entityId()) + "&target=start");
             chromium.waitForUrl(TestAcs.url(acsPort), Duration.ofSeconds(20));
-            chromium.open(idp.baseUri() + Routes.LOGOUT);
+            chromium.open(idp.baseUri() + Paths.LOGOUT);
             assertEquals("Odjava · Varni Prehod", chromium.title());
             assertTrue(chromium.source().contains("<li>Testni portal</li>"), chromium.source());
             chromium.screenshot(SCREENSHOTS.resolve("logout-confirm-sl.png"));
@@ -118,7 +118,7 @@ class AutoPostFormInBrowserTest {
             chromium.click("form[action='/idp/profile/Logout'] button");
             // The portal's SingleLogoutService (https://sp.test/…) cannot be reached: the user comes back.
             chromium.waitForUrl(portal.sloUrl(), Duration.ofSeconds(20));
-            chromium.open(idp.baseUri() + Routes.LOGOUT);
+            chromium.open(idp.baseUri() + Paths.LOGOUT);
 
             assertTrue(chromium.source().contains("Testni portal: se ni odzval pravočasno"), chromium.source());
             assertTrue(chromium.source().contains("odjave niso potrdili vsi portali"), chromium.source());

@@ -1,5 +1,6 @@
 package si.bankart.prehod.web.server;
 
+import si.bankart.prehod.config.Paths;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -46,19 +47,19 @@ class ClientErrorsEndToEndTest {
 
     @Test
     void malformedFormBodyIsABadRequest() {
-        assertClientError(() -> post(Routes.SSO_POST, "SAMLRequest=%%%"), 400, BAD_REQUEST_SL, BAD_REQUEST_EN);
+        assertClientError(() -> post(Paths.SSO_POST, "SAMLRequest=%%%"), 400, BAD_REQUEST_SL, BAD_REQUEST_EN);
     }
 
     @Test
     void malformedPercentEncodingInTheQueryIsABadRequest() {
-        assertClientError(() -> socket.send("GET " + Routes.SSO_REDIRECT + "?SAMLRequest=%zz HTTP/1.1", new byte[0]),
+        assertClientError(() -> socket.send("GET " + Paths.SSO_REDIRECT + "?SAMLRequest=%zz HTTP/1.1", new byte[0]),
                 400, "Zahteve", "request cannot be processed");
     }
 
     @Test
     void bodyOverTheLimitIsTooLarge() {
         byte[] start = "SAMLRequest=".getBytes(StandardCharsets.US_ASCII);
-        assertClientError(() -> socket.send("POST " + Routes.SSO_POST + " HTTP/1.1\r\nContent-Type: "
+        assertClientError(() -> socket.send("POST " + Paths.SSO_POST + " HTTP/1.1\r\nContent-Type: "
                 + "application/x-www-form-urlencoded\r\nContent-Length: " + (4 * 1024 * 1024), start),
                 413, BAD_REQUEST_SL, BAD_REQUEST_EN);
     }
@@ -88,19 +89,19 @@ class ClientErrorsEndToEndTest {
 
     @Test
     void wrongMethodIsNotAllowed() {
-        assertClientError(() -> socket.send("PUT " + Routes.SSO_REDIRECT + " HTTP/1.1\r\nContent-Length: 0",
+        assertClientError(() -> socket.send("PUT " + Paths.SSO_REDIRECT + " HTTP/1.1\r\nContent-Length: 0",
                 new byte[0]), 405, "Zahteva ni dovoljena", "Request not allowed");
     }
 
     @Test
     void deleteOnAnyPathIsNotAllowed() {
-        assertClientError(() -> socket.send("DELETE " + Routes.STATUS + " HTTP/1.1", new byte[0]), 405,
+        assertClientError(() -> socket.send("DELETE " + Paths.STATUS + " HTTP/1.1", new byte[0]), 405,
                 "Zahteva ni dovoljena", "Request not allowed");
     }
 
     @Test
     void getOnThePostBindingIsNotAllowed() {
-        assertClientError(() -> socket.send("GET " + Routes.SSO_POST + " HTTP/1.1", new byte[0]), 405,
+        assertClientError(() -> socket.send("GET " + Paths.SSO_POST + " HTTP/1.1", new byte[0]), 405,
                 "Zahteva ni dovoljena", "Request not allowed");
     }
 
@@ -112,7 +113,7 @@ class ClientErrorsEndToEndTest {
 
     @Test
     void wellFormedRequestIsAnsweredNormally() {
-        RawHttps.Answer answer = socket.send("GET " + Routes.STATUS + " HTTP/1.1", new byte[0]);
+        RawHttps.Answer answer = socket.send("GET " + Paths.STATUS + " HTTP/1.1", new byte[0]);
 
         assertEquals(200, answer.status(), answer.head());
     }

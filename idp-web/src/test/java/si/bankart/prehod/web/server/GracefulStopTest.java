@@ -19,8 +19,6 @@ import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
-import org.eclipse.jetty.ee8.servlet.ServletContextHandler;
-import org.eclipse.jetty.ee8.servlet.ServletHolder;
 import org.junit.jupiter.api.Test;
 
 import si.bankart.prehod.config.LocalizedText;
@@ -29,6 +27,7 @@ import si.bankart.prehod.login.LoginMethod;
 import si.bankart.prehod.testing.TestServiceProvider;
 import si.bankart.prehod.web.login.LoginCompletion;
 import si.bankart.prehod.web.login.LoginMethodEndpoint;
+import si.bankart.prehod.web.routes.Route;
 import si.bankart.prehod.web.testing.TestIdp;
 import si.bankart.prehod.web.testing.TestLoginMethod;
 
@@ -53,8 +52,8 @@ class GracefulStopTest {
         }
 
         @Override
-        public void mount(ServletContextHandler context, LoginCompletion completion) {
-            context.addServlet(new ServletHolder(new HttpServlet() {
+        public List<Route> routes(LoginCompletion completion) {
+            return List.of(new Route(startPath(), new HttpServlet() {
                 private static final long serialVersionUID = 1L;
 
                 @Override
@@ -67,7 +66,7 @@ class GracefulStopTest {
                     }
                     response.getWriter().write("finished");
                 }
-            }), startPath());
+            }));
         }
     }
 

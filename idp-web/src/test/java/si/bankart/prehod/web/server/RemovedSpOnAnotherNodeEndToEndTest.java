@@ -1,5 +1,6 @@
 package si.bankart.prehod.web.server;
 
+import si.bankart.prehod.config.Paths;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -52,7 +53,7 @@ class RemovedSpOnAnotherNodeEndToEndTest {
     @Test
     void aLoginStartedOnOneNodeBeforeTheRemovalFinishesOnANodeStartedAfterIt() throws Exception {
         Browser onA = nodeA.browser();
-        TestAuthnRequests started = TestAuthnRequests.valid(LEAVING, nodeA.endpoint(Routes.SSO_REDIRECT));
+        TestAuthnRequests started = TestAuthnRequests.valid(LEAVING, nodeA.endpoint(Paths.SSO_REDIRECT));
         // The only method of the portal, so node A goes straight to it: the test method's first visit names the key.
         HttpResponse<String> prompt = onA.follow(onA.get(SharedStoreEndToEndTest.ssoQuery(started)));
         assertTrue(prompt.body().startsWith("test-login key="), prompt.body());
@@ -74,6 +75,6 @@ class RemovedSpOnAnotherNodeEndToEndTest {
                 LEAVING.entityId(), LEAVING.acsUrl(), started.id(), false, null));
         assertTrue(portal.get("ok").asBoolean(), portal.toString());
         assertEquals(400, onB.get(SharedStoreEndToEndTest.ssoQuery(TestAuthnRequests.valid(LEAVING,
-                nodeA.endpoint(Routes.SSO_REDIRECT)))).statusCode(), "a new login for the removed portal is refused");
+                nodeA.endpoint(Paths.SSO_REDIRECT)))).statusCode(), "a new login for the removed portal is refused");
     }
 }

@@ -1,5 +1,6 @@
 package si.bankart.prehod.web.server;
 
+import si.bankart.prehod.config.Paths;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -44,7 +45,7 @@ class SentinelFailoverEndToEndTest {
 
     private static boolean logsIn(TestIdp idp) {
         Browser browser = idp.browser();
-        TestAuthnRequests request = TestAuthnRequests.valid(PORTAL, idp.endpoint(Routes.SSO_REDIRECT));
+        TestAuthnRequests request = TestAuthnRequests.valid(PORTAL, idp.endpoint(Paths.SSO_REDIRECT));
         Browser.PostedForm form = TestLoginMethod.logIn(browser,
                 browser.get(SharedStoreEndToEndTest.ssoQuery(request)), "u1001", "substantial");
         return form.action().equals(PORTAL.acsUrl()) && form.xml().contains("status:Success");

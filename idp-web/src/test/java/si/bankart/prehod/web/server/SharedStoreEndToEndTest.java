@@ -1,5 +1,6 @@
 package si.bankart.prehod.web.server;
 
+import si.bankart.prehod.config.Paths;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -88,11 +89,11 @@ class SharedStoreEndToEndTest {
     }
 
     static String ssoQuery(TestAuthnRequests request) {
-        return Routes.SSO_REDIRECT + "?" + request.redirectQuery(null);
+        return Paths.SSO_REDIRECT + "?" + request.redirectQuery(null);
     }
 
     private static TestAuthnRequests request(TestServiceProvider sp) {
-        return TestAuthnRequests.valid(sp, nodeA.endpoint(Routes.SSO_REDIRECT));
+        return TestAuthnRequests.valid(sp, nodeA.endpoint(Paths.SSO_REDIRECT));
     }
 
     private static JsonNode atPortal(Browser.PostedForm form, TestServiceProvider sp, TestAuthnRequests request) {
@@ -118,10 +119,10 @@ class SharedStoreEndToEndTest {
         JsonNode atB = atPortal(Browser.postedForm(answer), B, second);
         assertTrue(atB.get("ok").asBoolean(), atB.toString());
 
-        HttpResponse<String> page = onB.get(Routes.LOGOUT);
+        HttpResponse<String> page = onB.get(Paths.LOGOUT);
         Matcher token = Pattern.compile("name=\"token\" value=\"([^\"]+)\"").matcher(page.body());
         assertTrue(token.find(), page.body());
-        HttpResponse<String> step = onB.post(Routes.LOGOUT, Map.of("token", token.group(1)));
+        HttpResponse<String> step = onB.post(Paths.LOGOUT, Map.of("token", token.group(1)));
         Set<String> asked = new LinkedHashSet<>();
         Browser next = onA;
         while (step.statusCode() == 302 && step.headers().firstValue("Location").orElseThrow().contains("SAMLRequest=")) {
@@ -129,7 +130,7 @@ class SharedStoreEndToEndTest {
             asked.add(PORTALS.stream().filter(p -> location.startsWith(p.sloUrl() + "?")).findFirst().orElseThrow()
                     .entityId());
             // The portal does not answer; the browser goes on at the other node, which finds the logout in the store.
-            step = next.get(Routes.LOGOUT);
+            step = next.get(Paths.LOGOUT);
             next = next == onA ? onB : onA;
         }
         assertEquals(200, step.statusCode(), step.body());
@@ -241,7 +242,7 @@ class SharedStoreEndToEndTest {
     /** Asks for a login until one starts (the node reconnects by itself); false if none does. */
     static boolean startsLoginsAgain(TestIdp node) {
         for (int attempt = 0; attempt < 300; attempt++) {
-            TestAuthnRequests request = TestAuthnRequests.valid(A, node.endpoint(Routes.SSO_REDIRECT));
+            TestAuthnRequests request = TestAuthnRequests.valid(A, node.endpoint(Paths.SSO_REDIRECT));
             if (node.browser().get(ssoQuery(request)).statusCode() == 302) {
                 return true;
             }

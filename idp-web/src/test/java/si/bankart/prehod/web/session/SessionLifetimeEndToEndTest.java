@@ -21,7 +21,7 @@ import si.bankart.prehod.loa.LevelOfAssurance;
 import si.bankart.prehod.testing.MutableClock;
 import si.bankart.prehod.testing.TestAuthnRequests;
 import si.bankart.prehod.testing.TestServiceProvider;
-import si.bankart.prehod.web.server.Routes;
+import si.bankart.prehod.config.Paths;
 import si.bankart.prehod.web.testing.Browser;
 import si.bankart.prehod.web.testing.TestIdp;
 import si.bankart.prehod.web.testing.TestLoginMethod;
@@ -58,11 +58,11 @@ class SessionLifetimeEndToEndTest {
     }
 
     private static TestAuthnRequests request(TestServiceProvider sp) {
-        return TestAuthnRequests.valid(sp, idp.endpoint(Routes.SSO_REDIRECT)).issuedAt(CLOCK.instant());
+        return TestAuthnRequests.valid(sp, idp.endpoint(Paths.SSO_REDIRECT)).issuedAt(CLOCK.instant());
     }
 
     private static HttpResponse<String> ask(Browser browser, TestAuthnRequests request) {
-        return browser.get(Routes.SSO_REDIRECT + "?" + request.redirectQuery(null));
+        return browser.get(Paths.SSO_REDIRECT + "?" + request.redirectQuery(null));
     }
 
     private static Browser loggedInAtSubstantial() {
@@ -139,7 +139,7 @@ class SessionLifetimeEndToEndTest {
         TestLoginMethod.logIn(browser, ask(browser, request(HIGH)), "test", "u1001", "high");
 
         assertEquals(200, ask(browser, request(SUBSTANTIAL)).statusCode(), "the upgraded session serves both");
-        String logoutPage = browser.get(Routes.LOGOUT).body();
+        String logoutPage = browser.get(Paths.LOGOUT).body();
         assertTrue(logoutPage.contains("<li>Portal S</li>"), "the portal from before the step-up: " + logoutPage);
         assertTrue(logoutPage.contains("<li>Portal H</li>"), logoutPage);
     }
@@ -158,11 +158,11 @@ class SessionLifetimeEndToEndTest {
     @Test
     void logoutAtTheIdpEndsTheSessionForEveryPortal() {
         Browser browser = loggedInAtSubstantial();
-        HttpResponse<String> page = browser.get(Routes.LOGOUT);
+        HttpResponse<String> page = browser.get(Paths.LOGOUT);
         Matcher token = Pattern.compile("name=\"token\" value=\"([^\"]+)\"").matcher(page.body());
         assertTrue(token.find(), page.body());
 
-        browser.post(Routes.LOGOUT, Map.of("token", token.group(1)));
+        browser.post(Paths.LOGOUT, Map.of("token", token.group(1)));
 
         assertEquals(302, ask(browser, request(SUBSTANTIAL)).statusCode());
     }

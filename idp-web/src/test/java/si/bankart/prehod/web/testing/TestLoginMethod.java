@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.regex.Pattern;
 import java.util.regex.Matcher;
 import java.net.http.HttpResponse;
@@ -13,8 +14,6 @@ import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
-import org.eclipse.jetty.ee8.servlet.ServletContextHandler;
-import org.eclipse.jetty.ee8.servlet.ServletHolder;
 
 import si.bankart.prehod.config.LocalizedText;
 import si.bankart.prehod.loa.LevelOfAssurance;
@@ -22,6 +21,7 @@ import si.bankart.prehod.login.LoginMethod;
 import si.bankart.prehod.login.LoginResult;
 import si.bankart.prehod.web.login.LoginCompletion;
 import si.bankart.prehod.web.login.LoginMethodEndpoint;
+import si.bankart.prehod.web.routes.Route;
 
 /**
  * Test scope only: a login method that believes the test. {@code GET /idp/login/test?key=…&user=…&loa=…} logs in as
@@ -69,8 +69,8 @@ public final class TestLoginMethod implements LoginMethodEndpoint {
     }
 
     @Override
-    public void mount(ServletContextHandler context, LoginCompletion completion) {
-        context.addServlet(new ServletHolder(new HttpServlet() {
+    public List<Route> routes(LoginCompletion completion) {
+        return List.of(new Route(startPath(), new HttpServlet() {
             private static final long serialVersionUID = 1L;
 
             @Override
@@ -90,7 +90,7 @@ public final class TestLoginMethod implements LoginMethodEndpoint {
                                         : strongest, clock.instant());
                 completion.complete(request, response, key, result);
             }
-        }), startPath());
+        }));
     }
 
     /**

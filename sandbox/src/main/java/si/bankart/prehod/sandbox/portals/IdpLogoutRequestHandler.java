@@ -7,7 +7,7 @@ import java.util.Optional;
 import org.opensaml.saml.saml2.core.LogoutRequest;
 import org.opensaml.saml.saml2.core.SessionIndex;
 
-import si.bankart.prehod.request.QuerySignature;
+import si.bankart.prehod.protocol.signature.QuerySignature;
 import si.bankart.prehod.storage.RandomIds;
 
 /**

@@ -9,9 +9,9 @@ import org.opensaml.saml.common.SAMLVersion;
 import org.opensaml.saml.saml2.core.Issuer;
 import org.opensaml.saml.saml2.core.NameIDType;
 
-import si.bankart.prehod.request.QuerySignature;
-import si.bankart.prehod.request.signature.QuerySignatureVerifier;
-import si.bankart.prehod.request.signature.SignatureVerdict;
+import si.bankart.prehod.protocol.signature.QuerySignature;
+import si.bankart.prehod.protocol.signature.QuerySignatureVerifier;
+import si.bankart.prehod.protocol.signature.SignatureVerdict;
 
 /**
  * The checks every single-logout message from the IdP to a portal's SLO URL passes, in two steps: is it the IdP's

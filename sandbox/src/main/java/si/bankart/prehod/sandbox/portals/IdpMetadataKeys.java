@@ -28,8 +28,8 @@ import org.opensaml.xmlsec.keyinfo.KeyInfoSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import si.bankart.prehod.request.signature.SignatureVerdict;
-import si.bankart.prehod.request.signature.StrictSignatureProfile;
+import si.bankart.prehod.protocol.signature.SignatureVerdict;
+import si.bankart.prehod.protocol.signature.StrictSignatureProfile;
 
 /**
  * The IdP's signing certificates as a portal learns them: from the IdP's signed metadata ({@code /idp/metadata}),

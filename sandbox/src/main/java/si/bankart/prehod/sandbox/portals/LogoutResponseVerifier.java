@@ -6,7 +6,7 @@ import java.util.Optional;
 import org.opensaml.saml.saml2.core.LogoutResponse;
 import org.opensaml.saml.saml2.core.StatusCode;
 
-import si.bankart.prehod.request.QuerySignature;
+import si.bankart.prehod.protocol.signature.QuerySignature;
 
 /**
  * Judges the IdP's LogoutResponse at a portal's SLO URL (SAML profiles §4.4.4.2): the IdP's and for us now

@@ -29,8 +29,8 @@ import org.opensaml.saml.saml2.core.StatusResponseType;
 import org.opensaml.saml.saml2.core.SubjectConfirmation;
 import org.opensaml.saml.saml2.core.SubjectConfirmationData;
 
-import si.bankart.prehod.request.signature.SignatureVerdict;
-import si.bankart.prehod.request.signature.StrictSignatureProfile;
+import si.bankart.prehod.protocol.signature.SignatureVerdict;
+import si.bankart.prehod.protocol.signature.StrictSignatureProfile;
 
 /**
  * Judges a Response at a portal's ACS as SAML profiles §4.1.4.3 and §4.1.4.2 ask, trusting nothing before its

@@ -10,10 +10,10 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
+import si.bankart.prehod.config.Paths;
 import si.bankart.prehod.keys.PemCredentialReader;
 import si.bankart.prehod.web.server.IdpOptions;
 import si.bankart.prehod.web.server.IdpServer;
-import si.bankart.prehod.web.server.Routes;
 import si.bankart.prehod.web.testing.TestIdp;
 import si.bankart.prehod.web.testing.TestLoginMethod;
 
@@ -90,8 +90,8 @@ final class IdpWithPortals implements AutoCloseable {
         DemoPortals portals;
         try {
             portals = DemoPortals.start(new DemoPortalsConfig("127.0.0.1", portalPort, tls, TLS_PASSWORD.toCharArray(),
-                    portalsBase, definitions, idp.config().entityId(), idp.config().endpoint(Routes.SSO_REDIRECT),
-                    idp.config().endpoint(Routes.SLO_REDIRECT),
+                    portalsBase, definitions, idp.config().entityId(), idp.config().endpoint(Paths.SSO_REDIRECT),
+                    idp.config().endpoint(Paths.SLO_REDIRECT),
                     IdpKeys.pinned(new PemCredentialReader().readCertificate(home.resolve("var/keys/idp-signing.crt"))),
                     clock));
         } catch (Exception e) {

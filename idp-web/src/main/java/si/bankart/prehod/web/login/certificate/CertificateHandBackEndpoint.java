@@ -19,7 +19,7 @@ import si.bankart.prehod.web.login.LoginCompletion;
 import si.bankart.prehod.web.login.link.LinkCookie;
 import si.bankart.prehod.web.page.Language;
 import si.bankart.prehod.web.response.ErrorPage;
-import si.bankart.prehod.web.server.Routes;
+import si.bankart.prehod.config.Paths;
 
 /**
  * {@code GET /idp/login/certificate/done?key=…&result=…} on the main host: where the certificate host sends the
@@ -64,7 +64,7 @@ final class CertificateHandBackEndpoint extends HttpServlet {
             log.warn("Certificate hand-back refused [incident {}] from {}: certificate result unknown, used or expired",
                     incident, request.getRemoteAddr());
             errorPage.show(response, HttpServletResponse.SC_BAD_REQUEST, "login-expired", incident,
-                    Language.of(request), Routes.LOGIN + "?key=" + key);
+                    Language.of(request), Paths.LOGIN + "?key=" + key);
             return;
         }
         Optional<String> waitingLink = LinkCookie.read(request);
@@ -89,7 +89,7 @@ final class CertificateHandBackEndpoint extends HttpServlet {
             String incident = ids.incident();
             log.info("Account link by certificate refused [incident {}]: {}", incident, refused.reason());
             errorPage.show(response, HttpServletResponse.SC_BAD_REQUEST, refused.reason().page(), incident,
-                    Language.of(request), Routes.LOGIN + "?key=" + key);
+                    Language.of(request), Paths.LOGIN + "?key=" + key);
         }
     }
 }

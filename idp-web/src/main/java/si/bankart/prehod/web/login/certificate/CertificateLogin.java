@@ -2,8 +2,7 @@ package si.bankart.prehod.web.login.certificate;
 
 import java.time.Clock;
 
-import org.eclipse.jetty.ee8.servlet.ServletContextHandler;
-import org.eclipse.jetty.ee8.servlet.ServletHolder;
+import java.util.List;
 
 import si.bankart.prehod.audit.AuditLog;
 import si.bankart.prehod.config.LocalizedText;
@@ -18,6 +17,7 @@ import si.bankart.prehod.web.login.LoginCompletion;
 import si.bankart.prehod.web.login.LoginMethodEndpoint;
 import si.bankart.prehod.web.page.Pages;
 import si.bankart.prehod.web.response.ErrorPage;
+import si.bankart.prehod.web.routes.Route;
 
 /**
  * Log in with a bank certificate: {@code /idp/login/certificate} on the main connector explains what will happen and
@@ -78,17 +78,17 @@ public final class CertificateLogin implements LoginMethodEndpoint {
 
     /** The prompt and the hand-back, on the main connector. */
     @Override
-    public void mount(ServletContextHandler context, LoginCompletion completion) {
-        context.addServlet(new ServletHolder(new CertificatePromptPage(completion, pages, certificateUrl,
-                methodChoiceUrl)), PATH);
-        context.addServlet(new ServletHolder(new CertificateHandBackEndpoint(completion, handBacks, errorPage, ids,
-                linking)), CertificateHandBackEndpoint.PATH);
+    public List<Route> routes(LoginCompletion completion) {
+        return List.of(
+                new Route(PATH, new CertificatePromptPage(completion, pages, certificateUrl, methodChoiceUrl)),
+                new Route(CertificateHandBackEndpoint.PATH, new CertificateHandBackEndpoint(completion, handBacks,
+                        errorPage, ids, linking)));
     }
 
     /** The check, on the connector that asks for a client certificate (and on nothing else). */
-    public void mountOnCertificateConnector(ServletContextHandler context, LoginCompletion completion) {
+    public List<Route> certificateConnectorRoutes(LoginCompletion completion) {
         // methodChoiceUrl is /idp/login on the main host: the hand-back lives beside it.
-        context.addServlet(new ServletHolder(new CertificateLoginEndpoint(verifier, proxyHeader, completion, handBacks,
-                errorPage, methodChoiceUrl, methodChoiceUrl + "/certificate/done", audit, clock, ids)), PATH);
+        return List.of(new Route(PATH, new CertificateLoginEndpoint(verifier, proxyHeader, completion, handBacks,
+                errorPage, methodChoiceUrl, methodChoiceUrl + "/certificate/done", audit, clock, ids)));
     }
 }

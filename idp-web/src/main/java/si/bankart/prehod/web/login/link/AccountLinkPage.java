@@ -20,7 +20,7 @@ import si.bankart.prehod.web.login.LoginCompletion;
 import si.bankart.prehod.web.page.Language;
 import si.bankart.prehod.web.page.Pages;
 import si.bankart.prehod.web.response.ErrorPage;
-import si.bankart.prehod.web.server.Routes;
+import si.bankart.prehod.config.Paths;
 
 /**
  * {@code /idp/login/link}: the page a Rekono account that is linked to no bank user lands on. It shows what the bank
@@ -94,7 +94,7 @@ public final class AccountLinkPage extends HttpServlet {
         context.put("subject", waiting.subject());
         context.put("certificateUrl", certificateUrl == null ? null
                 : certificateUrl + "?key=" + waiting.pendingLoginKey() + "&link=1&lang=" + language.code());
-        context.put("methodChoice", Routes.LOGIN + "?key=" + waiting.pendingLoginKey() + "&lang=" + language.code());
+        context.put("methodChoice", Paths.LOGIN + "?key=" + waiting.pendingLoginKey() + "&lang=" + language.code());
         pages.render(response, status, "link.vm", context);
     }
 
@@ -104,6 +104,6 @@ public final class AccountLinkPage extends HttpServlet {
         String incident = ids.incident();
         log.info("Account link refused [incident {}]: {}", incident, reason);
         errorPage.show(response, HttpServletResponse.SC_BAD_REQUEST, reason.page(), incident, Language.of(request),
-                pendingLogin == null ? null : Routes.LOGIN + "?key=" + pendingLogin);
+                pendingLogin == null ? null : Paths.LOGIN + "?key=" + pendingLogin);
     }
 }

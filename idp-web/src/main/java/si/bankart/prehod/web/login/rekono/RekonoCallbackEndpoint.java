@@ -19,11 +19,11 @@ import si.bankart.prehod.linking.AccountLinking;
 import si.bankart.prehod.login.LoginResult;
 import si.bankart.prehod.login.rekono.RekonoBroker;
 import si.bankart.prehod.login.rekono.RekonoOutcome;
-import si.bankart.prehod.request.SamlStatus;
+import si.bankart.prehod.protocol.SamlStatus;
 import si.bankart.prehod.web.login.LoginCompletion;
 import si.bankart.prehod.web.login.link.AccountLinkPage;
 import si.bankart.prehod.web.login.link.LinkCookie;
-import si.bankart.prehod.web.server.Routes;
+import si.bankart.prehod.config.Paths;
 
 /**
  * {@code GET /idp/login/rekono/callback}: Rekono's answer. A login completes the pending SAML request; an account
@@ -64,13 +64,13 @@ final class RekonoCallbackEndpoint extends HttpServlet {
             LinkCookie.write(response, linking.await(unlinked), linkLifetime);
             response.sendRedirect(AccountLinkPage.PATH);
         } else if (outcome instanceof RekonoOutcome.Cancelled cancelled) {
-            response.sendRedirect(Routes.LOGIN + "?key=" + cancelled.pendingLoginKey() + "&notice=rekono-cancelled");
+            response.sendRedirect(Paths.LOGIN + "?key=" + cancelled.pendingLoginKey() + "&notice=rekono-cancelled");
         } else if (outcome instanceof RekonoOutcome.Rejected rejected) {
             if (rejected.pendingLoginKey().isPresent()
                     && rejected.reason().samlStatus().equals(Optional.of(SamlStatus.REQUESTER_NO_AUTHN_CONTEXT))) {
                 // Rekono could not reach the level: our own page says so and what to do; its button tells the portal.
                 log.info("Rekono login below the level asked for: {} ({})", rejected.reason(), rejected.detail());
-                response.sendRedirect(Routes.LOGIN + "?key=" + rejected.pendingLoginKey().get() + "&shortfall="
+                response.sendRedirect(Paths.LOGIN + "?key=" + rejected.pendingLoginKey().get() + "&shortfall="
                         + RekonoOutcome.METHOD);
             } else if (rejected.pendingLoginKey().isPresent() && rejected.reason().samlStatus().isPresent()) {
                 // The portal's answer carries the incident the broker logged and audited the refusal under.

@@ -13,7 +13,7 @@ import si.bankart.prehod.storage.RandomIds;
 import si.bankart.prehod.web.login.LoginCompletion;
 import si.bankart.prehod.web.page.Language;
 import si.bankart.prehod.web.response.ErrorPage;
-import si.bankart.prehod.web.server.Routes;
+import si.bankart.prehod.config.Paths;
 
 /**
  * A Rekono refusal that the portal is not (yet) told about: the page for its reason, with the incident in the log
@@ -45,7 +45,7 @@ final class RekonoFailurePage {
                     completion.portalHome(rejected.pendingLoginKey().orElse(null), request));
             return;
         }
-        String retry = rejected.pendingLoginKey().map(key -> Routes.LOGIN + "?key=" + key).orElse(null);
+        String retry = rejected.pendingLoginKey().map(key -> Paths.LOGIN + "?key=" + key).orElse(null);
         errorPage.show(response, HttpServletResponse.SC_BAD_REQUEST, rejected.reason().page(), incident,
                 Language.of(request), retry);
     }

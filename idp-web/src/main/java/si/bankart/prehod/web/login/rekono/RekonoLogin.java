@@ -3,8 +3,7 @@ package si.bankart.prehod.web.login.rekono;
 import java.net.URI;
 import java.time.Duration;
 
-import org.eclipse.jetty.ee8.servlet.ServletContextHandler;
-import org.eclipse.jetty.ee8.servlet.ServletHolder;
+import java.util.List;
 
 import si.bankart.prehod.config.LocalizedText;
 import si.bankart.prehod.linking.AccountLinking;
@@ -16,6 +15,7 @@ import si.bankart.prehod.web.login.LoginCompletion;
 import si.bankart.prehod.web.login.LoginMethodEndpoint;
 import si.bankart.prehod.web.login.link.AccountLinkPage;
 import si.bankart.prehod.web.response.ErrorPage;
+import si.bankart.prehod.web.routes.Route;
 
 /** Log in with Rekono: {@code /idp/login/rekono} sends the browser there, {@code /idp/login/rekono/callback} returns. */
 public final class RekonoLogin implements LoginMethodEndpoint {
@@ -63,11 +63,11 @@ public final class RekonoLogin implements LoginMethodEndpoint {
     }
 
     @Override
-    public void mount(ServletContextHandler context, LoginCompletion completion) {
+    public List<Route> routes(LoginCompletion completion) {
         RekonoFailurePage failures = new RekonoFailurePage(errorPage, completion, ids);
-        context.addServlet(new ServletHolder(new RekonoStartEndpoint(broker, completion, failures)), START);
-        context.addServlet(new ServletHolder(new RekonoCallbackEndpoint(broker, completion, failures, linking, linkLifetime)),
-                CALLBACK);
-        context.addServlet(new ServletHolder(linkPage), AccountLinkPage.PATH);
+        return List.of(
+                new Route(START, new RekonoStartEndpoint(broker, completion, failures)),
+                new Route(CALLBACK, new RekonoCallbackEndpoint(broker, completion, failures, linking, linkLifetime)),
+                new Route(AccountLinkPage.PATH, linkPage));
     }
 }
