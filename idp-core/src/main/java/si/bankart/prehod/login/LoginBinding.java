@@ -13,7 +13,8 @@ import si.bankart.prehod.storage.RandomIds;
  * The rule that a pending login goes on only in the browser that started it (its {@code key} in a URL is not
  * enough: a link can be copied, leaked or planted). At the start the browser gets a random value in a cookie and the
  * pending login keeps only its SHA-256, so a storage dump cannot be replayed as a cookie; every round trip shows the
- * cookie again and it is compared in constant time.
+ * cookie again and it is compared in constant time. The Rekono round trip binds its OIDC {@code state} to the browser
+ * the same way (RFC 9700 §4.7.1, OIDC Core §15.5.2), with a cookie of its own.
  */
 public final class LoginBinding {
 
@@ -48,9 +49,13 @@ public final class LoginBinding {
         if (cookie.isEmpty()) {
             return Optional.of(OTHER_BROWSER + " (no login-binding cookie)");
         }
-        String stored = pending.browserBindingHash() == null ? "" : pending.browserBindingHash();
-        boolean same = MessageDigest.isEqual(hash(cookie.get()).getBytes(StandardCharsets.US_ASCII),
-                stored.getBytes(StandardCharsets.US_ASCII));
-        return same ? Optional.empty() : Optional.of(OTHER_BROWSER + " (the login-binding cookie is another browser's)");
+        return matches(cookie, pending.browserBindingHash()) ? Optional.empty()
+                : Optional.of(OTHER_BROWSER + " (the login-binding cookie is another browser's)");
+    }
+
+    /** Whether {@code cookie} hashes to {@code storedHash} (null: nothing does), compared in constant time. */
+    public static boolean matches(Optional<String> cookie, String storedHash) {
+        return cookie.isPresent() && MessageDigest.isEqual(hash(cookie.get()).getBytes(StandardCharsets.US_ASCII),
+                (storedHash == null ? "" : storedHash).getBytes(StandardCharsets.US_ASCII));
     }
 }

@@ -280,12 +280,20 @@ public final class SpCatalog implements ServiceProviders, HealthCheck {
         return changes;
     }
 
-    /** Every node that saw the change writes the same copy; the last write wins, which is the same SP. */
+    /**
+     * Every node that saw the change writes the same copy; the last write wins, which is the same SP. A store that
+     * fails here must not stop the reload: only logins in progress with the old SP are lost.
+     */
     private void keep(RegisteredSp sp, Instant now) {
         String key = keptKey(sp.entityId());
         KeptSp kept = KeptSp.of(sp, now.plus(keepReplaced));
-        if (!replaced.create(key, kept, kept.until())) {
-            replaced.update(key, kept, kept.until());
+        try {
+            if (!replaced.create(key, kept, kept.until())) {
+                replaced.update(key, kept, kept.until());
+            }
+        } catch (RuntimeException e) {
+            log.warn("metadata: SP {} as it was cannot be kept in the store ({}): logins in progress with it will fail",
+                    sp.entityId(), e.getMessage());
         }
     }
 

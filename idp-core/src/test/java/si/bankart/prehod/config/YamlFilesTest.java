@@ -212,6 +212,20 @@ class YamlFilesTest {
     }
 
     @Test
+    void portalHomeThatIsNotHttpsStopsStartUpNamingThePortal() throws IOException {
+        Path file = folder.resolve("relying-parties.yaml");
+        Files.writeString(file, """
+                relyingParties:
+                  - entityId: https://portal.test/saml
+                    displayName: { sl: "Portal", en: "Portal" }
+                    loginMethods: [rekono]
+                    homeUrl: javascript:alert(1)
+                """, StandardCharsets.UTF_8);
+        ConfigException e = assertThrows(ConfigException.class, () -> yaml.read(file, RelyingPartiesFile.class));
+        assertMentions(e, "homeUrl must be an https URL for https://portal.test/saml");
+    }
+
+    @Test
     void missingFileSaysFileNotFound() {
         Path missing = folder.resolve("nowhere.yaml");
         ConfigException e = assertThrows(ConfigException.class, () -> yaml.read(missing, IdpConfig.class));

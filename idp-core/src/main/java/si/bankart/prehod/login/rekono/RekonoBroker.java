@@ -34,6 +34,7 @@ import si.bankart.prehod.health.HealthCheck;
 import si.bankart.prehod.directory.RekonoIdentity;
 import si.bankart.prehod.directory.User;
 import si.bankart.prehod.loa.LevelOfAssurance;
+import si.bankart.prehod.login.LoginBinding;
 import si.bankart.prehod.login.PendingLogin;
 import si.bankart.prehod.login.rekono.RekonoOutcome.Authenticated;
 import si.bankart.prehod.login.rekono.RekonoOutcome.Cancelled;
@@ -141,14 +142,14 @@ public final class RekonoBroker {
             return refuse(new Rejected(RejectionReason.PROVIDER_UNAVAILABLE, e.getMessage(), Optional.of(pendingLoginKey)),
                     "start", sp, null);
         }
-        String binding = BrowserBinding.reusable(browserBinding).orElseGet(ids::token);
+        String binding = LoginBinding.valueFor(browserBinding, ids);
         Instant now = clock.instant();
         RekonoAuthorizationRequest request = new RekonoAuthorizationRequest(provider.getAuthorizationEndpointURI(),
                 new ClientID(config.clientId()), config.redirectUri(), new Scope(config.scopes().toArray(String[]::new)),
                 new State(ids.token()), new Nonce(ids.token()), new CodeVerifier(ids.token()), acrValues.get(), forceAuthn,
                 uiLocale, createAccount);
         RekonoLoginState state = new RekonoLoginState(pendingLoginKey, sp, request.nonce().getValue(),
-                request.codeVerifier().getValue(), BrowserBinding.hash(binding), acceptableLoa,
+                request.codeVerifier().getValue(), LoginBinding.hash(binding), acceptableLoa,
                 request.maxAge().orElse(null), now, now.plus(config.loginLifetime()));
         startedLogins.remember(request.state().getValue(), state);
         return new RekonoStart.Redirect(request.toUri(), binding, config.loginLifetime());

@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import org.opensaml.storage.StorageService;
 
+import si.bankart.prehod.login.LoginBinding;
 import si.bankart.prehod.storage.RecordStore;
 
 /**
@@ -29,7 +30,7 @@ final class StartedLogins {
     }
 
     void remember(String state, RekonoLoginState login) {
-        logins.create(BrowserBinding.hash(state), login, login.expires());
+        logins.create(LoginBinding.hash(state), login, login.expires());
     }
 
     RekonoLoginState claim(Map<String, List<String>> parameters, Optional<String> browserBinding) throws RekonoRejected {
@@ -40,7 +41,7 @@ final class StartedLogins {
         if (states.size() > 1) {
             throw new RekonoRejected(RejectionReason.RESPONSE_MALFORMED, "state appears " + states.size() + " times");
         }
-        String key = BrowserBinding.hash(states.get(0));
+        String key = LoginBinding.hash(states.get(0));
         Optional<RekonoLoginState> taken = logins.take(key);
         if (taken.isEmpty()) {
             throw usedStates.read(key).isPresent()
@@ -55,7 +56,7 @@ final class StartedLogins {
         }
         // RFC 9700 §4.7.1: the state is bound to the user agent; another browser's callback is login CSRF or theft.
         // The login is consumed all the same, so the stolen code can never be redeemed through us.
-        if (!BrowserBinding.matches(browserBinding, login.browserBindingHash())) {
+        if (!LoginBinding.matches(browserBinding, login.browserBindingHash())) {
             throw new RekonoRejected(RejectionReason.STATE_OTHER_BROWSER, browserBinding.isEmpty()
                     ? "callback without the browser-binding cookie" : "browser-binding cookie is another browser's",
                     login.sp());

@@ -6,7 +6,7 @@
  * Rejected with a {@link si.bankart.prehod.login.rekono.RejectionReason}).
  *
  * <p>Read in the order of a login: {@code RekonoConfig} (conf/rekono.yaml), {@code RekonoAuthorizationRequest} and
- * {@code RekonoLoginState} (what start sends and remembers), {@code StartedLogins} with {@code BrowserBinding} (the
+ * {@code RekonoLoginState} (what start sends and remembers), {@code StartedLogins} with {@code login.LoginBinding} (the
  * callback's state: once, in time, same browser), {@code AuthorizationResponseCheck} (code, cancel or error), then the
  * back channel: {@code CodeExchange} with {@code TokenEndpointAuthentication}, {@code IdTokenCheck} with
  * {@code ProviderKeys} and {@code AcrToLoa}, {@code UserInfoClaims}; finally {@code RekonoAccounts} (which bank user).

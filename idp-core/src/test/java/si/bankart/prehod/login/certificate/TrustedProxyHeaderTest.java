@@ -12,21 +12,17 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import si.bankart.prehod.web.testing.Pems;
+
 class TrustedProxyHeaderTest {
 
     private static final X509Certificate CERTIFICATE = TestCertificates.leaf().build();
     private static final TrustedProxyHeader PROXY = new TrustedProxyHeader(
             new ProxyHeaderConfig(true, "X-SSL-Client-Cert", List.of("10.0.0.5", "192.168.10.0/24", "fd00::/8")));
 
-    private static String pem(X509Certificate certificate) throws Exception {
-        return "-----BEGIN CERTIFICATE-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(certificate.getEncoded())
-                + "\n-----END CERTIFICATE-----\n";
-    }
-
     /** nginx $ssl_client_escaped_cert: the PEM, URL-encoded. */
     private static String nginx(X509Certificate certificate) throws Exception {
-        return URLEncoder.encode(pem(certificate), StandardCharsets.US_ASCII).replace("+", "%20");
+        return URLEncoder.encode(Pems.certificate(certificate), StandardCharsets.US_ASCII).replace("+", "%20");
     }
 
     private static X509Certificate assertPresented(ProxyHeaderCertificate result) {
@@ -46,7 +42,7 @@ class TrustedProxyHeaderTest {
 
     @Test
     void readWhenPemWithLineBreaksFoldedIntoSpacesThenCertificate() throws Exception {
-        assertEquals(CERTIFICATE, assertPresented(PROXY.read("10.0.0.5", pem(CERTIFICATE).replace('\n', ' '))));
+        assertEquals(CERTIFICATE, assertPresented(PROXY.read("10.0.0.5", Pems.certificate(CERTIFICATE).replace('\n', ' '))));
     }
 
     @Test
@@ -98,7 +94,7 @@ class TrustedProxyHeaderTest {
     @Test
     void readWhenTwoCertificatesThenMalformed() throws Exception {
         assertInstanceOf(ProxyHeaderCertificate.Malformed.class, PROXY.read("10.0.0.5",
-                pem(CERTIFICATE) + pem(TestCertificates.issuing().certificate())));
+                Pems.certificate(CERTIFICATE) + Pems.certificate(TestCertificates.issuing().certificate())));
     }
 
     @Test

@@ -15,20 +15,20 @@ import javax.servlet.http.HttpServletResponse;
  * entity ID: the IdP turns it into a link from its own configuration, so a forged cookie can name only a registered
  * portal's home.
  */
-final class LastPortalCookie {
+public final class LastPortalCookie {
 
-    static final String NAME = "prehod_portal";
+    public static final String NAME = "prehod_portal";
     private static final int ONE_DAY = 24 * 60 * 60;
 
     private LastPortalCookie() {
     }
 
-    static void write(HttpServletResponse response, String entityId) {
+    public static void write(HttpServletResponse response, String entityId) {
         response.addHeader("Set-Cookie", NAME + "=" + URLEncoder.encode(entityId, StandardCharsets.UTF_8)
                 + "; Path=/idp; Max-Age=" + ONE_DAY + "; Secure; HttpOnly; SameSite=Lax");
     }
 
-    static Optional<String> read(HttpServletRequest request) {
+    public static Optional<String> read(HttpServletRequest request) {
         Cookie[] cookies = request.getCookies();
         if (cookies == null) {
             return Optional.empty();

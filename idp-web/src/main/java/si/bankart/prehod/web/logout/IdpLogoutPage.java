@@ -92,6 +92,8 @@ public final class IdpLogoutPage extends HttpServlet {
                     .toList();
             context.put("portals", portals);
             context.put("token", formToken(session.get()));
+        } else {
+            context.put("portal", writer.lastPortal(request).orElse(null));
         }
         pages.render(response, HttpServletResponse.SC_OK, TEMPLATE, context);
     }

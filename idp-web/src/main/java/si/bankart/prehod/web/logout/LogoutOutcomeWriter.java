@@ -20,6 +20,7 @@ import si.bankart.prehod.logout.OutgoingLogoutResponse;
 import si.bankart.prehod.sp.PortalHome;
 import si.bankart.prehod.sp.RegisteredSp;
 import si.bankart.prehod.sp.ServiceProviders;
+import si.bankart.prehod.web.login.LastPortalCookie;
 import si.bankart.prehod.web.page.Language;
 import si.bankart.prehod.web.page.Pages;
 import si.bankart.prehod.web.response.AutoPostForm;
@@ -79,7 +80,8 @@ public final class LogoutOutcomeWriter {
                 logoutCookie.clear(response);
                 showResult(response, result, language);
             } else if (outcome instanceof LogoutOutcome.ShowError error) {
-                errorPage.show(response, HttpServletResponse.SC_BAD_REQUEST, error.page(), error.incident(), language);
+                // A used or expired logout step (reload, Back): logged out already; the way on is the last portal.
+                errorPage.show(response, error.page(), error.incident(), language, lastPortal(request));
             }
         } catch (MessageEncodingException e) {
             throw new IOException("the logout message could not be encoded", e);
@@ -98,6 +100,11 @@ public final class LogoutOutcomeWriter {
         } else {
             postForm.send(response, message, location, relayState, null, language);
         }
+    }
+
+    /** The portal this browser last started a login for, as a way on from a logout that has nothing left to do. */
+    Optional<PortalHome> lastPortal(HttpServletRequest request) {
+        return LastPortalCookie.read(request).flatMap(registry::find).flatMap(PortalHome::of);
     }
 
     private void showResult(HttpServletResponse response, LogoutOutcome.ShowResult result, Language language)

@@ -191,6 +191,29 @@ class MethodChoicePageTest {
     }
 
     @Test
+    void expiredPageWithoutAKnownKeyLeadsToThePortalThisBrowserLastStartedALoginFor() {
+        Browser browser = idp.browser();
+        browser.get(start(browser, BOTH).headers().firstValue("Location").orElseThrow());
+
+        HttpResponse<String> page = browser.get(Routes.LOGIN + "?key=made-up");
+
+        assertEquals(400, page.statusCode());
+        assertTrue(page.body().contains("<a class=\"button portal\" href=\"https://portal-both.test/home\">"), page.body());
+    }
+
+    @Test
+    void forgedLastPortalCookieNamingNoRegisteredPortalLeadsNowhere() {
+        HttpResponse<String> page = idp.browser().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(idp.endpoint(Routes.LOGIN + "?key=made-up")))
+                .header("Cookie", "prehod_portal=https%3A%2F%2Fevil.test%2F").GET().build());
+
+        assertEquals(400, page.statusCode());
+        assertTrue(page.body().contains("Prijava je potekla"), page.body());
+        assertFalse(page.body().contains("button portal"), page.body());
+        assertFalse(page.body().contains("evil.test"), page.body());
+    }
+
+    @Test
     void unknownKeyOffersNoPortal() {
         HttpResponse<String> page = idp.browser().get(Routes.LOGIN + "?key=made-up");
 

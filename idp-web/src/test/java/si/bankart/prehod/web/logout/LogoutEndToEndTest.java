@@ -4,14 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.StringWriter;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
-import java.security.PrivateKey;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -22,8 +19,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
-import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,6 +35,7 @@ import si.bankart.prehod.web.server.Routes;
 import si.bankart.prehod.web.testing.Browser;
 import si.bankart.prehod.web.testing.LogCapture;
 import si.bankart.prehod.web.testing.NodeSaml;
+import si.bankart.prehod.web.testing.Pems;
 import si.bankart.prehod.web.testing.TestIdp;
 import si.bankart.prehod.web.testing.TestLoginMethod;
 
@@ -101,7 +97,7 @@ class LogoutEndToEndTest {
         Map<String, Object> input = new HashMap<>();
         input.put("action", action);
         input.put("spEntityId", sp.entityId());
-        input.put("spKeyPem", pem(sp.credential().getPrivateKey()));
+        input.put("spKeyPem", Pems.privateKey(sp.credential().getPrivateKey()));
         input.put("idpSloUrl", idp.endpoint(Routes.SLO_REDIRECT));
         input.put("idpCert", idp.signingCertificatePem());
         input.put("idpEntityId", idp.entityId());
@@ -258,7 +254,8 @@ class LogoutEndToEndTest {
         assertEquals(PORTALS, asked);
         assertEquals(200, end.statusCode(), end.body());
         assertTrue(end.body().contains("Odjavljeni ste iz Varnega prehoda in iz vseh portalov."), end.body());
-        assertEquals(3, count(end.body(), ": odjavljeni</li>"), end.body());
+        assertEquals(3, count(end.body(), ": odjavljeni\n"), end.body());
+        assertEquals(3, count(end.body(), "<a class=\"button portal\" href=\"https://sp.test/\">"), end.body());
         assertFalse(hasSession(browser));
         assertTrue(browser.get(Routes.LOGOUT).body().contains("Niste prijavljeni"));
     }
@@ -309,7 +306,7 @@ class LogoutEndToEndTest {
         Browser browser = idp.browser();
         Map<TestServiceProvider, Login> logins = logInToAll(browser, "u1001");
         Map<String, Object> input = portal(A, "logout-request");
-        input.put("spKeyPem", pem(TestCredentials.named("attacker").getPrivateKey()));
+        input.put("spKeyPem", Pems.privateKey(TestCredentials.named("attacker").getPrivateKey()));
         input.put("nameID", logins.get(A).nameId());
         input.put("nameIDFormat", logins.get(A).nameIdFormat());
         input.put("sessionIndex", logins.get(A).sessionIndex());
@@ -410,15 +407,5 @@ class LogoutEndToEndTest {
             count++;
         }
         return count;
-    }
-
-    private static String pem(PrivateKey key) {
-        StringWriter text = new StringWriter();
-        try (JcaPEMWriter writer = new JcaPEMWriter(text)) {
-            writer.writeObject(new JcaPKCS8Generator(key, null));
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        return text.toString();
     }
 }

@@ -21,6 +21,7 @@ import si.bankart.prehod.web.server.Routes;
 import si.bankart.prehod.web.testing.Browser;
 import si.bankart.prehod.web.testing.LogCapture;
 import si.bankart.prehod.web.testing.NodeSaml;
+import si.bankart.prehod.web.testing.Pems;
 import si.bankart.prehod.web.testing.TestIdp;
 import si.bankart.prehod.web.testing.TestLoginMethod;
 
@@ -146,7 +147,7 @@ class SsoEndToEndTest {
         assertFalse(form.xml().contains("Janez Novak"), "attributes travel encrypted");
         JsonNode result = NodeSaml.check(new NodeSaml.Check(form.samlResponse(), idp.signingCertificatePem(),
                 PORTAL_ENCRYPTED.entityId(), PORTAL_ENCRYPTED.acsUrl(), request.id(), false,
-                pem(PORTAL_ENCRYPTED.credential().getPrivateKey())));
+                Pems.privateKey(PORTAL_ENCRYPTED.credential().getPrivateKey())));
         assertTrue(result.get("ok").asBoolean(), result.toString());
         assertEquals("Janez Novak", result.get("attributes").get("displayName").asText());
     }
@@ -162,14 +163,6 @@ class SsoEndToEndTest {
         assertTrue(metadata.body().contains("Location=\"" + idp.endpoint(Routes.SSO_POST) + "\""));
         String certificate = idp.signingCertificatePem().replaceAll("-----[A-Z ]+-----|\\s", "");
         assertTrue(metadata.body().replaceAll("\\s", "").contains(certificate), "signing certificate published");
-    }
-
-    private static String pem(java.security.PrivateKey key) throws java.io.IOException {
-        java.io.StringWriter text = new java.io.StringWriter();
-        try (org.bouncycastle.openssl.jcajce.JcaPEMWriter writer = new org.bouncycastle.openssl.jcajce.JcaPEMWriter(text)) {
-            writer.writeObject(new org.bouncycastle.openssl.jcajce.JcaPKCS8Generator(key, null));
-        }
-        return text.toString();
     }
 
     @Test

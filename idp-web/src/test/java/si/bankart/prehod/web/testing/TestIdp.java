@@ -69,8 +69,30 @@ public final class TestIdp implements AutoCloseable {
     public static TestIdp start(List<TestServiceProvider> sps, String relyingParties, String extraConfig,
             List<LoginMethodEndpoint> methods, Clock clock, HomeSetup setup) throws Exception {
         Path home = Files.createTempDirectory("prehod-idp-");
-        copyTemplates(home.resolve("templates"));
         int port = freePort();
+        writeServerConfig(home, port, extraConfig);
+        Files.writeString(home.resolve("conf/relying-parties.yaml"), "relyingParties:\n" + relyingParties);
+        Files.writeString(home.resolve("conf/users.yaml"), """
+                users:
+                  - id: u1001
+                    attributes: { bankUserId: u1001, displayName: Janez Novak, mail: janez.novak@example.si }
+                  - id: u1002
+                    attributes: { bankUserId: u1002, displayName: Marija Kovač }
+                """);
+        for (TestServiceProvider sp : sps) {
+            Files.writeString(home.resolve("metadata").resolve(sp.entityId().replaceAll("[^A-Za-z0-9]", "_") + ".xml"),
+                    sp.metadataXml());
+        }
+        setup.prepare(home);
+        return new TestIdp(home, IdpServer.start(options(home, clock, null, methods)), methods, clock);
+    }
+
+    /**
+     * The part of an IdP home every test IdP shares: the repository's templates, conf/idp.yaml serving on the port over
+     * generated TLS and signing keys (plus {@code extraConfig}, top-level YAML), empty conf/ and metadata/ to fill.
+     */
+    public static void writeServerConfig(Path home, int port, String extraConfig) throws IOException {
+        copyTemplates(home.resolve("templates"));
         Files.createDirectories(home.resolve("conf"));
         Files.createDirectories(home.resolve("metadata"));
         Files.writeString(home.resolve("conf/idp.yaml"), """
@@ -90,20 +112,6 @@ public final class TestIdp implements AutoCloseable {
                   generateIfMissing: true
                 %s
                 """.formatted(port, port, port, extraConfig));
-        Files.writeString(home.resolve("conf/relying-parties.yaml"), "relyingParties:\n" + relyingParties);
-        Files.writeString(home.resolve("conf/users.yaml"), """
-                users:
-                  - id: u1001
-                    attributes: { bankUserId: u1001, displayName: Janez Novak, mail: janez.novak@example.si }
-                  - id: u1002
-                    attributes: { bankUserId: u1002, displayName: Marija Kovač }
-                """);
-        for (TestServiceProvider sp : sps) {
-            Files.writeString(home.resolve("metadata").resolve(sp.entityId().replaceAll("[^A-Za-z0-9]", "_") + ".xml"),
-                    sp.metadataXml());
-        }
-        setup.prepare(home);
-        return new TestIdp(home, IdpServer.start(options(home, clock, null, methods)), methods, clock);
     }
 
     /**

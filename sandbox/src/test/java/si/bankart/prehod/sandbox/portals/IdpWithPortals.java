@@ -1,25 +1,21 @@
 package si.bankart.prehod.sandbox.portals;
 
-import si.bankart.prehod.web.testing.TestLoginMethod;
-
-import java.io.IOException;
 import java.io.InputStream;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.KeyStore;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import si.bankart.prehod.keys.PemCredentialReader;
 import si.bankart.prehod.web.server.IdpOptions;
 import si.bankart.prehod.web.server.IdpServer;
 import si.bankart.prehod.web.server.Routes;
+import si.bankart.prehod.web.testing.TestIdp;
+import si.bankart.prehod.web.testing.TestLoginMethod;
 
 /**
  * A real IdP and the demo portals Acquiring and CMS web, each on a free port, over the same throw-away TLS key store.
@@ -49,27 +45,9 @@ final class IdpWithPortals implements AutoCloseable {
     static IdpWithPortals start() throws Exception {
         Path repo = Path.of("..").toAbsolutePath().normalize();
         Path home = Files.createTempDirectory("prehod-portals-");
-        copy(repo.resolve("templates"), home.resolve("templates"));
-        int idpPort = freePort();
-        int portalPort = freePort();
-        Files.createDirectories(home.resolve("conf"));
-        Files.createDirectories(home.resolve("metadata"));
-        Files.writeString(home.resolve("conf/idp.yaml"), """
-                entityId: https://localhost:%d/idp
-                publicBaseUrl: https://localhost:%d
-                server:
-                  httpsPort: %d
-                  certificatePort: 0
-                  tls:
-                    keyStore: var/keys/tls.p12
-                    password: ${TEST_TLS_PASSWORD}
-                    generateIfMissing: true
-                credentials:
-                  signingCertificate: var/keys/idp-signing.crt
-                  signingKey: var/keys/idp-signing.key
-                  persistentIdSalt: var/keys/persistent-id.salt
-                  generateIfMissing: true
-                """.formatted(idpPort, idpPort, idpPort));
+        int idpPort = TestIdp.freePort();
+        int portalPort = TestIdp.freePort();
+        TestIdp.writeServerConfig(home, idpPort, "");
         Files.writeString(home.resolve("conf/relying-parties.yaml"), """
                 relyingParties:
                   - entityId: https://localhost:8500/acq/saml
@@ -141,25 +119,6 @@ final class IdpWithPortals implements AutoCloseable {
             portals.close();
         } finally {
             idp.close();
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static void copy(Path source, Path target) throws IOException {
-        try (Stream<Path> files = Files.walk(source)) {
-            for (Path file : files.toList()) {
-                Path to = target.resolve(source.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(to);
-                } else {
-                    Files.copy(file, to, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
         }
     }
 }
