@@ -51,9 +51,9 @@ final class CertificateLoginJourney implements Journey {
         // the IdP; with RSA-2048 it would cost the driver, on the IdP's cores, about as much as the SAML signature.
         this.certificate = sandbox.clientCertificate(KeyType.EC_P256);
         for (int i = 0; i < workers; i++) {
-            // No cookie jar: each login is a browser without an SSO session.
+            // A jar emptied before each login: a browser without an SSO session, but with its pending-login binding.
             clients.add(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).sslContext(sandbox.tls(null))
-                    .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build());
+                    .cookieHandler(new BrowserCookies()).followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build());
         }
         this.destination = destination;
     }
@@ -87,6 +87,8 @@ final class CertificateLoginJourney implements Journey {
 
     /** The journey presenting {@code clientCertificate}, or none when null (for proving the check fails). */
     Answer logIn(HttpClient client, KeyManager[] clientCertificate, Prepared prepared) throws Exception {
+        BrowserCookies jar = (BrowserCookies) client.cookieHandler().orElseThrow();
+        jar.forget();
         URI at = URI.create(prepared.payload());
         HttpResponse<String> page = get(client, at);
         for (int hops = 0; hops < 5 && page.statusCode() / 100 == 3; hops++) {
@@ -98,9 +100,22 @@ final class CertificateLoginJourney implements Journey {
             return new Answer(page.statusCode(), page.body(), 0);
         }
         long connector = System.nanoTime();
-        ConnectorRequest.Reply reply = ConnectorRequest.get(URI.create(link.group(1).replace("&amp;", "&")),
-                clientCertificate, sandbox.trust());
-        return new Answer(reply.status(), reply.body(), System.nanoTime() - connector, reply.cookies());
+        URI connectorUri = URI.create(link.group(1).replace("&amp;", "&"));
+        ConnectorRequest.Reply reply = ConnectorRequest.get(connectorUri, clientCertificate, sandbox.trust(),
+                String.join("; ", jar.get(connectorUri, java.util.Map.of()).getOrDefault("Cookie", List.of())));
+        long connectorNanos = System.nanoTime() - connector;
+        if (reply.location() == null) {
+            return new Answer(reply.status(), reply.body(), connectorNanos, reply.cookies());
+        }
+        // The connector hands the result back to the main host (/idp/login/certificate/done), as to a browser.
+        jar.put(connectorUri, java.util.Map.of("Set-Cookie", reply.cookies()));
+        at = connectorUri.resolve(reply.location());
+        page = get(client, at);
+        for (int hops = 0; hops < 5 && page.statusCode() / 100 == 3; hops++) {
+            at = at.resolve(page.headers().firstValue("Location").orElseThrow());
+            page = get(client, at);
+        }
+        return new Answer(page.statusCode(), page.body(), connectorNanos, reply.cookies());
     }
 
     /**
@@ -111,10 +126,12 @@ final class CertificateLoginJourney implements Journey {
         Prepared prepared = prepare();
         Answer answer = perform(worker, prepared);
         SamlResponseCheck.Checked checked = SamlResponseCheck.quick(answer.status(), answer.body(), prepared.id());
-        if (!checked.ok() || answer.cookies().isEmpty()) {
+        List<String> cookies = clients.get(worker).cookieHandler().orElseThrow()
+                .get(URI.create(idpBase + Routes.SSO_REDIRECT), java.util.Map.of()).getOrDefault("Cookie", List.of());
+        if (!checked.ok() || cookies.isEmpty()) {
             throw new IllegalStateException("certificate login gave no session: " + checked.reason());
         }
-        return String.join("; ", answer.cookies());
+        return String.join("; ", cookies);
     }
 
     HttpClient client(int worker) {

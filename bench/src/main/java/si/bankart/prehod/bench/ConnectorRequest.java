@@ -20,13 +20,14 @@ import javax.net.ssl.TrustManager;
 final class ConnectorRequest {
 
     /** {@code cookies}: the name=value part of each Set-Cookie header. */
-    record Reply(int status, String body, java.util.List<String> cookies) {
+    record Reply(int status, String body, java.util.List<String> cookies, String location) {
     }
 
     private ConnectorRequest() {
     }
 
-    static Reply get(URI url, KeyManager[] clientCertificate, TrustManager[] trust) throws Exception {
+    /** {@code cookie}: the Cookie header the browser sends (its pending-login binding), or null. */
+    static Reply get(URI url, KeyManager[] clientCertificate, TrustManager[] trust, String cookie) throws Exception {
         SSLContext tls = SSLContext.getInstance("TLS");
         tls.init(clientCertificate, trust, null);
         try (SSLSocket socket = (SSLSocket) tls.getSocketFactory().createSocket(url.getHost(), url.getPort())) {
@@ -40,7 +41,8 @@ final class ConnectorRequest {
             socket.startHandshake();
             OutputStream out = socket.getOutputStream();
             out.write(("GET " + url.getRawPath() + "?" + url.getRawQuery() + " HTTP/1.0\r\nHost: " + url.getHost() + ":"
-                    + url.getPort() + "\r\nAccept-Language: sl\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                    + url.getPort() + "\r\nAccept-Language: sl\r\n" + (cookie == null || cookie.isEmpty() ? "" : "Cookie: " + cookie
+                    + "\r\n") + "\r\n").getBytes(StandardCharsets.US_ASCII));
             out.flush();
             String text = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             int headerEnd = text.indexOf("\r\n\r\n");
@@ -51,7 +53,9 @@ final class ConnectorRequest {
             java.util.List<String> cookies = java.util.Arrays.stream(head)
                     .filter(h -> h.regionMatches(true, 0, "Set-Cookie:", 0, 11))
                     .map(h -> h.substring(11).trim().split(";", 2)[0]).toList();
-            return new Reply(Integer.parseInt(head[0].split(" ")[1]), text.substring(headerEnd + 4), cookies);
+            String location = java.util.Arrays.stream(head).filter(h -> h.regionMatches(true, 0, "Location:", 0, 9))
+                    .map(h -> h.substring(9).trim()).findFirst().orElse(null);
+            return new Reply(Integer.parseInt(head[0].split(" ")[1]), text.substring(headerEnd + 4), cookies, location);
         }
     }
 }
