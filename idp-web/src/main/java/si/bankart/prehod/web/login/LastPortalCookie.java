@@ -5,9 +5,10 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
-import javax.servlet.http.Cookie;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
+
+import si.bankart.prehod.web.page.RequestCookie;
 
 /**
  * The entity ID of the portal this browser last started a login for, so a page reached without any login key (Back
@@ -29,19 +30,12 @@ public final class LastPortalCookie {
     }
 
     public static Optional<String> read(HttpServletRequest request) {
-        Cookie[] cookies = request.getCookies();
-        if (cookies == null) {
-            return Optional.empty();
-        }
-        for (Cookie cookie : cookies) {
-            if (NAME.equals(cookie.getName()) && cookie.getValue() != null) {
-                try {
-                    return Optional.of(URLDecoder.decode(cookie.getValue(), StandardCharsets.UTF_8));
-                } catch (IllegalArgumentException malformed) {
-                    return Optional.empty();
-                }
+        return RequestCookie.single(request, NAME).flatMap(value -> {
+            try {
+                return Optional.of(URLDecoder.decode(value, StandardCharsets.UTF_8));
+            } catch (IllegalArgumentException malformed) {
+                return Optional.empty();
             }
-        }
-        return Optional.empty();
+        });
     }
 }

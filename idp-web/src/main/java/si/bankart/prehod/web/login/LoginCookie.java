@@ -2,9 +2,10 @@ package si.bankart.prehod.web.login;
 
 import java.util.Optional;
 
-import javax.servlet.http.Cookie;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
+
+import si.bankart.prehod.web.page.RequestCookie;
 
 /**
  * The login-binding cookie ({@link si.bankart.prehod.login.LoginBinding}): it ties every pending login to the browser
@@ -20,16 +21,7 @@ public final class LoginCookie {
     }
 
     public static Optional<String> read(HttpServletRequest request) {
-        Cookie[] cookies = request.getCookies();
-        if (cookies == null) {
-            return Optional.empty();
-        }
-        for (Cookie cookie : cookies) {
-            if (NAME.equals(cookie.getName())) {
-                return Optional.of(cookie.getValue());
-            }
-        }
-        return Optional.empty();
+        return RequestCookie.single(request, NAME);
     }
 
     /** Sets it unless the browser already sent this value. */

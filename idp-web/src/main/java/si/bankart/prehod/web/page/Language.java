@@ -1,8 +1,8 @@
 package si.bankart.prehod.web.page;
 
 import java.util.Locale;
+import java.util.Optional;
 
-import javax.servlet.http.Cookie;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
@@ -33,13 +33,9 @@ public enum Language {
         if (asked != null) {
             return "en".equals(asked) ? EN : SL;
         }
-        Cookie[] cookies = request.getCookies();
-        if (cookies != null) {
-            for (Cookie cookie : cookies) {
-                if (COOKIE.equals(cookie.getName())) {
-                    return "en".equals(cookie.getValue()) ? EN : SL;
-                }
-            }
+        Optional<String> chosen = RequestCookie.single(request, COOKIE);
+        if (chosen.isPresent()) {
+            return "en".equals(chosen.get()) ? EN : SL;
         }
         return ofAcceptLanguage(request.getHeader("Accept-Language"));
     }

@@ -1,8 +1,9 @@
 package si.bankart.prehod.web.session;
 
-import javax.servlet.http.Cookie;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
+
+import si.bankart.prehod.web.page.RequestCookie;
 
 /**
  * The SSO session cookie: Secure, HttpOnly, and SameSite=None because SAML's POST binding arrives cross-site from the
@@ -17,20 +18,7 @@ public final class SessionCookie {
     }
 
     public String read(HttpServletRequest request) {
-        Cookie[] cookies = request.getCookies();
-        if (cookies == null) {
-            return null;
-        }
-        String found = null;
-        for (Cookie cookie : cookies) {
-            if (name.equals(cookie.getName())) {
-                if (found != null) {
-                    return null; // two of our cookies: someone planted one; trust neither
-                }
-                found = cookie.getValue();
-            }
-        }
-        return found;
+        return RequestCookie.single(request, name).orElse(null);
     }
 
     public void write(HttpServletResponse response, String sessionId) {

@@ -3,9 +3,10 @@ package si.bankart.prehod.web.login.link;
 import java.time.Duration;
 import java.util.Optional;
 
-import javax.servlet.http.Cookie;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
+
+import si.bankart.prehod.web.page.RequestCookie;
 
 /**
  * The browser's key to its Rekono login waiting for a link. HttpOnly and SameSite=Lax (a code cannot be posted from
@@ -21,16 +22,7 @@ public final class LinkCookie {
     }
 
     public static Optional<String> read(HttpServletRequest request) {
-        Cookie[] cookies = request.getCookies();
-        if (cookies == null) {
-            return Optional.empty();
-        }
-        for (Cookie cookie : cookies) {
-            if (NAME.equals(cookie.getName())) {
-                return Optional.of(cookie.getValue());
-            }
-        }
-        return Optional.empty();
+        return RequestCookie.single(request, NAME);
     }
 
     public static void write(HttpServletResponse response, String value, Duration lifetime) {

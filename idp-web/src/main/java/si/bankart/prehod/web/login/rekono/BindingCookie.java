@@ -3,9 +3,10 @@ package si.bankart.prehod.web.login.rekono;
 import java.time.Duration;
 import java.util.Optional;
 
-import javax.servlet.http.Cookie;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
+
+import si.bankart.prehod.web.page.RequestCookie;
 
 /**
  * Ties a Rekono login to the browser that started it (against login CSRF and stolen callback URLs). SameSite=Lax,
@@ -17,16 +18,7 @@ final class BindingCookie {
     }
 
     static Optional<String> read(HttpServletRequest request) {
-        Cookie[] cookies = request.getCookies();
-        if (cookies == null) {
-            return Optional.empty();
-        }
-        for (Cookie cookie : cookies) {
-            if (RekonoLogin.BINDING_COOKIE.equals(cookie.getName())) {
-                return Optional.of(cookie.getValue());
-            }
-        }
-        return Optional.empty();
+        return RequestCookie.single(request, RekonoLogin.BINDING_COOKIE);
     }
 
     static void write(HttpServletResponse response, String value, Duration lifetime) {
