@@ -127,7 +127,7 @@ final class CertificateLoginJourney implements Journey {
         Answer answer = perform(worker, prepared);
         SamlResponseCheck.Checked checked = SamlResponseCheck.quick(answer.status(), answer.body(), prepared.id());
         List<String> cookies = clients.get(worker).cookieHandler().orElseThrow()
-                .get(URI.create(idpBase + Routes.SSO_REDIRECT), java.util.Map.of()).getOrDefault("Cookie", List.of());
+                .get(URI.create(idpBase + Paths.SSO_REDIRECT), java.util.Map.of()).getOrDefault("Cookie", List.of());
         if (!checked.ok() || cookies.isEmpty()) {
             throw new IllegalStateException("certificate login gave no session: " + checked.reason());
         }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 import si.bankart.prehod.web.testing.AxeCheck;
@@ -30,7 +31,13 @@ final class PageCheck {
 
     /** The page shows {@code expected} and passes axe-core at both widths; saved as {@code name}.png unless null. */
     String assertPage(HeadlessChromium chromium, String expected, String name) throws Exception {
+        // Polled: right after a navigation Chromium now and then answers with the empty document it is replacing.
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(5));
         String source = chromium.source();
+        while (!source.contains(expected) && Instant.now().isBefore(deadline)) {
+            Thread.sleep(100);
+            source = chromium.source();
+        }
         assertTrue(source.contains(expected), "expected " + expected + " at " + chromium.url() + ":\n" + source);
         for (int width : List.of(DESKTOP, PHONE)) {
             chromium.windowSize(width, 900);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,6 +20,7 @@ final class SandboxJourney {
 
     private final Sandbox sandbox;
     private final SandboxPorts ports;
+    private final Map<String, Long> usedSteps = new HashMap<>();
 
     SandboxJourney(Sandbox sandbox, SandboxPorts ports) {
         this.sandbox = sandbox;
@@ -44,7 +46,7 @@ final class SandboxJourney {
         HttpResponse<String> otp = person.follow(person.post(page("confirm"), Map.of("tx", Person.tx(passwordAtRekono(
                 person, rekonoLogin(person, portal), email, password)), "factor", "otp")));
         return toPortal(person, person.post(page("otp"), Map.of("tx", Person.tx(otp),
-                "code", Totp.at(totpSecret, Instant.now()))));
+                "code", unusedCode(totpSecret))));
     }
 
     /** From Rekono's last answer, back through the IdP to the portal (auto-POST form submitted). */
@@ -98,5 +100,23 @@ final class SandboxJourney {
     /** A page of the Rekono stand-in. */
     String page(String name) {
         return sandbox.rekono().issuer().resolve(name).toString();
+    }
+
+    /**
+     * A OnePass code of a time step not yet used with this stand-in for the secret, waiting for the next 30-s step
+     * when needed: like the real service, the stand-in takes a code only once per step and account.
+     */
+    synchronized String unusedCode(String secret) {
+        long step;
+        while ((step = Instant.now().getEpochSecond() / 30) <= usedSteps.getOrDefault(secret, -1L)) {
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted waiting for the next OnePass step", e);
+            }
+        }
+        usedSteps.put(secret, step);
+        return Totp.at(secret, Instant.ofEpochSecond(step * 30));
     }
 }
