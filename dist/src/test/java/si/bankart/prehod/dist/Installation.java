@@ -1,13 +1,13 @@
 package si.bankart.prehod.dist;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import si.bankart.prehod.testing.Folders;
 
 /**
  * The distribution as an operator has it: the tar.gz that {@code mvn package} built, unpacked with tar into a temp
@@ -40,7 +40,7 @@ final class Installation {
         try (Stream<Path> entries = Files.list(folder)) {
             home = entries.filter(Files::isDirectory).findFirst().orElseThrow();
         }
-        Installation installation = new Installation(home, freePort(), freePort(), freePort());
+        Installation installation = new Installation(home, Folders.freePort(), Folders.freePort(), Folders.freePort());
         installation.movePorts();
         return installation;
     }
@@ -101,12 +101,6 @@ final class Installation {
         String output = new String(process.getInputStream().readAllBytes());
         if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0) {
             throw new IllegalStateException(command + " failed:\n" + output);
-        }
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

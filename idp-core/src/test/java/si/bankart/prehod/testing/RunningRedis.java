@@ -2,7 +2,6 @@ package si.bankart.prehod.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -36,14 +35,14 @@ public final class RunningRedis implements AutoCloseable {
 
     /** @param extraLines redis.conf lines, e.g. "replicaof 127.0.0.1 6380" */
     public static RunningRedis start(List<String> extraLines) {
-        RunningRedis redis = new RunningRedis(tempDir("prehod-redis-"), freePort(), extraLines, false);
+        RunningRedis redis = new RunningRedis(tempDir("prehod-redis-"), Folders.freePort(), extraLines, false);
         redis.launch();
         return redis;
     }
 
     /** A sentinel watching {@code master} as "prehod" with a quorum of one and short timeouts. */
     public static RunningRedis sentinelFor(RunningRedis master) {
-        RunningRedis sentinel = new RunningRedis(tempDir("prehod-sentinel-"), freePort(), List.of(
+        RunningRedis sentinel = new RunningRedis(tempDir("prehod-sentinel-"), Folders.freePort(), List.of(
                 "sentinel monitor prehod 127.0.0.1 " + master.port() + " 1",
                 "sentinel down-after-milliseconds prehod 1000",
                 "sentinel failover-timeout prehod 5000",
@@ -178,14 +177,6 @@ public final class RunningRedis implements AutoCloseable {
     private static Path tempDir(String prefix) {
         try {
             return Files.createTempDirectory(prefix);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

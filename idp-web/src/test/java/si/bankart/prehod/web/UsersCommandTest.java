@@ -37,6 +37,7 @@ import si.bankart.prehod.storage.RandomIds;
 import si.bankart.prehod.storage.RedisConfig;
 import si.bankart.prehod.storage.RedisStorageService;
 import si.bankart.prehod.testing.RunningRedis;
+import si.bankart.prehod.testing.Folders;
 
 /**
  * {@code ./prehod users invite|list|unlink} against the shared store (store: redis in idp.yaml), with a real
@@ -56,16 +57,7 @@ class UsersCommandTest {
     @BeforeEach
     void redisAndHome() throws Exception {
         redis = RunningRedis.start();
-        try (var files = Files.walk(Path.of("..", "conf"))) {
-            for (Path file : files.toList()) {
-                Path target = home.resolve("conf").resolve(Path.of("..", "conf").relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target);
-                }
-            }
-        }
+        Folders.copy(Path.of("..", "conf"), home.resolve("conf"));
         Files.writeString(home.resolve("conf/idp.yaml"), Files.readString(home.resolve("conf/idp.yaml")) + """
 
                 store:

@@ -1,14 +1,13 @@
 package si.bankart.prehod.sandbox;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.stream.Stream;
 
 import si.bankart.prehod.config.ManagementConfig;
+import si.bankart.prehod.testing.Folders;
 
 /**
  * A copy of the project's conf/, metadata/ and templates/ in a temp folder: the sandbox as a fresh clone has it. Run
@@ -46,13 +45,13 @@ public final class SandboxHome {
     static Path copyOfProject() throws IOException {
         Path home = Files.createTempDirectory("prehod-sandbox-");
         for (String folder : new String[] {"conf", "metadata", "templates", "sandbox/sandbox-only-keys", "sandbox/conf"}) {
-            copy(Path.of("..").resolve(folder), home.resolve(folder));
+            Folders.copy(Path.of("..").resolve(folder), home.resolve(folder));
         }
         return home;
     }
 
     public static SandboxPorts freePorts() throws IOException {
-        return new SandboxPorts(free(), free(), free(), free(), free(), free());
+        return new SandboxPorts(Folders.freePort(), Folders.freePort(), Folders.freePort(), Folders.freePort(), Folders.freePort(), Folders.freePort());
     }
 
     /** Redis and {@code nodes} IdP nodes (HTTPS, certificate and management connector each) on free ports. */
@@ -61,29 +60,10 @@ public final class SandboxHome {
         java.util.List<Integer> certificate = new java.util.ArrayList<>();
         java.util.List<Integer> management = new java.util.ArrayList<>();
         for (int i = 0; i < nodes; i++) {
-            https.add(free());
-            certificate.add(free());
-            management.add(free());
+            https.add(Folders.freePort());
+            certificate.add(Folders.freePort());
+            management.add(Folders.freePort());
         }
-        return new NodePorts(free(), https, certificate, management);
-    }
-
-    private static int free() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static void copy(Path source, Path target) throws IOException {
-        try (Stream<Path> files = Files.walk(source)) {
-            for (Path file : files.toList()) {
-                Path to = target.resolve(source.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(to);
-                } else {
-                    Files.copy(file, to, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
+        return new NodePorts(Folders.freePort(), https, certificate, management);
     }
 }

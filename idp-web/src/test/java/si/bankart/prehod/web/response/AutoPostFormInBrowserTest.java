@@ -23,6 +23,7 @@ import si.bankart.prehod.web.testing.NodeSaml;
 import si.bankart.prehod.web.testing.TestAcs;
 import si.bankart.prehod.web.testing.TestIdp;
 import si.bankart.prehod.web.testing.TestLoginMethod;
+import si.bankart.prehod.testing.Folders;
 
 /**
  * In a real browser (headless Chromium): the HTTP-POST page submits itself under our Content-Security-Policy and the
@@ -40,7 +41,7 @@ class AutoPostFormInBrowserTest {
 
     @BeforeAll
     static void start() throws Exception {
-        acsPort = TestIdp.freePort();
+        acsPort = Folders.freePort();
         portal = TestServiceProvider.named("browser-portal").withAcs(TestAcs.url(acsPort));
         choosy = TestServiceProvider.named("browser-choosy");
         idp = TestIdp.start(List.of(portal, choosy), TestIdp.policy(portal, "") + """

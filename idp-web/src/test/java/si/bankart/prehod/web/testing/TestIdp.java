@@ -2,21 +2,19 @@ package si.bankart.prehod.web.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import si.bankart.prehod.testing.TestServiceProvider;
 import si.bankart.prehod.web.login.LoginMethodEndpoint;
 import si.bankart.prehod.web.server.IdpOptions;
 import si.bankart.prehod.web.server.IdpServer;
+import si.bankart.prehod.testing.Folders;
 
 /**
  * A real IdP for end-to-end tests: an installation folder made in a temp directory (the project's own templates, a
@@ -69,7 +67,7 @@ public final class TestIdp implements AutoCloseable {
     public static TestIdp start(List<TestServiceProvider> sps, String relyingParties, String extraConfig,
             List<LoginMethodEndpoint> methods, Clock clock, HomeSetup setup) throws Exception {
         Path home = Files.createTempDirectory("prehod-idp-");
-        int port = freePort();
+        int port = Folders.freePort();
         writeServerConfig(home, port, extraConfig);
         Files.writeString(home.resolve("conf/relying-parties.yaml"), "relyingParties:\n" + relyingParties);
         Files.writeString(home.resolve("conf/users.yaml"), """
@@ -92,7 +90,7 @@ public final class TestIdp implements AutoCloseable {
      * generated TLS and signing keys (plus {@code extraConfig}, top-level YAML), empty conf/ and metadata/ to fill.
      */
     public static void writeServerConfig(Path home, int port, String extraConfig) throws IOException {
-        copyTemplates(home.resolve("templates"));
+        Folders.copy(Path.of("..", "templates"), home.resolve("templates"));
         Files.createDirectories(home.resolve("conf"));
         Files.createDirectories(home.resolve("metadata"));
         Files.writeString(home.resolve("conf/idp.yaml"), """
@@ -119,7 +117,7 @@ public final class TestIdp implements AutoCloseable {
      * under the same public address, as behind a load balancer.
      */
     public TestIdp anotherNode() throws Exception {
-        return new TestIdp(home, IdpServer.start(options(home, clock, freePort(), methods)), methods, clock);
+        return new TestIdp(home, IdpServer.start(options(home, clock, Folders.freePort(), methods)), methods, clock);
     }
 
     private static IdpOptions options(Path home, Clock clock, Integer port, List<LoginMethodEndpoint> methods) {
@@ -204,30 +202,6 @@ public final class TestIdp implements AutoCloseable {
 
     /** A port nothing listens on (just freed), for commands that must find the IdP not running. */
     public static int closedPort() {
-        try {
-            return freePort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    public static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static void copyTemplates(Path target) throws IOException {
-        Path source = Path.of("..", "templates");
-        try (Stream<Path> files = Files.walk(source)) {
-            for (Path file : files.toList()) {
-                Path to = target.resolve(source.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(to);
-                } else {
-                    Files.copy(file, to, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
+        return Folders.freePort();
     }
 }

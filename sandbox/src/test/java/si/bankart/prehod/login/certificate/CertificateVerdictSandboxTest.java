@@ -3,8 +3,8 @@ package si.bankart.prehod.login.certificate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static si.bankart.prehod.login.certificate.SandboxAssertions.assertAccepted;
-import static si.bankart.prehod.login.certificate.SandboxAssertions.assertRejected;
+import static si.bankart.prehod.login.certificate.CertificateAssertions.assertAccepted;
+import static si.bankart.prehod.login.certificate.CertificateAssertions.assertRejected;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -2,7 +2,7 @@ package si.bankart.prehod.login.certificate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static si.bankart.prehod.login.certificate.SandboxAssertions.assertAccepted;
+import static si.bankart.prehod.login.certificate.CertificateAssertions.assertAccepted;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

@@ -2,8 +2,8 @@ package si.bankart.prehod.login.certificate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static si.bankart.prehod.login.certificate.SandboxAssertions.assertAccepted;
-import static si.bankart.prehod.login.certificate.SandboxAssertions.assertRejected;
+import static si.bankart.prehod.login.certificate.CertificateAssertions.assertAccepted;
+import static si.bankart.prehod.login.certificate.CertificateAssertions.assertRejected;
 
 import java.security.cert.CRLReason;
 import java.security.cert.X509Certificate;

@@ -1,16 +1,13 @@
 package si.bankart.prehod.login.certificate;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 import si.bankart.prehod.directory.User;
 import si.bankart.prehod.directory.UserDirectory;
@@ -20,6 +17,7 @@ import si.bankart.prehod.sandbox.ca.KeyType;
 import si.bankart.prehod.sandbox.ca.RevocationServer;
 import si.bankart.prehod.sandbox.ca.SandboxCa;
 import si.bankart.prehod.sandbox.ca.SimulatedFaults;
+import si.bankart.prehod.testing.Folders;
 
 /**
  * The real sandbox CA with its OCSP responder and CRL endpoint on a free 127.0.0.1 port, one per test JVM (creating
@@ -102,10 +100,6 @@ final class RunningSandboxCa {
         } catch (Exception e) {
             // The JVM is exiting; nothing to report to.
         }
-        try (Stream<Path> files = Files.walk(directory)) {
-            files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
-        } catch (IOException e) {
-            // Left in the temp directory; harmless.
-        }
+        Folders.deleteQuietly(directory);
     }
 }

@@ -10,8 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.time.Clock;
-import java.util.Comparator;
-import java.util.stream.Stream;
+import si.bankart.prehod.testing.Folders;
 
 /**
  * One sandbox CA on a free port for the whole test JVM: creating it costs ten RSA key pairs, and the machine
@@ -73,10 +72,6 @@ final class TestSandboxCa {
         } catch (Exception e) {
             // The JVM is exiting; nothing to report to.
         }
-        try (Stream<Path> files = Files.walk(directory)) {
-            files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
-        } catch (IOException e) {
-            // Left in the temp directory; harmless.
-        }
+        Folders.deleteQuietly(directory);
     }
 }

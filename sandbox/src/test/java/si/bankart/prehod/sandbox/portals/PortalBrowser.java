@@ -2,7 +2,6 @@ package si.bankart.prehod.sandbox.portals;
 
 import si.bankart.prehod.web.testing.Browser;
 
-import java.io.IOException;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -69,14 +68,7 @@ final class PortalBrowser {
     }
 
     private HttpResponse<String> send(HttpRequest request) {
-        try {
-            return client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return Browser.send(client, request);
     }
 
     /** The hidden fields and action of the IdP's HTTP-POST binding page (templates/post-binding.vm). */

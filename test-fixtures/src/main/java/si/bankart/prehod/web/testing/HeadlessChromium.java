@@ -1,7 +1,6 @@
 package si.bankart.prehod.web.testing;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,6 +17,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import si.bankart.prehod.testing.Folders;
 
 /**
  * Debian's headless Chromium driven through chromedriver's W3C WebDriver HTTP API: open a page, click, type, read the
@@ -73,10 +73,7 @@ public final class HeadlessChromium implements AutoCloseable {
                 throw new AssertionError(binary + " is missing: apt-get install chromium chromium-driver (.ci/run does)");
             }
         }
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        int port = Folders.freePort();
         Process driver = new ProcessBuilder("/usr/bin/chromedriver", "--port=" + port)
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         URI base = URI.create("http://127.0.0.1:" + port + "/");
