@@ -34,6 +34,7 @@ import si.bankart.prehod.config.IdpConfig;
 import si.bankart.prehod.config.YamlFiles;
 import si.bankart.prehod.health.HealthCheck;
 import si.bankart.prehod.health.HealthReport;
+import si.bankart.prehod.protocol.EntityId;
 import si.bankart.prehod.sp.source.MetadataRefused;
 import si.bankart.prehod.sp.source.MetadataSource;
 import si.bankart.prehod.sp.source.MetadataSourceConfig;
@@ -308,12 +309,12 @@ public final class SpCatalog implements ServiceProviders, HealthCheck {
     }
 
     @Override
-    public Optional<RegisteredSp> find(String entityId) {
+    public Optional<RegisteredSp> find(EntityId entityId) {
         Optional<RegisteredSp> found = current.find(entityId);
         if (found.isPresent() || entityId == null) {
             return found;
         }
-        return lookUpOnFirstUse(entityId);
+        return lookUpOnFirstUse(entityId.value());
     }
 
     /** An MDQ source is asked only for an entity with a policy entry: unknown issuers cannot make us fetch. */
@@ -335,7 +336,7 @@ public final class SpCatalog implements ServiceProviders, HealthCheck {
                         entities.add(sp.get());
                         states.put(source.name(), state.with(entities));
                         rebuild(now);
-                        return current.find(entityId);
+                        return current.find(EntityId.of(entityId));
                     }
                 } catch (MetadataRefused e) {
                     log.warn("metadata source {}: entity {} refused: {}", source.name(), entityId, e.getMessage());
@@ -354,9 +355,9 @@ public final class SpCatalog implements ServiceProviders, HealthCheck {
     }
 
     @Override
-    public Optional<RegisteredSp> asStarted(String entityId, String acsLocation) {
+    public Optional<RegisteredSp> asStarted(EntityId entityId, String acsLocation) {
         return ServiceProviders.super.asStarted(entityId, acsLocation)
-                .or(() -> entityId == null ? Optional.empty() : replaced.read(keptKey(entityId))
+                .or(() -> entityId == null ? Optional.empty() : replaced.read(keptKey(entityId.value()))
                         .filter(kept -> kept.until().isAfter(clock.instant())).map(KeptSp::registered)
                         .filter(sp -> sp.metadata().acsByLocation(acsLocation).isPresent()));
     }

@@ -51,7 +51,7 @@ public final class NameIdIsTheOneIssued implements RequestRule<LogoutRequestChec
         if (nameId.getNameQualifier() != null && !idpEntityId.equals(nameId.getNameQualifier())) {
             throw check.reject(SamlStatus.REQUESTER_UNKNOWN_PRINCIPAL, "NameQualifier is not this IdP");
         }
-        if (nameId.getSPNameQualifier() != null && !check.sp().entityId().equals(nameId.getSPNameQualifier())) {
+        if (nameId.getSPNameQualifier() != null && !check.sp().entityId().value().equals(nameId.getSPNameQualifier())) {
             throw check.reject(SamlStatus.REQUESTER_UNKNOWN_PRINCIPAL, "SPNameQualifier is not the requesting SP");
         }
         check.spSession(spSession);
