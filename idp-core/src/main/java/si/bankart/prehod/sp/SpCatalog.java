@@ -262,10 +262,10 @@ public final class SpCatalog implements ServiceProviders, HealthCheck {
 
     private List<String> audit(ServiceProviderRegistry before, ServiceProviderRegistry after, Instant now) {
         List<String> changes = new ArrayList<>();
-        Set<String> ids = new LinkedHashSet<>();
+        Set<EntityId> ids = new LinkedHashSet<>();
         before.all().forEach(sp -> ids.add(sp.entityId()));
         after.all().forEach(sp -> ids.add(sp.entityId()));
-        for (String id : ids) {
+        for (EntityId id : ids) {
             Optional<RegisteredSp> was = before.find(id);
             Optional<RegisteredSp> is = after.find(id);
             String change = SpChange.between(was, is);
@@ -275,7 +275,7 @@ public final class SpCatalog implements ServiceProviders, HealthCheck {
             was.ifPresent(sp -> keep(sp, now));
             String source = is.or(() -> was).map(sp -> sp.metadata().source()).orElse("-");
             log.info("metadata: SP {} {} (source {})", id, change, source);
-            audit.record(new AuditEvent(now, "metadata", id, null, null, null, change, null, null));
+            audit.record(new AuditEvent(now, "metadata", id.value(), null, null, null, change, null, null));
             changes.add(id + ": " + change);
         }
         return changes;
@@ -286,7 +286,7 @@ public final class SpCatalog implements ServiceProviders, HealthCheck {
      * fails here must not stop the reload: only logins in progress with the old SP are lost.
      */
     private void keep(RegisteredSp sp, Instant now) {
-        String key = keptKey(sp.entityId());
+        String key = keptKey(sp.entityId().value());
         KeptSp kept = KeptSp.of(sp, now.plus(keepReplaced));
         try {
             if (!replaced.create(key, kept, kept.until())) {

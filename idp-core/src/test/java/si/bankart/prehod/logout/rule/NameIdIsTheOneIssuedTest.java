@@ -94,7 +94,7 @@ class NameIdIsTheOneIssuedTest {
 
     @Test
     void checkWhenSameUserHasAnotherSessionThenTheOtherSessionsValuesDoNotMatch() {
-        SsoSession later = SloFixtures.session(new SpSession(SloFixtures.SP.entityId(), "_si-later", "nid-slo",
+        SsoSession later = SloFixtures.session(new SpSession(SloFixtures.SP.id(), "_si-later", "nid-slo",
                 NameIdFormat.PERSISTENT));
         // A persistent NameID is the same in both sessions; the SessionIndex rule tells them apart.
         passes(rule, established(post(request().build()), later));

@@ -31,14 +31,14 @@ class IssuerIsKnownSpTest {
     void acceptsRegisteredIssuerAndEstablishesTheSp() {
         AuthnRequestCheck check = fresh(post(request().build()));
         passes(rule, check);
-        assertEquals(SP.entityId(), check.sp().entityId());
+        assertEquals(SP.id(), check.sp().entityId());
     }
 
     @Test
     void acceptsIssuerWithExplicitEntityFormat() {
         AuthnRequestCheck check = fresh(post(request().with(r -> r.getIssuer().setFormat(NameIDType.ENTITY)).build()));
         passes(rule, check);
-        assertEquals(SP.entityId(), check.sp().entityId());
+        assertEquals(SP.id(), check.sp().entityId());
     }
 
     @Test
