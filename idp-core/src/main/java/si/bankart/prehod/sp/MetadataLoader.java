@@ -124,7 +124,8 @@ public final class MetadataLoader {
                     throw new MetadataRefused("an EntityDescriptor has no entityID");
                 }
                 if (EntityId.from(entityId).isEmpty()) {
-                    // No request could name it: an Issuer is trimmed, and metadata §2.2.1 caps it at 1024 characters.
+                    // OpenSAML already trims entityID and refuses one over 1024 characters; this keeps
+                    // RegisteredSp.entityId() total should a parser ever let one through.
                     throw new MetadataRefused("its entityID is longer than " + EntityId.MAX_LENGTH
                             + " characters or starts or ends with whitespace");
                 }

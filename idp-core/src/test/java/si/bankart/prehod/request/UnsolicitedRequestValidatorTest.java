@@ -48,6 +48,14 @@ class UnsolicitedRequestValidatorTest {
     }
 
     @Test
+    void missingBlankOrPaddedProviderIdIsRefusedAsUnknownWithoutReply() {
+        for (String providerId : new String[] {null, "", " ", " " + OPEN.entityId()}) {
+            assertRejectedWithoutReply(assertThrows(RequestRejected.class,
+                    () -> validator.validate(providerId, null)), SamlStatus.REQUESTER_REQUEST_DENIED);
+        }
+    }
+
+    @Test
     void spThatDoesNotAllowItIsRefusedWithoutReply() {
         assertRejectedWithoutReply(assertThrows(RequestRejected.class,
                 () -> validator.validate(CLOSED.entityId(), null)), SamlStatus.REQUESTER_REQUEST_DENIED);
