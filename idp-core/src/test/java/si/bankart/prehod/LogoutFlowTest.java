@@ -84,7 +84,7 @@ class LogoutFlowTest {
         var storage = InMemoryStorage.create("logout-flow-test");
         sessions = new SessionStore(storage, SessionConfig.DEFAULTS, clock, ids);
         LogoutRequestValidator validator = LogoutRequestValidator.standard(registry, storage, SloFixtures.LIMITS,
-                SloFixtures.signaturePolicy(false), SloFixtures.IDP, clock);
+                SloFixtures.signaturePolicy(false), EntityId.of(SloFixtures.IDP), clock);
         BackChannelLogout soap = (participant, request) -> {
             soapCalls.add(participant.spEntityId() + " " + request.getSessionIndexes().get(0).getValue());
             return LogoutResult.LOGGED_OUT;

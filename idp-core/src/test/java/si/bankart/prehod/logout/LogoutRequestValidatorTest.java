@@ -1,5 +1,6 @@
 package si.bankart.prehod.logout;
 
+import si.bankart.prehod.protocol.EntityId;
 import si.bankart.prehod.protocol.RequestId;
 import si.bankart.prehod.protocol.RelayState;
 import si.bankart.prehod.protocol.RequestRejected;
@@ -53,7 +54,7 @@ class LogoutRequestValidatorTest {
                 List.of(SIGNING.policy(), OTHER.policy()));
         // At the real time: the in-memory store expires replay records by it.
         validator = LogoutRequestValidator.standard(registry, InMemoryStorage.create("test"), SloFixtures.LIMITS,
-                SloFixtures.signaturePolicy(false), SloFixtures.IDP, clock);
+                SloFixtures.signaturePolicy(false), EntityId.of(SloFixtures.IDP), clock);
     }
 
     private RequestRejected refused(IncomingLogoutRequest incoming, Optional<SsoSession> session) {

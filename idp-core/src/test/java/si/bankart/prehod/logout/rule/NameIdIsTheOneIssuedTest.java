@@ -1,5 +1,6 @@
 package si.bankart.prehod.logout.rule;
 
+import si.bankart.prehod.protocol.EntityId;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static si.bankart.prehod.logout.SloFixtures.post;
 import static si.bankart.prehod.logout.rule.LogoutRuleCheck.assertReasonMentions;
@@ -22,7 +23,7 @@ import si.bankart.prehod.sp.NameIdFormat;
 
 class NameIdIsTheOneIssuedTest {
 
-    private final NameIdIsTheOneIssued rule = new NameIdIsTheOneIssued(SloFixtures.IDP);
+    private final NameIdIsTheOneIssued rule = new NameIdIsTheOneIssued(EntityId.of(SloFixtures.IDP));
 
     @Test
     void checkWhenNameIdIsTheOneIssuedToTheSpThenPassesAndEstablishesItsSpSession() {
