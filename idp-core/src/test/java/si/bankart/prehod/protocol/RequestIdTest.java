@@ -12,6 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.opensaml.saml.saml2.core.AuthnRequest;
+
+import si.bankart.prehod.testing.TestXml;
+import si.bankart.prehod.xml.OpenSamlRuntime;
 
 class RequestIdTest {
 
@@ -43,6 +47,19 @@ class RequestIdTest {
         assertEquals(Optional.empty(), RequestId.from(null));
         assertEquals(Optional.empty(), RequestId.from(""));
         assertEquals(Optional.empty(), RequestId.from("  "));
+    }
+
+    /**
+     * What reaches us: OpenSAML trims the ID attribute and makes a blank one null, so a refusal before
+     * RequestIdIsNotReplayed names no request (InResponseTo absent) exactly as when the ID was a plain string.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"", "  ", " _x "})
+    void fromWhenOpenSamlParsedTheIdThenTrimmedOrEmpty(String id) {
+        OpenSamlRuntime.initialize();
+        AuthnRequest parsed = TestXml.parse("<samlp:AuthnRequest xmlns:samlp=\"urn:oasis:names:tc:SAML:2.0:protocol\""
+                + " ID=\"" + id + "\" Version=\"2.0\" IssueInstant=\"2026-01-01T00:00:00Z\"/>");
+        assertEquals(id.isBlank() ? Optional.empty() : Optional.of(RequestId.of("_x")), RequestId.from(parsed.getID()));
     }
 
     @Test
