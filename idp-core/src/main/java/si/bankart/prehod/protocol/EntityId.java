@@ -8,8 +8,9 @@ import com.fasterxml.jackson.annotation.JsonValue;
 /**
  * A SAML entityID: of an SP (an Issuer, an Audience, a session's portal) or of this IdP. Refuses a blank value, one
  * longer than {@value #MAX_LENGTH} characters (SAML metadata §2.2.1, core §8.3.6) and one that {@link String#trim()}
- * would change: the Issuer of a request is trimmed before it is looked up, so such an ID could never be matched.
- * Stored as its plain string, so records written before it existed still read.
+ * would change. That is what got through before it existed: OpenSAML trims a metadata entityID and refuses a longer
+ * one, and the Issuer of a request is trimmed before it is looked up. Stored as its plain string, so records written
+ * before it existed still read.
  */
 public record EntityId(String value) {
 

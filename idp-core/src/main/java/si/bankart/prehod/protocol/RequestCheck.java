@@ -85,7 +85,7 @@ public abstract class RequestCheck<M extends RequestAbstractType, E extends Repl
         if (sp == null || replyEndpoint == null) {
             return Optional.empty();
         }
-        // Before RequestIdIsNotReplayed has run the ID may be missing or blank: the refusal then names no request.
+        // Before RequestIdIsNotReplayed has run the ID may be missing (OpenSAML makes a blank one null): no InResponseTo.
         return Optional.of(new Reply<>(sp, replyEndpoint, RequestId.from(message().getID()), echoedRelayState()));
     }
 
