@@ -134,8 +134,8 @@ public record Idp(IdpConfig config, Path home, Clock clock, RandomIds ids, Confi
                 AuthnRequestValidator.standard(catalog, storage, config.limits(), config.wantAuthnRequestsSigned(), clock),
                 new UnsolicitedRequestValidator(catalog, config.limits().relayStateBytes()), catalog, pendingLogins,
                 sessions, users, new NameIdIssuer(keys.persistentIdSalt(), ids),
-                new AssertionBuilder(config.entityId(), config.limits().assertionLifetime(), ids),
-                new ResponseBuilder(config.entityId(), signer, new AssertionEncrypter(), clock, ids),
+                new AssertionBuilder(config.idpEntityId(), config.limits().assertionLifetime(), ids),
+                new ResponseBuilder(config.idpEntityId(), signer, new AssertionEncrypter(), clock, ids),
                 audit, new SsoMetrics(metrics), clock, ids);
 
         Optional<RekonoMethod> rekono = Optional.empty();
@@ -197,10 +197,10 @@ public record Idp(IdpConfig config, Path home, Clock clock, RandomIds ids, Confi
                 .sslContext(soapTls).followRedirects(HttpClient.Redirect.NEVER).build(), parserPool,
                 responseCheck, logout.soapTimeout(), limits.maxMessageBytes());
         return new LogoutFlow(
-                LogoutRequestValidator.standard(catalog, storage, limits, spSignatures, config.entityId(), clock),
-                new LogoutPlanner(catalog, config.entityId(), signer, clock, ids, logout.spTimeout()),
+                LogoutRequestValidator.standard(catalog, storage, limits, spSignatures, config.idpEntityId(), clock),
+                new LogoutPlanner(catalog, config.idpEntityId(), signer, clock, ids, logout.spTimeout()),
                 new LogoutProgressStore(storage, clock, ids, logout.stepLifetime()), responseCheck,
-                new LogoutResponseBuilder(config.entityId(), signer, clock, ids), soap, upstream,
+                new LogoutResponseBuilder(config.idpEntityId(), signer, clock, ids), soap, upstream,
                 catalog, sessions, audit, metrics, clock, ids, logout.spTimeout());
     }
 

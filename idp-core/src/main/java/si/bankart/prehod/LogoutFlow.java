@@ -24,6 +24,7 @@ import si.bankart.prehod.logout.LogoutPlan;
 import si.bankart.prehod.logout.LogoutPlanner;
 import si.bankart.prehod.logout.LogoutProgress;
 import si.bankart.prehod.logout.LogoutProgressStore;
+import si.bankart.prehod.protocol.EntityId;
 import si.bankart.prehod.protocol.Reply;
 import si.bankart.prehod.protocol.RequestRejected;
 import si.bankart.prehod.logout.LogoutRequestValidator;
@@ -103,7 +104,7 @@ public final class LogoutFlow {
             return refuse(rejected, client);
         }
         sessions.destroy(valid.session());
-        record(valid.initiator(), valid.session(), "started", client);
+        record(valid.initiator().value(), valid.session(), "started", client);
         LogoutPlan plan = planner.plan(valid.session(), Optional.of(valid.initiator()));
         return proceed(LogoutProgress.start(valid, plan), plan, client);
     }
@@ -193,8 +194,8 @@ public final class LogoutFlow {
             return new LogoutOutcome.Answer(responses.finished(reply.get(), progress));
         }
         List<PortalLogout> portals = new ArrayList<>();
-        progress.participants().forEach(p -> portals.add(new PortalLogout(p.spEntityId(), p.result())));
-        progress.withoutSlo().forEach(sp -> portals.add(new PortalLogout(sp, LogoutResult.NOT_SUPPORTED)));
+        progress.participants().forEach(p -> portals.add(new PortalLogout(EntityId.of(p.spEntityId()), p.result())));
+        progress.withoutSlo().forEach(sp -> portals.add(new PortalLogout(EntityId.of(sp), LogoutResult.NOT_SUPPORTED)));
         return new LogoutOutcome.ShowResult(progress.userId(), portals, partial);
     }
 
@@ -220,7 +221,7 @@ public final class LogoutFlow {
     private LogoutOutcome refuse(RequestRejected rejected, String client) {
         String incident = ids.incident();
         Optional<Reply<SloEndpoint>> reply = rejected.replyTo(SloEndpoint.class);
-        String sp = reply.map(r -> r.sp().entityId()).orElse(null);
+        String sp = reply.map(r -> r.sp().entityId().value()).orElse(null);
         log.warn("Logout refused [incident {}] sp={} status={}: {}", incident, sp == null ? "(untrusted)" : sp,
                 rejected.status(), rejected.reason());
         audit.record(new AuditEvent(clock.instant(), "logout", sp, null, null, null, rejected.status().name(), incident,

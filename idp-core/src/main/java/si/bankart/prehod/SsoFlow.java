@@ -28,6 +28,7 @@ import si.bankart.prehod.login.PendingLogins;
 import si.bankart.prehod.metrics.SsoMetrics;
 import si.bankart.prehod.request.AuthnRequestValidator;
 import si.bankart.prehod.request.IncomingAuthnRequest;
+import si.bankart.prehod.protocol.EntityId;
 import si.bankart.prehod.protocol.RequestRejected;
 import si.bankart.prehod.protocol.SamlStatus;
 import si.bankart.prehod.request.SsoRequest;
@@ -226,10 +227,10 @@ public final class SsoFlow {
         }
         Assertion assertion = assertions.build(reply, updated, spSession, user.get(), clock.instant());
         SamlReply samlReply = responses.success(reply, assertion);
-        audit.record(new AuditEvent(clock.instant(), "sso", reply.sp().entityId(), updated.userId(), updated.method(),
+        audit.record(new AuditEvent(clock.instant(), "sso", reply.sp().entityId().value(), updated.userId(), updated.method(),
                 updated.loa().id(), "success", null, client));
-        metrics.response(reply.sp().entityId(), "success");
-        metrics.loaIssued(reply.sp().entityId(), updated.loa());
+        metrics.response(reply.sp().entityId().value(), "success");
+        metrics.loaIssued(reply.sp().entityId().value(), updated.loa());
         return new SendResponse(samlReply, Optional.of(updated), null);
     }
 
@@ -249,10 +250,10 @@ public final class SsoFlow {
         String incident = knownIncident != null ? knownIncident : ids.incident();
         Optional<Reply<AcsEndpoint>> reply = rejected.replyTo(AcsEndpoint.class);
         log.warn("SSO refused [incident {}] sp={} status={}: {}", incident,
-                reply.map(r -> r.sp().entityId()).orElse("(untrusted)"), rejected.status(), rejected.reason());
-        audit.record(new AuditEvent(clock.instant(), "sso", reply.map(r -> r.sp().entityId()).orElse(null), null,
+                reply.map(r -> r.sp().entityId().value()).orElse("(untrusted)"), rejected.status(), rejected.reason());
+        audit.record(new AuditEvent(clock.instant(), "sso", reply.map(r -> r.sp().entityId().value()).orElse(null), null,
                 method, null, rejected.status().name(), incident, client));
-        metrics.response(reply.map(r -> r.sp().entityId()).orElse(null), rejected.status().name());
+        metrics.response(reply.map(r -> r.sp().entityId().value()).orElse(null), rejected.status().name());
         if (reply.isEmpty()) {
             return new ShowError("request-invalid", incident, rejected.reason());
         }
@@ -269,7 +270,7 @@ public final class SsoFlow {
 
     /** A registered portal's home, or empty for an entity ID we do not serve. */
     public Optional<PortalHome> homeOfPortal(String entityId) {
-        return registry.find(entityId).flatMap(PortalHome::of);
+        return EntityId.from(entityId).flatMap(registry::find).flatMap(PortalHome::of);
     }
 
     /** Rebuilt from the registry each time: a stored request names its SP and ACS, it does not carry trust. */

@@ -1,5 +1,6 @@
 package si.bankart.prehod;
 
+import si.bankart.prehod.protocol.EntityId;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -83,18 +84,18 @@ class LogoutFlowTest {
         var storage = InMemoryStorage.create("logout-flow-test");
         sessions = new SessionStore(storage, SessionConfig.DEFAULTS, clock, ids);
         LogoutRequestValidator validator = LogoutRequestValidator.standard(registry, storage, SloFixtures.LIMITS,
-                SloFixtures.signaturePolicy(false), SloFixtures.IDP, clock);
+                SloFixtures.signaturePolicy(false), EntityId.of(SloFixtures.IDP), clock);
         BackChannelLogout soap = (participant, request) -> {
             soapCalls.add(participant.spEntityId() + " " + request.getSessionIndexes().get(0).getValue());
             return LogoutResult.LOGGED_OUT;
         };
         UpstreamLogout upstreamNow = (token, state) -> upstream.endSessionUrl(token, state);
         flow = new LogoutFlow(validator,
-                new LogoutPlanner(registry, SloFixtures.IDP, new SamlSigner(SloFixtures.IDP_KEY), clock, ids, SP_TIMEOUT),
+                new LogoutPlanner(registry, EntityId.of(SloFixtures.IDP), new SamlSigner(SloFixtures.IDP_KEY), clock, ids, SP_TIMEOUT),
                 new LogoutProgressStore(storage, clock, ids, Duration.ofMinutes(10)),
                 new LogoutResponseCheck(registry, SloFixtures.signaturePolicy(false), clock, SloFixtures.SKEW,
                         SloFixtures.MAX_AGE),
-                new LogoutResponseBuilder(SloFixtures.IDP, new SamlSigner(SloFixtures.IDP_KEY), clock, ids), soap,
+                new LogoutResponseBuilder(EntityId.of(SloFixtures.IDP), new SamlSigner(SloFixtures.IDP_KEY), clock, ids), soap,
                 upstreamNow, registry, sessions, new AuditLog(), clock, ids, SP_TIMEOUT);
     }
 
@@ -263,9 +264,9 @@ class LogoutFlowTest {
 
         var result = assertInstanceOf(LogoutOutcome.ShowResult.class, end);
         assertTrue(result.partial());
-        assertEquals(List.of(new PortalLogout(A.entityId(), LogoutResult.LOGGED_OUT),
-                new PortalLogout(B.entityId(), LogoutResult.TIMED_OUT),
-                new PortalLogout(NONE.entityId(), LogoutResult.NOT_SUPPORTED)), result.portals());
+        assertEquals(List.of(new PortalLogout(A.id(), LogoutResult.LOGGED_OUT),
+                new PortalLogout(B.id(), LogoutResult.TIMED_OUT),
+                new PortalLogout(NONE.id(), LogoutResult.NOT_SUPPORTED)), result.portals());
         assertEquals(Optional.empty(), sessions.find(session.id()));
     }
 

@@ -1,5 +1,8 @@
 package si.bankart.prehod;
 
+import si.bankart.prehod.protocol.RequestId;
+import si.bankart.prehod.protocol.RelayState;
+import si.bankart.prehod.protocol.EntityId;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -90,8 +93,8 @@ class SsoFlowTest {
         flow = new SsoFlow(validator, new UnsolicitedRequestValidator(registry, 80), registry, pendingLogins, sessions,
                 new UserDirectory(List.of(ANA)),
                 new NameIdIssuer("flow-test-salt-32-bytes-long!!!!".getBytes(StandardCharsets.US_ASCII), ids),
-                new AssertionBuilder(IDP, Duration.ofMinutes(5), ids),
-                new ResponseBuilder(IDP, new SamlSigner(TestCredentials.named("idp")), new AssertionEncrypter(), clock, ids),
+                new AssertionBuilder(EntityId.of(IDP), Duration.ofMinutes(5), ids),
+                new ResponseBuilder(EntityId.of(IDP), new SamlSigner(TestCredentials.named("idp")), new AssertionEncrypter(), clock, ids),
                 new AuditLog(), clock, ids);
     }
 
@@ -175,9 +178,9 @@ class SsoFlowTest {
     void noSessionRequiresLoginWithTheValidatedRequestWaiting() {
         TestAuthnRequests request = request();
         PendingLogin pending = assertLoginRequired(start(request, Optional.empty()));
-        assertEquals(request.id(), pending.request().requestId());
+        assertEquals(Optional.of(RequestId.of(request.id())), pending.request().requestId());
         assertEquals(SP.acsUrl(), pending.request().acsLocation());
-        assertEquals("relay-1", pending.request().relayState());
+        assertEquals(Optional.of(RelayState.of("relay-1")), pending.request().relayState());
         assertTrue(pendingLogins.peek(pending.key()).isPresent());
     }
 
@@ -238,7 +241,7 @@ class SsoFlowTest {
     void sessionRemembersTheSpItAnswered() {
         SsoSession session = session("rekono", LevelOfAssurance.SUBSTANTIAL);
         SendResponse send = assertSuccess(start(r -> { }, Optional.of(session)));
-        assertEquals(sessionIndex(send), sessions.find(session.id()).orElseThrow().serviceProvider(SP.entityId())
+        assertEquals(sessionIndex(send), sessions.find(session.id()).orElseThrow().serviceProvider(SP.id())
                 .orElseThrow().sessionIndex());
     }
 
@@ -267,7 +270,7 @@ class SsoFlowTest {
         assertEquals(ANA.id(), created.userId());
         assertEquals(LevelOfAssurance.HIGH, created.loa());
         assertTrue(sessions.find(created.id()).isPresent(), "session stored");
-        assertEquals(pending.request().requestId(), send.reply().response().getInResponseTo());
+        assertEquals(pending.request().requestId().orElseThrow().value(), send.reply().response().getInResponseTo());
         assertEquals("http://eidas.europa.eu/LoA/high", assertion(send).getAuthnStatements().get(0)
                 .getAuthnContext().getAuthnContextClassRef().getURI());
     }
@@ -391,7 +394,7 @@ class SsoFlowTest {
     @Test
     void unsolicitedWithoutSessionRequiresLogin() {
         PendingLogin pending = assertLoginRequired(flow.unsolicited(SP.entityId(), null, Optional.empty(), BROWSER, CLIENT));
-        assertNull(pending.request().requestId());
+        assertEquals(Optional.empty(), pending.request().requestId());
     }
 
     @Test

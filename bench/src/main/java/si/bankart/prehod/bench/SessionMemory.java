@@ -24,6 +24,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import si.bankart.prehod.config.SessionConfig;
 import si.bankart.prehod.loa.LevelOfAssurance;
 import si.bankart.prehod.session.SessionStore;
+import si.bankart.prehod.protocol.EntityId;
 import si.bankart.prehod.session.SpSession;
 import si.bankart.prehod.session.SsoSession;
 import si.bankart.prehod.sp.NameIdFormat;
@@ -136,7 +137,7 @@ final class SessionMemory {
         SsoSession session = sessions.create(userId(n), "certificate", LevelOfAssurance.SUBSTANTIAL, Instant.now());
         byte[] nameId = new byte[32]; // an HMAC-SHA256, as the persistent NameID is
         RANDOM.nextBytes(nameId);
-        return sessions.addServiceProvider(session, new SpSession("https://localhost:8500/bips/saml", ids.samlId(),
+        return sessions.addServiceProvider(session, new SpSession(EntityId.of("https://localhost:8500/bips/saml"), ids.samlId(),
                 Base64.getEncoder().encodeToString(nameId), NameIdFormat.PERSISTENT)).orElseThrow();
     }
 

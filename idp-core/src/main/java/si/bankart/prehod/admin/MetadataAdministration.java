@@ -27,9 +27,9 @@ public final class MetadataAdministration {
     public List<String> list() {
         List<String> lines = new ArrayList<>();
         Map<String, SpCatalog.SourceState> sources = catalog.sources();
-        for (RegisteredSp sp : catalog.all().stream().sorted(Comparator.comparing(RegisteredSp::entityId)).toList()) {
+        for (RegisteredSp sp : catalog.all().stream().sorted(Comparator.comparing(sp -> sp.entityId().value())).toList()) {
             String validUntil = sources.values().stream()
-                    .filter(s -> s.entities().stream().anyMatch(e -> e.entityId().equals(sp.entityId())))
+                    .filter(s -> s.entities().stream().anyMatch(e -> e.entityId().equals(sp.entityId().value())))
                     .findFirst().flatMap(SpCatalog.SourceState::validUntil).map(Instant::toString).orElse("-");
             String keyExpiry = Stream.concat(sp.metadata().signingCertificates().stream(),
                             sp.metadata().encryptionCertificates().stream())

@@ -26,7 +26,9 @@ import org.opensaml.saml.saml2.core.SubjectConfirmation;
 import org.opensaml.saml.saml2.core.SubjectConfirmationData;
 
 import si.bankart.prehod.directory.User;
+import si.bankart.prehod.protocol.EntityId;
 import si.bankart.prehod.protocol.Reply;
+import si.bankart.prehod.protocol.RequestId;
 import si.bankart.prehod.session.SpSession;
 import si.bankart.prehod.session.SsoSession;
 import si.bankart.prehod.sp.NameIdFormat;
@@ -47,11 +49,11 @@ public final class AssertionBuilder {
      */
     public static final String LOGIN_METHOD = "loginMethod";
 
-    private final String idpEntityId;
+    private final EntityId idpEntityId;
     private final Duration lifetime;
     private final RandomIds ids;
 
-    public AssertionBuilder(String idpEntityId, Duration lifetime, RandomIds ids) {
+    public AssertionBuilder(EntityId idpEntityId, Duration lifetime, RandomIds ids) {
         this.idpEntityId = idpEntityId;
         this.lifetime = lifetime;
         this.ids = ids;
@@ -75,7 +77,7 @@ public final class AssertionBuilder {
 
     private Issuer issuer() {
         Issuer issuer = SamlObjects.build(Issuer.DEFAULT_ELEMENT_NAME);
-        issuer.setValue(idpEntityId);
+        issuer.setValue(idpEntityId.value());
         issuer.setFormat(NameIDType.ENTITY);
         return issuer;
     }
@@ -85,11 +87,11 @@ public final class AssertionBuilder {
         nameId.setValue(spSession.nameId());
         nameId.setFormat(spSession.nameIdFormat().uri());
         if (spSession.nameIdFormat() == NameIdFormat.PERSISTENT || spSession.nameIdFormat() == NameIdFormat.TRANSIENT) {
-            nameId.setNameQualifier(idpEntityId);
-            nameId.setSPNameQualifier(reply.sp().entityId());
+            nameId.setNameQualifier(idpEntityId.value());
+            nameId.setSPNameQualifier(reply.sp().entityId().value());
         }
         SubjectConfirmationData data = SamlObjects.build(SubjectConfirmationData.DEFAULT_ELEMENT_NAME);
-        data.setInResponseTo(reply.inResponseTo());
+        data.setInResponseTo(reply.inResponseTo().map(RequestId::value).orElse(null));
         data.setRecipient(reply.location());
         data.setNotOnOrAfter(now.plus(lifetime));
         SubjectConfirmation confirmation = SamlObjects.build(SubjectConfirmation.DEFAULT_ELEMENT_NAME);
@@ -103,7 +105,7 @@ public final class AssertionBuilder {
 
     private Conditions conditions(Reply<AcsEndpoint> reply, Instant now) {
         Audience audience = SamlObjects.build(Audience.DEFAULT_ELEMENT_NAME);
-        audience.setURI(reply.sp().entityId());
+        audience.setURI(reply.sp().entityId().value());
         AudienceRestriction restriction = SamlObjects.build(AudienceRestriction.DEFAULT_ELEMENT_NAME);
         restriction.getAudiences().add(audience);
         Conditions conditions = SamlObjects.build(Conditions.DEFAULT_ELEMENT_NAME);

@@ -41,7 +41,7 @@ public final class NameIdIssuer {
         }
         String source = sp.policy().nameIdSourceAttribute();
         return switch (format) {
-            case PERSISTENT -> Optional.of(persistent(sp.entityId(), user.id()));
+            case PERSISTENT -> Optional.of(persistent(sp.entityId().value(), user.id()));
             case TRANSIENT -> Optional.of(ids.samlId());
             case EMAIL -> user.attribute(source == null ? MAIL : source);
             case UNSPECIFIED -> user.attribute(source);

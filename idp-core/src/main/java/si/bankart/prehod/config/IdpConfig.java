@@ -3,6 +3,7 @@ package si.bankart.prehod.config;
 import java.net.URI;
 import java.util.Objects;
 
+import si.bankart.prehod.protocol.EntityId;
 import si.bankart.prehod.storage.StoreConfig;
 
 /**
@@ -47,6 +48,11 @@ public record IdpConfig(
 
     public IdpConfig {
         require(entityId, "entityId");
+        try {
+            EntityId.of(entityId);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("entityId: " + e.getMessage());
+        }
         Objects.requireNonNull(publicBaseUrl, "publicBaseUrl is required");
         if (!"https".equals(publicBaseUrl.getScheme()) || publicBaseUrl.getHost() == null
                 || (publicBaseUrl.getPath() != null && !publicBaseUrl.getPath().isEmpty())
@@ -85,6 +91,11 @@ public record IdpConfig(
     public URI certificateBaseUrl() {
         return certificateBaseUrl != null ? certificateBaseUrl
                 : URI.create("https://" + publicBaseUrl.getHost() + ":" + server.certificatePort());
+    }
+
+    /** Our entityID as the Issuer of what we send; checked when the configuration was read. */
+    public EntityId idpEntityId() {
+        return EntityId.of(entityId);
     }
 
     /** The absolute URL of one of our endpoints, as SPs must address it (Destination, metadata). */

@@ -48,7 +48,7 @@ public final class PendingLoginGate {
         }
         Optional<String> refusal = LoginBinding.refusal(pending.get(), browserBinding);
         if (refusal.isPresent()) {
-            return refuse(pending.get().request().spEntityId(), step, method, "other-browser", refusal.get(), client);
+            return refuse(pending.get().request().spEntityId().value(), step, method, "other-browser", refusal.get(), client);
         }
         return new PendingAccess.Granted(pending.get());
     }

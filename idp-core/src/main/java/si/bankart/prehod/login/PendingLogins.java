@@ -39,7 +39,7 @@ public final class PendingLogins {
         PendingLogin pending = new PendingLogin(ids.token(), request, clock.instant().plus(lifetime),
                 LoginBinding.hash(browserBinding));
         records.create(pending.key(), pending, pending.expires());
-        origins.create(pending.key(), request.spEntityId(), pending.expires().plus(ORIGIN_LIFETIME));
+        origins.create(pending.key(), request.spEntityId().value(), pending.expires().plus(ORIGIN_LIFETIME));
         return pending;
     }
 

@@ -5,6 +5,8 @@ import java.util.List;
 
 import org.opensaml.saml.saml2.core.LogoutRequest;
 
+import si.bankart.prehod.protocol.EntityId;
+
 /** What single logout does next, for the web layer to carry out. */
 public sealed interface LogoutOutcome permits LogoutOutcome.AskSp, LogoutOutcome.EndUpstream, LogoutOutcome.Answer,
         LogoutOutcome.ShowResult, LogoutOutcome.Refuse, LogoutOutcome.ShowError {
@@ -45,6 +47,6 @@ public sealed interface LogoutOutcome permits LogoutOutcome.AskSp, LogoutOutcome
     }
 
     /** One portal of the session and how its logout ended. */
-    record PortalLogout(String spEntityId, LogoutResult result) {
+    record PortalLogout(EntityId spEntityId, LogoutResult result) {
     }
 }

@@ -15,6 +15,7 @@ import org.opensaml.saml.saml2.core.NameID;
 import org.opensaml.saml.saml2.core.NameIDType;
 import org.opensaml.saml.saml2.core.SessionIndex;
 
+import si.bankart.prehod.protocol.EntityId;
 import si.bankart.prehod.response.SamlSigner;
 import si.bankart.prehod.session.SpSession;
 import si.bankart.prehod.session.SsoSession;
@@ -34,13 +35,13 @@ import static si.bankart.prehod.xml.SamlObjects.build;
 public final class LogoutPlanner {
 
     private final ServiceProviders registry;
-    private final String idpEntityId;
+    private final EntityId idpEntityId;
     private final SamlSigner signer;
     private final Clock clock;
     private final RandomIds ids;
     private final Duration requestLifetime;
 
-    public LogoutPlanner(ServiceProviders registry, String idpEntityId, SamlSigner signer, Clock clock,
+    public LogoutPlanner(ServiceProviders registry, EntityId idpEntityId, SamlSigner signer, Clock clock,
             RandomIds ids, Duration requestLifetime) {
         this.registry = registry;
         this.idpEntityId = idpEntityId;
@@ -51,7 +52,7 @@ public final class LogoutPlanner {
     }
 
     /** @param initiator the SP that asked for logout, or empty when the user started it at the IdP */
-    public LogoutPlan plan(SsoSession session, Optional<String> initiator) {
+    public LogoutPlan plan(SsoSession session, Optional<EntityId> initiator) {
         List<PlannedLogout> front = new ArrayList<>();
         List<PlannedLogout> back = new ArrayList<>();
         List<String> without = new ArrayList<>();
@@ -67,7 +68,7 @@ public final class LogoutPlanner {
             } else if (soap.isPresent()) {
                 back.add(planned(spSession, soap.get()));
             } else {
-                without.add(spSession.spEntityId());
+                without.add(spSession.spEntityId().value());
             }
         }
         return new LogoutPlan(front, back, without);
@@ -83,7 +84,7 @@ public final class LogoutPlanner {
         request.setNotOnOrAfter(now.plus(requestLifetime));
         request.setDestination(participant.location());
         Issuer issuer = build(Issuer.DEFAULT_ELEMENT_NAME);
-        issuer.setValue(idpEntityId);
+        issuer.setValue(idpEntityId.value());
         issuer.setFormat(NameIDType.ENTITY);
         request.setIssuer(issuer);
         NameID nameId = build(NameID.DEFAULT_ELEMENT_NAME);
@@ -100,7 +101,7 @@ public final class LogoutPlanner {
     }
 
     private PlannedLogout planned(SpSession spSession, SloEndpoint endpoint) {
-        SpLogout participant = new SpLogout(spSession.spEntityId(), endpoint.binding(), endpoint.location(),
+        SpLogout participant = new SpLogout(spSession.spEntityId().value(), endpoint.binding(), endpoint.location(),
                 spSession.nameId(), spSession.nameIdFormat(), spSession.sessionIndex(), ids.samlId(), null,
                 LogoutResult.PENDING);
         return new PlannedLogout(participant, request(participant));

@@ -1,6 +1,9 @@
 package si.bankart.prehod.logout;
 
+import si.bankart.prehod.protocol.EntityId;
+import si.bankart.prehod.protocol.RelayState;
 import si.bankart.prehod.protocol.Reply;
+import si.bankart.prehod.protocol.RequestId;
 import si.bankart.prehod.sp.SloEndpoint;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,8 +40,9 @@ public record LogoutProgress(String sessionId, String userId, String initiatorEn
     /** Logout an SP asked for. */
     public static LogoutProgress start(ValidLogoutRequest request, LogoutPlan plan) {
         Reply<SloEndpoint> reply = request.reply();
-        return new LogoutProgress(request.session().id(), request.session().userId(), reply.sp().entityId(),
-                reply.inResponseTo(), reply.relayState(), reply.binding(), participants(plan), plan.withoutSlo(),
+        return new LogoutProgress(request.session().id(), request.session().userId(), reply.sp().entityId().value(),
+                reply.inResponseTo().map(RequestId::value).orElse(null),
+                reply.relayState().map(RelayState::value).orElse(null), reply.binding(), participants(plan), plan.withoutSlo(),
                 request.session().upstreamIdToken());
     }
 
@@ -60,8 +64,9 @@ public record LogoutProgress(String sessionId, String userId, String initiatorEn
         if (!startedBySp()) {
             return Optional.empty();
         }
-        return registry.find(initiatorEntityId).flatMap(sp -> sp.metadata().frontChannelSlo(initiatorBinding)
-                .map(slo -> new Reply<>(sp, slo, initiatorRequestId, initiatorRelayState)));
+        return registry.find(EntityId.of(initiatorEntityId)).flatMap(sp -> sp.metadata().frontChannelSlo(initiatorBinding)
+                .map(slo -> new Reply<>(sp, slo, RequestId.from(initiatorRequestId),
+                        Optional.ofNullable(initiatorRelayState).map(RelayState::of))));
     }
 
     /** The next SP to send through the browser, if any is still to be asked. */

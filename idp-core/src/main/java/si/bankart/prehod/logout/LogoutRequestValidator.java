@@ -1,5 +1,6 @@
 package si.bankart.prehod.logout;
 
+import si.bankart.prehod.protocol.EntityId;
 import si.bankart.prehod.protocol.RequestRejected;
 import si.bankart.prehod.protocol.Reply;
 import si.bankart.prehod.protocol.RequestRule;
@@ -51,7 +52,7 @@ public final class LogoutRequestValidator {
      * SingleLogoutService first, the signature before the content), the principal last.
      */
     public static LogoutRequestValidator standard(ServiceProviders sps, StorageService storage, Limits limits,
-            SpSignature signatures, String idpEntityId, Clock clock) {
+            SpSignature signatures, EntityId idpEntityId, Clock clock) {
         return new LogoutRequestValidator(List.of(
                 new IssuerIsKnownSp(sps),
                 new ReplyGoesToSloFromMetadata(),

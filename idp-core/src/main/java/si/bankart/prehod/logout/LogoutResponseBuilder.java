@@ -1,6 +1,8 @@
 package si.bankart.prehod.logout;
 
 import si.bankart.prehod.protocol.RequestRejected;
+import si.bankart.prehod.protocol.RelayState;
+import si.bankart.prehod.protocol.EntityId;
 import si.bankart.prehod.protocol.Reply;
 import si.bankart.prehod.sp.SloEndpoint;
 import java.time.Clock;
@@ -25,7 +27,7 @@ public final class LogoutResponseBuilder {
     private final SamlSigner signer;
     private final StatusResponseEnvelope envelope;
 
-    public LogoutResponseBuilder(String idpEntityId, SamlSigner signer, Clock clock, RandomIds ids) {
+    public LogoutResponseBuilder(EntityId idpEntityId, SamlSigner signer, Clock clock, RandomIds ids) {
         this.signer = signer;
         this.envelope = new StatusResponseEnvelope(idpEntityId, clock, ids);
     }
@@ -54,6 +56,7 @@ public final class LogoutResponseBuilder {
                 reply.inResponseTo(), reply.location(), status == null ? StatusCode.SUCCESS : status.topLevel(),
                 status == null ? null : status.secondLevel(), message);
         signer.sign(response);
-        return new OutgoingLogoutResponse(response, reply.location(), reply.binding(), reply.relayState());
+        return new OutgoingLogoutResponse(response, reply.location(), reply.binding(),
+                reply.relayState().map(RelayState::value).orElse(null));
     }
 }

@@ -13,6 +13,7 @@ import org.opensaml.saml.saml2.core.NameIDType;
 import org.opensaml.saml.saml2.core.StatusCode;
 
 import si.bankart.prehod.protocol.signature.SignatureVerdict;
+import si.bankart.prehod.protocol.EntityId;
 import si.bankart.prehod.sp.RegisteredSp;
 import si.bankart.prehod.sp.ServiceProviders;
 
@@ -55,7 +56,7 @@ public final class LogoutResponseCheck {
         if (issuer.getFormat() != null && !NameIDType.ENTITY.equals(issuer.getFormat())) {
             throw new LogoutResponseRejected("Issuer format is not entity");
         }
-        RegisteredSp sp = registry.find(expected.spEntityId())
+        RegisteredSp sp = registry.find(EntityId.of(expected.spEntityId()))
                 .orElseThrow(() -> new LogoutResponseRejected(expected.spEntityId() + " is no longer a registered SP"));
         if (!SAMLVersion.VERSION_20.equals(response.getVersion())) {
             throw new LogoutResponseRejected("LogoutResponse Version is not 2.0");

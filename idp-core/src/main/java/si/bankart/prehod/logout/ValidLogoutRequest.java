@@ -1,6 +1,7 @@
 package si.bankart.prehod.logout;
 
 import si.bankart.prehod.protocol.Reply;
+import si.bankart.prehod.protocol.EntityId;
 import si.bankart.prehod.sp.SloEndpoint;
 import si.bankart.prehod.session.SsoSession;
 
@@ -12,7 +13,7 @@ import si.bankart.prehod.session.SsoSession;
  */
 public record ValidLogoutRequest(Reply<SloEndpoint> reply, SsoSession session) {
 
-    public String initiator() {
+    public EntityId initiator() {
         return reply.sp().entityId();
     }
 }

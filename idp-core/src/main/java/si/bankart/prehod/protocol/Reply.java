@@ -1,5 +1,7 @@
 package si.bankart.prehod.protocol;
 
+import java.util.Optional;
+
 import si.bankart.prehod.sp.RegisteredSp;
 
 /**
@@ -7,10 +9,11 @@ import si.bankart.prehod.sp.RegisteredSp;
  * logout). Holding one is the proof that sending an answer (even an error) cannot be abused to send a browser
  * somewhere an attacker chose.
  *
- * @param inResponseTo the request ID, or null for unsolicited SSO
- * @param relayState   echoed as received, only once it passed the length check; otherwise null
+ * @param inResponseTo the request ID; empty for unsolicited SSO
+ * @param relayState   echoed as received, only once it passed the length check; otherwise empty
  */
-public record Reply<E extends ReplyEndpoint>(RegisteredSp sp, E endpoint, String inResponseTo, String relayState) {
+public record Reply<E extends ReplyEndpoint>(RegisteredSp sp, E endpoint, Optional<RequestId> inResponseTo,
+        Optional<RelayState> relayState) {
 
     /** The Destination of the answer and where the browser is sent with it. */
     public String location() {

@@ -21,7 +21,7 @@ public abstract class RequestCheck<M extends RequestAbstractType, E extends Repl
     private final IncomingRequest<M> incoming;
     private RegisteredSp sp;
     private E replyEndpoint;
-    private String echoedRelayState;
+    private RelayState echoedRelayState;
 
     protected RequestCheck(IncomingRequest<M> incoming) {
         this.incoming = incoming;
@@ -72,12 +72,12 @@ public abstract class RequestCheck<M extends RequestAbstractType, E extends Repl
     }
 
     /** The RelayState that passed its length check and may be echoed in the reply; until then replies carry none. */
-    public void echoRelayState(String relayState) {
+    public void echoRelayState(RelayState relayState) {
         this.echoedRelayState = relayState;
     }
 
-    public String echoedRelayState() {
-        return echoedRelayState;
+    public Optional<RelayState> echoedRelayState() {
+        return Optional.ofNullable(echoedRelayState);
     }
 
     /** Where the SP may be answered: only once its identity and its endpoint are established. */
@@ -85,7 +85,8 @@ public abstract class RequestCheck<M extends RequestAbstractType, E extends Repl
         if (sp == null || replyEndpoint == null) {
             return Optional.empty();
         }
-        return Optional.of(new Reply<>(sp, replyEndpoint, message().getID(), echoedRelayState));
+        // Before RequestIdIsNotReplayed has run the ID may be missing (OpenSAML makes a blank one null): no InResponseTo.
+        return Optional.of(new Reply<>(sp, replyEndpoint, RequestId.from(message().getID()), echoedRelayState()));
     }
 
     /** The refusal, answered to the SP only once {@link #reply()} is known. */

@@ -1,10 +1,12 @@
 package si.bankart.prehod.request;
 
+import si.bankart.prehod.protocol.RequestId;
 import si.bankart.prehod.protocol.RequestRejected;
 import si.bankart.prehod.protocol.RequestRule;
 import si.bankart.prehod.protocol.RequestRules;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 
 import org.opensaml.storage.StorageService;
 
@@ -71,7 +73,8 @@ public final class AuthnRequestValidator {
     public SsoRequest validate(IncomingAuthnRequest incoming) throws RequestRejected {
         AuthnRequestCheck check = new AuthnRequestCheck(incoming);
         rules.check(check);
-        return new SsoRequest(check.sp().entityId(), check.acs().location(), check.request().getID(),
+        return new SsoRequest(check.sp().entityId(), check.acs().location(),
+                Optional.of(RequestId.of(check.request().getID())),
                 check.echoedRelayState(), Boolean.TRUE.equals(check.request().isForceAuthn()),
                 Boolean.TRUE.equals(check.request().isPassive()), check.loaRequirement().acceptable(),
                 check.nameIdFormat());

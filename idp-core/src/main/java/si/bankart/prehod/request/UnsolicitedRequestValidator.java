@@ -1,5 +1,7 @@
 package si.bankart.prehod.request;
 
+import si.bankart.prehod.protocol.EntityId;
+import si.bankart.prehod.protocol.RelayState;
 import si.bankart.prehod.protocol.SamlStatus;
 import si.bankart.prehod.protocol.RequestRejected;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +27,7 @@ public final class UnsolicitedRequestValidator {
     }
 
     public SsoRequest validate(String providerId, String target) throws RequestRejected {
-        Optional<RegisteredSp> sp = registry.find(providerId);
+        Optional<RegisteredSp> sp = EntityId.from(providerId).flatMap(registry::find);
         if (sp.isEmpty()) {
             throw new RequestRejected(SamlStatus.REQUESTER_REQUEST_DENIED, "providerId is not a registered SP", Optional.empty());
         }
@@ -38,8 +40,8 @@ public final class UnsolicitedRequestValidator {
                     Optional.empty());
         }
         RegisteredSp registered = sp.get();
-        return new SsoRequest(registered.entityId(), registered.metadata().defaultAcs().orElseThrow().location(), null,
-                target, false, false, LoaRequirement.atLeast(registered.policy().minimumLoa()).acceptable(),
+        return new SsoRequest(registered.entityId(), registered.metadata().defaultAcs().orElseThrow().location(),
+                Optional.empty(), Optional.ofNullable(target).map(RelayState::of), false, false, LoaRequirement.atLeast(registered.policy().minimumLoa()).acceptable(),
                 registered.policy().nameIdFormat());
     }
 }

@@ -7,6 +7,8 @@ import org.opensaml.saml.saml2.core.Assertion;
 import org.opensaml.saml.saml2.core.Response;
 import org.opensaml.saml.saml2.core.StatusCode;
 
+import si.bankart.prehod.protocol.EntityId;
+import si.bankart.prehod.protocol.RelayState;
 import si.bankart.prehod.protocol.SamlStatus;
 import si.bankart.prehod.protocol.Reply;
 import si.bankart.prehod.sp.RelyingPartyPolicy;
@@ -25,7 +27,7 @@ public final class ResponseBuilder {
     private final AssertionEncrypter encrypter;
     private final StatusResponseEnvelope envelope;
 
-    public ResponseBuilder(String idpEntityId, SamlSigner signer, AssertionEncrypter encrypter, Clock clock, RandomIds ids) {
+    public ResponseBuilder(EntityId idpEntityId, SamlSigner signer, AssertionEncrypter encrypter, Clock clock, RandomIds ids) {
         this.signer = signer;
         this.encrypter = encrypter;
         this.envelope = new StatusResponseEnvelope(idpEntityId, clock, ids);
@@ -44,14 +46,16 @@ public final class ResponseBuilder {
         if (policy.signResponse()) {
             signer.sign(response);
         }
-        return new SamlReply(response, reply.location(), reply.relayState(), reply.sp().policy().displayName());
+        return new SamlReply(response, reply.location(), reply.relayState().map(RelayState::value).orElse(null),
+                reply.sp().policy().displayName());
     }
 
     /** @param incident shown to the SP as StatusMessage so its support can quote it to ours */
     public SamlReply error(Reply<AcsEndpoint> reply, SamlStatus status, String incident) {
         Response response = envelope(reply, status.topLevel(), status.secondLevel(), "incident " + incident);
         signer.sign(response);
-        return new SamlReply(response, reply.location(), reply.relayState(), reply.sp().policy().displayName());
+        return new SamlReply(response, reply.location(), reply.relayState().map(RelayState::value).orElse(null),
+                reply.sp().policy().displayName());
     }
 
     private Response envelope(Reply<AcsEndpoint> reply, String topLevel, String secondLevel, String message) {

@@ -1,6 +1,7 @@
 package si.bankart.prehod.response;
 
 import java.time.Clock;
+import java.util.Optional;
 
 import org.opensaml.saml.common.SAMLVersion;
 import org.opensaml.saml.saml2.core.Issuer;
@@ -10,6 +11,8 @@ import org.opensaml.saml.saml2.core.StatusCode;
 import org.opensaml.saml.saml2.core.StatusMessage;
 import org.opensaml.saml.saml2.core.StatusResponseType;
 
+import si.bankart.prehod.protocol.EntityId;
+import si.bankart.prehod.protocol.RequestId;
 import si.bankart.prehod.storage.RandomIds;
 import si.bankart.prehod.xml.SamlObjects;
 
@@ -20,29 +23,30 @@ import si.bankart.prehod.xml.SamlObjects;
  */
 public final class StatusResponseEnvelope {
 
-    private final String idpEntityId;
+    private final EntityId idpEntityId;
     private final Clock clock;
     private final RandomIds ids;
 
-    public StatusResponseEnvelope(String idpEntityId, Clock clock, RandomIds ids) {
+    public StatusResponseEnvelope(EntityId idpEntityId, Clock clock, RandomIds ids) {
         this.idpEntityId = idpEntityId;
         this.clock = clock;
         this.ids = ids;
     }
 
     /**
+     * @param inResponseTo empty for an unsolicited Response: no InResponseTo
      * @param secondLevel may be null: a bare top-level code
      * @param message     may be null: no StatusMessage
      */
-    public <T extends StatusResponseType> T wrap(T response, String inResponseTo, String destination, String topLevel,
+    public <T extends StatusResponseType> T wrap(T response, Optional<RequestId> inResponseTo, String destination, String topLevel,
             String secondLevel, String message) {
         response.setID(ids.samlId());
         response.setIssueInstant(clock.instant());
         response.setVersion(SAMLVersion.VERSION_20);
-        response.setInResponseTo(inResponseTo);
+        response.setInResponseTo(inResponseTo.map(RequestId::value).orElse(null));
         response.setDestination(destination);
         Issuer issuer = SamlObjects.build(Issuer.DEFAULT_ELEMENT_NAME);
-        issuer.setValue(idpEntityId);
+        issuer.setValue(idpEntityId.value());
         issuer.setFormat(NameIDType.ENTITY);
         response.setIssuer(issuer);
         StatusCode code = SamlObjects.build(StatusCode.DEFAULT_ELEMENT_NAME);

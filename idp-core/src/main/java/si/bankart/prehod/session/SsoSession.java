@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 import si.bankart.prehod.loa.LevelOfAssurance;
+import si.bankart.prehod.protocol.EntityId;
 
 /**
  * A user's single sign-on session at the IdP.
@@ -31,7 +32,7 @@ public record SsoSession(String id, String userId, String method, LevelOfAssuran
         this(id, userId, method, loa, authnInstant, lastUsed, notOnOrAfter, serviceProviders, null);
     }
 
-    public Optional<SpSession> serviceProvider(String entityId) {
+    public Optional<SpSession> serviceProvider(EntityId entityId) {
         return serviceProviders.stream().filter(sp -> sp.spEntityId().equals(entityId)).findFirst();
     }
 

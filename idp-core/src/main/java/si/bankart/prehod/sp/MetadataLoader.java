@@ -30,6 +30,7 @@ import org.opensaml.security.credential.UsageType;
 import org.opensaml.xmlsec.keyinfo.KeyInfoSupport;
 
 import si.bankart.prehod.config.ConfigException;
+import si.bankart.prehod.protocol.EntityId;
 import si.bankart.prehod.sp.source.MetadataRefused;
 
 /**
@@ -121,6 +122,12 @@ public final class MetadataLoader {
             try {
                 if (entityId == null || entityId.isBlank()) {
                     throw new MetadataRefused("an EntityDescriptor has no entityID");
+                }
+                if (EntityId.from(entityId).isEmpty()) {
+                    // OpenSAML already trims entityID and refuses one over 1024 characters; this keeps
+                    // RegisteredSp.entityId() total should a parser ever let one through.
+                    throw new MetadataRefused("its entityID is longer than " + EntityId.MAX_LENGTH
+                            + " characters or starts or ends with whitespace");
                 }
                 if (!seen.add(entityId)) {
                     throw new MetadataRefused("its entityID appears twice");

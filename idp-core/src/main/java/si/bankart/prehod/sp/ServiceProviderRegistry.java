@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
+import si.bankart.prehod.protocol.EntityId;
+
 /** A fixed set of SPs that may ask us for an assertion: metadata joined with its policy from conf/. */
 public final class ServiceProviderRegistry implements ServiceProviders {
 
@@ -69,8 +71,8 @@ public final class ServiceProviderRegistry implements ServiceProviders {
     }
 
     @Override
-    public Optional<RegisteredSp> find(String entityId) {
-        return entityId == null ? Optional.empty() : Optional.ofNullable(byEntityId.get(entityId));
+    public Optional<RegisteredSp> find(EntityId entityId) {
+        return entityId == null ? Optional.empty() : Optional.ofNullable(byEntityId.get(entityId.value()));
     }
 
     @Override

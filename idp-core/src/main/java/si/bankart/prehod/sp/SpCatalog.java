@@ -34,6 +34,7 @@ import si.bankart.prehod.config.IdpConfig;
 import si.bankart.prehod.config.YamlFiles;
 import si.bankart.prehod.health.HealthCheck;
 import si.bankart.prehod.health.HealthReport;
+import si.bankart.prehod.protocol.EntityId;
 import si.bankart.prehod.sp.source.MetadataRefused;
 import si.bankart.prehod.sp.source.MetadataSource;
 import si.bankart.prehod.sp.source.MetadataSourceConfig;
@@ -261,10 +262,10 @@ public final class SpCatalog implements ServiceProviders, HealthCheck {
 
     private List<String> audit(ServiceProviderRegistry before, ServiceProviderRegistry after, Instant now) {
         List<String> changes = new ArrayList<>();
-        Set<String> ids = new LinkedHashSet<>();
+        Set<EntityId> ids = new LinkedHashSet<>();
         before.all().forEach(sp -> ids.add(sp.entityId()));
         after.all().forEach(sp -> ids.add(sp.entityId()));
-        for (String id : ids) {
+        for (EntityId id : ids) {
             Optional<RegisteredSp> was = before.find(id);
             Optional<RegisteredSp> is = after.find(id);
             String change = SpChange.between(was, is);
@@ -274,7 +275,7 @@ public final class SpCatalog implements ServiceProviders, HealthCheck {
             was.ifPresent(sp -> keep(sp, now));
             String source = is.or(() -> was).map(sp -> sp.metadata().source()).orElse("-");
             log.info("metadata: SP {} {} (source {})", id, change, source);
-            audit.record(new AuditEvent(now, "metadata", id, null, null, null, change, null, null));
+            audit.record(new AuditEvent(now, "metadata", id.value(), null, null, null, change, null, null));
             changes.add(id + ": " + change);
         }
         return changes;
@@ -285,7 +286,7 @@ public final class SpCatalog implements ServiceProviders, HealthCheck {
      * fails here must not stop the reload: only logins in progress with the old SP are lost.
      */
     private void keep(RegisteredSp sp, Instant now) {
-        String key = keptKey(sp.entityId());
+        String key = keptKey(sp.entityId().value());
         KeptSp kept = KeptSp.of(sp, now.plus(keepReplaced));
         try {
             if (!replaced.create(key, kept, kept.until())) {
@@ -308,12 +309,12 @@ public final class SpCatalog implements ServiceProviders, HealthCheck {
     }
 
     @Override
-    public Optional<RegisteredSp> find(String entityId) {
+    public Optional<RegisteredSp> find(EntityId entityId) {
         Optional<RegisteredSp> found = current.find(entityId);
         if (found.isPresent() || entityId == null) {
             return found;
         }
-        return lookUpOnFirstUse(entityId);
+        return lookUpOnFirstUse(entityId.value());
     }
 
     /** An MDQ source is asked only for an entity with a policy entry: unknown issuers cannot make us fetch. */
@@ -335,7 +336,7 @@ public final class SpCatalog implements ServiceProviders, HealthCheck {
                         entities.add(sp.get());
                         states.put(source.name(), state.with(entities));
                         rebuild(now);
-                        return current.find(entityId);
+                        return current.find(EntityId.of(entityId));
                     }
                 } catch (MetadataRefused e) {
                     log.warn("metadata source {}: entity {} refused: {}", source.name(), entityId, e.getMessage());
@@ -354,9 +355,9 @@ public final class SpCatalog implements ServiceProviders, HealthCheck {
     }
 
     @Override
-    public Optional<RegisteredSp> asStarted(String entityId, String acsLocation) {
+    public Optional<RegisteredSp> asStarted(EntityId entityId, String acsLocation) {
         return ServiceProviders.super.asStarted(entityId, acsLocation)
-                .or(() -> entityId == null ? Optional.empty() : replaced.read(keptKey(entityId))
+                .or(() -> entityId == null ? Optional.empty() : replaced.read(keptKey(entityId.value()))
                         .filter(kept -> kept.until().isAfter(clock.instant())).map(KeptSp::registered)
                         .filter(sp -> sp.metadata().acsByLocation(acsLocation).isPresent()));
     }

@@ -84,14 +84,14 @@ class PolicyFileTest {
 
         List<String> report = catalog.reload();
 
-        assertEquals(Optional.empty(), catalog.find(newcomer.entityId()));
+        assertEquals(Optional.empty(), catalog.find(newcomer.id()));
         assertTrue(report.stream().anyMatch(line -> line.startsWith("refused: SP " + newcomer.entityId())
                 && line.contains("has only a policy stub (complete: false)")), report.toString());
 
         Files.writeString(file, Files.readString(file).replaceAll("(?m)^ *complete: false.*\n", ""));
         report = catalog.reload();
 
-        assertTrue(catalog.find(newcomer.entityId()).isPresent(), report.toString());
+        assertTrue(catalog.find(newcomer.id()).isPresent(), report.toString());
         assertTrue(report.contains(newcomer.entityId() + ": added"), report.toString());
     }
 

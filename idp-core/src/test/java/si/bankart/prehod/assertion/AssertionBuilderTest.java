@@ -1,5 +1,9 @@
 package si.bankart.prehod.assertion;
 
+import si.bankart.prehod.protocol.RequestId;
+import si.bankart.prehod.protocol.RelayState;
+import si.bankart.prehod.protocol.EntityId;
+import java.util.Optional;
 import si.bankart.prehod.sp.AcsEndpoint;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static si.bankart.prehod.testing.TestXPath.count;
@@ -40,7 +44,7 @@ class AssertionBuilderTest {
             "taxNumber", "12345678"));
     private static final SsoSession SESSION = new SsoSession("cookie-1", ANA.id(), "test", LevelOfAssurance.SUBSTANTIAL,
             AUTHN, NOW, SESSION_END, List.of());
-    private static final SpSession PERSISTENT = new SpSession(SP.entityId(), "_session-index-1", "opaque-persistent-id",
+    private static final SpSession PERSISTENT = new SpSession(SP.id(), "_session-index-1", "opaque-persistent-id",
             NameIdFormat.PERSISTENT);
 
     static {
@@ -48,11 +52,12 @@ class AssertionBuilderTest {
     }
 
     private static Reply<AcsEndpoint> reply(RegisteredSp sp, String inResponseTo) {
-        return new Reply<>(sp, sp.metadata().defaultAcs().orElseThrow(), inResponseTo, "relay-1");
+        return new Reply<>(sp, sp.metadata().defaultAcs().orElseThrow(), RequestId.from(inResponseTo),
+                Optional.of(RelayState.of("relay-1")));
     }
 
     private static String xml(Reply<AcsEndpoint> reply, SpSession spSession, User user) {
-        Assertion assertion = new AssertionBuilder(IDP, LIFETIME, new FixedIds()).build(reply, SESSION, spSession, user, NOW);
+        Assertion assertion = new AssertionBuilder(EntityId.of(IDP), LIFETIME, new FixedIds()).build(reply, SESSION, spSession, user, NOW);
         try {
             return SerializeSupport.prettyPrintXML(XMLObjectSupport.marshall(assertion));
         } catch (Exception e) {
@@ -92,7 +97,7 @@ class AssertionBuilderTest {
     @Test
     void emailNameIdHasNoQualifiers() {
         String xml = xml(reply(SP.registered(), "_request-1"),
-                new SpSession(SP.entityId(), "_s", "ana@bank.test", NameIdFormat.EMAIL), ANA);
+                new SpSession(SP.id(), "_s", "ana@bank.test", NameIdFormat.EMAIL), ANA);
         String nameId = "/saml:Assertion/saml:Subject/saml:NameID";
         assertEquals(NameIdFormat.EMAIL.uri(), value(xml, nameId + "/@Format"));
         assertEquals(0, count(xml, nameId + "/@NameQualifier | " + nameId + "/@SPNameQualifier"));

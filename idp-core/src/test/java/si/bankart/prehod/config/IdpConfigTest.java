@@ -43,6 +43,20 @@ class IdpConfigTest {
         assertRefused("entityId is required", () -> config(" ", "https://idp.test"));
     }
 
+    /** Our entityID goes into every Issuer; OpenSAML would refuse a longer one when it builds our metadata. */
+    @Test
+    void refusesEntityIdLongerThan1024CharactersOrPadded() {
+        assertRefused("entityId: an entityID is at most 1024", () -> config("https://idp.test/" + "i".repeat(1024),
+                "https://idp.test"));
+        assertRefused("entityId: an entityID must not start or end with whitespace",
+                () -> config(" https://idp.test/idp", "https://idp.test"));
+    }
+
+    @Test
+    void givesTheEntityIdAsTheBuildersTakeIt() {
+        assertEquals("https://idp.test/idp", config("https://idp.test/idp", "https://idp.test").idpEntityId().value());
+    }
+
     @Test
     void refusesMissingServer() {
         assertRefused("server is required", () -> new IdpConfig("https://idp.test/idp", URI.create("https://idp.test"),

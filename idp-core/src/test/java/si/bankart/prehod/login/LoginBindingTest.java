@@ -1,5 +1,7 @@
 package si.bankart.prehod.login;
 
+import si.bankart.prehod.protocol.RequestId;
+import si.bankart.prehod.protocol.EntityId;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
@@ -18,8 +20,8 @@ import si.bankart.prehod.storage.RandomIds;
 class LoginBindingTest {
 
     private static final String VALUE = "a".repeat(43);
-    private static final SsoRequest REQUEST = new SsoRequest("https://sp.test/a", "https://sp.test/a/acs", "_req-1",
-            null, false, false, Set.of(LevelOfAssurance.SUBSTANTIAL), NameIdFormat.PERSISTENT);
+    private static final SsoRequest REQUEST = new SsoRequest(EntityId.of("https://sp.test/a"), "https://sp.test/a/acs",
+            Optional.of(RequestId.of("_req-1")), Optional.empty(), false, false, Set.of(LevelOfAssurance.SUBSTANTIAL), NameIdFormat.PERSISTENT);
     private static final PendingLogin PENDING = new PendingLogin("key", REQUEST, Instant.now().plusSeconds(60),
             LoginBinding.hash(VALUE));
 

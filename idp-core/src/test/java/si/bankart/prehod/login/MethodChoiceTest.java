@@ -1,5 +1,6 @@
 package si.bankart.prehod.login;
 
+import si.bankart.prehod.protocol.RequestId;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
@@ -33,7 +34,7 @@ class MethodChoiceTest {
     private static final RelyingPartyPolicy BOTH = TestPolicy.of(SP).loginMethods("rekono", "certificate").build();
 
     private static SsoRequest request(boolean forceAuthn, boolean isPassive, LevelOfAssurance... acceptable) {
-        return new SsoRequest(SP.entityId(), SP.acsUrl(), "_r", null, forceAuthn, isPassive, Set.of(acceptable),
+        return new SsoRequest(SP.id(), SP.acsUrl(), Optional.of(RequestId.of("_r")), Optional.empty(), forceAuthn, isPassive, Set.of(acceptable),
                 NameIdFormat.PERSISTENT);
     }
 

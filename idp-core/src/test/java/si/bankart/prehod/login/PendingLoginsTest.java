@@ -1,5 +1,8 @@
 package si.bankart.prehod.login;
 
+import si.bankart.prehod.protocol.RequestId;
+import si.bankart.prehod.protocol.RelayState;
+import si.bankart.prehod.protocol.EntityId;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,8 +25,8 @@ class PendingLoginsTest {
 
     private static final Duration LIFETIME = Duration.ofMinutes(15);
     private static final String BINDING = "b".repeat(43);
-    private static final SsoRequest REQUEST = new SsoRequest("https://sp.test/a", "https://sp.test/a/acs", "_req-1",
-            "relay", true, false, Set.of(LevelOfAssurance.SUBSTANTIAL, LevelOfAssurance.HIGH), NameIdFormat.PERSISTENT);
+    private static final SsoRequest REQUEST = new SsoRequest(EntityId.of("https://sp.test/a"), "https://sp.test/a/acs",
+            Optional.of(RequestId.of("_req-1")), Optional.of(RelayState.of("relay")), true, false, Set.of(LevelOfAssurance.SUBSTANTIAL, LevelOfAssurance.HIGH), NameIdFormat.PERSISTENT);
 
     private final MutableClock clock = MutableClock.atRealNow();
     private final PendingLogins pending = new PendingLogins(InMemoryStorage.create("test"), clock, LIFETIME,

@@ -1,5 +1,6 @@
 package si.bankart.prehod.logout;
 
+import si.bankart.prehod.protocol.EntityId;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -51,7 +52,7 @@ class LogoutPlannerTest {
     private final LogoutPlanner planner = new LogoutPlanner(
             new ServiceProviderRegistry(SPS.stream().map(RegisteredSp::metadata).toList(),
                     SPS.stream().map(RegisteredSp::policy).toList()),
-            IDP, new SamlSigner(IDP_KEY), SloFixtures.CLOCK, new FixedIds(), LIFETIME);
+            EntityId.of(IDP), new SamlSigner(IDP_KEY), SloFixtures.CLOCK, new FixedIds(), LIFETIME);
 
     private static List<String> entityIds(List<PlannedLogout> planned) {
         return planned.stream().map(p -> p.participant().spEntityId()).toList();
@@ -59,7 +60,7 @@ class LogoutPlannerTest {
 
     @Test
     void planWhenAnSpInitiatedThenEveryOtherSpIsListedByHowItCanBeReached() {
-        LogoutPlan plan = planner.plan(SESSION, Optional.of(INITIATOR.entityId()));
+        LogoutPlan plan = planner.plan(SESSION, Optional.of(INITIATOR.id()));
         assertEquals(List.of(BROWSER.entityId()), entityIds(plan.frontChannel()));
         assertEquals(List.of(SOAP_ONLY.entityId()), entityIds(plan.backChannel()));
         assertEquals(List.of(NO_SLO.entityId()), plan.withoutSlo());
@@ -76,12 +77,12 @@ class LogoutPlannerTest {
     void planWhenSpLeftTheRegistryThenItCountsAsWithoutSlo() {
         SsoSession withGone = SESSION.with(SloFixtures.spSession(TestServiceProvider.named("slo-gone")));
         assertEquals(List.of(NO_SLO.entityId(), "https://sp.test/slo-gone"),
-                planner.plan(withGone, Optional.of(INITIATOR.entityId())).withoutSlo());
+                planner.plan(withGone, Optional.of(INITIATOR.id())).withoutSlo());
     }
 
     @Test
     void requestNamesWhatTheSpWasGivenAndGoesToItsSloFromMetadata() {
-        PlannedLogout planned = planner.plan(SESSION, Optional.of(INITIATOR.entityId())).frontChannel().get(0);
+        PlannedLogout planned = planner.plan(SESSION, Optional.of(INITIATOR.id())).frontChannel().get(0);
         LogoutRequest request = TestXml.roundTrip(planned.request());
         assertEquals(planned.participant().requestId(), request.getID());
         assertEquals(SloFixtures.postSlo(BROWSER).location(), request.getDestination());
@@ -97,7 +98,7 @@ class LogoutPlannerTest {
     @Test
     void requestOverPostIsSignedWithTheIdpKey() throws Exception {
         LogoutRequest request = TestXml.roundTrip(
-                planner.plan(SESSION, Optional.of(INITIATOR.entityId())).frontChannel().get(0).request());
+                planner.plan(SESSION, Optional.of(INITIATOR.id())).frontChannel().get(0).request());
         assertNotNull(request.getSignature());
         new SAMLSignatureProfileValidator().validate(request.getSignature());
         SignatureValidator.validate(request.getSignature(), new BasicX509Credential(IDP_KEY.getEntityCertificate()));
@@ -108,9 +109,9 @@ class LogoutPlannerTest {
         LogoutPlanner withFixedKey = new LogoutPlanner(
                 new ServiceProviderRegistry(SPS.stream().map(RegisteredSp::metadata).toList(),
                         SPS.stream().map(RegisteredSp::policy).toList()),
-                IDP, new SamlSigner(GoldenFiles.SIGNING_KEY), SloFixtures.CLOCK, new FixedIds(), LIFETIME);
+                EntityId.of(IDP), new SamlSigner(GoldenFiles.SIGNING_KEY), SloFixtures.CLOCK, new FixedIds(), LIFETIME);
         GoldenFiles.assertMatchesGolden(LogoutPlannerTest.class, "signedOverPost", GoldenFiles.xml(
-                withFixedKey.plan(SESSION, Optional.of(INITIATOR.entityId())).frontChannel().get(0).request()));
+                withFixedKey.plan(SESSION, Optional.of(INITIATOR.id())).frontChannel().get(0).request()));
     }
 
     @Test

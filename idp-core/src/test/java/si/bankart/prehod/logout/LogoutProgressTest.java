@@ -1,5 +1,7 @@
 package si.bankart.prehod.logout;
 
+import si.bankart.prehod.protocol.RequestId;
+import si.bankart.prehod.protocol.RelayState;
 import si.bankart.prehod.protocol.Reply;
 import si.bankart.prehod.sp.SloEndpoint;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -105,7 +107,8 @@ class LogoutProgressTest {
 
     @Test
     void startFromAValidRequestRemembersWhomToAnswer() {
-        Reply<SloEndpoint> reply = new Reply<>(SloFixtures.registeredSp(), SloFixtures.postSlo(SloFixtures.SP), "_from-sp", "rs-9");
+        Reply<SloEndpoint> reply = new Reply<>(SloFixtures.registeredSp(), SloFixtures.postSlo(SloFixtures.SP),
+                Optional.of(RequestId.of("_from-sp")), Optional.of(RelayState.of("rs-9")));
         LogoutPlan plan = new LogoutPlan(List.of(), List.of(), List.of("https://sp.test/e"));
         LogoutProgress progress = LogoutProgress.start(new ValidLogoutRequest(reply, SloFixtures.session()), plan);
         assertEquals(SloFixtures.SP.entityId(), progress.initiatorEntityId());
@@ -124,8 +127,8 @@ class LogoutProgressTest {
                 SloFixtures.REDIRECT, List.of(), List.of(), null);
         Reply<SloEndpoint> reply = progress.initiatorReply(registry).orElseThrow();
         assertEquals(SloFixtures.redirectSlo(SloFixtures.SP).location(), reply.location());
-        assertEquals("_from-sp", reply.inResponseTo());
-        assertEquals("rs-9", reply.relayState());
+        assertEquals(Optional.of(RequestId.of("_from-sp")), reply.inResponseTo());
+        assertEquals(Optional.of(RelayState.of("rs-9")), reply.relayState());
     }
 
     @Test

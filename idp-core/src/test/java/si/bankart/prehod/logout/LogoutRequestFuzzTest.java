@@ -1,5 +1,6 @@
 package si.bankart.prehod.logout;
 
+import si.bankart.prehod.protocol.EntityId;
 import si.bankart.prehod.protocol.RequestRejected;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
@@ -27,7 +28,7 @@ class LogoutRequestFuzzTest {
                     SloFixtures.metadata(SloFixtures.SP, SloFixtures.redirectSlo(SloFixtures.SP), SloFixtures.postSlo(SloFixtures.SP))),
                     List.of(SloFixtures.SP.policy()));
             return LogoutRequestValidator.standard(registry, InMemoryStorage.create("fuzz"), SloFixtures.LIMITS,
-                    SloFixtures.signaturePolicy(false), SloFixtures.IDP, SloFixtures.CLOCK);
+                    SloFixtures.signaturePolicy(false), EntityId.of(SloFixtures.IDP), SloFixtures.CLOCK);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -1,5 +1,8 @@
 package si.bankart.prehod.logout;
 
+import si.bankart.prehod.protocol.EntityId;
+import si.bankart.prehod.protocol.RequestId;
+import si.bankart.prehod.protocol.RelayState;
 import si.bankart.prehod.protocol.RequestRejected;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -51,7 +54,7 @@ class LogoutRequestValidatorTest {
                 List.of(SIGNING.policy(), OTHER.policy()));
         // At the real time: the in-memory store expires replay records by it.
         validator = LogoutRequestValidator.standard(registry, InMemoryStorage.create("test"), SloFixtures.LIMITS,
-                SloFixtures.signaturePolicy(false), SloFixtures.IDP, clock);
+                SloFixtures.signaturePolicy(false), EntityId.of(SloFixtures.IDP), clock);
     }
 
     private RequestRejected refused(IncomingLogoutRequest incoming, Optional<SsoSession> session) {
@@ -71,10 +74,10 @@ class LogoutRequestValidatorTest {
     void validateWhenSignedRequestNamesWhatThisSessionIssuedThenAcceptedWithReplyToTheSpsSlo() throws Exception {
         ValidLogoutRequest valid = validator.validate(post(request(SP).id("_ok").signed()),
                 Optional.of(SloFixtures.session()));
-        assertEquals(SP.entityId(), valid.initiator());
+        assertEquals(SP.id(), valid.initiator());
         assertEquals(SloFixtures.postSlo(SP).location(), valid.reply().location());
-        assertEquals("_ok", valid.reply().inResponseTo());
-        assertEquals("rs-1", valid.reply().relayState());
+        assertEquals(Optional.of(RequestId.of("_ok")), valid.reply().inResponseTo());
+        assertEquals(Optional.of(RelayState.of("rs-1")), valid.reply().relayState());
         assertEquals(SloFixtures.session(), valid.session());
     }
 
@@ -106,7 +109,7 @@ class LogoutRequestValidatorTest {
         ValidLogoutRequest valid = validator.validate(post(signedWith(
                 org.opensaml.xmlsec.signature.support.SignatureConstants.ALGO_ID_C14N_EXCL_OMIT_COMMENTS, "_exc")),
                 Optional.of(SloFixtures.session()));
-        assertEquals(SP.entityId(), valid.initiator());
+        assertEquals(SP.id(), valid.initiator());
     }
 
     @Test

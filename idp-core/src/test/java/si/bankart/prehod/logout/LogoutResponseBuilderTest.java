@@ -1,5 +1,8 @@
 package si.bankart.prehod.logout;
 
+import si.bankart.prehod.protocol.RequestId;
+import si.bankart.prehod.protocol.RelayState;
+import si.bankart.prehod.protocol.EntityId;
 import si.bankart.prehod.protocol.RequestRejected;
 import si.bankart.prehod.protocol.Reply;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -35,9 +38,9 @@ class LogoutResponseBuilderTest {
     private static final SloEndpoint SLO = new SloEndpoint(SloFixtures.POST, "https://sp.test/slo/post",
             "https://sp.test/slo/post/answer");
     private static final Reply<SloEndpoint> REPLY = new Reply<>(SloFixtures.registered(SloFixtures.SP, SLO), SLO,
-            "_request-1", "rs-1");
+            Optional.of(RequestId.of("_request-1")), Optional.of(RelayState.of("rs-1")));
 
-    private final LogoutResponseBuilder builder = new LogoutResponseBuilder(IDP, new SamlSigner(IDP_KEY),
+    private final LogoutResponseBuilder builder = new LogoutResponseBuilder(EntityId.of(IDP), new SamlSigner(IDP_KEY),
             SloFixtures.CLOCK, new FixedIds());
 
     private static LogoutProgress finished(LogoutResult... results) {

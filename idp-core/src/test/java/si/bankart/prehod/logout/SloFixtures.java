@@ -91,7 +91,7 @@ public final class SloFixtures {
     /** What the IdP issued to this SP: SessionIndex {@code _si-<name>}, persistent NameID {@code nid-<name>}. */
     public static SpSession spSession(TestServiceProvider sp) {
         String name = sp.entityId().substring(sp.entityId().lastIndexOf('/') + 1);
-        return new SpSession(sp.entityId(), "_si-" + name, "nid-" + name, NameIdFormat.PERSISTENT);
+        return new SpSession(sp.id(), "_si-" + name, "nid-" + name, NameIdFormat.PERSISTENT);
     }
 
     public static SsoSession session(SpSession... participants) {

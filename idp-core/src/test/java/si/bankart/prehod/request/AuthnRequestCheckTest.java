@@ -1,5 +1,7 @@
 package si.bankart.prehod.request;
 
+import si.bankart.prehod.protocol.RequestId;
+import si.bankart.prehod.protocol.RelayState;
 import si.bankart.prehod.protocol.SamlStatus;
 import si.bankart.prehod.protocol.Reply;
 import si.bankart.prehod.sp.AcsEndpoint;
@@ -47,8 +49,8 @@ class AuthnRequestCheckTest {
         check.acs(REGISTERED.metadata().acsByIndex(1).orElseThrow());
         Reply<AcsEndpoint> reply = check.reject(SamlStatus.REQUESTER_REQUEST_DENIED, "x").replyTo(AcsEndpoint.class).orElseThrow();
         assertEquals(SP.secondAcsUrl(), reply.location());
-        assertEquals("_check-1", reply.inResponseTo());
-        assertEquals(null, reply.relayState(), "RelayState only once it passed its check");
+        assertEquals(Optional.of(RequestId.of("_check-1")), reply.inResponseTo());
+        assertEquals(Optional.empty(), reply.relayState(), "RelayState only once it passed its check");
     }
 
     @Test
@@ -56,8 +58,8 @@ class AuthnRequestCheckTest {
         AuthnRequestCheck check = check();
         check.sp(REGISTERED);
         check.acs(REGISTERED.metadata().defaultAcs().orElseThrow());
-        check.echoRelayState("rs");
-        assertEquals("rs", check.reply().orElseThrow().relayState());
+        check.echoRelayState(RelayState.of("rs"));
+        assertEquals(Optional.of(RelayState.of("rs")), check.reply().orElseThrow().relayState());
     }
 
     @Test

@@ -1,5 +1,8 @@
 package si.bankart.prehod.request;
 
+import si.bankart.prehod.protocol.RequestId;
+import si.bankart.prehod.protocol.RelayState;
+import java.util.Optional;
 import si.bankart.prehod.protocol.SamlStatus;
 import si.bankart.prehod.protocol.RequestRejected;
 import si.bankart.prehod.protocol.rule.IssuerIsKnownSp;
@@ -14,7 +17,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -94,7 +96,8 @@ class AuthnRequestValidatorTest {
 
         SsoRequest result = validator.validate(post(xml, "state-1"));
 
-        assertEquals(new SsoRequest(SP.entityId(), SP.secondAcsUrl(), "_validator-1", "state-1", true, false,
+        assertEquals(new SsoRequest(SP.id(), SP.secondAcsUrl(), Optional.of(RequestId.of("_validator-1")),
+                Optional.of(RelayState.of("state-1")), true, false,
                 Set.of(LevelOfAssurance.SUBSTANTIAL, LevelOfAssurance.HIGH), NameIdFormat.PERSISTENT), result);
     }
 
@@ -102,7 +105,7 @@ class AuthnRequestValidatorTest {
     void validRequestWithoutOptionsGetsDefaultAcsAndSpMinimum() throws Exception {
         SsoRequest result = validator.validate(post(request().with(r -> r.setIsPassive(true)).signedXml(), null));
 
-        assertEquals(new SsoRequest(SP.entityId(), SP.acsUrl(), "_validator-1", null, false, true,
+        assertEquals(new SsoRequest(SP.id(), SP.acsUrl(), Optional.of(RequestId.of("_validator-1")), Optional.empty(), false, true,
                 Set.of(LevelOfAssurance.SUBSTANTIAL, LevelOfAssurance.HIGH), NameIdFormat.PERSISTENT), result);
     }
 
@@ -144,7 +147,7 @@ class AuthnRequestValidatorTest {
         assertEquals(SamlStatus.REQUESTER_REQUEST_DENIED, thrown.status());
         assertTrue(thrown.reason().contains("signature"), thrown.reason());
         assertEquals(SP.acsUrl(), thrown.replyTo().orElseThrow().location());
-        assertEquals("state-1", thrown.replyTo().orElseThrow().relayState());
+        assertEquals(Optional.of(RelayState.of("state-1")), thrown.replyTo().orElseThrow().relayState());
     }
 
     @Test

@@ -1,5 +1,7 @@
 package si.bankart.prehod.request;
 
+import java.util.Optional;
+import si.bankart.prehod.protocol.RelayState;
 import si.bankart.prehod.protocol.SamlStatus;
 import si.bankart.prehod.protocol.RequestRejected;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -34,7 +36,7 @@ class UnsolicitedRequestValidatorTest {
 
     @Test
     void spThatAllowsItGetsARequestToItsDefaultAcsWithoutRequestId() throws Exception {
-        assertEquals(new SsoRequest(OPEN.entityId(), OPEN.acsUrl(), null, "/home", false, false,
+        assertEquals(new SsoRequest(OPEN.id(), OPEN.acsUrl(), Optional.empty(), Optional.of(RelayState.of("/home")), false, false,
                 Set.of(LevelOfAssurance.SUBSTANTIAL, LevelOfAssurance.HIGH), NameIdFormat.PERSISTENT),
                 validator.validate(OPEN.entityId(), "/home"));
     }
@@ -43,6 +45,14 @@ class UnsolicitedRequestValidatorTest {
     void unknownProviderIdIsRefusedWithoutReply() {
         assertRejectedWithoutReply(assertThrows(RequestRejected.class,
                 () -> validator.validate("https://sp.test/unknown", null)), SamlStatus.REQUESTER_REQUEST_DENIED);
+    }
+
+    @Test
+    void missingBlankOrPaddedProviderIdIsRefusedAsUnknownWithoutReply() {
+        for (String providerId : new String[] {null, "", " ", " " + OPEN.entityId()}) {
+            assertRejectedWithoutReply(assertThrows(RequestRejected.class,
+                    () -> validator.validate(providerId, null)), SamlStatus.REQUESTER_REQUEST_DENIED);
+        }
     }
 
     @Test

@@ -1,5 +1,9 @@
 package si.bankart.prehod.response;
 
+import si.bankart.prehod.protocol.RequestId;
+import si.bankart.prehod.protocol.RelayState;
+import si.bankart.prehod.protocol.EntityId;
+import java.util.Optional;
 import si.bankart.prehod.sp.AcsEndpoint;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -63,18 +67,19 @@ class ResponseBuilderTest {
     }
 
     private final FixedIds ids = new FixedIds();
-    private final ResponseBuilder builder = new ResponseBuilder(IDP, new SamlSigner(IDP_KEY), new AssertionEncrypter(),
+    private final ResponseBuilder builder = new ResponseBuilder(EntityId.of(IDP), new SamlSigner(IDP_KEY), new AssertionEncrypter(),
             Clock.fixed(NOW, ZoneOffset.UTC), ids);
 
     private static Reply<AcsEndpoint> reply(RegisteredSp sp) {
-        return new Reply<>(sp, sp.metadata().defaultAcs().orElseThrow(), "_request-1", "relay-1");
+        return new Reply<>(sp, sp.metadata().defaultAcs().orElseThrow(), Optional.of(RequestId.of("_request-1")),
+                Optional.of(RelayState.of("relay-1")));
     }
 
     private Assertion assertion(Reply<AcsEndpoint> reply) {
         SsoSession session = new SsoSession("cookie", "ana", "test", LevelOfAssurance.SUBSTANTIAL, NOW, NOW,
                 NOW.plus(Duration.ofHours(8)), List.of());
-        return new AssertionBuilder(IDP, Duration.ofMinutes(5), ids).build(reply, session,
-                new SpSession(SP.entityId(), "_si", "nid", NameIdFormat.PERSISTENT), new User("ana", Map.of()), NOW);
+        return new AssertionBuilder(EntityId.of(IDP), Duration.ofMinutes(5), ids).build(reply, session,
+                new SpSession(SP.id(), "_si", "nid", NameIdFormat.PERSISTENT), new User("ana", Map.of()), NOW);
     }
 
     /** As the SP receives it: serialised and parsed again. */

@@ -1,5 +1,6 @@
 package si.bankart.prehod.session;
 
+import si.bankart.prehod.protocol.EntityId;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.security.SecureRandom;
@@ -49,7 +50,7 @@ class SessionStoreOnRedisTest {
                 SessionStore store = i % 2 == 0 ? storeA : storeB;
                 // Each thread starts from the session as it read it before any portal was added: the stale copy
                 // a node holds while it builds an assertion.
-                SpSession portal = new SpSession("https://portal-" + i + ".test", "_s" + i, "n" + i, NameIdFormat.TRANSIENT);
+                SpSession portal = new SpSession(EntityId.of("https://portal-" + i + ".test"), "_s" + i, "n" + i, NameIdFormat.TRANSIENT);
                 writes.add(threads.submit((Callable<Void>) () -> {
                     go.await();
                     store.addServiceProvider(session, portal).orElseThrow();
@@ -62,7 +63,7 @@ class SessionStoreOnRedisTest {
             }
             threads.shutdown();
 
-            Set<String> stored = storeB.find(session.id()).orElseThrow().serviceProviders().stream()
+            Set<EntityId> stored = storeB.find(session.id()).orElseThrow().serviceProviders().stream()
                     .map(SpSession::spEntityId).collect(Collectors.toSet());
             assertEquals(2 * perNode, stored.size(), "portals in the session: " + stored);
         }

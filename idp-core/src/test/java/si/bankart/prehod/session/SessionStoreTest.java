@@ -1,5 +1,6 @@
 package si.bankart.prehod.session;
 
+import si.bankart.prehod.protocol.EntityId;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -132,14 +133,14 @@ class SessionStoreTest {
 
     @Test
     void savedServiceProvidersAreFoundAgain() {
-        SsoSession session = store.addServiceProvider(login(), new SpSession("https://sp.test/a", "_si", "nid", NameIdFormat.PERSISTENT)).orElseThrow();
-        assertEquals(List.of(new SpSession("https://sp.test/a", "_si", "nid", NameIdFormat.PERSISTENT)),
+        SsoSession session = store.addServiceProvider(login(), new SpSession(EntityId.of("https://sp.test/a"), "_si", "nid", NameIdFormat.PERSISTENT)).orElseThrow();
+        assertEquals(List.of(new SpSession(EntityId.of("https://sp.test/a"), "_si", "nid", NameIdFormat.PERSISTENT)),
                 store.find(session.id()).orElseThrow().serviceProviders());
     }
 
     @Test
     void sameUserLoggingInAgainUpgradesTheSessionKeepingItsPortalsUnderANewId() {
-        SsoSession first = store.addServiceProvider(login(), new SpSession("https://sp.test/a", "_si", "nid", NameIdFormat.PERSISTENT)).orElseThrow();
+        SsoSession first = store.addServiceProvider(login(), new SpSession(EntityId.of("https://sp.test/a"), "_si", "nid", NameIdFormat.PERSISTENT)).orElseThrow();
         clock.advance(Duration.ofMinutes(10));
 
         SsoSession upgraded = store.loggedIn(Optional.of(first),
@@ -168,7 +169,7 @@ class SessionStoreTest {
 
     @Test
     void anotherUserLoggingInEndsTheEarlierSession() {
-        SsoSession first = store.addServiceProvider(login(), new SpSession("https://sp.test/a", "_si", "nid", NameIdFormat.PERSISTENT)).orElseThrow();
+        SsoSession first = store.addServiceProvider(login(), new SpSession(EntityId.of("https://sp.test/a"), "_si", "nid", NameIdFormat.PERSISTENT)).orElseThrow();
 
         SsoSession second = store.loggedIn(Optional.of(first),
                 new LoginResult.Authenticated("bor", "test", LevelOfAssurance.LOW, clock.instant()));

@@ -1,5 +1,6 @@
 package si.bankart.prehod.session;
 
+import si.bankart.prehod.protocol.EntityId;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Instant;
@@ -19,15 +20,15 @@ class SsoSessionTest {
 
     @Test
     void withAddsAServiceProvider() {
-        SpSession a = new SpSession("https://sp.test/a", "_1", "n", NameIdFormat.PERSISTENT);
-        assertEquals(Optional.of(a), SESSION.with(a).serviceProvider("https://sp.test/a"));
-        assertEquals(Optional.empty(), SESSION.serviceProvider("https://sp.test/a"));
+        SpSession a = new SpSession(EntityId.of("https://sp.test/a"), "_1", "n", NameIdFormat.PERSISTENT);
+        assertEquals(Optional.of(a), SESSION.with(a).serviceProvider(EntityId.of("https://sp.test/a")));
+        assertEquals(Optional.empty(), SESSION.serviceProvider(EntityId.of("https://sp.test/a")));
     }
 
     @Test
     void withReplacesTheSameServiceProvider() {
-        SpSession first = new SpSession("https://sp.test/a", "_1", "n", NameIdFormat.PERSISTENT);
-        SpSession second = new SpSession("https://sp.test/a", "_2", "t", NameIdFormat.TRANSIENT);
+        SpSession first = new SpSession(EntityId.of("https://sp.test/a"), "_1", "n", NameIdFormat.PERSISTENT);
+        SpSession second = new SpSession(EntityId.of("https://sp.test/a"), "_2", "t", NameIdFormat.TRANSIENT);
         assertEquals(List.of(second), SESSION.with(first).with(second).serviceProviders());
     }
 }

@@ -225,6 +225,22 @@ class MetadataLoaderTest {
         assertMentions(dropped.get(0), "twice.xml", ONE.entityId(), "appears twice");
     }
 
+    /** OpenSAML refuses an entityID over 1024 characters (metadata §2.2.1) while unmarshalling, as EntityId does. */
+    @Test
+    void refusesTheFileWhenAnEntityIdIsLongerThan1024Characters() throws Exception {
+        String tooLong = "https://sp.test/" + "a".repeat(1024);
+        assertMentions(refused("long.xml", ONE.metadataXml().replace("entityID=\"" + ONE.entityId(),
+                "entityID=\"" + tooLong)), "long.xml", "is not SAML metadata");
+    }
+
+    /** OpenSAML trims the entityID attribute, so no entityID with surrounding whitespace reaches EntityId. */
+    @Test
+    void trimsAnEntityIdWithSurroundingWhitespace() throws Exception {
+        List<SpMetadata> loaded = load(write("padded.xml",
+                ONE.metadataXml().replace("entityID=\"" + ONE.entityId() + "\"", "entityID=\" " + ONE.entityId() + " \"")));
+        assertEquals(List.of(ONE.entityId()), loaded.stream().map(SpMetadata::entityId).toList());
+    }
+
     @Test
     void dropsAnEntityWhoseOwnValidUntilHasPassed() throws Exception {
         String e = dropped("old.xml", ONE.metadataXml().replace("entityID=", "validUntil=\"2020-01-01T00:00:00Z\" entityID="));

@@ -29,7 +29,7 @@ class ServiceProviderRegistryTest {
     void joinsMetadataAndPolicyByEntityId() {
         ServiceProviderRegistry registry = new ServiceProviderRegistry(List.of(SP.metadata(), OTHER.metadata()),
                 List.of(OTHER.policy(), SP.policy()));
-        RegisteredSp found = registry.find(SP.entityId()).orElseThrow();
+        RegisteredSp found = registry.find(SP.id()).orElseThrow();
         assertEquals(SP.metadata(), found.metadata());
         assertEquals(SP.policy(), found.policy());
         assertEquals(2, registry.all().size());
@@ -38,7 +38,7 @@ class ServiceProviderRegistryTest {
     @Test
     void findsNothingForUnknownOrNullEntityId() {
         ServiceProviderRegistry registry = new ServiceProviderRegistry(List.of(SP.metadata()), List.of(SP.policy()));
-        assertEquals(Optional.empty(), registry.find(OTHER.entityId()));
+        assertEquals(Optional.empty(), registry.find(OTHER.id()));
         assertEquals(Optional.empty(), registry.find(null));
     }
 

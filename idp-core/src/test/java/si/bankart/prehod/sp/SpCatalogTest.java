@@ -70,7 +70,7 @@ class SpCatalogTest {
     void refusesAnEntityWithoutPolicyInsteadOfUsingDefaults() {
         source.entities = List.of(ONE.metadata(), OTHER.metadata());
         catalog.start();
-        assertEquals(Optional.empty(), catalog.find(OTHER.entityId()));
+        assertEquals(Optional.empty(), catalog.find(OTHER.id()));
         assertTrue(catalog.refusals().stream().anyMatch(r -> r.contains(OTHER.entityId())
                 && r.contains("has no entry in the relying-party policy")), catalog.refusals().toString());
     }
@@ -95,7 +95,7 @@ class SpCatalogTest {
         source.failure = "unreachable";
         clock.advance(Duration.ofHours(3));
         catalog.reload();
-        assertEquals(Optional.empty(), catalog.find(ONE.entityId()));
+        assertEquals(Optional.empty(), catalog.find(ONE.id()));
         assertEquals(HealthState.DOWN, catalog.check().state());
     }
 
@@ -128,11 +128,11 @@ class SpCatalogTest {
         catalog.start();
         source.entities = List.of();
         catalog.reload();
-        assertEquals(Optional.empty(), catalog.find(ONE.entityId()));
-        assertEquals(ONE.entityId(), catalog.asStarted(ONE.entityId(), ONE.acsUrl()).orElseThrow().entityId());
+        assertEquals(Optional.empty(), catalog.find(ONE.id()));
+        assertEquals(ONE.id(), catalog.asStarted(ONE.id(), ONE.acsUrl()).orElseThrow().entityId());
         clock.advance(Duration.ofMinutes(16));
         catalog.reload();
-        assertEquals(Optional.empty(), catalog.asStarted(ONE.entityId(), ONE.acsUrl()));
+        assertEquals(Optional.empty(), catalog.asStarted(ONE.id(), ONE.acsUrl()));
     }
 
     @Test
@@ -141,7 +141,7 @@ class SpCatalogTest {
         catalog.start();
         policies.add(OTHER.policy());
         assertTrue(catalog.reload().contains(OTHER.entityId() + ": added"));
-        assertTrue(catalog.find(OTHER.entityId()).isPresent());
+        assertTrue(catalog.find(OTHER.id()).isPresent());
     }
 
     @Test

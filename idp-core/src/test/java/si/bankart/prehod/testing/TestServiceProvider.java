@@ -1,5 +1,6 @@
 package si.bankart.prehod.testing;
 
+import si.bankart.prehod.protocol.EntityId;
 import java.security.cert.CertificateEncodingException;
 import java.util.Base64;
 import java.util.List;
@@ -21,6 +22,11 @@ import si.bankart.prehod.sp.SpMetadata;
  */
 public record TestServiceProvider(String entityId, String acsUrl, String secondAcsUrl, BasicX509Credential credential,
         boolean authnRequestsSigned, String soapSloUrl) {
+
+    /** The entity ID as the IdP's types carry it. */
+    public EntityId id() {
+        return EntityId.of(entityId);
+    }
 
     public static TestServiceProvider named(String name) {
         return new TestServiceProvider("https://sp.test/" + name, "https://sp.test/" + name + "/acs",

@@ -1,5 +1,8 @@
 package si.bankart.prehod.xml;
 
+import si.bankart.prehod.protocol.RequestId;
+import java.util.Optional;
+import si.bankart.prehod.protocol.EntityId;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
 import java.nio.charset.StandardCharsets;
@@ -25,9 +28,9 @@ class XmlSerializerTest {
 
     @Test
     void utf8WritesTheBytesSerializeSupportWritesForASignedResponse() throws Exception {
-        Response response = new StatusResponseEnvelope("https://idp.example/idp", java.time.Clock.systemUTC(),
+        Response response = new StatusResponseEnvelope(EntityId.of("https://idp.example/idp"), java.time.Clock.systemUTC(),
                 new RandomIds(new java.security.SecureRandom())).wrap(SamlObjects.build(Response.DEFAULT_ELEMENT_NAME),
-                "_req", "https://sp.example/acs?a=1&b=\"2\"", StatusCode.REQUESTER, StatusCode.REQUEST_DENIED,
+                Optional.of(RequestId.of("_req")), "https://sp.example/acs?a=1&b=\"2\"", StatusCode.REQUESTER, StatusCode.REQUEST_DENIED,
                 "čšž <&> \"quoted\" 'single'\ttab\r\nline ]]> end");
         new SamlSigner(TestCredentials.named("xml-serializer")).sign(response);
         Element signed = response.getDOM();

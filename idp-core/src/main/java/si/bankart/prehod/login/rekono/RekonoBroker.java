@@ -123,7 +123,7 @@ public final class RekonoBroker {
      */
     public RekonoStart start(PendingLogin pending, Optional<String> uiLocale, Optional<String> browserBinding,
             boolean createAccount) {
-        return start(pending.key(), pending.request().spEntityId(), pending.request().acceptableLoa(),
+        return start(pending.key(), pending.request().spEntityId().value(), pending.request().acceptableLoa(),
                 pending.request().forceAuthn(), uiLocale, browserBinding, createAccount);
     }
 

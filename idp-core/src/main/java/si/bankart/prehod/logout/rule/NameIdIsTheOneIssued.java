@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.opensaml.saml.saml2.core.NameID;
 
 import si.bankart.prehod.logout.LogoutRequestCheck;
+import si.bankart.prehod.protocol.EntityId;
 import si.bankart.prehod.protocol.RequestRejected;
 import si.bankart.prehod.protocol.RequestRule;
 import si.bankart.prehod.protocol.SamlStatus;
@@ -20,9 +21,9 @@ import si.bankart.prehod.session.SsoSession;
  */
 public final class NameIdIsTheOneIssued implements RequestRule<LogoutRequestCheck> {
 
-    private final String idpEntityId;
+    private final EntityId idpEntityId;
 
-    public NameIdIsTheOneIssued(String idpEntityId) {
+    public NameIdIsTheOneIssued(EntityId idpEntityId) {
         this.idpEntityId = idpEntityId;
     }
 
@@ -48,10 +49,10 @@ public final class NameIdIsTheOneIssued implements RequestRule<LogoutRequestChec
             throw check.reject(SamlStatus.REQUESTER_UNKNOWN_PRINCIPAL, "NameID Format " + nameId.getFormat()
                     + " is not the one issued");
         }
-        if (nameId.getNameQualifier() != null && !idpEntityId.equals(nameId.getNameQualifier())) {
+        if (nameId.getNameQualifier() != null && !idpEntityId.value().equals(nameId.getNameQualifier())) {
             throw check.reject(SamlStatus.REQUESTER_UNKNOWN_PRINCIPAL, "NameQualifier is not this IdP");
         }
-        if (nameId.getSPNameQualifier() != null && !check.sp().entityId().equals(nameId.getSPNameQualifier())) {
+        if (nameId.getSPNameQualifier() != null && !check.sp().entityId().value().equals(nameId.getSPNameQualifier())) {
             throw check.reject(SamlStatus.REQUESTER_UNKNOWN_PRINCIPAL, "SPNameQualifier is not the requesting SP");
         }
         check.spSession(spSession);

@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.opensaml.saml.saml2.core.Issuer;
 import org.opensaml.saml.saml2.core.NameIDType;
 
+import si.bankart.prehod.protocol.EntityId;
 import si.bankart.prehod.protocol.RequestRule;
 import si.bankart.prehod.protocol.RequestCheck;
 import si.bankart.prehod.protocol.RequestRejected;
@@ -33,7 +34,8 @@ public final class IssuerIsKnownSp implements RequestRule<RequestCheck<?, ?>> {
         if (issuer.getFormat() != null && !NameIDType.ENTITY.equals(issuer.getFormat())) {
             throw check.reject(SamlStatus.REQUESTER, "Issuer format is not entity");
         }
-        Optional<RegisteredSp> sp = registry.find(issuer.getValue().trim());
+        // Too long to be an entityID (metadata §2.2.1) is as unknown as any other ID not in our metadata.
+        Optional<RegisteredSp> sp = EntityId.from(issuer.getValue().trim()).flatMap(registry::find);
         if (sp.isEmpty()) {
             throw check.reject(SamlStatus.REQUESTER_REQUEST_DENIED, "Issuer is not a registered SP");
         }

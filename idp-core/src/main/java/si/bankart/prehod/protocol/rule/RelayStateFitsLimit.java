@@ -1,7 +1,6 @@
 package si.bankart.prehod.protocol.rule;
 
-import java.nio.charset.StandardCharsets;
-
+import si.bankart.prehod.protocol.RelayState;
 import si.bankart.prehod.protocol.RequestRule;
 import si.bankart.prehod.protocol.RequestCheck;
 import si.bankart.prehod.protocol.RequestRejected;
@@ -21,11 +20,11 @@ public final class RelayStateFitsLimit implements RequestRule<RequestCheck<?, ?>
 
     @Override
     public void check(RequestCheck<?, ?> check) throws RequestRejected {
-        String relayState = check.relayState();
-        if (relayState == null) {
+        if (check.relayState() == null) {
             return;
         }
-        int length = relayState.getBytes(StandardCharsets.UTF_8).length;
+        RelayState relayState = RelayState.of(check.relayState());
+        int length = relayState.bytes();
         if (length > maxBytes) {
             throw check.reject(SamlStatus.REQUESTER, "RelayState is " + length + " bytes, the limit is " + maxBytes);
         }

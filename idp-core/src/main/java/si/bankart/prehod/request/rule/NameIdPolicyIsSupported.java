@@ -34,7 +34,7 @@ public final class NameIdPolicyIsSupported implements RequestRule<AuthnRequestCh
             }
         }
         String qualifier = policy.getSPNameQualifier();
-        if (qualifier != null && !qualifier.equals(check.sp().entityId())) {
+        if (qualifier != null && !qualifier.equals(check.sp().entityId().value())) {
             throw check.reject(SamlStatus.REQUESTER_INVALID_NAMEID_POLICY, "NameIDPolicy SPNameQualifier is not the SP");
         }
         check.nameIdFormat(configured);

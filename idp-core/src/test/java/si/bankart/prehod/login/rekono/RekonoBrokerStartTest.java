@@ -1,5 +1,7 @@
 package si.bankart.prehod.login.rekono;
 
+import si.bankart.prehod.protocol.RequestId;
+import si.bankart.prehod.protocol.EntityId;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -74,8 +76,8 @@ class RekonoBrokerStartTest {
 
     @Test
     void startForANewAccountThenPromptCreateInThePendingLoginsRequest() {
-        PendingLogin pending = new PendingLogin(BrokerHarness.PENDING, new SsoRequest("https://sp.test/a",
-                "https://sp.test/a/acs", "_req-1", null, false, false, BrokerHarness.SUBSTANTIAL_OR_BETTER,
+        PendingLogin pending = new PendingLogin(BrokerHarness.PENDING, new SsoRequest(EntityId.of("https://sp.test/a"),
+                "https://sp.test/a/acs", Optional.of(RequestId.of("_req-1")), Optional.empty(), false, false, BrokerHarness.SUBSTANTIAL_OR_BETTER,
                 NameIdFormat.PERSISTENT), Instant.now().plusSeconds(600), "binding-hash");
         RekonoStart start = harness.broker().start(pending, Optional.of("sl"), Optional.empty(), true);
         harness.op.authorize(((RekonoStart.Redirect) start).authorizationUrl());

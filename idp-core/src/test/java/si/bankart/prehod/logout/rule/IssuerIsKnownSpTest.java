@@ -35,7 +35,7 @@ class IssuerIsKnownSpTest {
     void checkWhenIssuerIsARegisteredSpThenPassesAndEstablishesTheSp() {
         LogoutRequestCheck check = fresh(post(request().build()));
         passes(rule, check);
-        org.junit.jupiter.api.Assertions.assertEquals(SloFixtures.SP.entityId(), check.sp().entityId());
+        org.junit.jupiter.api.Assertions.assertEquals(SloFixtures.SP.id(), check.sp().entityId());
     }
 
     @Test

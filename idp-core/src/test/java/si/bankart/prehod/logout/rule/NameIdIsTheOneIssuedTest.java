@@ -1,5 +1,6 @@
 package si.bankart.prehod.logout.rule;
 
+import si.bankart.prehod.protocol.EntityId;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static si.bankart.prehod.logout.SloFixtures.post;
 import static si.bankart.prehod.logout.rule.LogoutRuleCheck.assertReasonMentions;
@@ -22,7 +23,7 @@ import si.bankart.prehod.sp.NameIdFormat;
 
 class NameIdIsTheOneIssuedTest {
 
-    private final NameIdIsTheOneIssued rule = new NameIdIsTheOneIssued(SloFixtures.IDP);
+    private final NameIdIsTheOneIssued rule = new NameIdIsTheOneIssued(EntityId.of(SloFixtures.IDP));
 
     @Test
     void checkWhenNameIdIsTheOneIssuedToTheSpThenPassesAndEstablishesItsSpSession() {
@@ -94,7 +95,7 @@ class NameIdIsTheOneIssuedTest {
 
     @Test
     void checkWhenSameUserHasAnotherSessionThenTheOtherSessionsValuesDoNotMatch() {
-        SsoSession later = SloFixtures.session(new SpSession(SloFixtures.SP.entityId(), "_si-later", "nid-slo",
+        SsoSession later = SloFixtures.session(new SpSession(SloFixtures.SP.id(), "_si-later", "nid-slo",
                 NameIdFormat.PERSISTENT));
         // A persistent NameID is the same in both sessions; the SessionIndex rule tells them apart.
         passes(rule, established(post(request().build()), later));

@@ -1,10 +1,10 @@
 package si.bankart.prehod.logout.rule;
 
+import si.bankart.prehod.protocol.RelayState;
 import si.bankart.prehod.protocol.RequestRule;
 import si.bankart.prehod.protocol.rule.RelayStateFitsLimit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static si.bankart.prehod.logout.rule.LogoutRuleCheck.assertReasonMentions;
 import static si.bankart.prehod.logout.rule.LogoutRuleCheck.assertRejected;
 import static si.bankart.prehod.logout.rule.LogoutRuleCheck.established;
@@ -34,14 +34,14 @@ class RelayStateFitsLimitTest {
     void checkWhenRelayStateIsWithin80BytesThenPassesAndIsEchoed() {
         LogoutRequestCheck check = withRelayState("x".repeat(80));
         passes(rule, check);
-        assertEquals("x".repeat(80), check.reply().orElseThrow().relayState());
+        assertEquals(Optional.of(RelayState.of("x".repeat(80))), check.reply().orElseThrow().relayState());
     }
 
     @Test
     void checkWhenRelayStateIsAbsentThenPassesWithNothingToEcho() {
         LogoutRequestCheck check = withRelayState(null);
         passes(rule, check);
-        assertNull(check.reply().orElseThrow().relayState());
+        assertEquals(Optional.empty(), check.reply().orElseThrow().relayState());
     }
 
     @Test
@@ -49,7 +49,7 @@ class RelayStateFitsLimitTest {
         var thrown = rejected(rule, withRelayState("č".repeat(41)));
         assertRejected(thrown, SamlStatus.REQUESTER);
         assertReasonMentions(thrown, "82 bytes, the limit is 80");
-        assertNull(thrown.replyTo().orElseThrow().relayState());
+        assertEquals(Optional.empty(), thrown.replyTo().orElseThrow().relayState());
     }
 
     /** The rule shared with AuthnRequests, as the logout validator runs it. */

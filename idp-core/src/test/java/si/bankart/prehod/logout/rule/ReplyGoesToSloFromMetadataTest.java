@@ -36,7 +36,7 @@ class ReplyGoesToSloFromMetadataTest {
         LogoutRequestCheck check = withSp(SloFixtures.registeredSp(), post(request().build()));
         passes(rule, check);
         assertEquals(SloFixtures.postSlo(SloFixtures.SP).location(), check.reply().orElseThrow().location());
-        assertEquals(null, check.reply().orElseThrow().relayState(), "RelayState is echoed only once its length passed");
+        assertEquals(Optional.empty(), check.reply().orElseThrow().relayState(), "RelayState is echoed only once its length passed");
     }
 
     @Test

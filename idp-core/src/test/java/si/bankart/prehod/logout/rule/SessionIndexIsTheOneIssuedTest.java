@@ -25,7 +25,7 @@ class SessionIndexIsTheOneIssuedTest {
     /** As it stands after NameIdIsTheOneIssued passed. */
     private static LogoutRequestCheck afterNameId(TestLogoutRequests request, SsoSession session) {
         LogoutRequestCheck check = established(post(request.build()), session);
-        check.spSession(session.serviceProvider(SloFixtures.SP.entityId()).orElseThrow());
+        check.spSession(session.serviceProvider(SloFixtures.SP.id()).orElseThrow());
         return check;
     }
 

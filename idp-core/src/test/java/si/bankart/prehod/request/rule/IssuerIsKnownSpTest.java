@@ -31,14 +31,14 @@ class IssuerIsKnownSpTest {
     void acceptsRegisteredIssuerAndEstablishesTheSp() {
         AuthnRequestCheck check = fresh(post(request().build()));
         passes(rule, check);
-        assertEquals(SP.entityId(), check.sp().entityId());
+        assertEquals(SP.id(), check.sp().entityId());
     }
 
     @Test
     void acceptsIssuerWithExplicitEntityFormat() {
         AuthnRequestCheck check = fresh(post(request().with(r -> r.getIssuer().setFormat(NameIDType.ENTITY)).build()));
         passes(rule, check);
-        assertEquals(SP.entityId(), check.sp().entityId());
+        assertEquals(SP.id(), check.sp().entityId());
     }
 
     @Test
@@ -47,6 +47,22 @@ class IssuerIsKnownSpTest {
                 request().with(r -> r.getIssuer().setValue(TestServiceProvider.named("stranger").entityId())).build())));
         assertRejectedWithoutReply(thrown, SamlStatus.REQUESTER_REQUEST_DENIED);
         assertReasonMentions(thrown, "not a registered SP");
+    }
+
+    /** Longer than an entityID may be (metadata §2.2.1): as unknown as any other, with the same status as before. */
+    @Test
+    void rejectsIssuerLongerThan1024CharactersAsUnknownWithoutReply() {
+        RequestRejected thrown = rejected(rule, fresh(post(
+                request().with(r -> r.getIssuer().setValue("https://sp.test/" + "a".repeat(1024))).build())));
+        assertRejectedWithoutReply(thrown, SamlStatus.REQUESTER_REQUEST_DENIED);
+        assertReasonMentions(thrown, "not a registered SP");
+    }
+
+    @Test
+    void acceptsRegisteredIssuerWithSurroundingWhitespaceAsBefore() {
+        AuthnRequestCheck check = fresh(post(request().with(r -> r.getIssuer().setValue(" " + SP.entityId() + "\n")).build()));
+        passes(rule, check);
+        assertEquals(SP.id(), check.sp().entityId());
     }
 
     @Test

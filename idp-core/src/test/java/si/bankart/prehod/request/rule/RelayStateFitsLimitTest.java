@@ -1,8 +1,9 @@
 package si.bankart.prehod.request.rule;
 
+import java.util.Optional;
+import si.bankart.prehod.protocol.RelayState;
 import si.bankart.prehod.protocol.rule.RelayStateFitsLimit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static si.bankart.prehod.request.rule.RuleCheck.SP;
 import static si.bankart.prehod.request.rule.RuleCheck.assertNoRelayStateEchoed;
 import static si.bankart.prehod.request.rule.RuleCheck.assertReasonMentions;
@@ -32,15 +33,15 @@ class RelayStateFitsLimitTest {
         String relayState = "r".repeat(80);
         AuthnRequestCheck check = check(relayState);
         passes(rule, check);
-        assertEquals(relayState, check.echoedRelayState());
-        assertEquals(relayState, check.reply().orElseThrow().relayState());
+        assertEquals(Optional.of(RelayState.of(relayState)), check.echoedRelayState());
+        assertEquals(Optional.of(RelayState.of(relayState)), check.reply().orElseThrow().relayState());
     }
 
     @Test
     void passesWithoutRelayStateAndEchoesNothing() {
         AuthnRequestCheck check = check(null);
         passes(rule, check);
-        assertNull(check.echoedRelayState());
+        assertEquals(Optional.empty(), check.echoedRelayState());
     }
 
     @Test

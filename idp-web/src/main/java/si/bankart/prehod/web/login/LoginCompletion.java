@@ -78,7 +78,7 @@ public final class LoginCompletion {
 
     /** Remembers in the browser which portal this login is for (see {@link LastPortalCookie}). */
     public void rememberPortal(HttpServletResponse response, PendingLogin pending) {
-        LastPortalCookie.write(response, pending.request().spEntityId());
+        LastPortalCookie.write(response, pending.request().spEntityId().value());
     }
 
     /** This browser's SSO session, if any: on a step-up the method choice says who is logged in and at which level. */

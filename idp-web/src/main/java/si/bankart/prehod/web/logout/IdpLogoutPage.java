@@ -88,7 +88,7 @@ public final class IdpLogoutPage extends HttpServlet {
         if (session.isPresent()) {
             List<String> portals = session.get().serviceProviders().stream()
                     .map(sp -> registry.find(sp.spEntityId())
-                            .map(r -> r.policy().displayName().in(language.code())).orElse(sp.spEntityId()))
+                            .map(r -> r.policy().displayName().in(language.code())).orElse(sp.spEntityId().value()))
                     .toList();
             context.put("portals", portals);
             context.put("token", formToken(session.get()));

@@ -17,6 +17,7 @@ import org.opensaml.saml.common.xml.SAMLConstants;
 import si.bankart.prehod.logout.LogoutOutcome;
 import si.bankart.prehod.logout.LogoutOutcome.PortalLogout;
 import si.bankart.prehod.logout.OutgoingLogoutResponse;
+import si.bankart.prehod.protocol.EntityId;
 import si.bankart.prehod.sp.PortalHome;
 import si.bankart.prehod.sp.RegisteredSp;
 import si.bankart.prehod.sp.ServiceProviders;
@@ -104,7 +105,7 @@ public final class LogoutOutcomeWriter {
 
     /** The portal this browser last started a login for, as a way on from a logout that has nothing left to do. */
     Optional<PortalHome> lastPortal(HttpServletRequest request) {
-        return LastPortalCookie.read(request).flatMap(registry::find).flatMap(PortalHome::of);
+        return LastPortalCookie.read(request).flatMap(EntityId::from).flatMap(registry::find).flatMap(PortalHome::of);
     }
 
     private void showResult(HttpServletResponse response, LogoutOutcome.ShowResult result, Language language)
@@ -112,7 +113,7 @@ public final class LogoutOutcomeWriter {
         List<Map<String, String>> portals = new ArrayList<>();
         for (PortalLogout portal : result.portals()) {
             Optional<RegisteredSp> sp = registry.find(portal.spEntityId());
-            String name = sp.map(s -> s.policy().displayName().in(language.code())).orElse(portal.spEntityId());
+            String name = sp.map(s -> s.policy().displayName().in(language.code())).orElse(portal.spEntityId().value());
             // Each portal's home from our configuration: the page is where a logout started at the IdP ends.
             String home = sp.flatMap(PortalHome::of).map(PortalHome::url).orElse("");
             portals.add(Map.of("name", name, "result", portal.result().name(), "home", home));

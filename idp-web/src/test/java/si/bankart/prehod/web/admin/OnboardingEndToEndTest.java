@@ -146,7 +146,7 @@ class OnboardingEndToEndTest {
                 "--tls-trust", portalSite.trustAnchor().toString());
         assertEquals(1, add.exitCode());
         assertTrue(add.output().contains("nothing changed"), add.output());
-        assertFalse(idp.server().catalog().find(NEWCOMER.entityId()).isPresent());
+        assertFalse(idp.server().catalog().find(NEWCOMER.id()).isPresent());
     }
 
     @Test

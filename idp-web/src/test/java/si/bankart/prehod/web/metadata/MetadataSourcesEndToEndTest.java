@@ -199,7 +199,7 @@ class MetadataSourcesEndToEndTest {
         List<String> report = idp.server().reloadMetadata();
         assertEquals(before + 1, publisher.asked().stream().filter(mdqPath(MDQ_PORTAL)::equals).count());
         assertTrue(report.contains(MDQ_PORTAL.entityId() + ": endpoint-changed"), report.toString());
-        assertEquals("https://sp.test/mdq-portal/moved-acs", idp.server().catalog().find(MDQ_PORTAL.entityId())
+        assertEquals("https://sp.test/mdq-portal/moved-acs", idp.server().catalog().find(MDQ_PORTAL.id())
                 .orElseThrow().metadata().defaultAcs().orElseThrow().location());
         publisher.serve(mdqPath(MDQ_PORTAL), TestMetadataDocuments.entity(MDQ, MDQ_PORTAL).bytes());
     }
@@ -225,7 +225,7 @@ class MetadataSourcesEndToEndTest {
                         Files.copy(idp.home().resolve("var/metadata/federation.xml"),
                                 home.resolve("var/metadata/federation.xml"));
                     })) {
-                assertTrue(second.server().catalog().find(PORTAL_A.entityId()).isPresent());
+                assertTrue(second.server().catalog().find(PORTAL_A.id()).isPresent());
                 assertTrue(second.server().catalog().check().detail().contains("answered HTTP 503"));
             }
         }

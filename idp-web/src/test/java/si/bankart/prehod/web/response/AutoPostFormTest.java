@@ -1,5 +1,8 @@
 package si.bankart.prehod.web.response;
 
+import si.bankart.prehod.protocol.RequestId;
+import java.util.Optional;
+import si.bankart.prehod.protocol.EntityId;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -116,8 +119,9 @@ class AutoPostFormTest {
     }
 
     private static Response signedResponse(String status) {
-        Response response = new StatusResponseEnvelope("https://idp.example/idp", Clock.systemUTC(),
-                new RandomIds(new SecureRandom())).wrap(SamlObjects.build(Response.DEFAULT_ELEMENT_NAME), "_req",
+        Response response = new StatusResponseEnvelope(EntityId.of("https://idp.example/idp"), Clock.systemUTC(),
+                new RandomIds(new SecureRandom())).wrap(SamlObjects.build(Response.DEFAULT_ELEMENT_NAME),
+                Optional.of(RequestId.of("_req")),
                 "https://sp.example/acs", status, null, null);
         new SamlSigner(TestCredentials.named("auto-post-form")).sign(response);
         return response;

@@ -63,7 +63,7 @@ class RemovedSpOnAnotherNodeEndToEndTest {
         assertEquals(0, remove.exitCode(), remove.output());
         assertTrue(remove.output().contains(LEAVING.entityId() + ": removed"), remove.output());
         nodeB = nodeA.anotherNode();
-        assertTrue(nodeB.server().catalog().find(LEAVING.entityId()).isEmpty(), "node B never had the portal");
+        assertTrue(nodeB.server().catalog().find(LEAVING.id()).isEmpty(), "node B never had the portal");
 
         Browser onB = onA.at(nodeB.baseUri());
         HttpResponse<String> answer = onB.get("/idp/login/test?key=" + key + "&user=u1001&loa=substantial");

@@ -202,7 +202,7 @@ class SharedStoreEndToEndTest {
                 new SimpleMeterRegistry())) {
             Set<String> inSession = new SessionStore(store, SessionConfig.DEFAULTS, Clock.systemUTC(),
                     new RandomIds(new SecureRandom())).find(onA.cookie("prehod_sso")).orElseThrow().serviceProviders()
-                    .stream().map(SpSession::spEntityId).collect(Collectors.toSet());
+                    .stream().map(sp -> sp.spEntityId().value()).collect(Collectors.toSet());
             assertEquals(PORTALS.stream().map(TestServiceProvider::entityId).collect(Collectors.toSet()), inSession);
         }
     }

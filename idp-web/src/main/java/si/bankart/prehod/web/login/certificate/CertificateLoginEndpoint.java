@@ -82,7 +82,7 @@ final class CertificateLoginEndpoint extends HttpServlet {
             errorPage.loginExpired(response, incident, Language.of(request), completion.portalHome(key, request));
             return;
         }
-        String sp = pending.get().request().spEntityId();
+        String sp = pending.get().request().spEntityId().value();
         CertificateVerdict verdict = verifier.verify(presented(request));
         if (verdict instanceof CertificateVerdict.Accepted accepted) {
             if (accepted.revocation().softFailed()) {

@@ -1,0 +1,56 @@
+package si.bankart.prehod.protocol;
+
+import java.util.Optional;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/**
+ * A SAML entityID: of an SP (an Issuer, an Audience, a session's portal) or of this IdP. Refuses a blank value, one
+ * longer than {@value #MAX_LENGTH} characters (SAML metadata §2.2.1, core §8.3.6) and one that {@link String#trim()}
+ * would change. That is what got through before it existed: OpenSAML trims a metadata entityID and refuses a longer
+ * one, and the Issuer of a request is trimmed before it is looked up. Stored as its plain string, so records written
+ * before it existed still read.
+ */
+public record EntityId(String value) {
+
+    public static final int MAX_LENGTH = 1024;
+
+    public EntityId {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("an entityID must not be blank");
+        }
+        if (value.length() > MAX_LENGTH) {
+            throw new IllegalArgumentException("an entityID is at most " + MAX_LENGTH + " characters (SAML metadata"
+                    + " §2.2.1), this one has " + value.length());
+        }
+        if (!value.trim().equals(value)) {
+            throw new IllegalArgumentException("an entityID must not start or end with whitespace: '" + value + "'");
+        }
+    }
+
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+    public static EntityId of(String value) {
+        return new EntityId(value);
+    }
+
+    /** For a value from outside (an Issuer, a query parameter) that is simply unknown when it is no entityID. */
+    public static Optional<EntityId> from(String value) {
+        return isValid(value) ? Optional.of(new EntityId(value)) : Optional.empty();
+    }
+
+    private static boolean isValid(String value) {
+        return value != null && !value.isBlank() && value.length() <= MAX_LENGTH && value.trim().equals(value);
+    }
+
+    @JsonValue
+    @Override
+    public String value() {
+        return value;
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}
