@@ -2,7 +2,7 @@ package si.bankart.prehod.web.login;
 
 import java.util.List;
 
-import si.bankart.prehod.login.LoginMethod;
+import si.bankart.prehod.login.MethodDescription;
 import si.bankart.prehod.web.routes.Route;
 
 /**
@@ -11,7 +11,7 @@ import si.bankart.prehod.web.routes.Route;
  */
 public interface LoginMethodEndpoint {
 
-    LoginMethod method();
+    MethodDescription method();
 
     String startPath();
 
