@@ -267,15 +267,17 @@ public final class SsoFlow {
     private SsoOutcome refuse(RequestRejected rejected, String method, String knownIncident, String client) {
         String reference = knownIncident != null ? knownIncident : ids.incident();
         Optional<Reply<AcsEndpoint>> reply = rejected.replyTo(AcsEndpoint.class);
-        Incident incident = Incident.warn(log, reference, rejected.reason(), "SSO refused [incident {}] sp={} status={}: {}",
-                reference, reply.map(r -> r.sp().entityId()).orElse("(untrusted)"), rejected.status(), rejected.reason());
+        Incident incident = Incident.warn(log, reference, rejected.reason(),
+                "SSO refused [incident {}] sp={} status={}: {}", reference,
+                reply.map(r -> r.sp().entityId()).orElse("(untrusted)"), rejected.status(), rejected.reason());
         audit.record(new AuditEvent(clock.instant(), "sso", reply.map(r -> r.sp().entityId()).orElse(null), null,
                 method, null, rejected.status().name(), reference, client));
         metrics.response(reply.map(r -> r.sp().entityId()).orElse(null), rejected.status().name());
         if (reply.isEmpty()) {
             return new ShowError("request-invalid", incident);
         }
-        return new SendResponse(responses.error(reply.get(), rejected.status(), reference), Optional.empty(), reference);
+        return new SendResponse(responses.error(reply.get(), rejected.status(), reference), Optional.empty(),
+                reference);
     }
 
     /**

@@ -25,7 +25,8 @@ public record MethodOffer(List<MethodDescription> offered, List<MethodDescriptio
         tooWeak = List.copyOf(tooWeak);
     }
 
-    public static MethodOffer of(List<MethodDescription> methods, RelyingPartyPolicy policy, Set<LevelOfAssurance> acceptable) {
+    public static MethodOffer of(List<MethodDescription> methods, RelyingPartyPolicy policy,
+            Set<LevelOfAssurance> acceptable) {
         if (acceptable.isEmpty()) {
             throw new IllegalArgumentException("a request accepts at least one level");
         }

@@ -76,8 +76,9 @@ public final class PendingLoginGate {
     private PendingAccess refuse(String sp, String step, String method, String result, String reason, String client) {
         String reference = ids.incident();
         // A client's doing (an old bookmark, a copied link), not our fault: WARN, no stack trace.
-        Incident incident = Incident.warn(log, reference, reason, "Login refused [incident {}] at {} sp={} method={}"
-                + " from {}: {}", reference, step, sp == null ? "-" : sp, method == null ? "-" : method, client, reason);
+        Incident incident = Incident.warn(log, reference, reason,
+                "Login refused [incident {}] at {} sp={} method={} from {}: {}", reference, step,
+                sp == null ? "-" : sp, method == null ? "-" : method, client, reason);
         audit.record(new AuditEvent(clock.instant(), "login", sp, null, method, null, result, reference, client));
         return new PendingAccess.Refused(incident);
     }

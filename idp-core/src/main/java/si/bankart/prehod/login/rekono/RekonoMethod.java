@@ -21,7 +21,7 @@ public record RekonoMethod(RekonoBroker broker, LevelOfAssurance strongest, URI 
         return new RekonoMethod(broker, Collections.max(config.acr().values()), config.createAccountUrl());
     }
 
-    /** Its sign-up link is {@link #createAccount()}, or null: then the web layer offers registration inside the login. */
+    /** Its sign-up link is {@link #createAccount()}, or null: the web layer then offers sign-up inside the login. */
     @Override
     public MethodDescription description() {
         return new MethodDescription(RekonoOutcome.METHOD, new LocalizedText("Prijava z računom Rekono",
