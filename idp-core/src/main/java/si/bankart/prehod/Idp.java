@@ -161,7 +161,7 @@ public record Idp(IdpConfig config, Path home, Clock clock, RandomIds ids, Confi
         Optional<CertificateMethod> certificate = Optional.empty();
         if (config.certificateLogin() != null) {
             CertificateMethod method = CertificateMethod.configured(home, home.resolve(config.certificateLogin()), yaml,
-                    users, metrics, clock);
+                    users, metrics, audit, clock, ids);
             health.add(method.health());
             certificate = Optional.of(method);
         }

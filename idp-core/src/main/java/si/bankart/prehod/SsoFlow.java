@@ -9,6 +9,7 @@ import org.opensaml.saml.saml2.core.Assertion;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import si.bankart.prehod.SsoOutcome.LevelShortfall;
 import si.bankart.prehod.SsoOutcome.LoginRequired;
 import si.bankart.prehod.SsoOutcome.SendResponse;
 import si.bankart.prehod.SsoOutcome.ShowError;
@@ -16,6 +17,7 @@ import si.bankart.prehod.assertion.AssertionBuilder;
 import si.bankart.prehod.assertion.NameIdIssuer;
 import si.bankart.prehod.audit.AuditEvent;
 import si.bankart.prehod.audit.AuditLog;
+import si.bankart.prehod.audit.Incident;
 import si.bankart.prehod.directory.User;
 import si.bankart.prehod.directory.UserDirectory;
 import si.bankart.prehod.login.LoginBinding;
@@ -141,7 +143,8 @@ public final class SsoFlow {
     /**
      * A login method finished for the pending request under {@code pendingKey}; {@code current} is the browser's SSO
      * session, upgraded if the same user logged in again (step-up keeps the portals), ended if another user did. Only
-     * the browser that started the login may finish it; another one gets "login expired" and the login stays.
+     * the browser that started the login may finish it; another one gets "login expired" and the login stays. A
+     * login below the portal's level leaves it pending too, for the method choice ({@link LevelShortfall}).
      */
     public SsoOutcome resume(String pendingKey, Optional<String> browserBinding, LoginResult result,
             Optional<SsoSession> current, String client) {
@@ -156,10 +159,16 @@ public final class SsoFlow {
     private SsoOutcome finishLogin(String pendingKey, Optional<String> browserBinding, LoginResult result,
             Optional<SsoSession> current, String client) {
         String method = result instanceof LoginResult.Failed f ? f.method() : ((LoginResult.Authenticated) result).method();
+        if (result instanceof LoginResult.Authenticated login) {
+            Optional<SsoOutcome> notNow = belowLevel(pendingKey, browserBinding, login, client);
+            if (notNow.isPresent()) {
+                return notNow.get();
+            }
+        }
         PendingAccess access = gate.take(pendingKey, browserBinding, "login-result", method, client);
         if (access instanceof PendingAccess.Refused refused) {
             metrics.response(null, "login-expired");
-            return new ShowError("login-expired", refused.incident(), refused.reason(), homeOf(pendingKey));
+            return new ShowError("login-expired", refused.incident(), homeOf(pendingKey));
         }
         PendingLogin pending = ((PendingAccess.Granted) access).login();
         SsoRequest request = pending.request();
@@ -176,14 +185,24 @@ public final class SsoFlow {
             return refuse(new RequestRejected(SamlStatus.RESPONDER_AUTHN_FAILED, "method " + login.method()
                     + " is not allowed for this SP", Optional.of(reply)), login.method(), client);
         }
-        if (!request.acceptableLoa().contains(login.loa())) {
-            metrics.login(login.method(), "refused", "loa_too_low", took);
-            return refuse(new RequestRejected(SamlStatus.REQUESTER_NO_AUTHN_CONTEXT, "login reached " + login.loa().id()
-                    + ", acceptable are " + request.acceptableLoa(), Optional.of(reply)), login.method(), client);
-        }
         metrics.login(login.method(), "success", SsoMetrics.NO_REASON, took);
         SsoSession session = sessions.loggedIn(current, login);
         return issue(reply, session, request, client);
+    }
+
+    /**
+     * A login below the levels the request accepts does not end it: the user goes back to the method choice, which
+     * explains it and offers the other ways, and the login stays pending, so only the choice's button tells the
+     * portal NoAuthnContext. Looked at without taking it, under the same browser rule as every step.
+     */
+    private Optional<SsoOutcome> belowLevel(String pendingKey, Optional<String> browserBinding,
+            LoginResult.Authenticated login, String client) {
+        PendingAccess seen = gate.find(pendingKey, browserBinding, "login-result", login.method(), client);
+        if (seen instanceof PendingAccess.Refused refused) {
+            return Optional.of(new ShowError("login-expired", refused.incident(), homeOf(pendingKey)));
+        }
+        boolean acceptable = ((PendingAccess.Granted) seen).login().request().acceptableLoa().contains(login.loa());
+        return acceptable ? Optional.empty() : Optional.of(new LevelShortfall(pendingKey, login.method()));
     }
 
     private SsoOutcome proceed(SsoRequest request, Optional<SsoSession> session, Optional<String> browserBinding,
@@ -247,17 +266,19 @@ public final class SsoFlow {
      * @param knownIncident the incident the method already gave this failure, or null for a new one
      */
     private SsoOutcome refuse(RequestRejected rejected, String method, String knownIncident, String client) {
-        String incident = knownIncident != null ? knownIncident : ids.incident();
+        String reference = knownIncident != null ? knownIncident : ids.incident();
         Optional<Reply<AcsEndpoint>> reply = rejected.replyTo(AcsEndpoint.class);
-        log.warn("SSO refused [incident {}] sp={} status={}: {}", incident,
+        Incident incident = Incident.warn(log, reference, rejected.reason(),
+                "SSO refused [incident {}] sp={} status={}: {}", reference,
                 reply.map(r -> r.sp().entityId().value()).orElse("(untrusted)"), rejected.status(), rejected.reason());
         audit.record(new AuditEvent(clock.instant(), "sso", reply.map(r -> r.sp().entityId().value()).orElse(null), null,
-                method, null, rejected.status().name(), incident, client));
+                method, null, rejected.status().name(), reference, client));
         metrics.response(reply.map(r -> r.sp().entityId().value()).orElse(null), rejected.status().name());
         if (reply.isEmpty()) {
-            return new ShowError("request-invalid", incident, rejected.reason());
+            return new ShowError("request-invalid", incident);
         }
-        return new SendResponse(responses.error(reply.get(), rejected.status(), incident), Optional.empty(), incident);
+        return new SendResponse(responses.error(reply.get(), rejected.status(), reference), Optional.empty(),
+                reference);
     }
 
     /**

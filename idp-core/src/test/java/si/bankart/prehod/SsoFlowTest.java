@@ -28,6 +28,7 @@ import org.opensaml.storage.StorageService;
 
 import si.bankart.prehod.SsoOutcome.LoginRequired;
 import si.bankart.prehod.SsoOutcome.SendResponse;
+import si.bankart.prehod.SsoOutcome.LevelShortfall;
 import si.bankart.prehod.SsoOutcome.ShowError;
 import si.bankart.prehod.assertion.AssertionBuilder;
 import si.bankart.prehod.assertion.NameIdIssuer;
@@ -160,7 +161,7 @@ class SsoFlowTest {
     private static ShowError assertShowError(SsoOutcome outcome, String page) {
         ShowError error = assertInstanceOf(ShowError.class, outcome, () -> "outcome " + outcome);
         assertEquals(page, error.page());
-        assertTrue(error.incident().matches("TEST-\\d{4}"), error.incident());
+        assertTrue(error.incident().reference().matches("TEST-\\d{4}"), error.incident().reference());
         return error;
     }
 
@@ -251,7 +252,7 @@ class SsoFlowTest {
                 ENDPOINT).issuedAt(clock.instant()).build(), SAMLConstants.SAML2_POST_BINDING_URI, ENDPOINT, null,
                 Optional.empty()), Optional.empty(), BROWSER, CLIENT);
         ShowError error = assertShowError(outcome, "request-invalid");
-        assertEquals("TEST-0001", error.incident());
+        assertEquals("TEST-0001", error.incident().reference());
     }
 
     @Test
@@ -283,10 +284,22 @@ class SsoFlowTest {
     }
 
     @Test
-    void resumeBelowTheAcceptableLevelAnswersNoAuthnContext() {
+    void resumeBelowTheAcceptableLevelGoesBackToTheMethodChoiceAndKeepsTheLogin() {
         PendingLogin pending = pendingLogin();
-        assertErrorResponse(flow.resume(pending.key(), BROWSER, authenticated("rekono", LevelOfAssurance.LOW), Optional.empty(), CLIENT),
-                SamlStatus.REQUESTER_NO_AUTHN_CONTEXT);
+        assertEquals(new LevelShortfall(pending.key(), "rekono"), flow.resume(pending.key(), BROWSER,
+                authenticated("rekono", LevelOfAssurance.LOW), Optional.empty(), CLIENT));
+        assertTrue(pendingLogins.peek(pending.key()).isPresent(), "the method choice can still tell the portal");
+
+        assertSuccess(flow.resume(pending.key(), BROWSER, authenticated("rekono", LevelOfAssurance.HIGH),
+                Optional.empty(), CLIENT));
+    }
+
+    @Test
+    void resumeBelowTheAcceptableLevelFromAnotherBrowserShowsLoginExpired() {
+        PendingLogin pending = pendingLogin();
+        ShowError refused = assertShowError(flow.resume(pending.key(), OTHER_BROWSER,
+                authenticated("rekono", LevelOfAssurance.LOW), Optional.empty(), CLIENT), "login-expired");
+        assertTrue(refused.reason().startsWith(LoginBinding.OTHER_BROWSER), refused.reason());
     }
 
     @Test
@@ -343,7 +356,7 @@ class SsoFlowTest {
         PendingLogin pending = pendingLogin();
         PendingAccess.Refused refused = assertInstanceOf(PendingAccess.Refused.class,
                 flow.pending(pending.key(), OTHER_BROWSER, "method-choice", null, CLIENT));
-        assertTrue(refused.incident().matches("TEST-\\d{4}"), refused.incident());
+        assertTrue(refused.incident().reference().matches("TEST-\\d{4}"), refused.incident().reference());
         assertEquals(LoginBinding.OTHER_BROWSER + " (the login-binding cookie is another browser's)", refused.reason());
 
         assertEquals(pending.key(), assertInstanceOf(PendingAccess.Granted.class,

@@ -1,28 +1,17 @@
 package si.bankart.prehod.login;
 
-import java.net.URI;
-
-import si.bankart.prehod.config.IdpConfig;
-import si.bankart.prehod.config.LocalizedText;
-import si.bankart.prehod.loa.LevelOfAssurance;
-
 /**
- * A way to log in (Rekono, bank certificate), as far as the core needs to know it: its id in relying-party policies,
- * what the user sees, and the strongest level it can produce (a method that cannot reach what an SP needs is not
- * offered). Its HTTP round trip lives in the web layer and ends in {@link LoginResult}.
- *
- * @param signUp where a new user creates an account for this method (Rekono's "Ustvari račun"), or null
+ * A way to log in (Rekono, bank certificate) as a core object. The web layer only runs its browser round trip: it
+ * extracts what the browser brought back and hands it to the method, which decides, writes its own audit events,
+ * and answers with a {@link LoginResult.Authenticated} or a refusal: a {@link Refusal} reason and the
+ * {@link si.bankart.prehod.audit.Incident} it was logged under. The web layer renders that answer and decides nothing.
+ * <p>
+ * What comes back differs per method, so each decision is its own typed call: the certificate's
+ * {@code CertificateAuthentication.authenticate(pending, chain, client)}, Rekono's
+ * {@code RekonoBroker.callback(parameters, binding, client)} (which also knows an account linked to no bank user and
+ * a cancel at Rekono). What every method shares is its description, for the method choice.
  */
-public record LoginMethod(String id, LocalizedText label, LevelOfAssurance strongest, URI signUp) {
+public interface LoginMethod {
 
-    public LoginMethod(String id, LocalizedText label, LevelOfAssurance strongest) {
-        this(id, label, strongest, null);
-    }
-
-    public LoginMethod {
-        IdpConfig.require(id, "login method id");
-        if (label == null || strongest == null) {
-            throw new IllegalArgumentException("login method " + id + " needs a label and its strongest level");
-        }
-    }
+    MethodDescription description();
 }

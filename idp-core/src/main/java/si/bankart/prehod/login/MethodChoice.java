@@ -27,7 +27,7 @@ public sealed interface MethodChoice {
     }
 
     /** Straight to the only method: nothing to choose and nothing to explain. */
-    record StartMethod(LoginMethod method) implements MethodChoice {
+    record StartMethod(MethodDescription method) implements MethodChoice {
     }
 
     /**
@@ -36,7 +36,7 @@ public sealed interface MethodChoice {
      * @param stepUpFrom the session below the portal's level, to say why a new login is asked for
      * @param cancelled  the method the user just cancelled at, to say so
      */
-    record Choose(MethodOffer offer, Optional<SsoSession> stepUpFrom, Optional<LoginMethod> cancelled)
+    record Choose(MethodOffer offer, Optional<SsoSession> stepUpFrom, Optional<MethodDescription> cancelled)
             implements MethodChoice {
     }
 
@@ -47,8 +47,8 @@ public sealed interface MethodChoice {
      * @param shortfall the method that came back below the level, if that is why
      * @param remaining the offered methods other than the shortfall
      */
-    record LevelUnreachable(MethodOffer offer, Optional<SsoSession> stepUpFrom, Optional<LoginMethod> shortfall,
-            List<LoginMethod> remaining) implements MethodChoice {
+    record LevelUnreachable(MethodOffer offer, Optional<SsoSession> stepUpFrom, Optional<MethodDescription> shortfall,
+            List<MethodDescription> remaining) implements MethodChoice {
     }
 
     /** When a request arrives: {@link ServeFromSession}, {@link NoPassiveLogin} or {@link LoginNeeded}. */
@@ -67,16 +67,16 @@ public sealed interface MethodChoice {
      * @param shortfall id of a method that came back below the level, as the browser reported it (unchecked)
      * @param cancelled id of a method the user cancelled at, as the browser reported it (unchecked)
      */
-    static MethodChoice forLogin(List<LoginMethod> methods, RelyingPartyPolicy policy, SsoRequest request,
+    static MethodChoice forLogin(List<MethodDescription> methods, RelyingPartyPolicy policy, SsoRequest request,
             Optional<SsoSession> session, Optional<String> shortfall, Optional<String> cancelled) {
         MethodOffer offer = MethodOffer.of(methods, policy, request.acceptableLoa());
         Optional<SsoSession> stepUpFrom = session.filter(s -> !request.acceptableLoa().contains(s.loa()));
-        Optional<LoginMethod> fellShort = offered(offer, shortfall);
+        Optional<MethodDescription> fellShort = offered(offer, shortfall);
         if (offer.unreachable() || fellShort.isPresent()) {
             return new LevelUnreachable(offer, stepUpFrom, fellShort,
                     offer.offered().stream().filter(m -> fellShort.map(s -> s != m).orElse(true)).toList());
         }
-        Optional<LoginMethod> cancelledAt = offered(offer, cancelled);
+        Optional<MethodDescription> cancelledAt = offered(offer, cancelled);
         // After a cancel at a method, skipping to the only method would send the user straight back there.
         if (offer.only().isPresent() && cancelledAt.isEmpty() && offer.tooWeak().isEmpty()) {
             return new StartMethod(offer.only().get());
@@ -85,7 +85,7 @@ public sealed interface MethodChoice {
     }
 
     /** Only a method that is offered counts: anything else the browser sends is ignored. */
-    private static Optional<LoginMethod> offered(MethodOffer offer, Optional<String> id) {
+    private static Optional<MethodDescription> offered(MethodOffer offer, Optional<String> id) {
         return id.flatMap(value -> offer.offered().stream().filter(m -> m.id().equals(value)).findFirst());
     }
 }

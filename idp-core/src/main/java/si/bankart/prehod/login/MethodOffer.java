@@ -18,21 +18,22 @@ import si.bankart.prehod.sp.RelyingPartyPolicy;
  * @param tooWeak  methods the portal allows but that cannot reach the level it needs
  * @param needed   the lowest level that satisfies the request
  */
-public record MethodOffer(List<LoginMethod> offered, List<LoginMethod> tooWeak, LevelOfAssurance needed) {
+public record MethodOffer(List<MethodDescription> offered, List<MethodDescription> tooWeak, LevelOfAssurance needed) {
 
     public MethodOffer {
         offered = List.copyOf(offered);
         tooWeak = List.copyOf(tooWeak);
     }
 
-    public static MethodOffer of(List<LoginMethod> methods, RelyingPartyPolicy policy, Set<LevelOfAssurance> acceptable) {
+    public static MethodOffer of(List<MethodDescription> methods, RelyingPartyPolicy policy,
+            Set<LevelOfAssurance> acceptable) {
         if (acceptable.isEmpty()) {
             throw new IllegalArgumentException("a request accepts at least one level");
         }
         LevelOfAssurance needed = acceptable.stream().min(Comparator.naturalOrder()).orElseThrow();
-        List<LoginMethod> offered = new ArrayList<>();
-        List<LoginMethod> tooWeak = new ArrayList<>();
-        for (LoginMethod method : methods) {
+        List<MethodDescription> offered = new ArrayList<>();
+        List<MethodDescription> tooWeak = new ArrayList<>();
+        for (MethodDescription method : methods) {
             if (!policy.allowsMethod(method.id())) {
                 continue;
             }
@@ -50,7 +51,7 @@ public record MethodOffer(List<LoginMethod> offered, List<LoginMethod> tooWeak, 
         return offered.isEmpty();
     }
 
-    public Optional<LoginMethod> only() {
+    public Optional<MethodDescription> only() {
         return offered.size() == 1 ? Optional.of(offered.get(0)) : Optional.empty();
     }
 }

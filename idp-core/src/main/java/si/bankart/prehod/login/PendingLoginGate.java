@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 
 import si.bankart.prehod.audit.AuditEvent;
 import si.bankart.prehod.audit.AuditLog;
+import si.bankart.prehod.audit.Incident;
 import si.bankart.prehod.storage.RandomIds;
 
 /**
@@ -73,11 +74,12 @@ public final class PendingLoginGate {
     }
 
     private PendingAccess refuse(String sp, String step, String method, String result, String reason, String client) {
-        String incident = ids.incident();
+        String reference = ids.incident();
         // A client's doing (an old bookmark, a copied link), not our fault: WARN, no stack trace.
-        log.warn("Login refused [incident {}] at {} sp={} method={} from {}: {}", incident, step,
+        Incident incident = Incident.warn(log, reference, reason,
+                "Login refused [incident {}] at {} sp={} method={} from {}: {}", reference, step,
                 sp == null ? "-" : sp, method == null ? "-" : method, client, reason);
-        audit.record(new AuditEvent(clock.instant(), "login", sp, null, method, null, result, incident, client));
-        return new PendingAccess.Refused(incident, reason);
+        audit.record(new AuditEvent(clock.instant(), "login", sp, null, method, null, result, reference, client));
+        return new PendingAccess.Refused(incident);
     }
 }

@@ -26,11 +26,11 @@ class MethodChoiceTest {
 
     private static final Instant NOW = Instant.parse("2026-03-02T09:00:00Z");
     private static final TestServiceProvider SP = TestServiceProvider.named("choice");
-    private static final LoginMethod REKONO = new LoginMethod("rekono", new LocalizedText("Rekono", "Rekono"),
+    private static final MethodDescription REKONO = new MethodDescription("rekono", new LocalizedText("Rekono", "Rekono"),
             LevelOfAssurance.SUBSTANTIAL);
-    private static final LoginMethod CERTIFICATE = new LoginMethod("certificate",
+    private static final MethodDescription CERTIFICATE = new MethodDescription("certificate",
             new LocalizedText("Potrdilo", "Certificate"), LevelOfAssurance.HIGH);
-    private static final List<LoginMethod> METHODS = List.of(REKONO, CERTIFICATE);
+    private static final List<MethodDescription> METHODS = List.of(REKONO, CERTIFICATE);
     private static final RelyingPartyPolicy BOTH = TestPolicy.of(SP).loginMethods("rekono", "certificate").build();
 
     private static SsoRequest request(boolean forceAuthn, boolean isPassive, LevelOfAssurance... acceptable) {

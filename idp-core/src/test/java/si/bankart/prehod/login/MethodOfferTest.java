@@ -19,11 +19,11 @@ import si.bankart.prehod.testing.TestServiceProvider;
 
 class MethodOfferTest {
 
-    private static final LoginMethod REKONO = new LoginMethod("rekono", new LocalizedText("Rekono", "Rekono"),
+    private static final MethodDescription REKONO = new MethodDescription("rekono", new LocalizedText("Rekono", "Rekono"),
             LevelOfAssurance.HIGH);
-    private static final LoginMethod CERTIFICATE = new LoginMethod("certificate",
+    private static final MethodDescription CERTIFICATE = new MethodDescription("certificate",
             new LocalizedText("Potrdilo", "Certificate"), LevelOfAssurance.SUBSTANTIAL);
-    private static final List<LoginMethod> BOTH = List.of(REKONO, CERTIFICATE);
+    private static final List<MethodDescription> BOTH = List.of(REKONO, CERTIFICATE);
 
     private static RelyingPartyPolicy allowing(String... methods) {
         return TestPolicy.of(TestServiceProvider.named("offer")).loginMethods(methods).build();

@@ -32,6 +32,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.KeyManagerFactory;
@@ -94,6 +95,9 @@ final class CertificateSandbox implements AutoCloseable {
     private final LoggedLines audit = new LoggedLines("audit");
     private final LoggedLines endpointLog =
             new LoggedLines("si.bankart.prehod.web.login.certificate.CertificateLoginEndpoint");
+    /** The core's decision on the chain the endpoint extracted: refusals and soft-fail are logged there. */
+    private final LoggedLines decisionLog =
+            new LoggedLines("si.bankart.prehod.login.certificate.CertificateAuthentication");
     private final KeyPair testKey = KeyType.RSA_2048.generate();
 
     private CertificateSandbox(SandboxPorts ports, Sandbox sandbox) {
@@ -244,9 +248,10 @@ final class CertificateSandbox implements AutoCloseable {
                 .map(line -> line.replaceFirst("^INFO time=\\S+ ", "")).toList();
     }
 
-    /** What the certificate endpoint logged that contains {@code text}. */
+    /** What the certificate endpoint and the core's decision behind it logged that contains {@code text}. */
     List<String> endpointLines(String text) {
-        return endpointLog.lines().stream().filter(line -> line.contains(text)).toList();
+        return Stream.concat(decisionLog.lines().stream(), endpointLog.lines().stream())
+                .filter(line -> line.contains(text)).toList();
     }
 
     /** A browser trusting the sandbox root, presenting {@code certificate} (with its chain) when a server asks. */
@@ -311,6 +316,7 @@ final class CertificateSandbox implements AutoCloseable {
     public void close() {
         audit.close();
         endpointLog.close();
+        decisionLog.close();
         sandbox.close();
     }
 

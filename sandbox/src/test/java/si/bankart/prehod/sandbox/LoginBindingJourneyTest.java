@@ -19,7 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import si.bankart.prehod.web.testing.HeadlessChromium;
-import si.bankart.prehod.web.testing.LogCapture;
+import si.bankart.prehod.testing.LogCapture;
 import si.bankart.prehod.web.testing.RawHttps;
 
 /**

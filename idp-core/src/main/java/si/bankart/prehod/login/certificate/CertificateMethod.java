@@ -9,34 +9,46 @@ import java.util.List;
 import java.util.Optional;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import si.bankart.prehod.audit.AuditLog;
+import si.bankart.prehod.config.LocalizedText;
 import si.bankart.prehod.config.YamlFiles;
 import si.bankart.prehod.directory.UserDirectory;
 import si.bankart.prehod.loa.LevelOfAssurance;
+import si.bankart.prehod.login.LoginMethod;
+import si.bankart.prehod.login.MethodDescription;
+import si.bankart.prehod.storage.RandomIds;
 
 /**
- * Login with a bank certificate as configured in conf/certificate-login.yaml: the verifier (path, policy,
- * revocation, user), the reverse proxy's header, the trust anchors the connector asks the browser for, the
- * strongest level a certificate can be given (what the method choice needs), and the anchors' readiness check.
+ * Login with a bank certificate as configured in conf/certificate-login.yaml: the decision on a presented chain
+ * (path, policy, revocation, user, audit), the reverse proxy's header, the trust anchors the connector asks the
+ * browser for, the strongest level a certificate can be given (what the method choice needs), and the anchors'
+ * readiness check.
  */
-public record CertificateMethod(ClientCertificateVerifier verifier, TrustedProxyHeader proxyHeader,
-        LevelOfAssurance strongest, List<X509Certificate> anchors, TrustAnchorHealth health) {
+public record CertificateMethod(CertificateAuthentication authentication, TrustedProxyHeader proxyHeader,
+        LevelOfAssurance strongest, List<X509Certificate> anchors, TrustAnchorHealth health) implements LoginMethod {
 
     public CertificateMethod {
         anchors = List.copyOf(anchors);
     }
 
     public static CertificateMethod configured(Path home, Path file, YamlFiles yaml, UserDirectory users,
-            MeterRegistry metrics, Clock clock) {
+            MeterRegistry metrics, AuditLog audit, Clock clock, RandomIds ids) {
         CertificateLoginConfig config = CertificateLoginConfig.read(file, yaml);
         TrustAnchors trust = TrustAnchors.read(home.resolve(config.trustAnchors()),
                 Optional.ofNullable(config.intermediates()).map(home::resolve));
         RevocationHistory revocations = new RevocationHistory(metrics, clock);
-        return new CertificateMethod(
+        return new CertificateMethod(new CertificateAuthentication(
                 new ClientCertificateVerifier(config, trust,
-                        new RevocationCheck(config.revocation(), clock, revocations), users, clock),
+                        new RevocationCheck(config.revocation(), clock, revocations), users, clock), audit, clock, ids),
                 new TrustedProxyHeader(config.proxyHeader()), strongest(config.loa()),
                 trust.anchors().stream().map(NamedTrustAnchor::certificate).toList(),
                 new TrustAnchorHealth(trust, revocations, config.revocation().softFail(), clock));
+    }
+
+    @Override
+    public MethodDescription description() {
+        return new MethodDescription(CertificateAuthentication.METHOD, new LocalizedText(
+                "Prijava z bančnim digitalnim potrdilom", "Log in with a bank certificate"), strongest);
     }
 
     private static LevelOfAssurance strongest(LoaConfig loa) {

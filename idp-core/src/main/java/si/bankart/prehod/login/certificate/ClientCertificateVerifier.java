@@ -11,8 +11,8 @@ import si.bankart.prehod.directory.UserDirectory;
 
 /**
  * Decides whether a client certificate chain logs a bank user in (issue 5). The web layer extracts the chain from
- * the TLS connection (or a trusted proxy's header, {@link TrustedProxyHeader}) and calls {@link #verify}; nothing
- * here knows about HTTP.
+ * the TLS connection (or a trusted proxy's header, {@link TrustedProxyHeader}); {@link CertificateAuthentication}
+ * calls {@link #verify} with it and audits the verdict; nothing here knows about HTTP.
  * <p>
  * Checks in this order, stopping at the first failure, each with its own {@link CertificateRejection}: a certificate
  * at all; PKIX path to a configured trust anchor; validity now; keyUsage and extendedKeyUsage; not a CA; key

@@ -2,10 +2,13 @@
  * Certificate login (issue 5): decides whether a bank client certificate logs a user in. The web layer extracts a
  * chain from the TLS connection or, through {@link si.bankart.prehod.login.certificate.TrustedProxyHeader}, from a
  * trusted proxy's header, and calls
- * {@link si.bankart.prehod.login.certificate.ClientCertificateVerifier#verify}; the answer is a
- * {@link si.bankart.prehod.login.certificate.CertificateVerdict}: accepted with user, mapped value, LoA and revocation
+ * {@link si.bankart.prehod.login.certificate.CertificateAuthentication#authenticate}, which asks
+ * {@link si.bankart.prehod.login.certificate.ClientCertificateVerifier#verify} for a
+ * {@link si.bankart.prehod.login.certificate.CertificateVerdict} (accepted with user, mapped value, LoA and revocation
  * evidence, or rejected with one {@link si.bankart.prehod.login.certificate.CertificateRejection} and a detail for
- * the log.
+ * the log), writes the audit events and answers with a
+ * {@link si.bankart.prehod.login.certificate.CertificateOutcome}: the login's result, or the refusal's reason and
+ * incident.
  * <p>
  * Order of checks: {@code PathToTrustAnchor} (PKIX to conf/trust only, then validity at the injected clock),
  * {@code KeyUsageAllowsClientAuth}, {@code LeafIsNotCa}, {@code KeysAreStrong}, {@code SignaturesAreStrong},

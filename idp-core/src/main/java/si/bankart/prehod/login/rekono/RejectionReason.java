@@ -2,15 +2,16 @@ package si.bankart.prehod.login.rekono;
 
 import java.util.Optional;
 
+import si.bankart.prehod.login.Refusal;
 import si.bankart.prehod.protocol.SamlStatus;
 
 /**
- * Why a Rekono login was refused: a closed list the web layer maps to a page or, where the SP may be answered, to a
- * SAML status. {@code page} names the explanation the user sees (a message key); a reason without a SAML status leaves
- * the pending SAML request alone, because the browser is not trusted to complete it (state problems) or because the
- * user may still choose another method (provider unavailable, account not registered).
+ * Why a Rekono login was refused: a closed list, each with its page or, where the SP may be answered, its SAML status
+ * ({@link Refusal}). A reason without a SAML status leaves the pending SAML request alone, because the browser is not
+ * trusted to complete it (state problems) or because the user may still choose another method (provider
+ * unavailable).
  */
-public enum RejectionReason {
+public enum RejectionReason implements Refusal {
     /** The callback carries no {@code state} (RFC 6749 §4.1.2, OIDC Core §3.1.2.5). */
     STATE_MISSING("login-expired", null),
     /** No login was started with this {@code state}, or it has been reaped. */
@@ -68,12 +69,12 @@ public enum RejectionReason {
         this.samlStatus = samlStatus;
     }
 
-    /** The message key of the page that explains this to the user. */
+    @Override
     public String page() {
         return page;
     }
 
-    /** The status to answer the SP with, or empty when the SP is not answered now. */
+    @Override
     public Optional<SamlStatus> samlStatus() {
         return Optional.ofNullable(samlStatus);
     }

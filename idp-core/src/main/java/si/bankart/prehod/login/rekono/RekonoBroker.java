@@ -30,6 +30,7 @@ import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 
 import si.bankart.prehod.audit.AuditEvent;
 import si.bankart.prehod.audit.AuditLog;
+import si.bankart.prehod.audit.Incident;
 import si.bankart.prehod.health.HealthCheck;
 import si.bankart.prehod.directory.RekonoIdentity;
 import si.bankart.prehod.directory.User;
@@ -241,11 +242,12 @@ public final class RekonoBroker {
 
     /** @param sp the portal of the pending login, or null when it is not known */
     private Rejected refuse(Rejected rejected, String step, String sp, String client) {
-        String incident = ids.incident();
-        log.warn("Rekono login refused [incident {}] at {} sp={}: {} ({})", incident, step, sp == null ? "-" : sp,
+        String reference = ids.incident();
+        Incident incident = Incident.warn(log, reference, rejected.reason().name(),
+                "Rekono login refused [incident {}] at {} sp={}: {} ({})", reference, step, sp == null ? "-" : sp,
                 rejected.reason(), rejected.detail());
         audit.record(new AuditEvent(clock.instant(), "rekono-" + step, sp, null, RekonoOutcome.METHOD, null,
-                rejected.auditResult(), incident, client));
+                rejected.auditResult(), reference, client));
         return new Rejected(rejected.reason(), rejected.detail(), rejected.pendingLoginKey(), incident);
     }
 

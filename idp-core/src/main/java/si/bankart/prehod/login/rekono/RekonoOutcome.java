@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
+import si.bankart.prehod.audit.Incident;
 import si.bankart.prehod.directory.RekonoIdentity;
 import si.bankart.prehod.loa.LevelOfAssurance;
 import si.bankart.prehod.login.LoginResult;
@@ -100,9 +101,11 @@ public sealed interface RekonoOutcome permits RekonoOutcome.Authenticated, Rekon
     /**
      * Refused. {@code detail} is for the log only; {@code pendingLoginKey} is present only when the callback came from
      * the browser that started the login, so only then may the web layer act on the pending SAML request.
+     *
+     * @param incident what the refusal was logged and audited under, which the user's page or the portal's answer
+     *                 shows; null only inside the broker, before it records the refusal
      */
-    /** @param incident the reference logged and audited with the refusal, which the user's page shows */
-    record Rejected(RejectionReason reason, String detail, Optional<String> pendingLoginKey, String incident)
+    record Rejected(RejectionReason reason, String detail, Optional<String> pendingLoginKey, Incident incident)
             implements RekonoOutcome, RekonoStart {
 
         public Rejected {
@@ -113,6 +116,15 @@ public sealed interface RekonoOutcome permits RekonoOutcome.Authenticated, Rekon
         /** A refusal not yet logged: the broker gives it its incident when it records it. */
         public Rejected(RejectionReason reason, String detail, Optional<String> pendingLoginKey) {
             this(reason, detail, pendingLoginKey, null);
+        }
+
+        /**
+         * What the portal hears, with the incident the refusal was logged under; only for a reason that
+         * {@linkplain si.bankart.prehod.login.Refusal#answersSp() answers} it.
+         */
+        public LoginResult.Failed toLoginResult() {
+            return new LoginResult.Failed(METHOD, reason.name(), reason.samlStatus().orElseThrow(
+                    () -> new IllegalStateException(reason + " does not answer the portal")), incident.reference());
         }
 
         @Override

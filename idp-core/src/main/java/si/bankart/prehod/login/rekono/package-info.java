@@ -2,8 +2,9 @@
  * Login with Rekono: the IdP as an OpenID Connect relying party (authorization code flow with PKCE), carrying Rekono's
  * {@code acr} into our level of assurance. The web layer calls {@link si.bankart.prehod.login.rekono.RekonoBroker}
  * twice with plain values: {@code start(…)} gives the authorization URL and a browser-binding cookie value;
- * {@code callback(…)} gives a {@link si.bankart.prehod.login.rekono.RekonoOutcome} (Authenticated, Cancelled, or
- * Rejected with a {@link si.bankart.prehod.login.rekono.RejectionReason}).
+ * {@code callback(…)} gives a {@link si.bankart.prehod.login.rekono.RekonoOutcome} (Authenticated, Unlinked,
+ * Cancelled, or Rejected with a {@link si.bankart.prehod.login.rekono.RejectionReason}, which is a
+ * {@link si.bankart.prehod.login.Refusal}, and the incident it was logged and audited under).
  *
  * <p>Read in the order of a login: {@code RekonoConfig} (conf/rekono.yaml), {@code RekonoAuthorizationRequest} and
  * {@code RekonoLoginState} (what start sends and remembers), {@code StartedLogins} with {@code login.LoginBinding} (the

@@ -7,18 +7,16 @@ import static si.bankart.prehod.login.certificate.CertificateAssertions.assertRe
 import static si.bankart.prehod.login.certificate.TestCertificates.NOW;
 import static si.bankart.prehod.login.certificate.TestCertificates.chain;
 import static si.bankart.prehod.login.certificate.TestCertificates.leaf;
+import static si.bankart.prehod.login.certificate.TestCertificates.verifier;
 
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.junit.jupiter.api.Test;
 
-import si.bankart.prehod.directory.User;
-import si.bankart.prehod.directory.UserDirectory;
 import si.bankart.prehod.loa.LevelOfAssurance;
 
 /**
@@ -27,18 +25,6 @@ import si.bankart.prehod.loa.LevelOfAssurance;
  * sandbox module against the sandbox CA.
  */
 class ClientCertificateVerifierTest {
-
-    private static final UserDirectory USERS = new UserDirectory(List.of(
-            new User("u1001", Map.of(), List.of(), List.of("TINSI-12345678"))));
-
-    private static ClientCertificateVerifier verifier(boolean softFail) {
-        CertificateLoginConfig config = new CertificateLoginConfig(null, null, null, List.of(),
-                new MappingConfig(MappingRule.SUBJECT_ATTRIBUTE, "2.5.4.5"),
-                new LoaConfig(LevelOfAssurance.LOW, Map.of("root.pem", LevelOfAssurance.SUBSTANTIAL), Map.of()),
-                new RevocationConfig(softFail, null, null, Duration.ofSeconds(1), true, null, 0, 0, 0, null), null);
-        return new ClientCertificateVerifier(config, TestCertificates.trustRoot(),
-                new RevocationCheck(config.revocation(), TestCertificates.CLOCK), USERS, TestCertificates.CLOCK);
-    }
 
     @Test
     void verifyWhenNothingPresentedThenNoCertificate() {
@@ -103,7 +89,7 @@ class ClientCertificateVerifierTest {
                 new MappingConfig(MappingRule.SUBJECT_ATTRIBUTE, "2.5.4.5"), null,
                 new RevocationConfig(true, null, null, null, true, null, 0, 0, 0, null), null);
         ClientCertificateVerifier verifier = new ClientCertificateVerifier(config, TestCertificates.trustRoot(),
-                new RevocationCheck(config.revocation(), TestCertificates.CLOCK), USERS, TestCertificates.CLOCK);
+                new RevocationCheck(config.revocation(), TestCertificates.CLOCK), TestCertificates.USERS, TestCertificates.CLOCK);
         assertRejected(CertificateRejection.POLICY_NOT_ALLOWED, verifier.verify(chain(leaf().policies("2.999.1").build())));
         assertAccepted(verifier.verify(chain(leaf().policies("0.4.0.194112.1.2").build())));
     }

@@ -14,6 +14,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -34,6 +35,10 @@ import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
+import si.bankart.prehod.directory.User;
+import si.bankart.prehod.directory.UserDirectory;
+import si.bankart.prehod.loa.LevelOfAssurance;
+
 /**
  * Small certificates for unit tests, built with BouncyCastle: a root CA, an intermediate, an unrelated CA, and a
  * leaf builder that starts as a valid client certificate so a test changes one thing. Keys are generated once per
@@ -43,6 +48,9 @@ final class TestCertificates {
 
     static final Instant NOW = Instant.parse("2026-06-01T10:00:00Z");
     static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+    /** One bank user, u1001, whom a certificate with serialNumber TINSI-12345678 maps to. */
+    static final UserDirectory USERS = new UserDirectory(List.of(
+            new User("u1001", Map.of(), List.of(), List.of("TINSI-12345678"))));
     static final String SUBJECT = "CN=Janez Novak,SERIALNUMBER=TINSI-12345678,OU=Users,O=Test Bank,C=SI";
 
     private static final ConcurrentHashMap<String, KeyPair> KEYS = new ConcurrentHashMap<>();
@@ -165,6 +173,20 @@ final class TestCertificates {
     }
 
     /** Trust in {@link #root()} only, as "root.pem". */
+    /**
+     * A verifier trusting {@link #trustRoot()} (certificates under it get SUBSTANTIAL, others LOW), mapping the
+     * subject's serialNumber to {@link #USERS}. Its certificates name no OCSP responder
+     * or CRL, so revocation is undetermined: hard-fail refuses, {@code softFail} lets through and says so.
+     */
+    static ClientCertificateVerifier verifier(boolean softFail) {
+        CertificateLoginConfig config = new CertificateLoginConfig(null, null, null, List.of(),
+                new MappingConfig(MappingRule.SUBJECT_ATTRIBUTE, "2.5.4.5"),
+                new LoaConfig(LevelOfAssurance.LOW, Map.of("root.pem", LevelOfAssurance.SUBSTANTIAL), Map.of()),
+                new RevocationConfig(softFail, null, null, Duration.ofSeconds(1), true, null, 0, 0, 0, null), null);
+        return new ClientCertificateVerifier(config, trustRoot(), new RevocationCheck(config.revocation(), CLOCK),
+                USERS, CLOCK);
+    }
+
     static TrustAnchors trustRoot() {
         return new TrustAnchors(List.of(new NamedTrustAnchor("root.pem", root().certificate())), List.of());
     }

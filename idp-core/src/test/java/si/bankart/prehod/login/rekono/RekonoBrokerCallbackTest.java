@@ -254,7 +254,7 @@ class RekonoBrokerCallbackTest {
         Rejected rejected = assertRejected(harness.callback(harness.op.authorize(redirect.authorizationUrl()), redirect),
                 RejectionReason.ISSUER_MISSING);
         assertEquals(0, harness.op.tokenRequests.get());
-        assertTrue(rejected.incident().matches("[A-Z2-9]{4}-[A-Z2-9]{4}"), "the refusal carries its logged incident");
+        assertTrue(rejected.incident().reference().matches("[A-Z2-9]{4}-[A-Z2-9]{4}"), "the refusal carries its logged incident");
     }
 
     @Test

@@ -16,7 +16,6 @@ import si.bankart.prehod.session.SessionStore;
 import si.bankart.prehod.session.SsoSession;
 import si.bankart.prehod.sp.PortalHome;
 import si.bankart.prehod.web.response.OutcomeWriter;
-import si.bankart.prehod.config.Paths;
 import si.bankart.prehod.web.session.SessionCookie;
 
 /**
@@ -54,7 +53,7 @@ public final class LoginCompletion {
         if (access instanceof PendingAccess.Refused refused) {
             response.setHeader("Cache-Control", "no-store");
             writer.write(request, response, new SsoOutcome.ShowError("login-expired", refused.incident(),
-                    refused.reason(), portalHome(key, request)));
+                    portalHome(key, request)));
             return Optional.empty();
         }
         return Optional.of(((PendingAccess.Granted) access).login());
@@ -86,23 +85,15 @@ public final class LoginCompletion {
         return sessions.find(cookie.read(request));
     }
 
+    /** A login method's result goes into the pending request; the core decides what the browser gets next. */
     public void complete(HttpServletRequest request, HttpServletResponse response, String pendingKey, LoginResult result)
             throws IOException {
-        if (result instanceof LoginResult.Authenticated login) {
-            Optional<PendingLogin> pending = pending(request, response, pendingKey, "login-result", login.method());
-            if (pending.isEmpty()) {
-                return;
-            }
-            if (!pending.get().request().acceptableLoa().contains(login.loa())) {
-                // Below the portal's level (e.g. a substantial certificate for CMS web): the method choice explains
-                // it and offers the other ways; the login stays pending, so its button can still tell the portal.
-                response.setHeader("Cache-Control", "no-store");
-                response.sendRedirect(Paths.LOGIN + "?key=" + pendingKey + "&shortfall=" + login.method());
-                return;
-            }
-        }
         SsoOutcome outcome = flow.resume(pendingKey, LoginCookie.read(request), result,
                 sessions.find(cookie.read(request)), request.getRemoteAddr());
+        if (outcome instanceof SsoOutcome.ShowError gone && gone.portal().isEmpty()) {
+            // The login is gone and so is its origin: lead to the portal this browser last started a login for.
+            outcome = new SsoOutcome.ShowError(gone.page(), gone.incident(), portalHome(pendingKey, request));
+        }
         writer.write(request, response, outcome);
     }
 }

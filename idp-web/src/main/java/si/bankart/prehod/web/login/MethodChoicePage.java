@@ -11,7 +11,7 @@ import javax.servlet.http.HttpServletResponse;
 
 import org.apache.velocity.VelocityContext;
 
-import si.bankart.prehod.login.LoginMethod;
+import si.bankart.prehod.login.MethodDescription;
 import si.bankart.prehod.login.LoginResult;
 import si.bankart.prehod.login.MethodChoice;
 import si.bankart.prehod.login.MethodOffer;
@@ -101,11 +101,11 @@ public final class MethodChoicePage extends HttpServlet {
                 m.strongest().id())).toList());
     }
 
-    private LoginMethodEndpoint endpoint(LoginMethod method) {
+    private LoginMethodEndpoint endpoint(MethodDescription method) {
         return methods.stream().filter(m -> m.method().equals(method)).findFirst().orElseThrow();
     }
 
-    private ChoosableMethod choosable(LoginMethod m, String key, Language language) {
+    private ChoosableMethod choosable(MethodDescription m, String key, Language language) {
         return new ChoosableMethod(m.id(), m.label().in(language.code()),
                 endpoint(m).startPath() + "?key=" + key + "&lang=" + language.code(), signUp(m.signUp(), key));
     }

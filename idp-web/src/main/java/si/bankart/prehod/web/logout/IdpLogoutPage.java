@@ -16,6 +16,7 @@ import org.apache.velocity.VelocityContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import si.bankart.prehod.audit.Incident;
 import si.bankart.prehod.LogoutFlow;
 import si.bankart.prehod.logout.LogoutOutcome;
 import si.bankart.prehod.session.SessionStore;
@@ -113,9 +114,10 @@ public final class IdpLogoutPage extends HttpServlet {
         String token = request.getParameter("token");
         if (token == null || !MessageDigest.isEqual(token.getBytes(StandardCharsets.US_ASCII),
                 formToken(session.get()).getBytes(StandardCharsets.US_ASCII))) {
-            String incident = ids.incident();
-            log.warn("Logout form refused [incident {}] from {}: {}", incident, request.getRemoteAddr(),
-                    token == null ? "no form token" : "form token is not this session's");
+            String reference = ids.incident();
+            String reason = token == null ? "no form token" : "form token is not this session's";
+            Incident incident = Incident.warn(log, reference, reason, "Logout form refused [incident {}] from {}: {}",
+                    reference, request.getRemoteAddr(), reason);
             errorPage.show(response, HttpServletResponse.SC_BAD_REQUEST, "logout-form", incident,
                     Language.of(request), Paths.LOGOUT + "?");
             return;

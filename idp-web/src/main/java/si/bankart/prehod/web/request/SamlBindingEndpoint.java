@@ -9,6 +9,7 @@ import javax.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import si.bankart.prehod.audit.Incident;
 import si.bankart.prehod.storage.RandomIds;
 import si.bankart.prehod.web.page.Language;
 import si.bankart.prehod.web.response.ErrorPage;
@@ -80,9 +81,9 @@ public abstract class SamlBindingEndpoint extends HttpServlet {
 
     private void refuse(HttpServletRequest request, HttpServletResponse response, DecodeFailed failure)
             throws IOException {
-        String incident = ids.incident();
-        log.warn("{} message refused [incident {}] from {}: {}", service, incident, request.getRemoteAddr(),
-                failure.getMessage());
+        String reference = ids.incident();
+        Incident incident = Incident.warn(log, reference, failure.getMessage(), "{} message refused [incident {}] from"
+                + " {}: {}", service, reference, request.getRemoteAddr(), failure.getMessage());
         errorPage.show(response, HttpServletResponse.SC_BAD_REQUEST, refusalPage, incident, Language.of(request));
     }
 }

@@ -8,11 +8,15 @@ import javax.servlet.http.HttpServletResponse;
 import org.opensaml.messaging.encoder.MessageEncodingException;
 
 import si.bankart.prehod.SsoOutcome;
+import si.bankart.prehod.config.Paths;
 import si.bankart.prehod.web.login.LoginCookie;
 import si.bankart.prehod.web.page.Language;
 import si.bankart.prehod.web.session.SessionCookie;
 
-/** Turns the flow's decision into HTTP: a POST form to the SP, a redirect to the login page, or the error page. */
+/**
+ * Turns the flow's decision into HTTP: a POST form to the SP, a redirect to the login page (to start, or back to the
+ * method choice after a level shortfall), or the error page.
+ */
 public final class OutcomeWriter {
 
     private final AutoPostForm postForm;
@@ -39,6 +43,9 @@ public final class OutcomeWriter {
             response.setHeader("Cache-Control", "no-store");
             LoginCookie.write(request, response, login.browserBinding());
             response.sendRedirect("/idp/login?key=" + login.pending().key());
+        } else if (outcome instanceof SsoOutcome.LevelShortfall shortfall) {
+            response.setHeader("Cache-Control", "no-store");
+            response.sendRedirect(Paths.LOGIN + "?key=" + shortfall.pendingKey() + "&shortfall=" + shortfall.method());
         } else if (outcome instanceof SsoOutcome.ShowError error) {
             errorPage.show(response, error.page(), error.incident(), language, error.portal());
         }

@@ -11,6 +11,7 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.Callback;
 
+import si.bankart.prehod.audit.Incident;
 import si.bankart.prehod.storage.RandomIds;
 import si.bankart.prehod.web.page.Language;
 import si.bankart.prehod.web.response.ErrorPage;
@@ -45,7 +46,7 @@ final class ClientErrorHandler extends ErrorHandler {
     @Override
     protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
             Callback callback) {
-        String incident = incident(code, message, request.getMethod() + " " + shortened(request.getHttpURI().asString()),
+        Incident incident = incident(code, message, request.getMethod() + " " + shortened(request.getHttpURI().asString()),
                 Request.getRemoteAddr(request));
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/html;charset=UTF-8");
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
@@ -56,15 +57,14 @@ final class ClientErrorHandler extends ErrorHandler {
     /** Answers for a request too broken to be a request (the parser gave up): same page, same log line. */
     @Override
     public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
-        String incident = incident(status, reason, "(unparsable request)", "-");
+        Incident incident = incident(status, reason, "(unparsable request)", "-");
         fields.put(new HttpField(HttpHeader.CONTENT_TYPE, "text/html;charset=UTF-8"));
         return ByteBuffer.wrap(errorPage.html(page(status), incident, Language.SL));
     }
 
-    private String incident(int status, String reason, String what, String client) {
-        String incident = ids.incident();
-        HttpIncidentLog.record(status, incident, what, client, reason == null ? HttpStatus.getMessage(status) : reason);
-        return incident;
+    private Incident incident(int status, String reason, String what, String client) {
+        return HttpIncidentLog.record(status, ids.incident(), what, client,
+                reason == null ? HttpStatus.getMessage(status) : reason);
     }
 
     static String page(int status) {

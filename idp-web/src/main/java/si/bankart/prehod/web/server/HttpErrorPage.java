@@ -7,6 +7,7 @@ import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
+import si.bankart.prehod.audit.Incident;
 import si.bankart.prehod.storage.RandomIds;
 import si.bankart.prehod.web.page.Language;
 import si.bankart.prehod.web.response.ErrorPage;
@@ -30,9 +31,9 @@ public final class HttpErrorPage extends HttpServlet {
         int status = code instanceof Integer value ? value : HttpServletResponse.SC_NOT_FOUND;
         Object reason = request.getAttribute(RequestDispatcher.ERROR_MESSAGE);
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
-        String incident = ids.incident();
         // Every incident a user is shown is in the log with its reason; a client's mistake is not our error.
-        HttpIncidentLog.record(status, incident, request.getMethod() + " " + uri, request.getRemoteAddr(), reason);
+        Incident incident = HttpIncidentLog.record(status, ids.incident(), request.getMethod() + " " + uri,
+                request.getRemoteAddr(), reason);
         errorPage.show(response, status, ClientErrorHandler.page(status), incident, Language.of(request));
     }
 }

@@ -3,6 +3,8 @@ package si.bankart.prehod.web.server;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import si.bankart.prehod.audit.Incident;
+
 /**
  * One line per HTTP-level refusal, with the incident the user's page shows and the reason: WARN for what the client
  * got wrong (4xx, 505), ERROR for what is ours (5xx), never a stack trace. One logger, so operators filter on one name.
@@ -15,12 +17,14 @@ final class HttpIncidentLog {
     private HttpIncidentLog() {
     }
 
-    static void record(int status, String incident, String request, String client, Object reason) {
+    static Incident record(int status, String reference, String request, String client, Object reason) {
+        String why = String.valueOf(reason);
         // 505: the client spoke a protocol version we do not, its choice, not our fault.
         if (status >= 500 && status != HTTP_VERSION_NOT_SUPPORTED) {
-            log.error("HTTP {} [incident {}] on {} from {}: {}", status, incident, request, client, reason);
-        } else {
-            log.warn("HTTP {} [incident {}] on {} from {}: {}", status, incident, request, client, reason);
+            return Incident.error(log, reference, why, "HTTP {} [incident {}] on {} from {}: {}", status, reference,
+                    request, client, reason);
         }
+        return Incident.warn(log, reference, why, "HTTP {} [incident {}] on {} from {}: {}", status, reference, request,
+                client, reason);
     }
 }

@@ -16,6 +16,7 @@ import org.eclipse.jetty.io.EofException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import si.bankart.prehod.audit.Incident;
 import si.bankart.prehod.storage.RandomIds;
 import si.bankart.prehod.storage.StoreUnavailable;
 import si.bankart.prehod.web.page.Language;
@@ -51,7 +52,7 @@ public final class UnexpectedFailures implements Filter {
         try {
             chain.doFilter(request, response);
         } catch (IOException | ServletException | RuntimeException e) {
-            String incident = ids.incident();
+            String reference = ids.incident();
             HttpServletRequest http = (HttpServletRequest) request;
             if (cause(e, EofException.class).isPresent()) {
                 // The browser went away (closed the tab, lost the network) while we answered: nothing to fix.
@@ -62,8 +63,8 @@ public final class UnexpectedFailures implements Filter {
             if (refused.isPresent()) {
                 // Jetty refused what the client sent (a malformed form body, one over the size limit): its mistake.
                 int status = refused.get().getCode();
-                HttpIncidentLog.record(status, incident, http.getMethod() + " " + http.getRequestURI(),
-                        http.getRemoteAddr(), refused.get().getReason());
+                Incident incident = HttpIncidentLog.record(status, reference, http.getMethod() + " "
+                        + http.getRequestURI(), http.getRemoteAddr(), refused.get().getReason());
                 if (!response.isCommitted()) {
                     response.reset();
                     errorPage.show((HttpServletResponse) response, status, ClientErrorHandler.page(status), incident,
@@ -74,8 +75,9 @@ public final class UnexpectedFailures implements Filter {
             Optional<StoreUnavailable> store = cause(e, StoreUnavailable.class);
             if (store.isPresent()) {
                 // An outage, not a bug: its reason (where, what failed) is enough; the user may try again soon.
-                log.warn("Store unavailable [incident {}] on {} {}: {}", incident, http.getMethod(), http.getRequestURI(),
-                        store.get().getMessage());
+                Incident incident = Incident.warn(log, reference, store.get().getMessage(),
+                        "Store unavailable [incident {}] on {} {}: {}", reference, http.getMethod(),
+                        http.getRequestURI(), store.get().getMessage());
                 if (!response.isCommitted()) {
                     response.reset();
                     errorPage.show((HttpServletResponse) response, HttpServletResponse.SC_SERVICE_UNAVAILABLE,
@@ -83,7 +85,8 @@ public final class UnexpectedFailures implements Filter {
                 }
                 return;
             }
-            log.error("Internal failure [incident {}] on {} {}", incident, http.getMethod(), http.getRequestURI(), e);
+            Incident incident = Incident.error(log, reference, e.toString(), "Internal failure [incident {}] on {} {}",
+                    reference, http.getMethod(), http.getRequestURI(), e);
             if (!response.isCommitted()) {
                 response.reset();
                 errorPage.show((HttpServletResponse) response, HttpServletResponse.SC_INTERNAL_SERVER_ERROR, "internal",

@@ -78,15 +78,14 @@ public record Endpoints(Pages pages, ErrorPage errorPage, LoginCompletion comple
     /** @param certificateLink where a Rekono account without a bank user may link a certificate instead, or null */
     private static RekonoLogin rekono(Idp idp, RekonoMethod rekono, Pages pages, ErrorPage errorPage,
             LoginCompletion completion, String certificateLink) {
-        return new RekonoLogin(rekono.broker(), rekono.strongest(), rekono.createAccount(), errorPage, idp.linking(),
+        return new RekonoLogin(rekono, errorPage, idp.linking(),
                 new AccountLinkPage(idp.linking(), completion, pages, errorPage, certificateLink, idp.ids()),
-                idp.linkingConfig().linkLifetime(), idp.ids());
+                idp.linkingConfig().linkLifetime());
     }
 
     private static CertificateLogin certificate(Idp idp, CertificateMethod method, Pages pages, ErrorPage errorPage,
             String certificateUrl) {
-        return new CertificateLogin(method.verifier(), method.proxyHeader(), method.strongest(), certificateUrl,
-                idp.config().endpoint(Paths.LOGIN), pages, errorPage, idp.audit(), idp.clock(), idp.ids(),
-                idp.linking(), new CertificateHandBacks(idp.store().storage(), idp.clock(), idp.ids()));
+        return new CertificateLogin(method, certificateUrl, idp.config().endpoint(Paths.LOGIN), pages, errorPage,
+                idp.ids(), idp.linking(), new CertificateHandBacks(idp.store().storage(), idp.clock(), idp.ids()));
     }
 }

@@ -22,7 +22,7 @@ import si.bankart.prehod.testing.TestXml;
 import si.bankart.prehod.testing.TestXmlSignatures;
 import si.bankart.prehod.config.Paths;
 import si.bankart.prehod.web.testing.Browser;
-import si.bankart.prehod.web.testing.LogCapture;
+import si.bankart.prehod.testing.LogCapture;
 import si.bankart.prehod.web.testing.TestIdp;
 
 /**

@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import si.bankart.prehod.testing.TestAuthnRequests;
 import si.bankart.prehod.testing.TestServiceProvider;
 import si.bankart.prehod.config.Paths;
-import si.bankart.prehod.web.testing.LogCapture;
+import si.bankart.prehod.testing.LogCapture;
 import si.bankart.prehod.web.testing.TestIdp;
 
 /**

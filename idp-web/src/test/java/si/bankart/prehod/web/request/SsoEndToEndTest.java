@@ -19,7 +19,7 @@ import si.bankart.prehod.testing.TestAuthnRequests;
 import si.bankart.prehod.testing.TestServiceProvider;
 import si.bankart.prehod.config.Paths;
 import si.bankart.prehod.web.testing.Browser;
-import si.bankart.prehod.web.testing.LogCapture;
+import si.bankart.prehod.testing.LogCapture;
 import si.bankart.prehod.web.testing.NodeSaml;
 import si.bankart.prehod.web.testing.Pems;
 import si.bankart.prehod.web.testing.TestIdp;

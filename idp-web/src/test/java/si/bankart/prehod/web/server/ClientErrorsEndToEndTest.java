@@ -16,7 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import si.bankart.prehod.testing.TestServiceProvider;
-import si.bankart.prehod.web.testing.LogCapture;
+import si.bankart.prehod.testing.LogCapture;
 import si.bankart.prehod.web.testing.RawHttps;
 import si.bankart.prehod.web.testing.TestIdp;
 

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 
 import si.bankart.prehod.config.LocalizedText;
 import si.bankart.prehod.loa.LevelOfAssurance;
-import si.bankart.prehod.login.LoginMethod;
+import si.bankart.prehod.login.MethodDescription;
 import si.bankart.prehod.testing.TestServiceProvider;
 import si.bankart.prehod.web.login.LoginCompletion;
 import si.bankart.prehod.web.login.LoginMethodEndpoint;
@@ -42,8 +42,8 @@ class GracefulStopTest {
         final CountDownLatch release = new CountDownLatch(1);
 
         @Override
-        public LoginMethod method() {
-            return new LoginMethod("held", new LocalizedText("Zadržana", "Held"), LevelOfAssurance.LOW);
+        public MethodDescription method() {
+            return new MethodDescription("held", new LocalizedText("Zadržana", "Held"), LevelOfAssurance.LOW);
         }
 
         @Override

@@ -17,7 +17,7 @@ import javax.servlet.http.HttpServletResponse;
 
 import si.bankart.prehod.config.LocalizedText;
 import si.bankart.prehod.loa.LevelOfAssurance;
-import si.bankart.prehod.login.LoginMethod;
+import si.bankart.prehod.login.MethodDescription;
 import si.bankart.prehod.login.LoginResult;
 import si.bankart.prehod.web.login.LoginCompletion;
 import si.bankart.prehod.web.login.LoginMethodEndpoint;
@@ -59,8 +59,8 @@ public final class TestLoginMethod implements LoginMethodEndpoint {
     }
 
     @Override
-    public LoginMethod method() {
-        return new LoginMethod(id, new LocalizedText("Testna prijava " + id, "Test login " + id), strongest);
+    public MethodDescription method() {
+        return new MethodDescription(id, new LocalizedText("Testna prijava " + id, "Test login " + id), strongest);
     }
 
     @Override

@@ -10,6 +10,7 @@ import javax.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import si.bankart.prehod.audit.Incident;
 import si.bankart.prehod.linking.AccountLinking;
 import si.bankart.prehod.linking.LinkOutcome;
 import si.bankart.prehod.login.certificate.CertificateHandBack;
@@ -60,9 +61,10 @@ final class CertificateHandBackEndpoint extends HttpServlet {
         Optional<CertificateHandBack> handBack = handBacks.take(request.getParameter("result"), key);
         if (handBack.isEmpty()) {
             // Reload of a used hand-back, or a forged one: the login is still there, the certificate step is not.
-            String incident = ids.incident();
-            log.warn("Certificate hand-back refused [incident {}] from {}: certificate result unknown, used or expired",
-                    incident, request.getRemoteAddr());
+            String reference = ids.incident();
+            Incident incident = Incident.warn(log, reference, "certificate result unknown, used or expired",
+                    "Certificate hand-back refused [incident {}] from {}: certificate result unknown, used or expired",
+                    reference, request.getRemoteAddr());
             errorPage.show(response, HttpServletResponse.SC_BAD_REQUEST, "login-expired", incident,
                     Language.of(request), Paths.LOGIN + "?key=" + key);
             return;
@@ -86,8 +88,9 @@ final class CertificateHandBackEndpoint extends HttpServlet {
         if (outcome instanceof LinkOutcome.Linked linked) {
             completion.complete(request, response, linked.login().pendingLoginKey(), linked.login().toLoginResult());
         } else if (outcome instanceof LinkOutcome.Refused refused) {
-            String incident = ids.incident();
-            log.info("Account link by certificate refused [incident {}]: {}", incident, refused.reason());
+            String reference = ids.incident();
+            Incident incident = Incident.info(log, reference, refused.reason().name(),
+                    "Account link by certificate refused [incident {}]: {}", reference, refused.reason());
             errorPage.show(response, HttpServletResponse.SC_BAD_REQUEST, refused.reason().page(), incident,
                     Language.of(request), Paths.LOGIN + "?key=" + key);
         }

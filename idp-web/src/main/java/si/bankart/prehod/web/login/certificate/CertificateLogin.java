@@ -1,17 +1,11 @@
 package si.bankart.prehod.web.login.certificate;
 
-import java.time.Clock;
-
 import java.util.List;
 
-import si.bankart.prehod.audit.AuditLog;
-import si.bankart.prehod.config.LocalizedText;
 import si.bankart.prehod.linking.AccountLinking;
-import si.bankart.prehod.loa.LevelOfAssurance;
-import si.bankart.prehod.login.LoginMethod;
+import si.bankart.prehod.login.MethodDescription;
 import si.bankart.prehod.login.certificate.CertificateHandBacks;
-import si.bankart.prehod.login.certificate.ClientCertificateVerifier;
-import si.bankart.prehod.login.certificate.TrustedProxyHeader;
+import si.bankart.prehod.login.certificate.CertificateMethod;
 import si.bankart.prehod.storage.RandomIds;
 import si.bankart.prehod.web.login.LoginCompletion;
 import si.bankart.prehod.web.login.LoginMethodEndpoint;
@@ -29,15 +23,11 @@ public final class CertificateLogin implements LoginMethodEndpoint {
 
     public static final String PATH = "/idp/login/certificate";
 
-    private final ClientCertificateVerifier verifier;
-    private final TrustedProxyHeader proxyHeader;
-    private final LevelOfAssurance strongest;
+    private final CertificateMethod method;
     private final String certificateUrl;
     private final String methodChoiceUrl;
     private final Pages pages;
     private final ErrorPage errorPage;
-    private final AuditLog audit;
-    private final Clock clock;
     private final RandomIds ids;
     private final AccountLinking linking;
     private final CertificateHandBacks handBacks;
@@ -48,27 +38,21 @@ public final class CertificateLogin implements LoginMethodEndpoint {
      * @param linking         links a waiting Rekono account to the certificate's user ({@code &link=1}), or null
      * @param handBacks       where the certificate connector leaves what it verified for the main connector
      */
-    public CertificateLogin(ClientCertificateVerifier verifier, TrustedProxyHeader proxyHeader, LevelOfAssurance strongest,
-            String certificateUrl, String methodChoiceUrl, Pages pages, ErrorPage errorPage, AuditLog audit, Clock clock,
-            RandomIds ids, AccountLinking linking, CertificateHandBacks handBacks) {
-        this.verifier = verifier;
-        this.proxyHeader = proxyHeader;
-        this.strongest = strongest;
+    public CertificateLogin(CertificateMethod method, String certificateUrl, String methodChoiceUrl, Pages pages,
+            ErrorPage errorPage, RandomIds ids, AccountLinking linking, CertificateHandBacks handBacks) {
+        this.method = method;
         this.certificateUrl = certificateUrl;
         this.methodChoiceUrl = methodChoiceUrl;
         this.pages = pages;
         this.errorPage = errorPage;
-        this.audit = audit;
-        this.clock = clock;
         this.ids = ids;
         this.linking = linking;
         this.handBacks = handBacks;
     }
 
     @Override
-    public LoginMethod method() {
-        return new LoginMethod("certificate", new LocalizedText("Prijava z bančnim digitalnim potrdilom",
-                "Log in with a bank certificate"), strongest);
+    public MethodDescription method() {
+        return method.description();
     }
 
     @Override
@@ -88,7 +72,7 @@ public final class CertificateLogin implements LoginMethodEndpoint {
     /** The check, on the connector that asks for a client certificate (and on nothing else). */
     public List<Route> certificateConnectorRoutes(LoginCompletion completion) {
         // methodChoiceUrl is /idp/login on the main host: the hand-back lives beside it.
-        return List.of(new Route(PATH, new CertificateLoginEndpoint(verifier, proxyHeader, completion, handBacks,
-                errorPage, methodChoiceUrl, methodChoiceUrl + "/certificate/done", audit, clock, ids)));
+        return List.of(new Route(PATH, new CertificateLoginEndpoint(method.authentication(), method.proxyHeader(),
+                completion, handBacks, errorPage, methodChoiceUrl, methodChoiceUrl + "/certificate/done", ids)));
     }
 }

@@ -11,6 +11,7 @@ import org.apache.velocity.VelocityContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import si.bankart.prehod.audit.Incident;
 import si.bankart.prehod.linking.AccountLinking;
 import si.bankart.prehod.linking.AwaitingLink;
 import si.bankart.prehod.linking.LinkOutcome;
@@ -101,8 +102,9 @@ public final class AccountLinkPage extends HttpServlet {
     /** An end of linking the user cannot retry here: its own error page, logged with the incident. */
     void refused(HttpServletRequest request, HttpServletResponse response, LinkRefusal reason, String pendingLogin)
             throws IOException {
-        String incident = ids.incident();
-        log.info("Account link refused [incident {}]: {}", incident, reason);
+        String reference = ids.incident();
+        Incident incident = Incident.info(log, reference, reason.name(), "Account link refused [incident {}]: {}",
+                reference, reason);
         errorPage.show(response, HttpServletResponse.SC_BAD_REQUEST, reason.page(), incident, Language.of(request),
                 pendingLogin == null ? null : Paths.LOGIN + "?key=" + pendingLogin);
     }

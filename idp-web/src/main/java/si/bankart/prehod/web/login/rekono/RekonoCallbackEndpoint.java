@@ -16,10 +16,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import si.bankart.prehod.linking.AccountLinking;
-import si.bankart.prehod.login.LoginResult;
 import si.bankart.prehod.login.rekono.RekonoBroker;
 import si.bankart.prehod.login.rekono.RekonoOutcome;
-import si.bankart.prehod.protocol.SamlStatus;
 import si.bankart.prehod.web.login.LoginCompletion;
 import si.bankart.prehod.web.login.link.AccountLinkPage;
 import si.bankart.prehod.web.login.link.LinkCookie;
@@ -66,17 +64,14 @@ final class RekonoCallbackEndpoint extends HttpServlet {
         } else if (outcome instanceof RekonoOutcome.Cancelled cancelled) {
             response.sendRedirect(Paths.LOGIN + "?key=" + cancelled.pendingLoginKey() + "&notice=rekono-cancelled");
         } else if (outcome instanceof RekonoOutcome.Rejected rejected) {
-            if (rejected.pendingLoginKey().isPresent()
-                    && rejected.reason().samlStatus().equals(Optional.of(SamlStatus.REQUESTER_NO_AUTHN_CONTEXT))) {
+            Optional<String> key = rejected.pendingLoginKey();
+            if (key.isPresent() && rejected.reason().fellShortOfLevel()) {
                 // Rekono could not reach the level: our own page says so and what to do; its button tells the portal.
                 log.info("Rekono login below the level asked for: {} ({})", rejected.reason(), rejected.detail());
-                response.sendRedirect(Paths.LOGIN + "?key=" + rejected.pendingLoginKey().get() + "&shortfall="
-                        + RekonoOutcome.METHOD);
-            } else if (rejected.pendingLoginKey().isPresent() && rejected.reason().samlStatus().isPresent()) {
+                response.sendRedirect(Paths.LOGIN + "?key=" + key.get() + "&shortfall=" + RekonoOutcome.METHOD);
+            } else if (key.isPresent() && rejected.reason().answersSp()) {
                 // The portal's answer carries the incident the broker logged and audited the refusal under.
-                completion.complete(request, response, rejected.pendingLoginKey().get(), new LoginResult.Failed(
-                        RekonoOutcome.METHOD, rejected.reason().name(), rejected.reason().samlStatus().get(),
-                        rejected.incident()));
+                completion.complete(request, response, key.get(), rejected.toLoginResult());
             } else {
                 failures.show(request, response, rejected);
             }

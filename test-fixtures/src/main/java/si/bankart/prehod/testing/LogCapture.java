@@ -1,4 +1,4 @@
-package si.bankart.prehod.web.testing;
+package si.bankart.prehod.testing;
 
 import java.util.List;
 
