@@ -29,68 +29,68 @@ import si.bankart.prehod.testing.TestServiceProvider;
  * Shared setup for the rule tests: a check for one request, as it stands when the rule under test runs (the SP and its
  * default ACS already established unless the test is about establishing them), and one assertion per outcome.
  */
-final class RuleCheck {
+public final class RuleCheck {
 
-    static final String POST_ENDPOINT = "https://idp.test/idp/sso/post";
-    static final String REDIRECT_ENDPOINT = "https://idp.test/idp/sso/redirect";
-    static final Instant NOW = Instant.parse("2026-03-02T09:00:00Z");
-    static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
-    static final TestServiceProvider SP = TestServiceProvider.named("rules");
+    public static final String POST_ENDPOINT = "https://idp.test/idp/sso/post";
+    public static final String REDIRECT_ENDPOINT = "https://idp.test/idp/sso/redirect";
+    public static final Instant NOW = Instant.parse("2026-03-02T09:00:00Z");
+    public static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+    public static final TestServiceProvider SP = TestServiceProvider.named("rules");
 
     private RuleCheck() {
     }
 
     /** A valid request from {@link #SP} to the POST endpoint, issued {@link #NOW}. */
-    static TestAuthnRequests request() {
+    public static TestAuthnRequests request() {
         return TestAuthnRequests.valid(SP, POST_ENDPOINT).issuedAt(NOW);
     }
 
-    static IncomingAuthnRequest post(AuthnRequest request) {
+    public static IncomingAuthnRequest post(AuthnRequest request) {
         return post(request, null);
     }
 
-    static IncomingAuthnRequest post(AuthnRequest request, String relayState) {
+    public static IncomingAuthnRequest post(AuthnRequest request, String relayState) {
         return new IncomingAuthnRequest(request, SAMLConstants.SAML2_POST_BINDING_URI, POST_ENDPOINT, relayState,
                 Optional.empty());
     }
 
-    static IncomingAuthnRequest redirect(AuthnRequest request, String relayState, QuerySignature signature) {
+    public static IncomingAuthnRequest redirect(AuthnRequest request, String relayState, QuerySignature signature) {
         return new IncomingAuthnRequest(request, SAMLConstants.SAML2_REDIRECT_BINDING_URI, REDIRECT_ENDPOINT, relayState,
                 Optional.ofNullable(signature));
     }
 
     /** Nothing established yet: what {@link IssuerIsKnownSp} sees. */
-    static AuthnRequestCheck fresh(IncomingAuthnRequest incoming) {
+    public static AuthnRequestCheck fresh(IncomingAuthnRequest incoming) {
         return new AuthnRequestCheck(incoming);
     }
 
     /** The SP known, its ACS not chosen yet: what {@link AcsComesFromMetadata} sees. */
-    static AuthnRequestCheck withSp(RegisteredSp sp, IncomingAuthnRequest incoming) {
+    public static AuthnRequestCheck withSp(RegisteredSp sp, IncomingAuthnRequest incoming) {
         AuthnRequestCheck check = new AuthnRequestCheck(incoming);
         check.sp(sp);
         return check;
     }
 
     /** The SP and its default ACS established: what every later rule sees. */
-    static AuthnRequestCheck established(RegisteredSp sp, IncomingAuthnRequest incoming) {
+    public static AuthnRequestCheck established(RegisteredSp sp, IncomingAuthnRequest incoming) {
         AuthnRequestCheck check = withSp(sp, incoming);
         check.acs(sp.metadata().defaultAcs().orElseThrow());
         return check;
     }
 
-    static AuthnRequestCheck established(IncomingAuthnRequest incoming) {
+    public static AuthnRequestCheck established(IncomingAuthnRequest incoming) {
         return established(SP.registered(), incoming);
     }
 
-    static AuthnRequestCheck established(AuthnRequest request) {
+    public static AuthnRequestCheck established(AuthnRequest request) {
         return established(post(request));
     }
 
-    static RequestRejected rejected(RequestRule<? super AuthnRequestCheck> rule, AuthnRequestCheck check) {
+    public static RequestRejected rejected(RequestRule<? super AuthnRequestCheck> rule, AuthnRequestCheck check) {
         return assertThrows(RequestRejected.class, () -> rule.check(check));
     }
 
-    static void passes(RequestRule<? super AuthnRequestCheck> rule, AuthnRequestCheck check) {
+    public static void passes(RequestRule<? super AuthnRequestCheck> rule, AuthnRequestCheck check) {
         Executable run = () -> rule.check(check);
         try {
             run.execute();
@@ -102,7 +102,7 @@ final class RuleCheck {
     }
 
     /** Refused with this status, answered to the SP at {@code acs}. */
-    static void assertRejected(RequestRejected thrown, SamlStatus status, String acs) {
+    public static void assertRejected(RequestRejected thrown, SamlStatus status, String acs) {
         assertEquals(status, thrown.status(), () -> "status (reason: " + thrown.reason() + ")");
         Optional<Reply<AcsEndpoint>> reply = thrown.replyTo(AcsEndpoint.class);
         assertTrue(reply.isPresent(), () -> "expected a reply to " + acs + " (reason: " + thrown.reason() + ")");
@@ -110,17 +110,17 @@ final class RuleCheck {
     }
 
     /** Refused with this status and nothing sent anywhere: only the error page. */
-    static void assertRejectedWithoutReply(RequestRejected thrown, SamlStatus status) {
+    public static void assertRejectedWithoutReply(RequestRejected thrown, SamlStatus status) {
         assertEquals(status, thrown.status(), () -> "status (reason: " + thrown.reason() + ")");
         assertTrue(thrown.replyTo().isEmpty(), () -> "expected no reply, got one to "
                 + thrown.replyTo().get().location());
     }
 
-    static void assertReasonMentions(RequestRejected thrown, String text) {
+    public static void assertReasonMentions(RequestRejected thrown, String text) {
         assertTrue(thrown.reason().contains(text), () -> "reason '" + thrown.reason() + "' should mention '" + text + "'");
     }
 
-    static void assertNoRelayStateEchoed(RequestRejected thrown) {
+    public static void assertNoRelayStateEchoed(RequestRejected thrown) {
         assertEquals(Optional.empty(), thrown.replyTo().orElseThrow().relayState(), "RelayState echoed");
     }
 }

@@ -1,8 +1,7 @@
-package si.bankart.prehod.logout.rule;
+package si.bankart.prehod.protocol.rule;
 
 import si.bankart.prehod.logout.LogoutRequestCheck;
 import si.bankart.prehod.protocol.RequestRule;
-import si.bankart.prehod.protocol.rule.IssueInstantIsFresh;
 
 import static si.bankart.prehod.logout.SloFixtures.post;
 import static si.bankart.prehod.logout.rule.LogoutRuleCheck.assertReasonMentions;
@@ -21,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import si.bankart.prehod.logout.SloFixtures;
 import si.bankart.prehod.protocol.SamlStatus;
 
-class IssueInstantIsFreshTest {
+class IssueInstantIsFreshOnLogoutRequestTest {
 
     private final RequestRule<? super LogoutRequestCheck> rule = shared(new IssueInstantIsFresh(SloFixtures.CLOCK, SloFixtures.SKEW,
             SloFixtures.MAX_AGE));

@@ -1,6 +1,5 @@
-package si.bankart.prehod.request.rule;
+package si.bankart.prehod.protocol.rule;
 
-import si.bankart.prehod.protocol.rule.DestinationIsThisEndpoint;
 import static si.bankart.prehod.request.rule.RuleCheck.SP;
 import static si.bankart.prehod.request.rule.RuleCheck.assertReasonMentions;
 import static si.bankart.prehod.request.rule.RuleCheck.assertRejected;
@@ -15,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import si.bankart.prehod.protocol.RequestRejected;
 import si.bankart.prehod.protocol.SamlStatus;
 
-class DestinationIsThisEndpointTest {
+class DestinationIsThisEndpointOnAuthnRequestTest {
 
     private final DestinationIsThisEndpoint rule = new DestinationIsThisEndpoint();
 

@@ -1,8 +1,7 @@
-package si.bankart.prehod.logout.rule;
+package si.bankart.prehod.protocol.rule;
 
 import si.bankart.prehod.logout.LogoutRequestCheck;
 import si.bankart.prehod.protocol.RequestRule;
-import si.bankart.prehod.protocol.rule.VersionIs20;
 
 import static si.bankart.prehod.logout.SloFixtures.post;
 import static si.bankart.prehod.logout.rule.LogoutRuleCheck.assertReasonMentions;
@@ -19,7 +18,7 @@ import org.opensaml.saml.common.SAMLVersion;
 
 import si.bankart.prehod.protocol.SamlStatus;
 
-class VersionIs20Test {
+class VersionIs20OnLogoutRequestTest {
 
     private final RequestRule<? super LogoutRequestCheck> rule = shared(new VersionIs20());
 

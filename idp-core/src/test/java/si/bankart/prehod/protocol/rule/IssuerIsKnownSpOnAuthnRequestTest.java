@@ -1,6 +1,5 @@
-package si.bankart.prehod.request.rule;
+package si.bankart.prehod.protocol.rule;
 
-import si.bankart.prehod.protocol.rule.IssuerIsKnownSp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static si.bankart.prehod.request.rule.RuleCheck.SP;
 import static si.bankart.prehod.request.rule.RuleCheck.assertReasonMentions;
@@ -22,7 +21,7 @@ import si.bankart.prehod.protocol.SamlStatus;
 import si.bankart.prehod.sp.ServiceProviderRegistry;
 import si.bankart.prehod.testing.TestServiceProvider;
 
-class IssuerIsKnownSpTest {
+class IssuerIsKnownSpOnAuthnRequestTest {
 
     private final IssuerIsKnownSp rule = new IssuerIsKnownSp(
             new ServiceProviderRegistry(List.of(SP.metadata()), List.of(SP.policy())));

@@ -1,6 +1,5 @@
-package si.bankart.prehod.request.rule;
+package si.bankart.prehod.protocol.rule;
 
-import si.bankart.prehod.protocol.rule.VersionIs20;
 import static si.bankart.prehod.request.rule.RuleCheck.SP;
 import static si.bankart.prehod.request.rule.RuleCheck.assertRejected;
 import static si.bankart.prehod.request.rule.RuleCheck.established;
@@ -14,7 +13,7 @@ import org.opensaml.saml.common.SAMLVersion;
 import si.bankart.prehod.protocol.RequestRejected;
 import si.bankart.prehod.protocol.SamlStatus;
 
-class VersionIs20Test {
+class VersionIs20OnAuthnRequestTest {
 
     private final VersionIs20 rule = new VersionIs20();
 

@@ -1,8 +1,7 @@
-package si.bankart.prehod.logout.rule;
+package si.bankart.prehod.protocol.rule;
 
 import si.bankart.prehod.logout.LogoutRequestCheck;
 import si.bankart.prehod.protocol.RequestRule;
-import si.bankart.prehod.protocol.rule.RequestIdIsNotReplayed;
 
 import static si.bankart.prehod.logout.SloFixtures.post;
 import static si.bankart.prehod.logout.rule.LogoutRuleCheck.assertReasonMentions;
@@ -27,7 +26,7 @@ import si.bankart.prehod.protocol.SamlStatus;
 import si.bankart.prehod.storage.InMemoryStorage;
 import si.bankart.prehod.testing.MutableClock;
 
-class RequestIdIsNotReplayedTest {
+class RequestIdIsNotReplayedOnLogoutRequestTest {
 
     private RequestRule<? super LogoutRequestCheck> rule;
 

@@ -1,6 +1,5 @@
-package si.bankart.prehod.request.rule;
+package si.bankart.prehod.protocol.rule;
 
-import si.bankart.prehod.protocol.rule.SignaturePresentWhenRequired;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static si.bankart.prehod.request.rule.RuleCheck.SP;
 import static si.bankart.prehod.request.rule.RuleCheck.assertReasonMentions;
@@ -37,8 +36,9 @@ import si.bankart.prehod.testing.TestPolicy;
 import si.bankart.prehod.testing.TestQuerySignatures;
 import si.bankart.prehod.testing.TestServiceProvider;
 import si.bankart.prehod.testing.TestXml;
+import si.bankart.prehod.request.rule.RuleCheck;
 
-class SignaturePresentWhenRequiredTest {
+class SignaturePresentWhenRequiredOnAuthnRequestTest {
 
     private static final String RELAY_STATE = "rs-123";
     private static final TestServiceProvider SIGNING_SP = SP.requiringSignedRequests();

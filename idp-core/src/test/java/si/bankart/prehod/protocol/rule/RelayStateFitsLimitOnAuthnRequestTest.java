@@ -1,8 +1,7 @@
-package si.bankart.prehod.request.rule;
+package si.bankart.prehod.protocol.rule;
 
 import java.util.Optional;
 import si.bankart.prehod.protocol.RelayState;
-import si.bankart.prehod.protocol.rule.RelayStateFitsLimit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static si.bankart.prehod.request.rule.RuleCheck.SP;
 import static si.bankart.prehod.request.rule.RuleCheck.assertNoRelayStateEchoed;
@@ -20,7 +19,7 @@ import si.bankart.prehod.request.AuthnRequestCheck;
 import si.bankart.prehod.protocol.RequestRejected;
 import si.bankart.prehod.protocol.SamlStatus;
 
-class RelayStateFitsLimitTest {
+class RelayStateFitsLimitOnAuthnRequestTest {
 
     private final RelayStateFitsLimit rule = new RelayStateFitsLimit(80);
 

@@ -1,8 +1,7 @@
-package si.bankart.prehod.logout.rule;
+package si.bankart.prehod.protocol.rule;
 
 import si.bankart.prehod.protocol.RelayState;
 import si.bankart.prehod.protocol.RequestRule;
-import si.bankart.prehod.protocol.rule.RelayStateFitsLimit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static si.bankart.prehod.logout.rule.LogoutRuleCheck.assertReasonMentions;
@@ -21,7 +20,7 @@ import si.bankart.prehod.logout.LogoutRequestCheck;
 import si.bankart.prehod.logout.SloFixtures;
 import si.bankart.prehod.protocol.SamlStatus;
 
-class RelayStateFitsLimitTest {
+class RelayStateFitsLimitOnLogoutRequestTest {
 
     private final RequestRule<? super LogoutRequestCheck> rule = shared(new RelayStateFitsLimit(80));
 

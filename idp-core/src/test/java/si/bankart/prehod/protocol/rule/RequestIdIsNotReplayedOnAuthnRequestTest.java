@@ -1,6 +1,5 @@
-package si.bankart.prehod.request.rule;
+package si.bankart.prehod.protocol.rule;
 
-import si.bankart.prehod.protocol.rule.RequestIdIsNotReplayed;
 import static si.bankart.prehod.request.rule.RuleCheck.SP;
 import static si.bankart.prehod.request.rule.RuleCheck.assertReasonMentions;
 import static si.bankart.prehod.request.rule.RuleCheck.assertRejected;
@@ -22,8 +21,9 @@ import si.bankart.prehod.storage.InMemoryStorage;
 import si.bankart.prehod.testing.MutableClock;
 import si.bankart.prehod.testing.TestAuthnRequests;
 import si.bankart.prehod.testing.TestServiceProvider;
+import si.bankart.prehod.request.rule.RuleCheck;
 
-class RequestIdIsNotReplayedTest {
+class RequestIdIsNotReplayedOnAuthnRequestTest {
 
     private static final TestServiceProvider OTHER_SP = TestServiceProvider.named("rules-other");
 

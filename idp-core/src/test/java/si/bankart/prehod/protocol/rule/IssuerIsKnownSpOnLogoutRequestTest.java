@@ -1,7 +1,6 @@
-package si.bankart.prehod.logout.rule;
+package si.bankart.prehod.protocol.rule;
 
 import si.bankart.prehod.protocol.RequestRule;
-import si.bankart.prehod.protocol.rule.IssuerIsKnownSp;
 
 import static si.bankart.prehod.logout.SloFixtures.post;
 import static si.bankart.prehod.logout.rule.LogoutRuleCheck.assertReasonMentions;
@@ -26,7 +25,7 @@ import si.bankart.prehod.protocol.SamlStatus;
 import si.bankart.prehod.sp.ServiceProviderRegistry;
 import si.bankart.prehod.testing.TestServiceProvider;
 
-class IssuerIsKnownSpTest {
+class IssuerIsKnownSpOnLogoutRequestTest {
 
     private final RequestRule<? super LogoutRequestCheck> rule = shared(new IssuerIsKnownSp(new ServiceProviderRegistry(
             List.of(SloFixtures.registeredSp().metadata()), List.of(SloFixtures.SP.policy()))));

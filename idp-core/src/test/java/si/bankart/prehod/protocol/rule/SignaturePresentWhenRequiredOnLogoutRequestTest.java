@@ -1,6 +1,5 @@
-package si.bankart.prehod.logout.rule;
+package si.bankart.prehod.protocol.rule;
 
-import si.bankart.prehod.protocol.rule.SignaturePresentWhenRequired;
 import static si.bankart.prehod.logout.SloFixtures.post;
 import static si.bankart.prehod.logout.rule.LogoutRuleCheck.assertReasonMentions;
 import static si.bankart.prehod.logout.rule.LogoutRuleCheck.assertRejected;
@@ -28,7 +27,7 @@ import si.bankart.prehod.testing.TestCredentials;
 import si.bankart.prehod.testing.TestPolicy;
 import si.bankart.prehod.testing.TestServiceProvider;
 
-class SignaturePresentWhenRequiredTest {
+class SignaturePresentWhenRequiredOnLogoutRequestTest {
 
     private static final TestServiceProvider SP = SloFixtures.SP;
     private static final BasicX509Credential OTHER_KEY = TestCredentials.named("not-the-sp");

@@ -1,6 +1,5 @@
-package si.bankart.prehod.request.rule;
+package si.bankart.prehod.protocol.rule;
 
-import si.bankart.prehod.protocol.rule.IssueInstantIsFresh;
 import static si.bankart.prehod.request.rule.RuleCheck.CLOCK;
 import static si.bankart.prehod.request.rule.RuleCheck.NOW;
 import static si.bankart.prehod.request.rule.RuleCheck.SP;
@@ -20,7 +19,7 @@ import si.bankart.prehod.request.AuthnRequestCheck;
 import si.bankart.prehod.protocol.RequestRejected;
 import si.bankart.prehod.protocol.SamlStatus;
 
-class IssueInstantIsFreshTest {
+class IssueInstantIsFreshOnAuthnRequestTest {
 
     private static final Duration SKEW = Duration.ofMinutes(2);
     private static final Duration MAX_AGE = Duration.ofMinutes(5);
