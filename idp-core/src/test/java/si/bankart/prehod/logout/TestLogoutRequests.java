@@ -3,16 +3,11 @@ package si.bankart.prehod.logout;
 import java.time.Instant;
 import java.util.function.Consumer;
 
-import net.shibboleth.utilities.java.support.xml.SerializeSupport;
-import org.opensaml.saml.common.SAMLVersion;
-import org.opensaml.saml.saml2.core.Issuer;
 import org.opensaml.saml.saml2.core.LogoutRequest;
 import org.opensaml.saml.saml2.core.NameID;
 import org.opensaml.saml.saml2.core.SessionIndex;
 import org.opensaml.security.x509.BasicX509Credential;
-import org.opensaml.xmlsec.SignatureSigningParameters;
 import org.opensaml.xmlsec.signature.support.SignatureConstants;
-import org.opensaml.xmlsec.signature.support.SignatureSupport;
 
 import si.bankart.prehod.protocol.signature.QuerySignature;
 import si.bankart.prehod.session.SpSession;
@@ -20,6 +15,7 @@ import si.bankart.prehod.testing.TestAuthnRequests;
 import si.bankart.prehod.testing.TestQuerySignatures;
 import si.bankart.prehod.testing.TestServiceProvider;
 import si.bankart.prehod.testing.TestXml;
+import si.bankart.prehod.testing.TestXmlSignatures;
 import si.bankart.prehod.xml.SamlObjects;
 
 /**
@@ -67,13 +63,7 @@ public final class TestLogoutRequests {
 
     public LogoutRequest build() {
         LogoutRequest request = SamlObjects.build(LogoutRequest.DEFAULT_ELEMENT_NAME);
-        request.setID(id);
-        request.setVersion(SAMLVersion.VERSION_20);
-        request.setIssueInstant(issueInstant);
-        request.setDestination(destination);
-        Issuer issuer = SamlObjects.build(Issuer.DEFAULT_ELEMENT_NAME);
-        issuer.setValue(sp.entityId());
-        request.setIssuer(issuer);
+        TestAuthnRequests.valid(request, id, issueInstant, destination, sp);
         NameID nameId = SamlObjects.build(NameID.DEFAULT_ELEMENT_NAME);
         nameId.setValue(issued.nameId());
         nameId.setFormat(issued.nameIdFormat().uri());
@@ -92,18 +82,8 @@ public final class TestLogoutRequests {
 
     /** Signed with an enveloped XML signature (HTTP-POST binding) and parsed as the IdP receives it. */
     public LogoutRequest signed(BasicX509Credential signer, String signatureAlgorithm, String digestAlgorithm) {
-        LogoutRequest request = build();
-        SignatureSigningParameters parameters = new SignatureSigningParameters();
-        parameters.setSigningCredential(signer);
-        parameters.setSignatureAlgorithm(signatureAlgorithm);
-        parameters.setSignatureReferenceDigestMethod(digestAlgorithm);
-        parameters.setSignatureCanonicalizationAlgorithm(SignatureConstants.ALGO_ID_C14N_EXCL_OMIT_COMMENTS);
-        try {
-            SignatureSupport.signObject(request, parameters);
-            return TestXml.parse(SerializeSupport.nodeToString(request.getDOM()));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return TestXml.parse(TestXmlSignatures.by(signer).algorithms(signatureAlgorithm, digestAlgorithm)
+                .sign(TestXml.serialize(build())));
     }
 
     public LogoutRequest signed() {

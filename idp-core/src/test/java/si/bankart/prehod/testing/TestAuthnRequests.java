@@ -14,11 +14,10 @@ import org.opensaml.core.xml.util.XMLObjectSupport;
 import org.opensaml.saml.common.SAMLVersion;
 import org.opensaml.saml.saml2.core.AuthnRequest;
 import org.opensaml.saml.saml2.core.Issuer;
+import org.opensaml.saml.saml2.core.RequestAbstractType;
 import org.opensaml.security.x509.BasicX509Credential;
-import org.opensaml.xmlsec.SignatureSigningParameters;
 import org.opensaml.xmlsec.crypto.XMLSigningUtil;
 import org.opensaml.xmlsec.signature.support.SignatureConstants;
-import org.opensaml.xmlsec.signature.support.SignatureSupport;
 
 import si.bankart.prehod.xml.OpenSamlRuntime;
 import si.bankart.prehod.xml.SamlObjects;
@@ -66,31 +65,14 @@ public final class TestAuthnRequests {
 
     public AuthnRequest build() {
         AuthnRequest request = SamlObjects.build(AuthnRequest.DEFAULT_ELEMENT_NAME);
-        request.setID(id);
-        request.setVersion(SAMLVersion.VERSION_20);
-        request.setIssueInstant(issueInstant);
-        request.setDestination(destination);
-        Issuer issuer = SamlObjects.build(Issuer.DEFAULT_ELEMENT_NAME);
-        issuer.setValue(sp.entityId());
-        request.setIssuer(issuer);
+        valid(request, id, issueInstant, destination, sp);
         change.accept(request);
         return request;
     }
 
     /** The request signed with an enveloped XML signature (HTTP-POST binding), as XML text. */
     public String signedXml(BasicX509Credential signer, String signatureAlgorithm, String digestAlgorithm) {
-        AuthnRequest request = build();
-        SignatureSigningParameters parameters = new SignatureSigningParameters();
-        parameters.setSigningCredential(signer);
-        parameters.setSignatureAlgorithm(signatureAlgorithm);
-        parameters.setSignatureReferenceDigestMethod(digestAlgorithm);
-        parameters.setSignatureCanonicalizationAlgorithm(SignatureConstants.ALGO_ID_C14N_EXCL_OMIT_COMMENTS);
-        try {
-            SignatureSupport.signObject(request, parameters);
-            return SerializeSupport.nodeToString(request.getDOM());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return TestXmlSignatures.by(signer).algorithms(signatureAlgorithm, digestAlgorithm).sign(xml());
     }
 
     public String signedXml() {
@@ -104,6 +86,21 @@ public final class TestAuthnRequests {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * What every valid request from {@code sp} carries (SAML core §3.2.1): ID, version 2.0, IssueInstant, Destination
+     * and the SP as Issuer; the LogoutRequest builder starts from the same.
+     */
+    public static void valid(RequestAbstractType request, String id, Instant issueInstant, String destination,
+            TestServiceProvider sp) {
+        request.setID(id);
+        request.setVersion(SAMLVersion.VERSION_20);
+        request.setIssueInstant(issueInstant);
+        request.setDestination(destination);
+        Issuer issuer = SamlObjects.build(Issuer.DEFAULT_ELEMENT_NAME);
+        issuer.setValue(sp.entityId());
+        request.setIssuer(issuer);
     }
 
     /** Base64 of the XML: the SAMLRequest form field of the POST binding. */
