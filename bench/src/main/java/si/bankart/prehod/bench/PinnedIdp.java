@@ -16,8 +16,8 @@ import java.util.concurrent.TimeUnit;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
+import si.bankart.prehod.testing.Folders;
 import si.bankart.prehod.config.Paths;
-import si.bankart.prehod.web.testing.TestIdp;
 
 /**
  * The IdP of the per-core mode: a JVM of its own as an operator runs it ({@code si.bankart.prehod.web.Main}, the
@@ -46,11 +46,11 @@ final class PinnedIdp implements AutoCloseable {
      */
     static PinnedIdp start(String name, Path home, Map<String, String> environment, String cpus, Integer redisPort,
             List<String> extraJvmOptions, HttpClient client) throws Exception {
-        int port = TestIdp.freePort();
-        int certificatePort = TestIdp.freePort();
+        int port = Folders.freePort();
+        int certificatePort = Folders.freePort();
         URI base = URI.create("https://localhost:" + port);
         URI certificateBase = URI.create("https://localhost:" + certificatePort);
-        Path config = writeConfig(home, name, base, certificateBase, TestIdp.freePort(), redisPort);
+        Path config = writeConfig(home, name, base, certificateBase, Folders.freePort(), redisPort);
         List<String> command = new ArrayList<>(List.of("taskset", "-a", "-c", cpus,
                 Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         boolean otherCollector = extraJvmOptions.stream().anyMatch(PinnedIdp::choosesCollector);
