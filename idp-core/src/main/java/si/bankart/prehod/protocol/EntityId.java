@@ -17,16 +17,25 @@ public record EntityId(String value) {
     public static final int MAX_LENGTH = 1024;
 
     public EntityId {
+        Optional<String> problem = problem(value);
+        if (problem.isPresent()) {
+            throw new IllegalArgumentException(problem.get());
+        }
+    }
+
+    /** Why {@code value} is no entityID, or empty when it is one. */
+    public static Optional<String> problem(String value) {
         if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException("an entityID must not be blank");
+            return Optional.of("an entityID must not be blank");
         }
         if (value.length() > MAX_LENGTH) {
-            throw new IllegalArgumentException("an entityID is at most " + MAX_LENGTH + " characters (SAML metadata"
-                    + " §2.2.1), this one has " + value.length());
+            return Optional.of("an entityID is at most " + MAX_LENGTH + " characters (SAML metadata §2.2.1), this one"
+                    + " has " + value.length());
         }
         if (!value.trim().equals(value)) {
-            throw new IllegalArgumentException("an entityID must not start or end with whitespace: '" + value + "'");
+            return Optional.of("an entityID must not start or end with whitespace: '" + value + "'");
         }
+        return Optional.empty();
     }
 
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
@@ -36,11 +45,7 @@ public record EntityId(String value) {
 
     /** For a value from outside (an Issuer, a query parameter) that is simply unknown when it is no entityID. */
     public static Optional<EntityId> from(String value) {
-        return isValid(value) ? Optional.of(new EntityId(value)) : Optional.empty();
-    }
-
-    private static boolean isValid(String value) {
-        return value != null && !value.isBlank() && value.length() <= MAX_LENGTH && value.trim().equals(value);
+        return problem(value).isEmpty() ? Optional.of(new EntityId(value)) : Optional.empty();
     }
 
     @JsonValue
