@@ -323,8 +323,8 @@ class NoDeadEndsInChromiumTest {
         chromium.click("a.signup-link");
         waitFor("document.querySelector('#password2') !== null");
         pages.assertPage(chromium, "password2", "rekono-register");
-        chromium.click("form[action$=register] button[type=submit]");
-        waitFor("document.readyState === 'complete' && document.querySelector('#password2') !== null");
+        chromium.clickToNextPage("form[action$=register] button[type=submit]", WAIT);
+        waitFor("document.querySelector('#password2') !== null");
         pages.assertPage(chromium, "aria-invalid", "rekono-register-errors");
 
         chromium.open(journey.portal("bws") + "login");
@@ -337,8 +337,8 @@ class NoDeadEndsInChromiumTest {
         pages.assertPage(chromium, "name=\"resend\"", "rekono-sms");
         for (int i = 0; i < 5; i++) {
             chromium.type("#code", "000000");
-            chromium.click("form button.primary");
-            waitFor("document.readyState === 'complete' && document.querySelector('h1') !== null");
+            chromium.clickToNextPage("form button.primary", WAIT);
+            waitFor("document.querySelector('h1') !== null");
             if (!chromium.source().contains("id=\"code\"")) {
                 break;
             }
@@ -391,8 +391,8 @@ class NoDeadEndsInChromiumTest {
         waitFor("document.querySelector('#code') !== null");
         chromium.execute("document.querySelector('#code').value = ''; return true");
         chromium.type("#code", code);
-        chromium.click("form.link-code button");
-        waitFor("document.readyState === 'complete' && document.querySelector('h1') !== null");
+        chromium.clickToNextPage("form.link-code button", WAIT);
+        waitFor("document.querySelector('h1') !== null");
     }
 
     private static String latestSmsCode(String mobileDigits) {

@@ -137,6 +137,17 @@ public final class HeadlessChromium implements AutoCloseable {
         call("POST", "element/" + find(cssSelector) + "/value", Map.of("text", text));
     }
 
+    /**
+     * Clicks something that submits a form or follows a link and waits until the next page has loaded. Waiting for
+     * a condition alone can be met by the old page, before the browser has left it; the mark set here is gone only
+     * once the page has been replaced.
+     */
+    public void clickToNextPage(String cssSelector, Duration timeout) throws InterruptedException {
+        execute("window.prehodPageBeforeClick = true;");
+        click(cssSelector);
+        waitFor("window.prehodPageBeforeClick !== true && document.readyState === 'complete'", timeout);
+    }
+
     /** Waits until the address starts with the prefix (navigation by a form or script is asynchronous). */
     public void waitForUrl(String prefix, Duration timeout) throws InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
