@@ -22,8 +22,8 @@ record BenchOptions(double seconds, double warmupSeconds, List<Integer> concurre
                                     JVM for (c); scenarios limit,a,c,g; 3 s warm-up + 10 s per step, about 8 min
                                     (11 with --keycloak). Without it: the in-JVM mode (quick), driver and IdP in one
                                     JVM sharing every core
-              --jfr                 --per-core: the IdP JVM records a JFR profile (settings=profile: CPU samples,
-                                    allocation samples, locks) into the results folder as idp.jfr
+              --jfr                 --per-core: each IdP JVM records a JFR profile (settings=profile: CPU samples,
+                                    allocation samples, locks) into the results folder: idp.jfr, node-1.jfr, node-2.jfr
               --idp-java-opts "O"   --per-core: JVM options for the IdP after conf/jvm.options'; a -XX:+Use...GC
                                     here replaces the shipped collector (to compare G1, Parallel, Serial, ZGC)
               --seconds S           the same as --duration

@@ -57,11 +57,7 @@ final class PerCore {
                 BenchMain.log(String.format("  %.0f signatures/s", report.limit.signaturesPerSecond()));
             }
             if (scenarios.contains("a") || scenarios.contains("c")) {
-                List<String> idpOptions = new ArrayList<>(options.idpJavaOptions());
-                if (options.jfr()) {
-                    idpOptions.add("-XX:StartFlightRecording=filename=" + out.resolve("idp.jfr").toAbsolutePath()
-                            + ",settings=profile,dumponexit=true");
-                }
+                List<String> idpOptions = jvmOptions(options, out, "idp.jfr");
                 BenchMain.log("starting the IdP in its own JVM pinned to CPU " + SERVER + " (" + String.join(" ",
                         PinnedIdp.shippedJvmOptions()) + " " + String.join(" ", idpOptions) + ")");
                 try (PinnedIdp idp = PinnedIdp.start("percore-idp", home, Sandbox.environment(), SERVER, null,
@@ -94,6 +90,16 @@ final class PerCore {
         }
     }
 
+    /** --idp-java-opts, and with --jfr a profile recording into the results folder. */
+    private static List<String> jvmOptions(BenchOptions options, Path out, String recording) {
+        List<String> jvm = new ArrayList<>(options.idpJavaOptions());
+        if (options.jfr()) {
+            jvm.add("-XX:StartFlightRecording=filename=" + out.resolve(recording).toAbsolutePath()
+                    + ",settings=profile,dumponexit=true");
+        }
+        return jvm;
+    }
+
     private static CertificateLoginJourney journey(BenchSandbox sandbox, PinnedIdp idp, int workers) throws Exception {
         return new CertificateLoginJourney(sandbox, workers, idp.base().toString(), sso(idp).toString());
     }
@@ -119,9 +125,9 @@ final class PerCore {
         try (RunningRedis redis = RunningRedis.start()) {
             pin(redis);
             try (PinnedIdp first = PinnedIdp.start("percore-node-1", sandbox.home(), Sandbox.environment(), SERVER,
-                    redis.port(), options.idpJavaOptions(), trusting);
+                    redis.port(), jvmOptions(options, out, "node-1.jfr"), trusting);
                     PinnedIdp second = PinnedIdp.start("percore-node-2", sandbox.home(), Sandbox.environment(), SERVER,
-                            redis.port(), options.idpJavaOptions(), trusting)) {
+                            redis.port(), jvmOptions(options, out, "node-2.jfr"), trusting)) {
                 CertificateLoginJourney logins = journey(sandbox, first, browsers);
                 List<String> cookies = new ArrayList<>();
                 for (int i = 0; i < browsers; i++) {

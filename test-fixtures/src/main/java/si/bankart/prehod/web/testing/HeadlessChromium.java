@@ -267,7 +267,10 @@ public final class HeadlessChromium implements AutoCloseable {
         } catch (IOException | InterruptedException e) {
             // The driver is killed below anyway.
         }
+        // A browser the driver failed to quit would outlive it and keep using the CPU of later tests and benches.
+        List<ProcessHandle> browsers = driver.descendants().toList();
         driver.destroy();
+        browsers.forEach(ProcessHandle::destroyForcibly);
         deleteProfile();
     }
 
