@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import si.bankart.prehod.metrics.LogoutMetrics;
 import si.bankart.prehod.audit.AuditEvent;
 import si.bankart.prehod.audit.AuditLog;
+import si.bankart.prehod.audit.Incident;
 import si.bankart.prehod.logout.BackChannelLogout;
 import si.bankart.prehod.logout.IncomingLogoutRequest;
 import si.bankart.prehod.logout.IncomingLogoutResponse;
@@ -219,24 +220,25 @@ public final class LogoutFlow {
     }
 
     private LogoutOutcome refuse(RequestRejected rejected, String client) {
-        String incident = ids.incident();
+        String reference = ids.incident();
         Optional<Reply<SloEndpoint>> reply = rejected.replyTo(SloEndpoint.class);
         String sp = reply.map(r -> r.sp().entityId().value()).orElse(null);
-        log.warn("Logout refused [incident {}] sp={} status={}: {}", incident, sp == null ? "(untrusted)" : sp,
-                rejected.status(), rejected.reason());
-        audit.record(new AuditEvent(clock.instant(), "logout", sp, null, null, null, rejected.status().name(), incident,
-                client));
+        Incident incident = Incident.warn(log, reference, rejected.reason(), "Logout refused [incident {}] sp={} status={}: {}",
+                reference, sp == null ? "(untrusted)" : sp, rejected.status(), rejected.reason());
+        audit.record(new AuditEvent(clock.instant(), "logout", sp, null, null, null, rejected.status().name(),
+                reference, client));
         if (reply.isEmpty()) {
-            return new LogoutOutcome.ShowError("logout-invalid", incident, rejected.reason());
+            return new LogoutOutcome.ShowError("logout-invalid", incident);
         }
-        return new LogoutOutcome.Refuse(responses.refused(rejected, incident), incident);
+        return new LogoutOutcome.Refuse(responses.refused(rejected, reference), incident);
     }
 
     private LogoutOutcome showError(String page, String reason, String client) {
-        String incident = ids.incident();
-        log.warn("Logout stopped [incident {}]: {}", incident, reason);
-        audit.record(new AuditEvent(clock.instant(), "logout", null, null, null, null, page, incident, client));
-        return new LogoutOutcome.ShowError(page, incident, reason);
+        String reference = ids.incident();
+        Incident incident = Incident.warn(log, reference, reason, "Logout stopped [incident {}] {}: {}", reference,
+                page, reason);
+        audit.record(new AuditEvent(clock.instant(), "logout", null, null, null, null, page, reference, client));
+        return new LogoutOutcome.ShowError(page, incident);
     }
 
     private void record(String sp, SsoSession session, String result, String client) {

@@ -44,6 +44,7 @@ import si.bankart.prehod.sp.RegisteredSp;
 import si.bankart.prehod.sp.ServiceProviderRegistry;
 import si.bankart.prehod.storage.InMemoryStorage;
 import si.bankart.prehod.storage.RandomIds;
+import si.bankart.prehod.testing.LogCapture;
 import si.bankart.prehod.testing.MutableClock;
 import si.bankart.prehod.testing.TestServiceProvider;
 
@@ -243,6 +244,27 @@ class LogoutFlowTest {
 
         assertEquals("logout-invalid", assertInstanceOf(LogoutOutcome.ShowError.class, outcome).page());
         assertTrue(sessions.find(session.id()).isPresent());
+    }
+
+    @Test
+    void errorPageAndRefusalCarryTheIncidentTheyWereLoggedUnder() {
+        SsoSession session = session(A, B);
+        TestLogoutRequests forged = TestLogoutRequests.valid(TestServiceProvider.named("stranger")).issuedAt(clock.instant());
+        TestLogoutRequests wrong = requestFromA().with(r -> r.getSessionIndexes().get(0).setValue("_someone-else"));
+
+        try (LogCapture lines = new LogCapture(LogoutFlow.class.getName())) {
+            var page = assertInstanceOf(LogoutOutcome.ShowError.class,
+                    flow.requested(fromA(forged), Optional.of(session), "client"));
+            var refused = assertInstanceOf(LogoutOutcome.Refuse.class,
+                    flow.requested(fromA(wrong), Optional.of(session), "client"));
+
+            assertEquals(1, lines.lines().stream().filter(line -> line.startsWith("WARN Logout refused [incident "
+                    + page.incident().reference() + "] sp=(untrusted)")).count(), () -> "log: " + lines.lines());
+            assertEquals(1, lines.lines().stream().filter(line -> line.startsWith("WARN Logout refused [incident "
+                    + refused.incident().reference() + "] sp=" + A.entityId())).count(), () -> "log: " + lines.lines());
+            assertEquals("incident " + refused.incident().reference(),
+                    refused.response().response().getStatus().getStatusMessage().getValue());
+        }
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.opensaml.saml.saml2.core.LogoutRequest;
 
+import si.bankart.prehod.audit.Incident;
 import si.bankart.prehod.protocol.EntityId;
 
 /** What single logout does next, for the web layer to carry out. */
@@ -35,15 +36,11 @@ public sealed interface LogoutOutcome permits LogoutOutcome.AskSp, LogoutOutcome
     }
 
     /** The LogoutRequest was refused and the SP may be told so; nothing changed. */
-    record Refuse(OutgoingLogoutResponse response, String incident) implements LogoutOutcome {
+    record Refuse(OutgoingLogoutResponse response, Incident incident) implements LogoutOutcome {
     }
 
-    /**
-     * Nothing may be sent to an SP: show the error page; nothing changed.
-     *
-     * @param reason for the log only
-     */
-    record ShowError(String page, String incident, String reason) implements LogoutOutcome {
+    /** Nothing may be sent to an SP: show the error page with the incident the refusal was logged under. */
+    record ShowError(String page, Incident incident) implements LogoutOutcome {
     }
 
     /** One portal of the session and how its logout ended. */

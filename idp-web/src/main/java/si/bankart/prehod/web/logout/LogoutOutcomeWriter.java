@@ -13,10 +13,7 @@ import org.apache.velocity.VelocityContext;
 import org.opensaml.messaging.encoder.MessageEncodingException;
 import org.opensaml.saml.common.SAMLObject;
 import org.opensaml.saml.common.xml.SAMLConstants;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-import si.bankart.prehod.audit.Incident;
 import si.bankart.prehod.logout.LogoutOutcome;
 import si.bankart.prehod.logout.LogoutOutcome.PortalLogout;
 import si.bankart.prehod.logout.OutgoingLogoutResponse;
@@ -39,7 +36,6 @@ import si.bankart.prehod.web.session.SessionCookie;
  */
 public final class LogoutOutcomeWriter {
 
-    private static final Logger log = LoggerFactory.getLogger(LogoutOutcomeWriter.class);
 
     static final String RESULT_TEMPLATE = "logout-result.vm";
 
@@ -87,10 +83,7 @@ public final class LogoutOutcomeWriter {
                 showResult(response, result, language);
             } else if (outcome instanceof LogoutOutcome.ShowError error) {
                 // A used or expired logout step (reload, Back): logged out already; the way on is the last portal.
-                // The core logged the reference already; this line ties it to the page the user saw.
-                Incident incident = Incident.info(log, error.incident(), error.reason(),
-                        "Logout error page [incident {}] {}: {}", error.incident(), error.page(), error.reason());
-                errorPage.show(response, error.page(), incident, language, lastPortal(request));
+                errorPage.show(response, error.page(), error.incident(), language, lastPortal(request));
             }
         } catch (MessageEncodingException e) {
             throw new IOException("the logout message could not be encoded", e);
