@@ -29,6 +29,15 @@ public final class Folders {
         }
     }
 
+    /** A new empty folder under the system's temporary directory, for a fixture that deletes it when done. */
+    public static Path temporary(String prefix) {
+        try {
+            return Files.createTempDirectory(prefix);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Deletes {@code folder} and everything below it, as far as it can: a temporary folder left behind is harmless. */
     public static void deleteQuietly(Path folder) {
         try (Stream<Path> files = Files.walk(folder)) {

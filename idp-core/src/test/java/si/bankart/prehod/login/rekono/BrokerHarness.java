@@ -1,11 +1,13 @@
 package si.bankart.prehod.login.rekono;
 
+import si.bankart.prehod.testing.Folders;
 import si.bankart.prehod.testing.MutableClock;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -15,6 +17,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.opensaml.storage.StorageService;
 
 import si.bankart.prehod.audit.AuditLog;
@@ -31,8 +35,11 @@ import si.bankart.prehod.storage.RandomIds;
 /**
  * A broker wired to a {@link TestOp} over HTTPS, with a directory of three users: u1001 linked to the OP's default
  * subject, u1002 not linked (mail marija.kovac@example.si), u1003 linked to another Rekono account.
+ * <p>
+ * A test registers one per test method ({@code @RegisterExtension final BrokerHarness harness = new BrokerHarness();})
+ * and gets a fresh provider, home folder and store each time; it is closed and its home deleted after each test.
  */
-final class BrokerHarness implements AutoCloseable {
+final class BrokerHarness implements AutoCloseable, AfterEachCallback {
 
     static final String PENDING = "pending-login-1";
     static final Set<LevelOfAssurance> SUBSTANTIAL_OR_BETTER = Set.of(LevelOfAssurance.SUBSTANTIAL, LevelOfAssurance.HIGH);
@@ -45,10 +52,14 @@ final class BrokerHarness implements AutoCloseable {
     final StorageService storage = InMemoryStorage.create("rekono-test");
     private RekonoBroker broker;
 
-    BrokerHarness(Path home) throws IOException {
-        this.home = home;
-        this.op = new TestOp(clock);
-        TestTls.get().writeCaPem(home.resolve("op-root.pem"));
+    BrokerHarness() {
+        this.home = Folders.temporary("prehod-broker-");
+        try {
+            this.op = new TestOp(clock);
+            TestTls.get().writeCaPem(home.resolve("op-root.pem"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         this.config = new TestRekonoConfig(op.issuer);
     }
 
@@ -101,6 +112,12 @@ final class BrokerHarness implements AutoCloseable {
         Rejected rejected = assertInstanceOf(Rejected.class, start, () -> "expected " + reason + ", was " + start);
         assertEquals(reason, rejected.reason(), () -> "detail: " + rejected.detail());
         return rejected;
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        close();
+        Folders.deleteQuietly(home);
     }
 
     @Override

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static si.bankart.prehod.login.rekono.BrokerHarness.assertRejected;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Date;
@@ -12,10 +11,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -32,21 +29,9 @@ import si.bankart.prehod.protocol.SamlStatus;
 /** A hostile or broken provider's ID tokens, each refused with its own reason; the rest of the token is valid. */
 class IdTokenCheckTest {
 
-    @TempDir
-    Path home;
-    BrokerHarness harness;
-    TestOp op;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        harness = new BrokerHarness(home);
-        op = harness.op;
-    }
-
-    @AfterEach
-    void tearDown() {
-        harness.close();
-    }
+    @RegisterExtension
+    final BrokerHarness harness = new BrokerHarness();
+    final TestOp op = harness.op;
 
     @Test
     void idTokenWithWrongIssuerThenIssuerRejected() {

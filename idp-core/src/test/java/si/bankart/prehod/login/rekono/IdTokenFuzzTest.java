@@ -3,7 +3,6 @@ package si.bankart.prehod.login.rekono;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import java.net.URI;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -36,19 +35,11 @@ class IdTokenFuzzTest {
 
     static final Instant NOW = Instant.parse("2026-03-02T09:00:00Z");
     private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
-    private static final BrokerHarness HARNESS = harness();
+    private static final BrokerHarness HARNESS = new BrokerHarness();
     private static final IdTokenCheck CHECK = check();
     private static final URI JWKS = HARNESS.op.endpoint("jwk");
     private static final RekonoLoginState LOGIN = new RekonoLoginState("pending-1", "https://sp.test/a", "nonce-1", "verifier-1", "binding-1",
             Set.of(LevelOfAssurance.SUBSTANTIAL, LevelOfAssurance.HIGH), 600, NOW.minusSeconds(30), NOW.plusSeconds(600));
-
-    private static BrokerHarness harness() {
-        try {
-            return new BrokerHarness(Files.createTempDirectory("id-token-fuzz"));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     private static IdTokenCheck check() {
         RekonoConfig config = HARNESS.config.build();

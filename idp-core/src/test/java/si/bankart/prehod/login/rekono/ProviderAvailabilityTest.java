@@ -7,14 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static si.bankart.prehod.login.rekono.BrokerHarness.assertRejected;
 
 import java.net.URI;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import si.bankart.prehod.login.rekono.RekonoOutcome.Authenticated;
 import si.bankart.prehod.login.rekono.RekonoOutcome.Rejected;
@@ -28,19 +25,8 @@ class ProviderAvailabilityTest {
 
     private static final Duration HANG_GUARD = Duration.ofSeconds(20);
 
-    @TempDir
-    Path home;
-    BrokerHarness harness;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        harness = new BrokerHarness(home);
-    }
-
-    @AfterEach
-    void tearDown() {
-        harness.close();
-    }
+    @RegisterExtension
+    final BrokerHarness harness = new BrokerHarness();
 
     @Test
     void callbackWhenTokenEndpointIsSlowerThanReadTimeoutThenProviderUnavailable() {

@@ -5,14 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static si.bankart.prehod.login.rekono.BrokerHarness.assertRejected;
 
 import java.net.URI;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -24,21 +21,9 @@ import si.bankart.prehod.login.rekono.RekonoOutcome.Authenticated;
 /** Rekono's JWKS: cached, refetched once for an unknown kid, rate-limited, never replaced by keys a token names. */
 class ProviderKeysTest {
 
-    @TempDir
-    Path home;
-    BrokerHarness harness;
-    TestOp op;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        harness = new BrokerHarness(home);
-        op = harness.op;
-    }
-
-    @AfterEach
-    void tearDown() {
-        harness.close();
-    }
+    @RegisterExtension
+    final BrokerHarness harness = new BrokerHarness();
+    final TestOp op = harness.op;
 
     @Test
     void keysWhenSeveralLoginsThenJwksFetchedOnce() {

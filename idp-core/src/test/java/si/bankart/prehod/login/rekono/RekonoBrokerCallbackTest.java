@@ -15,10 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.nimbusds.openid.connect.sdk.LogoutRequest;
 
@@ -32,19 +30,9 @@ import si.bankart.prehod.login.rekono.RekonoStart.Redirect;
 /** The callback: state, cancel, code exchange, userinfo and account linking. ID token checks have their own class. */
 class RekonoBrokerCallbackTest {
 
-    @TempDir
-    Path home;
-    BrokerHarness harness;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        harness = new BrokerHarness(home);
-    }
-
-    @AfterEach
-    void tearDown() {
-        harness.close();
-    }
+    @RegisterExtension
+    final BrokerHarness harness = new BrokerHarness();
+    final Path home = harness.home;
 
     @Test
     void callbackWhenProviderIsHonestThenAuthenticatedAsLinkedUserWithLoaAuthTimeAndAmr() {

@@ -9,16 +9,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static si.bankart.prehod.login.rekono.BrokerHarness.assertRejected;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
 import com.nimbusds.openid.connect.sdk.AuthenticationRequest;
@@ -33,19 +30,8 @@ import si.bankart.prehod.sp.NameIdFormat;
 
 class RekonoBrokerStartTest {
 
-    @TempDir
-    Path home;
-    BrokerHarness harness;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        harness = new BrokerHarness(home);
-    }
-
-    @AfterEach
-    void tearDown() {
-        harness.close();
-    }
+    @RegisterExtension
+    final BrokerHarness harness = new BrokerHarness();
 
     @Test
     void startWhenLoginNeededThenCodeFlowWithPkceS256StateNonceAndPageLanguage() {

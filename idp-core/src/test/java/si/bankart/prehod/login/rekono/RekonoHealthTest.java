@@ -3,13 +3,10 @@ package si.bankart.prehod.login.rekono;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import si.bankart.prehod.health.HealthCheck;
 import si.bankart.prehod.health.HealthReport;
@@ -18,21 +15,9 @@ import si.bankart.prehod.health.HealthState;
 /** Readiness of the Rekono login against a real OP over HTTPS (TestOp): unreachable discovery turns it DOWN and back. */
 class RekonoHealthTest {
 
-    @TempDir
-    Path home;
-    BrokerHarness harness;
-    HealthCheck health;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        harness = new BrokerHarness(home);
-        health = harness.broker().health();
-    }
-
-    @AfterEach
-    void tearDown() {
-        harness.close();
-    }
+    @RegisterExtension
+    final BrokerHarness harness = new BrokerHarness();
+    final HealthCheck health = harness.broker().health();
 
     @Test
     void upWithWhenDiscoveryWasFetched() {
