@@ -28,7 +28,7 @@ import si.bankart.prehod.protocol.rule.RequestIdIsNotReplayed;
 import si.bankart.prehod.protocol.rule.VersionIs20;
 import si.bankart.prehod.session.SsoSession;
 import si.bankart.prehod.sp.ServiceProviders;
-import si.bankart.prehod.storage.ReplayCaches;
+import si.bankart.prehod.storage.SeenIds;
 
 /**
  * Runs the LogoutRequest rules in order: the SP and its SingleLogoutService first, so later refusals can be answered
@@ -61,7 +61,7 @@ public final class LogoutRequestValidator {
                 new DestinationIsThisEndpoint(),
                 new IssueInstantIsFresh(clock, limits.clockSkew(), limits.maxRequestAge()),
                 new NotOnOrAfterHasNotPassed(clock, limits.clockSkew()),
-                new RequestIdIsNotReplayed(ReplayCaches.over(storage, "logout-request-replay"), clock,
+                new RequestIdIsNotReplayed(new SeenIds(storage), clock,
                         RequestIdIsNotReplayed.window(limits)),
                 new SignaturePresentWhenRequired(signatures),
                 new EncryptedIdIsRefused(),

@@ -26,7 +26,7 @@ import si.bankart.prehod.protocol.signature.QuerySignatureVerifier;
 import si.bankart.prehod.protocol.signature.SpSignature;
 import si.bankart.prehod.protocol.signature.StrictSignatureProfile;
 import si.bankart.prehod.sp.ServiceProviders;
-import si.bankart.prehod.storage.ReplayCaches;
+import si.bankart.prehod.storage.SeenIds;
 
 /**
  * Runs the AuthnRequest rules in order. The order matters: the SP and its ACS are established first so that later
@@ -63,7 +63,7 @@ public final class AuthnRequestValidator {
                 new VersionIs20(),
                 new DestinationIsThisEndpoint(),
                 new IssueInstantIsFresh(clock, limits.clockSkew(), limits.maxRequestAge()),
-                new RequestIdIsNotReplayed(ReplayCaches.over(storage, "authn-request-replay"), clock,
+                new RequestIdIsNotReplayed(new SeenIds(storage), clock,
                         RequestIdIsNotReplayed.window(limits)),
                 new SubjectIsNotRequested(),
                 new NameIdPolicyIsSupported(),

@@ -1,9 +1,9 @@
 package si.bankart.prehod.storage;
 
 /**
- * The shared store did not answer (down, unreachable, timed out, failing over). Unchecked on purpose: OpenSAML's
- * ReplayCache turns a StorageService's IOException into a verdict ("replay" or "not a replay"), and neither is true
- * when the store cannot be asked; this passes through it to a clear "store unavailable" answer instead.
+ * The shared store did not answer (down, unreachable, timed out, failing over). Unchecked on purpose: it passes through
+ * OpenSAML code that would turn a StorageService's IOException into a verdict (a replay cache's "replay" or "not a
+ * replay"), and neither is true when the store cannot be asked; the caller gives a clear "store unavailable" answer.
  */
 public final class StoreUnavailable extends RuntimeException {
 

@@ -7,13 +7,13 @@ import java.time.Instant;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
-import org.opensaml.storage.ReplayCache;
 
 import si.bankart.prehod.config.SessionConfig;
 import si.bankart.prehod.loa.LevelOfAssurance;
 import si.bankart.prehod.session.SessionStore;
 import si.bankart.prehod.session.SsoSession;
 import si.bankart.prehod.storage.InMemoryStorage;
+import si.bankart.prehod.storage.SeenIds;
 import si.bankart.prehod.storage.RedisConfig;
 import si.bankart.prehod.storage.RedisStorageService;
 import si.bankart.prehod.testing.FixedIds;
@@ -30,14 +30,6 @@ class StoreGaugesTest {
 
     private double replayEntries(String message) {
         return meters.get("prehod.replay.cache.entries").tag("message", message).gauge().value();
-    }
-
-    private static ReplayCache replayCache(org.opensaml.storage.StorageService storage) throws Exception {
-        ReplayCache cache = new ReplayCache();
-        cache.setId("test-replay");
-        cache.setStorage(storage);
-        cache.initialize();
-        return cache;
     }
 
     @Test
@@ -59,11 +51,11 @@ class StoreGaugesTest {
     void replayGaugeCountsEachMessageOverEveryPortalAndLeavesOutExpiredIds() throws Exception {
         InMemoryStorage storage = InMemoryStorage.create("gauges");
         StoreGauges.countedOnScrape(storage, meters);
-        ReplayCache cache = replayCache(storage);
+        SeenIds seen = new SeenIds(storage);
         Instant later = Instant.now().plus(Duration.ofMinutes(5));
-        cache.check("AuthnRequest:https://a.test", "_a1", later);
-        cache.check("AuthnRequest:https://b.test", "_b1", later);
-        cache.check("LogoutRequest:https://a.test", "_l1", later);
+        seen.firstSighting("AuthnRequest", "https://a.test", "_a1", later);
+        seen.firstSighting("AuthnRequest", "https://b.test", "_b1", later);
+        seen.firstSighting("LogoutRequest", "https://a.test", "_l1", later);
         // Expired, but not reaped yet: it is gone for every reader, so for the gauge too.
         storage.create("AuthnRequest:https://a.test", "_old", "x", System.currentTimeMillis() - 1000);
         // Another context whose name merely starts like a replay cache's.

@@ -3,27 +3,27 @@ package si.bankart.prehod.protocol.rule;
 import java.time.Clock;
 import java.time.Duration;
 
-import org.opensaml.storage.ReplayCache;
 
 import si.bankart.prehod.config.Limits;
 import si.bankart.prehod.protocol.RequestRule;
 import si.bankart.prehod.protocol.RequestCheck;
 import si.bankart.prehod.protocol.RequestRejected;
 import si.bankart.prehod.protocol.SamlStatus;
+import si.bankart.prehod.storage.SeenIds;
 import si.bankart.prehod.storage.StoreUnavailable;
 
 /**
  * The request ID must be present and not seen before from this SP within the window in which its IssueInstant is
- * acceptable; remembered in OpenSAML's ReplayCache over the StorageService, so every IdP node sees it.
+ * acceptable; remembered in {@link SeenIds} on the state store, so every IdP node sees it.
  */
 public final class RequestIdIsNotReplayed implements RequestRule<RequestCheck<?, ?>> {
 
-    private final ReplayCache replayCache;
+    private final SeenIds seen;
     private final Clock clock;
     private final Duration window;
 
-    public RequestIdIsNotReplayed(ReplayCache replayCache, Clock clock, Duration window) {
-        this.replayCache = replayCache;
+    public RequestIdIsNotReplayed(SeenIds seen, Clock clock, Duration window) {
+        this.seen = seen;
         this.clock = clock;
         this.window = window;
     }
@@ -41,7 +41,8 @@ public final class RequestIdIsNotReplayed implements RequestRule<RequestCheck<?,
         }
         boolean firstSeen;
         try {
-            firstSeen = replayCache.check(check.messageName() + ":" + check.sp().entityId(), id, clock.instant().plus(window));
+            firstSeen = seen.firstSighting(check.messageName(), check.sp().entityId().value(), id,
+                    clock.instant().plus(window));
         } catch (StoreUnavailable e) {
             // The SP and its ACS are trusted by now, so it can be told; no login starts without the replay check.
             throw check.reject(SamlStatus.RESPONDER, "the store is unavailable: " + e.getMessage());

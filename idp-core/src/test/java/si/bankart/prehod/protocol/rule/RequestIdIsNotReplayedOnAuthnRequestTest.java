@@ -13,11 +13,11 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.opensaml.storage.ReplayCache;
 
 import si.bankart.prehod.protocol.RequestRejected;
 import si.bankart.prehod.protocol.SamlStatus;
 import si.bankart.prehod.storage.InMemoryStorage;
+import si.bankart.prehod.storage.SeenIds;
 import si.bankart.prehod.testing.MutableClock;
 import si.bankart.prehod.testing.TestAuthnRequests;
 import si.bankart.prehod.testing.TestServiceProvider;
@@ -30,13 +30,10 @@ class RequestIdIsNotReplayedOnAuthnRequestTest {
     private RequestIdIsNotReplayed rule;
 
     @BeforeEach
-    void replayCacheOverInMemoryStorage() throws Exception {
-        ReplayCache cache = new ReplayCache();
-        cache.setId("test-replay");
-        cache.setStorage(InMemoryStorage.create("test"));
-        cache.initialize();
+    void seenIdsInMemory() {
+        SeenIds seen = new SeenIds(InMemoryStorage.create("test"));
         // The in-memory StorageService expires by the real time, so this clock starts at the real now.
-        rule = new RequestIdIsNotReplayed(cache, MutableClock.atRealNow(), Duration.ofMinutes(9));
+        rule = new RequestIdIsNotReplayed(seen, MutableClock.atRealNow(), Duration.ofMinutes(9));
     }
 
     @Test

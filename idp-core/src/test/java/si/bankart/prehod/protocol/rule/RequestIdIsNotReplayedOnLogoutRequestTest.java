@@ -18,12 +18,12 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.opensaml.storage.ReplayCache;
 
 import si.bankart.prehod.logout.SloFixtures;
 import si.bankart.prehod.logout.TestLogoutRequests;
 import si.bankart.prehod.protocol.SamlStatus;
 import si.bankart.prehod.storage.InMemoryStorage;
+import si.bankart.prehod.storage.SeenIds;
 import si.bankart.prehod.testing.MutableClock;
 
 class RequestIdIsNotReplayedOnLogoutRequestTest {
@@ -31,13 +31,10 @@ class RequestIdIsNotReplayedOnLogoutRequestTest {
     private RequestRule<? super LogoutRequestCheck> rule;
 
     @BeforeEach
-    void replayCacheOverInMemoryStorage() throws Exception {
-        ReplayCache cache = new ReplayCache();
-        cache.setId("test-logout-replay");
-        cache.setStorage(InMemoryStorage.create("test"));
-        cache.initialize();
+    void seenIdsInMemory() {
+        SeenIds seen = new SeenIds(InMemoryStorage.create("test"));
         // The in-memory StorageService expires by the real time, so this clock starts at the real now.
-        rule = shared(new RequestIdIsNotReplayed(cache, MutableClock.atRealNow(), Duration.ofMinutes(9)));
+        rule = shared(new RequestIdIsNotReplayed(seen, MutableClock.atRealNow(), Duration.ofMinutes(9)));
     }
 
     @Test

@@ -63,13 +63,14 @@ public final class RawHttps {
         try (SSLSocket socket = (SSLSocket) tls.getSocketFactory().createSocket(base.getHost(), base.getPort())) {
             socket.setSoTimeout(30_000);
             OutputStream out = socket.getOutputStream();
-            out.write((head + "\r\nHost: " + base.getHost() + ":" + base.getPort() + "\r\nConnection: close\r\n\r\n")
-                    .getBytes(StandardCharsets.ISO_8859_1));
             try {
+                out.write((head + "\r\nHost: " + base.getHost() + ":" + base.getPort()
+                        + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
                 out.write(body);
                 out.flush();
-            } catch (IOException answeredBeforeTheBodyWasRead) {
-                // The server may refuse (413) and close before it reads what we still send: its answer is in.
+            } catch (IOException answeredBeforeTheRequestWasRead) {
+                // The server may refuse (413, 414, 431) and close before it reads what we still send, even while the
+                // request line or the headers are on their way: its answer is in.
             }
             ByteArrayOutputStream received = new ByteArrayOutputStream();
             try {
