@@ -13,13 +13,13 @@ record BenchOptions(double seconds, double warmupSeconds, List<Integer> concurre
 
     static final List<String> SCENARIOS = List.of("a", "b", "c", "d", "e", "limit", "f", "g");
     /** What --per-core measures: the server pinned to CPU 0, the drivers on CPU 1. */
-    static final List<String> PER_CORE_SCENARIOS = List.of("limit", "a", "c", "g");
+    static final List<String> PER_CORE_SCENARIOS = List.of("limit", "a", "c", "g1", "g");
 
     static final String USAGE = """
             usage: bench/run [options]
               --per-core            the IdP (and Keycloak, Redis) in JVMs of their own pinned to CPU 0 (taskset), the
                                     drivers pinned to CPU 1: wrk with wrk/sso.lua for (a), (g) and Keycloak, this
-                                    JVM for (c); scenarios limit,a,c,g; 3 s warm-up + 10 s per step, about 8 min
+                                    JVM for (c); scenarios limit,a,c,g1,g; 3 s warm-up + 10 s per step, about 8 min
                                     (11 with --keycloak). Without it: the in-JVM mode (quick), driver and IdP in one
                                     JVM sharing every core
               --jfr                 --per-core: each IdP JVM records a JFR profile (settings=profile: CPU samples,
@@ -30,7 +30,8 @@ record BenchOptions(double seconds, double warmupSeconds, List<Integer> concurre
               --duration S          measured seconds per concurrency step (default 20; --per-core 10)
               --warmup S            warm-up seconds before each step, not counted (default 5)
               --concurrency LIST    comma-separated (default 1,2,4,8,16)
-              --scenarios LIST      of a, b, c, d, e, limit, f, g (default all; g: (a) on two nodes on Redis)
+              --scenarios LIST      of a, b, c, d, e, limit, f, g (default all; g: (a) on two nodes on Redis);
+                                    --per-core also g1: (a) on one node on Redis
                                       a      SSO with a session, HTTP-Redirect, unsigned AuthnRequest
                                       b      SSO with a session, HTTP-POST, signed AuthnRequest
                                       c      full certificate login, new TLS handshake with a client certificate each
@@ -116,7 +117,7 @@ record BenchOptions(double seconds, double warmupSeconds, List<Integer> concurre
             if (perCore && !PER_CORE_SCENARIOS.contains(scenario)) {
                 throw new IllegalArgumentException("--per-core measures " + PER_CORE_SCENARIOS + ", not " + scenario);
             }
-            if (!SCENARIOS.contains(scenario)) {
+            if (!SCENARIOS.contains(scenario) && !PER_CORE_SCENARIOS.contains(scenario)) {
                 throw new IllegalArgumentException("unknown scenario " + scenario + "\n" + USAGE);
             }
         }

@@ -81,7 +81,7 @@ final class PerCore {
                     }
                 }
             }
-            if (scenarios.contains("g")) {
+            if (scenarios.contains("g1") || scenarios.contains("g")) {
                 runOnRedis(sandbox, trusting, browsers, options, report, out);
             }
             if (options.keycloak()) {
@@ -118,7 +118,10 @@ final class PerCore {
                 + run.not200()) + " answers; sampled responses are verified in full after each step");
     }
 
-    /** (g): two IdP JVMs and redis-server, all on CPU 0; the sessions made on node 1 serve SSO on both. */
+    /**
+     * (g): two IdP JVMs and redis-server, all on CPU 0; the sessions made on node 1 serve SSO on both. (g1) first, if
+     * asked for: node 1 alone on Redis.
+     */
     private static void runOnRedis(BenchSandbox sandbox, HttpClient trusting, int browsers, BenchOptions options,
             Report report, Path out) throws Exception {
         BenchMain.log("(g) starting redis-server and two IdP nodes on it, all pinned to CPU " + SERVER);
@@ -137,6 +140,14 @@ final class PerCore {
                         new Wrk("g1", BenchSandbox.PORTAL_CERTIFICATE, sso(first), cookies, DRIVER, out),
                         new Wrk("g2", BenchSandbox.PORTAL_CERTIFICATE, sso(second), cookies, DRIVER, out));
                 checkTheCount(BenchSandbox.PORTAL_CERTIFICATE, sso(second), out, "(g)");
+                if (options.scenarios().contains("g1")) {
+                    // The store's own cost, without a second JVM's JIT, GC and caches on the same core.
+                    wrkSteps("g1", "SSO with session as (a), one IdP node on Redis (node and redis on CPU 0)",
+                            nodes.subList(0, 1), sandbox.idpSigning(), options, report, null);
+                }
+                if (!options.scenarios().contains("g")) {
+                    return;
+                }
                 long[] commands = new long[2];
                 wrkSteps("g", "SSO with session as (a), two IdP nodes on Redis (nodes and redis on CPU 0)", nodes,
                         sandbox.idpSigning(), options, report, new StepHook() {
@@ -237,6 +248,12 @@ final class PerCore {
         BenchMain.log(String.format("(%s) settling: %.0f s at concurrency %d, not recorded", name, settle, most));
         runAll(targets, most, settle, 0);
         for (int concurrency : options.concurrency()) {
+            if (concurrency < targets.size()) {
+                // Fewer connections than nodes would leave a node idle: that step would measure fewer nodes.
+                BenchMain.log(String.format("(%s) concurrency %d skipped: below one connection per node", name,
+                        concurrency));
+                continue;
+            }
             if (options.warmupSeconds() > 0) {
                 runAll(targets, concurrency, options.warmupSeconds(), 0);
             }

@@ -241,6 +241,12 @@ final class Report {
                 md.append("```\n\n");
             }
         }
+        best("g1").ifPresent(g1 -> best("a").ifPresent(a -> md.append(String.format("(g1) one node on Redis against "
+                        + "(a) the same node in memory, same run: %.1f vs %.1f responses/s at best = **%.1f %%**: what "
+                        + "the store itself costs (target ≥ 85 %%: %s); p99 at concurrency %d %.2f ms.%n",
+                g1.throughputPerSecond(), a.throughputPerSecond(), 100 * g1.throughputPerSecond()
+                        / a.throughputPerSecond(), g1.throughputPerSecond() >= 0.85 * a.throughputPerSecond() ? "met"
+                        : "missed", g1.concurrency(), g1.p99Millis()))));
         best("g").ifPresent(g -> best("a").ifPresent(a -> md.append(String.format("(g) two nodes on Redis against (a) "
                         + "one node in memory, same run: %.1f vs %.1f responses/s at best = **%.1f %%** of single-node "
                         + "throughput (target ≥ 85 %%: %s); p99 at concurrency %d %.2f ms.%n", g.throughputPerSecond(),
