@@ -25,7 +25,8 @@ import si.bankart.prehod.storage.RandomIds;
  * readiness check.
  */
 public record CertificateMethod(CertificateAuthentication authentication, TrustedProxyHeader proxyHeader,
-        LevelOfAssurance strongest, List<X509Certificate> anchors, TrustAnchorHealth health) implements LoginMethod {
+        LevelOfAssurance strongest, List<X509Certificate> anchors, TrustAnchorHealth health)
+        implements LoginMethod<PresentedChain, CertificateOutcome> {
 
     public CertificateMethod {
         anchors = List.copyOf(anchors);
@@ -49,6 +50,12 @@ public record CertificateMethod(CertificateAuthentication authentication, Truste
     public MethodDescription description() {
         return new MethodDescription(CertificateAuthentication.METHOD, new LocalizedText(
                 "Prijava z bančnim digitalnim potrdilom", "Log in with a bank certificate"), strongest);
+    }
+
+    /** Path, policy, revocation and user of the presented chain, and the audit events of the decision. */
+    @Override
+    public CertificateOutcome decide(PresentedChain presented, String client) {
+        return authentication.authenticate(presented.pending(), presented.chain(), client);
     }
 
     private static LevelOfAssurance strongest(LoaConfig loa) {

@@ -15,7 +15,8 @@ import si.bankart.prehod.login.MethodDescription;
  *
  * @param createAccount null when the IdP asks Rekono to register the user inside the pending login
  */
-public record RekonoMethod(RekonoBroker broker, LevelOfAssurance strongest, URI createAccount) implements LoginMethod {
+public record RekonoMethod(RekonoBroker broker, LevelOfAssurance strongest, URI createAccount)
+        implements LoginMethod<RekonoCallback, RekonoOutcome> {
 
     public static RekonoMethod of(RekonoBroker broker, RekonoConfig config) {
         return new RekonoMethod(broker, Collections.max(config.acr().values()), config.createAccountUrl());
@@ -26,5 +27,11 @@ public record RekonoMethod(RekonoBroker broker, LevelOfAssurance strongest, URI 
     public MethodDescription description() {
         return new MethodDescription(RekonoOutcome.METHOD, new LocalizedText("Prijava z računom Rekono",
                 "Log in with a Rekono account"), strongest, createAccount);
+    }
+
+    /** The broker's decision on the callback: state, binding, code exchange, ID token, user info, linking. */
+    @Override
+    public RekonoOutcome decide(RekonoCallback callback, String client) {
+        return broker.callback(callback.parameters(), callback.browserBinding(), client);
     }
 }

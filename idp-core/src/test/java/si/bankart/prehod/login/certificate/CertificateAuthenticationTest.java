@@ -12,8 +12,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Optional;
-import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
@@ -21,21 +19,15 @@ import si.bankart.prehod.audit.AuditLog;
 import si.bankart.prehod.loa.LevelOfAssurance;
 import si.bankart.prehod.login.LoginResult;
 import si.bankart.prehod.login.PendingLogin;
-import si.bankart.prehod.request.SsoRequest;
-import si.bankart.prehod.sp.NameIdFormat;
 import si.bankart.prehod.testing.FixedIds;
 import si.bankart.prehod.testing.LogCapture;
-import si.bankart.prehod.protocol.EntityId;
-import si.bankart.prehod.protocol.RequestId;
 
 /** The certificate method's decision on a presented chain, and the audit events it writes. */
 class CertificateAuthenticationTest {
 
     private static final String SP = "https://sp.test/a";
     private static final String CLIENT = "192.0.2.7";
-    private static final PendingLogin PENDING = new PendingLogin("key-1", new SsoRequest(EntityId.of(SP), SP + "/acs",
-            Optional.of(RequestId.of("_req-1")), Optional.empty(), false, false, Set.of(LevelOfAssurance.SUBSTANTIAL), NameIdFormat.PERSISTENT),
-            NOW.plusSeconds(300), "binding-hash");
+    private static final PendingLogin PENDING = TestCertificates.pendingLogin(SP);
     /** Later than the verifier's clock: the login's instant must come from the clock this class is given. */
     private static final Instant LOGIN_TIME = NOW.plusSeconds(5);
 

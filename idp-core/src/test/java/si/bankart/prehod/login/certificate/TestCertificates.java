@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -38,6 +40,11 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import si.bankart.prehod.directory.User;
 import si.bankart.prehod.directory.UserDirectory;
 import si.bankart.prehod.loa.LevelOfAssurance;
+import si.bankart.prehod.login.PendingLogin;
+import si.bankart.prehod.protocol.EntityId;
+import si.bankart.prehod.protocol.RequestId;
+import si.bankart.prehod.request.SsoRequest;
+import si.bankart.prehod.sp.NameIdFormat;
 
 /**
  * Small certificates for unit tests, built with BouncyCastle: a root CA, an intermediate, an unrelated CA, and a
@@ -192,6 +199,13 @@ final class TestCertificates {
     }
 
     /** The chain a browser sends: leaf and issuing CA. */
+    /** A pending login from {@code sp} that asks for substantial, as the certificate method gets it. */
+    static PendingLogin pendingLogin(String sp) {
+        return new PendingLogin("key-1", new SsoRequest(EntityId.of(sp), sp + "/acs", Optional.of(RequestId.of("_req-1")),
+                Optional.empty(), false, false, Set.of(LevelOfAssurance.SUBSTANTIAL), NameIdFormat.PERSISTENT),
+                NOW.plusSeconds(300), "binding-hash");
+    }
+
     static List<X509Certificate> chain(X509Certificate leaf) {
         return List.of(leaf, issuing().certificate());
     }

@@ -90,8 +90,10 @@ final class BrokerHarness implements AutoCloseable, AfterEachCallback {
         return start(SUBSTANTIAL_OR_BETTER, false);
     }
 
+    /** The callback as the web layer hands it over: through the method object, to the broker's decision. */
     RekonoOutcome callback(Map<String, List<String>> parameters, Redirect redirect) {
-        return broker().callback(parameters, Optional.of(redirect.browserBinding()), "127.0.0.1");
+        return new RekonoMethod(broker(), LevelOfAssurance.HIGH, null)
+                .decide(new RekonoCallback(parameters, Optional.of(redirect.browserBinding())), "127.0.0.1");
     }
 
     RekonoOutcome complete(Redirect redirect) {

@@ -72,7 +72,7 @@ public final class CertificateLogin implements LoginMethodEndpoint {
     /** The check, on the connector that asks for a client certificate (and on nothing else). */
     public List<Route> certificateConnectorRoutes(LoginCompletion completion) {
         // methodChoiceUrl is /idp/login on the main host: the hand-back lives beside it.
-        return List.of(new Route(PATH, new CertificateLoginEndpoint(method.authentication(), method.proxyHeader(),
-                completion, handBacks, errorPage, methodChoiceUrl, methodChoiceUrl + "/certificate/done", ids)));
+        return List.of(new Route(PATH, new CertificateLoginEndpoint(method, completion, handBacks, errorPage,
+                methodChoiceUrl, methodChoiceUrl + "/certificate/done", ids)));
     }
 }

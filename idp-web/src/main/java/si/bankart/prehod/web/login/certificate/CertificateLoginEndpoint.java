@@ -15,9 +15,10 @@ import org.slf4j.LoggerFactory;
 
 import si.bankart.prehod.audit.Incident;
 import si.bankart.prehod.login.PendingLogin;
-import si.bankart.prehod.login.certificate.CertificateAuthentication;
 import si.bankart.prehod.login.certificate.CertificateHandBacks;
+import si.bankart.prehod.login.certificate.CertificateMethod;
 import si.bankart.prehod.login.certificate.CertificateOutcome;
+import si.bankart.prehod.login.certificate.PresentedChain;
 import si.bankart.prehod.login.certificate.ProxyHeaderCertificate;
 import si.bankart.prehod.login.certificate.TrustedProxyHeader;
 import si.bankart.prehod.storage.RandomIds;
@@ -27,7 +28,7 @@ import si.bankart.prehod.web.response.ErrorPage;
 
 /**
  * {@code GET /idp/login/certificate?key=…} on the certificate connector: takes the chain from the TLS handshake (or,
- * only from a configured proxy, from its header) and lets the core decide ({@link CertificateAuthentication}). It
+ * only from a configured proxy, from its header) and lets the core decide ({@link CertificateMethod#decide}). It
  * never resumes the SAML flow: in production this is another host that does not see the main host's login-binding
  * cookie, so an accepted certificate is left in {@link CertificateHandBacks} and the browser goes back to the main
  * host ({@link CertificateHandBackEndpoint}), where the cookie is checked. A refusal shows the page for its reason,
@@ -39,8 +40,7 @@ final class CertificateLoginEndpoint extends HttpServlet {
     private static final Logger log = LoggerFactory.getLogger(CertificateLoginEndpoint.class);
     private static final String SERVLET_CERTIFICATES = "javax.servlet.request.X509Certificate";
 
-    private final transient CertificateAuthentication authentication;
-    private final transient TrustedProxyHeader proxyHeader;
+    private final transient CertificateMethod method;
     private final transient LoginCompletion completion;
     private final transient CertificateHandBacks handBacks;
     private final transient ErrorPage errorPage;
@@ -49,11 +49,9 @@ final class CertificateLoginEndpoint extends HttpServlet {
     private final transient RandomIds ids;
 
     /** @param handBackUrl the absolute URL of {@link CertificateHandBackEndpoint} on the main host */
-    CertificateLoginEndpoint(CertificateAuthentication authentication, TrustedProxyHeader proxyHeader,
-            LoginCompletion completion, CertificateHandBacks handBacks, ErrorPage errorPage, String methodChoiceUrl,
+    CertificateLoginEndpoint(CertificateMethod method, LoginCompletion completion, CertificateHandBacks handBacks, ErrorPage errorPage, String methodChoiceUrl,
             String handBackUrl, RandomIds ids) {
-        this.authentication = authentication;
-        this.proxyHeader = proxyHeader;
+        this.method = method;
         this.completion = completion;
         this.handBacks = handBacks;
         this.errorPage = errorPage;
@@ -74,7 +72,7 @@ final class CertificateLoginEndpoint extends HttpServlet {
             errorPage.loginExpired(response, incident, Language.of(request), completion.portalHome(key, request));
             return;
         }
-        CertificateOutcome outcome = authentication.authenticate(pending.get(), presented(request),
+        CertificateOutcome outcome = method.decide(new PresentedChain(pending.get(), presented(request)),
                 request.getRemoteAddr());
         if (outcome instanceof CertificateOutcome.Accepted accepted) {
             String handle = handBacks.put(key, accepted.login(), "1".equals(request.getParameter("link")));
@@ -90,8 +88,10 @@ final class CertificateLoginEndpoint extends HttpServlet {
 
     /** From the handshake; a proxy's header counts only when it came from a configured proxy address. */
     private List<X509Certificate> presented(HttpServletRequest request) {
+        TrustedProxyHeader proxyHeader = method.proxyHeader();
         if (proxyHeader.enabled()) {
-            ProxyHeaderCertificate forwarded = proxyHeader.read(request.getRemoteAddr(), request.getHeader(proxyHeader.headerName()));
+            ProxyHeaderCertificate forwarded = proxyHeader.read(request.getRemoteAddr(),
+                    request.getHeader(proxyHeader.headerName()));
             if (forwarded instanceof ProxyHeaderCertificate.Presented presented) {
                 return List.of(presented.certificate());
             }

@@ -16,7 +16,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import si.bankart.prehod.linking.AccountLinking;
-import si.bankart.prehod.login.rekono.RekonoBroker;
+import si.bankart.prehod.login.rekono.RekonoCallback;
+import si.bankart.prehod.login.rekono.RekonoMethod;
 import si.bankart.prehod.login.rekono.RekonoOutcome;
 import si.bankart.prehod.web.login.LoginCompletion;
 import si.bankart.prehod.web.login.link.AccountLinkPage;
@@ -34,15 +35,15 @@ final class RekonoCallbackEndpoint extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
 
-    private final transient RekonoBroker broker;
+    private final transient RekonoMethod rekono;
     private final transient LoginCompletion completion;
     private final transient RekonoFailurePage failures;
     private final transient AccountLinking linking;
     private final Duration linkLifetime;
 
-    RekonoCallbackEndpoint(RekonoBroker broker, LoginCompletion completion, RekonoFailurePage failures,
+    RekonoCallbackEndpoint(RekonoMethod rekono, LoginCompletion completion, RekonoFailurePage failures,
             AccountLinking linking, Duration linkLifetime) {
-        this.broker = broker;
+        this.rekono = rekono;
         this.completion = completion;
         this.failures = failures;
         this.linking = linking;
@@ -53,7 +54,8 @@ final class RekonoCallbackEndpoint extends HttpServlet {
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Map<String, List<String>> parameters = request.getParameterMap().entrySet().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> Arrays.asList(e.getValue())));
-        RekonoOutcome outcome = broker.callback(parameters, BindingCookie.read(request), request.getRemoteAddr());
+        RekonoOutcome outcome = rekono.decide(new RekonoCallback(parameters, BindingCookie.read(request)),
+                request.getRemoteAddr());
         response.setHeader("Cache-Control", "no-store");
         if (outcome instanceof RekonoOutcome.Authenticated authenticated) {
             completion.complete(request, response, authenticated.pendingLoginKey(), authenticated.toLoginResult());

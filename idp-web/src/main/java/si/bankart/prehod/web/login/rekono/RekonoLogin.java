@@ -58,7 +58,7 @@ public final class RekonoLogin implements LoginMethodEndpoint {
         RekonoFailurePage failures = new RekonoFailurePage(errorPage, completion);
         return List.of(
                 new Route(START, new RekonoStartEndpoint(rekono.broker(), completion, failures)),
-                new Route(CALLBACK, new RekonoCallbackEndpoint(rekono.broker(), completion, failures, linking,
+                new Route(CALLBACK, new RekonoCallbackEndpoint(rekono, completion, failures, linking,
                         linkLifetime)),
                 new Route(AccountLinkPage.PATH, linkPage));
     }
