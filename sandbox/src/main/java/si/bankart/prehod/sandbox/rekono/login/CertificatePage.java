@@ -38,24 +38,21 @@ public final class CertificatePage extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Optional<LoginTransaction> found = journey.transaction(request, response);
-        if (found.isEmpty()) {
+        Optional<AccountStep> step = journey.accountStep(request, response);
+        if (step.isEmpty()) {
             return;
         }
-        LoginTransaction tx = found.get();
-        Optional<Account> account = journey.account(tx, response);
-        if (account.isEmpty()) {
-            return;
-        }
-        if (!Factor.reaching(account.get().trustLevel(), tx.requiredLevel()).contains(Factor.CERTIFICATE)) {
+        LoginTransaction tx = step.get().tx();
+        Account account = step.get().account();
+        if (!Factor.reaching(account.trustLevel(), tx.requiredLevel()).contains(Factor.CERTIFICATE)) {
             response.sendRedirect(mainBase + "confirm" + LoginJourney.txQuery(tx));
             return;
         }
         Object attribute = request.getAttribute(CERTIFICATE_ATTRIBUTE);
         List<X509Certificate> chain = attribute instanceof X509Certificate[] certs ? Arrays.asList(certs) : List.of();
-        ClientCertificateCheck.Outcome outcome = check.check(chain, account.get());
+        ClientCertificateCheck.Outcome outcome = check.check(chain, account);
         if (outcome == ClientCertificateCheck.Outcome.ACCEPTED) {
-            completion.finish(request, response, tx, account.get(), Factor.CERTIFICATE);
+            completion.finish(request, response, tx, account, Factor.CERTIFICATE);
             return;
         }
         journey.render(request, response, HttpServletResponse.SC_FORBIDDEN, tx, "certificate", Map.of(

@@ -39,36 +39,30 @@ public final class ConfirmationPage extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Optional<LoginTransaction> tx = journey.transaction(request, response);
-        if (tx.isEmpty()) {
+        Optional<AccountStep> step = journey.accountStep(request, response);
+        if (step.isEmpty()) {
             return;
         }
-        Optional<Account> account = journey.account(tx.get(), response);
-        if (account.isEmpty()) {
-            return;
-        }
-        if (Factor.reaching(account.get().trustLevel(), tx.get().requiredLevel()).isEmpty()) {
+        LoginTransaction tx = step.get().tx();
+        Account account = step.get().account();
+        if (Factor.reaching(account.trustLevel(), tx.requiredLevel()).isEmpty()) {
             // Not silently downgraded: the user learns why, and the relying party gets unmet_authentication_requirements.
-            journey.render(request, response, HttpServletResponse.SC_FORBIDDEN, tx.get(), "unmet", Map.of(
-                    "accountLevel", account.get().trustLevel(), "requiredLevel", tx.get().requiredLevel(),
-                    "returnUrl", LoginJourney.pageUrl("cancel", tx.get()) + "&reason=unmet"));
+            journey.render(request, response, HttpServletResponse.SC_FORBIDDEN, tx, "unmet", Map.of(
+                    "accountLevel", account.trustLevel(), "requiredLevel", tx.requiredLevel(),
+                    "returnUrl", LoginJourney.pageUrl("cancel", tx) + "&reason=unmet"));
             return;
         }
-        show(request, response, HttpServletResponse.SC_OK, tx.get(), account.get());
+        show(request, response, HttpServletResponse.SC_OK, tx, account);
     }
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Optional<LoginTransaction> found = journey.transaction(request, response);
-        if (found.isEmpty()) {
+        Optional<AccountStep> step = journey.accountStep(request, response);
+        if (step.isEmpty()) {
             return;
         }
-        LoginTransaction tx = found.get();
-        Optional<Account> maybeAccount = journey.account(tx, response);
-        if (maybeAccount.isEmpty()) {
-            return;
-        }
-        Account account = maybeAccount.get();
+        LoginTransaction tx = step.get().tx();
+        Account account = step.get().account();
         Optional<Factor> factor = Factor.fromId(request.getParameter("factor"))
                 .filter(f -> Factor.reaching(account.trustLevel(), tx.requiredLevel()).contains(f));
         if (factor.isEmpty()) {

@@ -48,17 +48,14 @@ public final class OtpEnrolmentPage extends HttpServlet {
 
     private void handle(HttpServletRequest request, HttpServletResponse response, boolean submitted)
             throws IOException {
-        Optional<LoginTransaction> found = journey.transaction(request, response);
-        if (found.isEmpty()) {
+        Optional<AccountStep> step = journey.accountStep(request, response);
+        if (step.isEmpty()) {
             return;
         }
-        LoginTransaction tx = found.get();
-        Optional<Account> account = journey.account(tx, response);
-        if (account.isEmpty()) {
-            return;
-        }
-        if (account.get().totpSecret().isPresent()
-                || !Factor.reaching(account.get().trustLevel(), tx.requiredLevel()).contains(Factor.OTP)) {
+        LoginTransaction tx = step.get().tx();
+        Account account = step.get().account();
+        if (account.totpSecret().isPresent()
+                || !Factor.reaching(account.trustLevel(), tx.requiredLevel()).contains(Factor.OTP)) {
             response.sendRedirect(LoginJourney.pageUrl("confirm", tx));
             return;
         }
@@ -67,13 +64,13 @@ public final class OtpEnrolmentPage extends HttpServlet {
             journey.transactions().save(tx);
         }
         TotpSecret secret = tx.enrolmentSecret().get();
-        if (submitted && verifier.verify(account.get().sub(), secret, request.getParameter("code"))) {
-            Account enrolled = account.get().withTotpSecret(secret);
+        if (submitted && verifier.verify(account.sub(), secret, request.getParameter("code"))) {
+            Account enrolled = account.withTotpSecret(secret);
             journey.accounts().replace(enrolled);
             completion.finish(request, response, tx, enrolled, Factor.OTP);
             return;
         }
-        String uri = secret.otpauthUri(ISSUER, account.get().email());
+        String uri = secret.otpauthUri(ISSUER, account.email());
         journey.render(request, response, submitted ? HttpServletResponse.SC_UNAUTHORIZED : HttpServletResponse.SC_OK, tx,
                 "otp-enrol", Map.of("otpauthUri", uri, "secret", secret.base32Grouped(),
                         "qr", new TrustedHtml(QrCodeSvg.of(uri, "QR: " + uri)),

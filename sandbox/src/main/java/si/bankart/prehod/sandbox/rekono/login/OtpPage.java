@@ -28,41 +28,34 @@ public final class OtpPage extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Optional<LoginTransaction> tx = journey.transaction(request, response);
-        if (tx.isEmpty()) {
-            return;
-        }
-        Optional<Account> account = journey.account(tx.get(), response);
-        if (account.isPresent() && !FactorLockedPage.showIfLocked(journey, locks, request, response, tx.get(),
-                account.get(), Factor.OTP)) {
-            show(request, response, HttpServletResponse.SC_OK, tx.get(), "");
+        Optional<AccountStep> step = journey.accountStep(request, response);
+        if (step.isPresent() && !FactorLockedPage.showIfLocked(journey, locks, request, response, step.get().tx(),
+                step.get().account(), Factor.OTP)) {
+            show(request, response, HttpServletResponse.SC_OK, step.get().tx(), "");
         }
     }
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Optional<LoginTransaction> found = journey.transaction(request, response);
-        if (found.isEmpty()) {
+        Optional<AccountStep> step = journey.accountStep(request, response);
+        if (step.isEmpty()) {
             return;
         }
-        LoginTransaction tx = found.get();
-        Optional<Account> account = journey.account(tx, response);
-        if (account.isEmpty()) {
-            return;
-        }
-        if (account.get().totpSecret().isEmpty()
-                || !Factor.reaching(account.get().trustLevel(), tx.requiredLevel()).contains(Factor.OTP)) {
+        LoginTransaction tx = step.get().tx();
+        Account account = step.get().account();
+        if (account.totpSecret().isEmpty()
+                || !Factor.reaching(account.trustLevel(), tx.requiredLevel()).contains(Factor.OTP)) {
             response.sendRedirect(LoginJourney.pageUrl("confirm", tx));
             return;
         }
-        if (FactorLockedPage.showIfLocked(journey, locks, request, response, tx, account.get(), Factor.OTP)) {
+        if (FactorLockedPage.showIfLocked(journey, locks, request, response, tx, account, Factor.OTP)) {
             return;
         }
-        if (verifier.verify(account.get().sub(), account.get().totpSecret().get(), request.getParameter("code"))) {
-            locks.accepted(account.get().sub(), Factor.OTP);
-            completion.finish(request, response, tx, account.get(), Factor.OTP);
-        } else if (locks.wrongCode(account.get().sub(), Factor.OTP).isPresent()) {
-            FactorLockedPage.showIfLocked(journey, locks, request, response, tx, account.get(), Factor.OTP);
+        if (verifier.verify(account.sub(), account.totpSecret().get(), request.getParameter("code"))) {
+            locks.accepted(account.sub(), Factor.OTP);
+            completion.finish(request, response, tx, account, Factor.OTP);
+        } else if (locks.wrongCode(account.sub(), Factor.OTP).isPresent()) {
+            FactorLockedPage.showIfLocked(journey, locks, request, response, tx, account, Factor.OTP);
         } else {
             show(request, response, HttpServletResponse.SC_UNAUTHORIZED, tx, "otp.wrong");
         }

@@ -38,25 +38,22 @@ public final class PushPage extends HttpServlet {
     }
 
     private void handle(HttpServletRequest request, HttpServletResponse response, boolean proceed) throws IOException {
-        Optional<LoginTransaction> found = journey.transaction(request, response);
-        if (found.isEmpty()) {
+        Optional<AccountStep> step = journey.accountStep(request, response);
+        if (step.isEmpty()) {
             return;
         }
-        LoginTransaction tx = found.get();
-        Optional<Account> account = journey.account(tx, response);
-        if (account.isEmpty()) {
-            return;
-        }
+        LoginTransaction tx = step.get().tx();
+        Account account = step.get().account();
         Optional<PushRequest> push = tx.pushId().flatMap(approvals::find)
-                .filter(p -> p.accountSub().equals(account.get().sub()));
-        if (push.isEmpty() || !Factor.reaching(account.get().trustLevel(), tx.requiredLevel()).contains(Factor.PUSH)) {
+                .filter(p -> p.accountSub().equals(account.sub()));
+        if (push.isEmpty() || !Factor.reaching(account.trustLevel(), tx.requiredLevel()).contains(Factor.PUSH)) {
             response.sendRedirect(LoginJourney.pageUrl("confirm", tx));
             return;
         }
         PushRequest.Status status = push.get().status();
         if (proceed && status == PushRequest.Status.APPROVED) {
             approvals.consume(push.get().id());
-            completion.finish(request, response, tx, account.get(), Factor.PUSH);
+            completion.finish(request, response, tx, account, Factor.PUSH);
             return;
         }
         int httpStatus = switch (status) {

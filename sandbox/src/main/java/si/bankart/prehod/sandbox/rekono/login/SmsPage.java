@@ -28,55 +28,48 @@ public final class SmsPage extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Optional<LoginTransaction> tx = journey.transaction(request, response);
-        if (tx.isEmpty()) {
-            return;
-        }
-        Optional<Account> account = journey.account(tx.get(), response);
-        if (account.isPresent() && !FactorLockedPage.showIfLocked(journey, locks, request, response, tx.get(),
-                account.get(), Factor.SMS)) {
-            show(request, response, HttpServletResponse.SC_OK, tx.get(), account.get(), "");
+        Optional<AccountStep> step = journey.accountStep(request, response);
+        if (step.isPresent() && !FactorLockedPage.showIfLocked(journey, locks, request, response, step.get().tx(),
+                step.get().account(), Factor.SMS)) {
+            show(request, response, HttpServletResponse.SC_OK, step.get().tx(), step.get().account(), "");
         }
     }
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Optional<LoginTransaction> found = journey.transaction(request, response);
-        if (found.isEmpty()) {
+        Optional<AccountStep> step = journey.accountStep(request, response);
+        if (step.isEmpty()) {
             return;
         }
-        LoginTransaction tx = found.get();
-        Optional<Account> account = journey.account(tx, response);
-        if (account.isEmpty()) {
-            return;
-        }
-        if (!Factor.reaching(account.get().trustLevel(), tx.requiredLevel()).contains(Factor.SMS)) {
+        LoginTransaction tx = step.get().tx();
+        Account account = step.get().account();
+        if (!Factor.reaching(account.trustLevel(), tx.requiredLevel()).contains(Factor.SMS)) {
             response.sendRedirect(LoginJourney.pageUrl("confirm", tx));
             return;
         }
-        if (FactorLockedPage.showIfLocked(journey, locks, request, response, tx, account.get(), Factor.SMS)) {
+        if (FactorLockedPage.showIfLocked(journey, locks, request, response, tx, account, Factor.SMS)) {
             return;
         }
         if (request.getParameter("resend") != null) {
-            codes.send(tx.id(), account.get());
-            show(request, response, HttpServletResponse.SC_OK, tx, account.get(), "sms.resent");
+            codes.send(tx.id(), account);
+            show(request, response, HttpServletResponse.SC_OK, tx, account, "sms.resent");
             return;
         }
         SmsCodes.Check check = codes.check(tx.id(), request.getParameter("code"));
         if (check == SmsCodes.Check.ACCEPTED) {
-            locks.accepted(account.get().sub(), Factor.SMS);
+            locks.accepted(account.sub(), Factor.SMS);
         } else if ((check == SmsCodes.Check.WRONG || check == SmsCodes.Check.NO_TRIES_LEFT)
-                && locks.wrongCode(account.get().sub(), Factor.SMS).isPresent()) {
-            FactorLockedPage.showIfLocked(journey, locks, request, response, tx, account.get(), Factor.SMS);
+                && locks.wrongCode(account.sub(), Factor.SMS).isPresent()) {
+            FactorLockedPage.showIfLocked(journey, locks, request, response, tx, account, Factor.SMS);
             return;
         }
         switch (check) {
-            case ACCEPTED -> completion.finish(request, response, tx, account.get(), Factor.SMS);
-            case WRONG -> show(request, response, HttpServletResponse.SC_UNAUTHORIZED, tx, account.get(), "sms.wrong");
-            case EXPIRED -> show(request, response, HttpServletResponse.SC_UNAUTHORIZED, tx, account.get(), "sms.expired");
+            case ACCEPTED -> completion.finish(request, response, tx, account, Factor.SMS);
+            case WRONG -> show(request, response, HttpServletResponse.SC_UNAUTHORIZED, tx, account, "sms.wrong");
+            case EXPIRED -> show(request, response, HttpServletResponse.SC_UNAUTHORIZED, tx, account, "sms.expired");
             case NO_TRIES_LEFT ->
-                    show(request, response, HttpServletResponse.SC_UNAUTHORIZED, tx, account.get(), "sms.exhausted");
-            case NOT_SENT -> show(request, response, HttpServletResponse.SC_BAD_REQUEST, tx, account.get(), "sms.notSent");
+                    show(request, response, HttpServletResponse.SC_UNAUTHORIZED, tx, account, "sms.exhausted");
+            case NOT_SENT -> show(request, response, HttpServletResponse.SC_BAD_REQUEST, tx, account, "sms.notSent");
         }
     }
 
