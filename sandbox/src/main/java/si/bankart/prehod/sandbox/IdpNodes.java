@@ -38,6 +38,10 @@ final class IdpNodes implements AutoCloseable {
         List<AutoCloseable> parts = new ArrayList<>();
         List<Process> nodes = new ArrayList<>();
         try {
+            // The fronts listen first: their ports are taken before the nodes' start-up opens connections that
+            // could be given one of them as a local port.
+            parts.add(RoundRobinFront.start(publicBase.getPort(), ports.https()));
+            parts.add(RoundRobinFront.start(publicCertificatePort, ports.certificate()));
             SandboxRedis redis = SandboxRedis.start(home.resolve("var/sandbox/redis"), ports.redis());
             parts.add(redis);
             for (int i = 0; i < ports.nodes(); i++) {
@@ -47,8 +51,6 @@ final class IdpNodes implements AutoCloseable {
                 nodes.add(node);
                 awaitListening(node, ports.https().get(i), home.resolve("var/log/node-" + (i + 1) + "/stdout.log"));
             }
-            parts.add(0, RoundRobinFront.start(publicBase.getPort(), ports.https()));
-            parts.add(0, RoundRobinFront.start(publicCertificatePort, ports.certificate()));
             return new IdpNodes(nodes, parts);
         } catch (Exception | Error e) {
             new IdpNodes(nodes, parts).close();
