@@ -21,7 +21,7 @@ import java.util.stream.Stream;
 
 import org.opensaml.security.x509.BasicX509Credential;
 
-import si.bankart.prehod.testing.Folders;
+import si.bankart.prehod.testing.FreePorts;
 import si.bankart.prehod.web.testing.TestIdp;
 
 /**
@@ -75,7 +75,7 @@ final class KeycloakServer implements AutoCloseable {
         StartupTime.deleteTree(data);
         Files.createDirectories(data.resolve("import"));
         Files.writeString(data.resolve("import/" + KeycloakRealm.NAME + "-realm.json"), realmJson);
-        int port = Folders.freePort();
+        int port = FreePorts.next();
         List<String> command = new ArrayList<>(launcher);
         command.addAll(List.of(distribution.resolve("bin/kc.sh").toString(), "start",
                 "--db=dev-file", "--cache=local", "--hostname=https://localhost:" + port, "--http-host=127.0.0.1",

@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
-import si.bankart.prehod.testing.Folders;
+import si.bankart.prehod.testing.FreePorts;
 import si.bankart.prehod.config.Paths;
 
 /**
@@ -46,11 +46,11 @@ final class PinnedIdp implements AutoCloseable {
      */
     static PinnedIdp start(String name, Path home, Map<String, String> environment, String cpus, Integer redisPort,
             List<String> extraJvmOptions, HttpClient client) throws Exception {
-        int port = Folders.freePort();
-        int certificatePort = Folders.freePort();
+        int port = FreePorts.next();
+        int certificatePort = FreePorts.next();
         URI base = URI.create("https://localhost:" + port);
         URI certificateBase = URI.create("https://localhost:" + certificatePort);
-        Path config = writeConfig(home, name, base, certificateBase, Folders.freePort(), redisPort);
+        Path config = writeConfig(home, name, base, certificateBase, FreePorts.next(), redisPort);
         List<String> command = new ArrayList<>(List.of("taskset", "-a", "-c", cpus,
                 Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         boolean otherCollector = extraJvmOptions.stream().anyMatch(PinnedIdp::choosesCollector);

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import si.bankart.prehod.testing.Folders;
+import si.bankart.prehod.testing.FreePorts;
 import si.bankart.prehod.config.Paths;
 import si.bankart.prehod.web.testing.TestIdp;
 
@@ -57,7 +57,7 @@ final class StartupTime {
 
     private static double start(BenchIdp idp, Path home, Path workDir, int run, boolean cds) throws Exception {
         String javaBinary = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        int port = Folders.freePort();
+        int port = FreePorts.next();
         // Only the jars: the benchmark's own target/classes is no part of the IdP, and CDS archives jars only.
         List<String> jars = Stream.of(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
                 .filter(entry -> entry.endsWith(".jar")).toList();

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import si.bankart.prehod.testing.Folders;
+import si.bankart.prehod.testing.FreePorts;
 
 /**
  * The distribution as an operator has it: the tar.gz that {@code mvn package} built, unpacked with tar into a temp
@@ -40,7 +40,7 @@ final class Installation {
         try (Stream<Path> entries = Files.list(folder)) {
             home = entries.filter(Files::isDirectory).findFirst().orElseThrow();
         }
-        Installation installation = new Installation(home, Folders.freePort(), Folders.freePort(), Folders.freePort());
+        Installation installation = new Installation(home, FreePorts.next(), FreePorts.next(), FreePorts.next());
         installation.movePorts();
         return installation;
     }

@@ -35,14 +35,14 @@ public final class RunningRedis implements AutoCloseable {
 
     /** @param extraLines redis.conf lines, e.g. "replicaof 127.0.0.1 6380" */
     public static RunningRedis start(List<String> extraLines) {
-        RunningRedis redis = new RunningRedis(tempDir("prehod-redis-"), Folders.freePort(), extraLines, false);
+        RunningRedis redis = new RunningRedis(tempDir("prehod-redis-"), FreePorts.next(), extraLines, false);
         redis.launch();
         return redis;
     }
 
     /** A sentinel watching {@code master} as "prehod" with a quorum of one and short timeouts. */
     public static RunningRedis sentinelFor(RunningRedis master) {
-        RunningRedis sentinel = new RunningRedis(tempDir("prehod-sentinel-"), Folders.freePort(), List.of(
+        RunningRedis sentinel = new RunningRedis(tempDir("prehod-sentinel-"), FreePorts.next(), List.of(
                 "sentinel monitor prehod 127.0.0.1 " + master.port() + " 1",
                 "sentinel down-after-milliseconds prehod 1000",
                 "sentinel failover-timeout prehod 5000",

@@ -8,6 +8,7 @@ import java.util.stream.Stream;
 
 import si.bankart.prehod.config.ManagementConfig;
 import si.bankart.prehod.testing.Folders;
+import si.bankart.prehod.testing.FreePorts;
 
 /**
  * A copy of the project's conf/, metadata/ and templates/ in a temp folder: the sandbox as a fresh clone has it. Run
@@ -51,7 +52,7 @@ public final class SandboxHome {
     }
 
     public static SandboxPorts freePorts() throws IOException {
-        return new SandboxPorts(Folders.freePort(), Folders.freePort(), Folders.freePort(), Folders.freePort(), Folders.freePort(), Folders.freePort());
+        return new SandboxPorts(FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next());
     }
 
     /** Redis and {@code nodes} IdP nodes (HTTPS, certificate and management connector each) on free ports. */
@@ -60,10 +61,10 @@ public final class SandboxHome {
         java.util.List<Integer> certificate = new java.util.ArrayList<>();
         java.util.List<Integer> management = new java.util.ArrayList<>();
         for (int i = 0; i < nodes; i++) {
-            https.add(Folders.freePort());
-            certificate.add(Folders.freePort());
-            management.add(Folders.freePort());
+            https.add(FreePorts.next());
+            certificate.add(FreePorts.next());
+            management.add(FreePorts.next());
         }
-        return new NodePorts(Folders.freePort(), https, certificate, management);
+        return new NodePorts(FreePorts.next(), https, certificate, management);
     }
 }

@@ -2,14 +2,13 @@ package si.bankart.prehod.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
-/** The file and port chores every test home needs: copy a folder tree, delete one, find a free port. */
+/** The file chores every test home needs: a temporary folder, copy a folder tree, delete one. */
 public final class Folders {
 
     private Folders() {
@@ -44,15 +43,6 @@ public final class Folders {
             files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
         } catch (IOException | UncheckedIOException e) {
             // Left in the temp directory.
-        }
-    }
-
-    /** A TCP port free on this machine now (the OS picks it). */
-    public static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

@@ -23,7 +23,7 @@ import si.bankart.prehod.web.testing.NodeSaml;
 import si.bankart.prehod.web.testing.TestAcs;
 import si.bankart.prehod.web.testing.TestIdp;
 import si.bankart.prehod.web.testing.TestLoginMethod;
-import si.bankart.prehod.testing.Folders;
+import si.bankart.prehod.testing.FreePorts;
 
 /**
  * In a real browser (headless Chromium): the HTTP-POST page submits itself under our Content-Security-Policy and the
@@ -41,7 +41,7 @@ class AutoPostFormInBrowserTest {
 
     @BeforeAll
     static void start() throws Exception {
-        acsPort = Folders.freePort();
+        acsPort = FreePorts.next();
         portal = TestServiceProvider.named("browser-portal").withAcs(TestAcs.url(acsPort));
         choosy = TestServiceProvider.named("browser-choosy");
         idp = TestIdp.start(List.of(portal, choosy), TestIdp.policy(portal, "") + """

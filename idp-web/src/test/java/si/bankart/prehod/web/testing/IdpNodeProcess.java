@@ -8,7 +8,7 @@ import java.util.Map;
 
 import si.bankart.prehod.web.server.IdpOptions;
 import si.bankart.prehod.web.server.IdpServer;
-import si.bankart.prehod.testing.Folders;
+import si.bankart.prehod.testing.FreePorts;
 
 /**
  * One IdP node in a JVM of its own, so a test can kill it with SIGKILL mid-login: an installation made by
@@ -31,7 +31,7 @@ public final class IdpNodeProcess {
 
     /** Starts a node of {@code idp}'s installation in a child JVM on a free port and waits until it listens. */
     public static Started start(TestIdp idp) throws Exception {
-        int port = Folders.freePort();
+        int port = FreePorts.next();
         Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), IdpNodeProcess.class.getName(), idp.home().toString(),
                 Integer.toString(port)).redirectErrorStream(true).start();

@@ -15,6 +15,7 @@ import si.bankart.prehod.web.login.LoginMethodEndpoint;
 import si.bankart.prehod.web.server.IdpOptions;
 import si.bankart.prehod.web.server.IdpServer;
 import si.bankart.prehod.testing.Folders;
+import si.bankart.prehod.testing.FreePorts;
 
 /**
  * A real IdP for end-to-end tests: an installation folder made in a temp directory (the project's own templates, a
@@ -67,7 +68,7 @@ public final class TestIdp implements AutoCloseable {
     public static TestIdp start(List<TestServiceProvider> sps, String relyingParties, String extraConfig,
             List<LoginMethodEndpoint> methods, Clock clock, HomeSetup setup) throws Exception {
         Path home = Files.createTempDirectory("prehod-idp-");
-        int port = Folders.freePort();
+        int port = FreePorts.next();
         writeServerConfig(home, port, extraConfig);
         Files.writeString(home.resolve("conf/relying-parties.yaml"), "relyingParties:\n" + relyingParties);
         Files.writeString(home.resolve("conf/users.yaml"), """
@@ -117,7 +118,7 @@ public final class TestIdp implements AutoCloseable {
      * under the same public address, as behind a load balancer.
      */
     public TestIdp anotherNode() throws Exception {
-        return new TestIdp(home, IdpServer.start(options(home, clock, Folders.freePort(), methods)), methods, clock);
+        return new TestIdp(home, IdpServer.start(options(home, clock, FreePorts.next(), methods)), methods, clock);
     }
 
     private static IdpOptions options(Path home, Clock clock, Integer port, List<LoginMethodEndpoint> methods) {
@@ -202,6 +203,6 @@ public final class TestIdp implements AutoCloseable {
 
     /** A port nothing listens on (just freed), for commands that must find the IdP not running. */
     public static int closedPort() {
-        return Folders.freePort();
+        return FreePorts.next();
     }
 }

@@ -16,7 +16,7 @@ import si.bankart.prehod.web.server.IdpOptions;
 import si.bankart.prehod.web.server.IdpServer;
 import si.bankart.prehod.web.testing.TestIdp;
 import si.bankart.prehod.web.testing.TestLoginMethod;
-import si.bankart.prehod.testing.Folders;
+import si.bankart.prehod.testing.FreePorts;
 
 /**
  * A real IdP and the demo portals Acquiring and CMS web, each on a free port, over the same throw-away TLS key store.
@@ -46,8 +46,8 @@ final class IdpWithPortals implements AutoCloseable {
     static IdpWithPortals start() throws Exception {
         Path repo = Path.of("..").toAbsolutePath().normalize();
         Path home = Files.createTempDirectory("prehod-portals-");
-        int idpPort = Folders.freePort();
-        int portalPort = Folders.freePort();
+        int idpPort = FreePorts.next();
+        int portalPort = FreePorts.next();
         TestIdp.writeServerConfig(home, idpPort, "");
         Files.writeString(home.resolve("conf/relying-parties.yaml"), """
                 relyingParties:

@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
+import si.bankart.prehod.testing.FreePorts;
+
 /** The stand-in as the launcher starts it: sandbox/conf files, defaults, IdP on other ports. */
 class SandboxConfigurationTest {
 
@@ -50,10 +52,7 @@ class SandboxConfigurationTest {
     @Test
     void portInUseStopsStartUpAndLeavesNoPortBound() throws Exception {
         TestPki pki = TestPki.shared();
-        int free;
-        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getByName(RekonoConfig.LOOPBACK))) {
-            free = probe.getLocalPort();
-        }
+        int free = FreePorts.next();
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName(RekonoConfig.LOOPBACK))) {
             RekonoConfig config = RekonoConfig.defaults(pki.serverKeyStore(), TestPki.PASSWORD,
                     Set.of(pki.caCertificate()), Path.of("conf")).withPorts(free, taken.getLocalPort());

@@ -17,7 +17,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import si.bankart.prehod.testing.Folders;
+import si.bankart.prehod.testing.FreePorts;
 
 /**
  * Debian's headless Chromium driven through chromedriver's W3C WebDriver HTTP API: open a page, click, type, read the
@@ -73,7 +73,7 @@ public final class HeadlessChromium implements AutoCloseable {
                 throw new AssertionError(binary + " is missing: apt-get install chromium chromium-driver (.ci/run does)");
             }
         }
-        int port = Folders.freePort();
+        int port = FreePorts.next();
         Process driver = new ProcessBuilder("/usr/bin/chromedriver", "--port=" + port)
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         URI base = URI.create("http://127.0.0.1:" + port + "/");
