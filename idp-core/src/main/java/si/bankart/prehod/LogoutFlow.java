@@ -223,8 +223,9 @@ public final class LogoutFlow {
         String reference = ids.incident();
         Optional<Reply<SloEndpoint>> reply = rejected.replyTo(SloEndpoint.class);
         String sp = reply.map(r -> r.sp().entityId().value()).orElse(null);
-        Incident incident = Incident.warn(log, reference, rejected.reason(), "Logout refused [incident {}] sp={} status={}: {}",
-                reference, sp == null ? "(untrusted)" : sp, rejected.status(), rejected.reason());
+        Incident incident = Incident.warn(log, reference, rejected.reason(),
+                "Logout refused [incident {}] sp={} status={}: {}", reference, sp == null ? "(untrusted)" : sp,
+                rejected.status(), rejected.reason());
         audit.record(new AuditEvent(clock.instant(), "logout", sp, null, null, null, rejected.status().name(),
                 reference, client));
         if (reply.isEmpty()) {

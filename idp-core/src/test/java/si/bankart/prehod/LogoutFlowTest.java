@@ -249,7 +249,8 @@ class LogoutFlowTest {
     @Test
     void errorPageAndRefusalCarryTheIncidentTheyWereLoggedUnder() {
         SsoSession session = session(A, B);
-        TestLogoutRequests forged = TestLogoutRequests.valid(TestServiceProvider.named("stranger")).issuedAt(clock.instant());
+        TestLogoutRequests forged = TestLogoutRequests.valid(TestServiceProvider.named("stranger"))
+                .issuedAt(clock.instant());
         TestLogoutRequests wrong = requestFromA().with(r -> r.getSessionIndexes().get(0).setValue("_someone-else"));
 
         try (LogCapture lines = new LogCapture(LogoutFlow.class.getName())) {

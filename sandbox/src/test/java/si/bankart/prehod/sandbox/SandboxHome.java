@@ -52,7 +52,8 @@ public final class SandboxHome {
     }
 
     public static SandboxPorts freePorts() throws IOException {
-        return new SandboxPorts(FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next());
+        return new SandboxPorts(FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next(),
+                FreePorts.next(), FreePorts.next());
     }
 
     /** Redis and {@code nodes} IdP nodes (HTTPS, certificate and management connector each) on free ports. */

@@ -49,8 +49,8 @@ final class CertificateLoginEndpoint extends HttpServlet {
     private final transient RandomIds ids;
 
     /** @param handBackUrl the absolute URL of {@link CertificateHandBackEndpoint} on the main host */
-    CertificateLoginEndpoint(CertificateMethod method, LoginCompletion completion, CertificateHandBacks handBacks, ErrorPage errorPage, String methodChoiceUrl,
-            String handBackUrl, RandomIds ids) {
+    CertificateLoginEndpoint(CertificateMethod method, LoginCompletion completion, CertificateHandBacks handBacks,
+            ErrorPage errorPage, String methodChoiceUrl, String handBackUrl, RandomIds ids) {
         this.method = method;
         this.completion = completion;
         this.handBacks = handBacks;
