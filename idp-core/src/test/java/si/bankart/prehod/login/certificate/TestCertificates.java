@@ -202,8 +202,8 @@ final class TestCertificates {
     /** A pending login from {@code sp} that asks for substantial, as the certificate method gets it. */
     static PendingLogin pendingLogin(String sp) {
         return new PendingLogin("key-1", new SsoRequest(EntityId.of(sp), sp + "/acs",
-                Optional.of(RequestId.of("_req-1")), Optional.empty(), false, false, Set.of(LevelOfAssurance.SUBSTANTIAL),
-                NameIdFormat.PERSISTENT), NOW.plusSeconds(300), "binding-hash");
+                Optional.of(RequestId.of("_req-1")), Optional.empty(), false, false,
+                Set.of(LevelOfAssurance.SUBSTANTIAL), NameIdFormat.PERSISTENT), NOW.plusSeconds(300), "binding-hash");
     }
 
     static List<X509Certificate> chain(X509Certificate leaf) {
