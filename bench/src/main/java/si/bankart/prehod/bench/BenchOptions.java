@@ -9,7 +9,7 @@ import java.util.List;
 record BenchOptions(double seconds, double warmupSeconds, List<Integer> concurrency, List<String> scenarios,
         int sampleEvery, int jmhWarmupIterations, int jmhIterations, double jmhIterationSeconds, int startupRuns,
         int rekonoAccounts, List<Integer> memorySessions, boolean keycloak, Path keycloakJavaHome, Path out,
-        boolean quick, boolean perCore, boolean jfr, List<String> idpJavaOptions) {
+        boolean quick, boolean perCore, boolean jfr, List<String> idpJavaOptions, List<String> compareCollectors) {
 
     static final List<String> SCENARIOS = List.of("a", "b", "c", "d", "e", "limit", "f", "g");
     /** What --per-core measures: the server pinned to CPU 0, the drivers on CPU 1. */
@@ -26,6 +26,9 @@ record BenchOptions(double seconds, double warmupSeconds, List<Integer> concurre
                                     allocation samples, locks) into the results folder: idp.jfr, node-1.jfr, node-2.jfr
               --idp-java-opts "O"   --per-core: JVM options for the IdP after conf/jvm.options'; a -XX:+Use...GC
                                     here replaces the shipped collector (to compare G1, Parallel, Serial, ZGC)
+              --compare-gc LIST     --per-core: (a) once per collector, each in a fresh IdP JVM, one after the other in
+                                    this run, e.g. Parallel,G1,Z,Serial,Parallel (a collector named twice runs twice,
+                                    which shows how much the machine drifted meanwhile); replaces (a)'s own steps
               --seconds S           the same as --duration
               --duration S          measured seconds per concurrency step (default 20; --per-core 10)
               --warmup S            warm-up seconds before each step, not counted (default 5)
@@ -73,6 +76,7 @@ record BenchOptions(double seconds, double warmupSeconds, List<Integer> concurre
         boolean perCore = List.of(args).contains("--per-core");
         boolean jfr = false;
         List<String> idpJavaOptions = List.of();
+        List<String> compareCollectors = List.of();
         if (perCore) {
             seconds = 10;
             warmup = 3;
@@ -98,6 +102,8 @@ record BenchOptions(double seconds, double warmupSeconds, List<Integer> concurre
                 case "--idp-java-opts" -> idpJavaOptions = Arrays.stream(value(args, ++i).trim().split("\\s+"))
                         .filter(o -> !o.isEmpty()).toList();
                 case "--keycloak-java" -> keycloakJava = Path.of(value(args, ++i));
+                case "--compare-gc" -> compareCollectors = Arrays.stream(value(args, ++i).split(","))
+                        .map(String::trim).filter(c -> c.matches("\\w+")).toList();
                 case "--duration", "--seconds" -> seconds = positive(args, ++i);
                 case "--warmup" -> warmup = Double.parseDouble(value(args, ++i));
                 case "--concurrency" -> concurrency = integers(value(args, ++i));
@@ -121,6 +127,9 @@ record BenchOptions(double seconds, double warmupSeconds, List<Integer> concurre
                 throw new IllegalArgumentException("unknown scenario " + scenario + "\n" + USAGE);
             }
         }
+        if (!compareCollectors.isEmpty() && !perCore) {
+            throw new IllegalArgumentException("--compare-gc needs --per-core");
+        }
         if (concurrency.stream().anyMatch(c -> c < 1) || memorySessions.stream().anyMatch(c -> c < 1)) {
             throw new IllegalArgumentException("concurrency and session counts must be at least 1");
         }
@@ -129,7 +138,7 @@ record BenchOptions(double seconds, double warmupSeconds, List<Integer> concurre
         }
         return new BenchOptions(seconds, warmup, concurrency, scenarios, sampleEvery, jmhWarmup, jmhIterations, jmhTime,
                 startupRuns, rekonoAccounts, memorySessions, keycloak, keycloakJava, out, quick, perCore, jfr,
-                idpJavaOptions);
+                idpJavaOptions, compareCollectors);
     }
 
     private static List<Integer> integers(String list) {

@@ -56,14 +56,18 @@ final class PerCore {
                         options.jmhIterationSeconds(), out.resolve("jmh.log"));
                 BenchMain.log(String.format("  %.0f signatures/s", report.limit.signaturesPerSecond()));
             }
-            if (scenarios.contains("a") || scenarios.contains("c")) {
+            if (!options.compareCollectors().isEmpty()) {
+                compareCollectors(sandbox, trusting, browsers, signer, options, report, out);
+            }
+            boolean ownA = scenarios.contains("a") && options.compareCollectors().isEmpty();
+            if (ownA || scenarios.contains("c")) {
                 List<String> idpOptions = jvmOptions(options, out, "idp.jfr");
                 BenchMain.log("starting the IdP in its own JVM pinned to CPU " + SERVER + " (" + String.join(" ",
                         PinnedIdp.shippedJvmOptions()) + " " + String.join(" ", idpOptions) + ")");
                 try (PinnedIdp idp = PinnedIdp.start("percore-idp", home, Sandbox.environment(), SERVER, null,
                         idpOptions, trusting)) {
                     CertificateLoginJourney logins = journey(sandbox, idp, browsers);
-                    if (scenarios.contains("a")) {
+                    if (ownA) {
                         List<String> cookies = new ArrayList<>();
                         for (int i = 0; i < browsers; i++) {
                             cookies.add(logins.loggedInCookies(i));
@@ -86,6 +90,35 @@ final class PerCore {
             }
             if (options.keycloak()) {
                 runKeycloak(sandbox, browsers, options, report, out);
+            }
+        }
+    }
+
+    /**
+     * (a) once per collector named in --compare-gc, each in an IdP JVM of its own started for it (the shipped
+     * collector replaced), one after the other: steps named "a-G1" and so on, and "a-G1-2" for a collector's second
+     * turn.
+     */
+    private static void compareCollectors(BenchSandbox sandbox, HttpClient trusting, int browsers, Credential signer,
+            BenchOptions options, Report report, Path out) throws Exception {
+        Map<String, Integer> turns = new LinkedHashMap<>();
+        for (String collector : options.compareCollectors()) {
+            int turn = turns.merge(collector, 1, Integer::sum);
+            String name = "a-" + collector + (turn > 1 ? "-" + turn : "");
+            List<String> jvm = new ArrayList<>(jvmOptions(options, out, name + ".jfr"));
+            jvm.add("-XX:+Use" + collector + "GC");
+            BenchMain.log("(" + name + ") the IdP with -XX:+Use" + collector + "GC, pinned to CPU " + SERVER);
+            try (PinnedIdp idp = PinnedIdp.start("percore-" + name, sandbox.home(), Sandbox.environment(), SERVER, null,
+                    jvm, trusting)) {
+                CertificateLoginJourney logins = journey(sandbox, idp, browsers);
+                List<String> cookies = new ArrayList<>();
+                for (int i = 0; i < browsers; i++) {
+                    cookies.add(logins.loggedInCookies(i));
+                }
+                checkTheCount(BenchSandbox.PORTAL_CERTIFICATE, sso(idp), out, "(" + name + ")");
+                wrkSteps(name, "(a) with -XX:+Use" + collector + "GC instead of the shipped collector",
+                        List.of(new Wrk(name, BenchSandbox.PORTAL_CERTIFICATE, sso(idp), cookies, DRIVER, out)),
+                        signer, options, report, null);
             }
         }
     }

@@ -209,6 +209,12 @@ final class Report {
         ratio("a").ifPresent(r -> md.append(ratioLine("a", r, TARGET_RATIO_A)));
         step("a", 8).ifPresent(s -> md.append(String.format("(a) p99 at concurrency 8: %.2f ms (target ≤ %.0f ms: %s).%n",
                 s.p99Millis(), TARGET_P99_MILLIS_AT_8, s.p99Millis() <= TARGET_P99_MILLIS_AT_8 ? "met" : "missed")));
+        labels.keySet().stream().filter(name -> name.startsWith("a-") && !name.equals("a-keycloak"))
+                .forEach(name -> step(name, 8).ifPresent(s -> md.append(String.format("(%s) at concurrency 8: %.1f "
+                                + "responses/s%s, p99 %.2f ms, p50 %.2f ms.%n", name, s.throughputPerSecond(),
+                        limit == null ? "" : String.format(" = %.1f %% of the signing rate",
+                                100 * s.throughputPerSecond() / limit.signaturesPerSecond()),
+                        s.p99Millis(), s.p50Millis()))));
         timesKeycloak().ifPresent(t -> md.append(String.format("(a) against Keycloak %s (same driver, same rules, "
                         + "production start, dev-file DB): %.1f vs %.1f responses/s at best = **%.2f×** (target ≥ %.0f×: %s).%n",
                 keycloakVersion, best("a").get().throughputPerSecond(), best("a-keycloak").get().throughputPerSecond(),
