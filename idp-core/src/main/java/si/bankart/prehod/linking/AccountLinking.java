@@ -14,6 +14,7 @@ import si.bankart.prehod.linking.ActivationCodes.CodeCheck;
 import si.bankart.prehod.login.rekono.RekonoOutcome;
 import si.bankart.prehod.storage.RandomIds;
 import si.bankart.prehod.storage.RecordStore;
+import si.bankart.prehod.storage.Sha256;
 
 /**
  * Links a Rekono account that no bank user has to one, while its login waits: with an activation code the bank

@@ -9,6 +9,7 @@ import org.opensaml.storage.StorageService;
 
 import si.bankart.prehod.directory.RekonoIdentity;
 import si.bankart.prehod.storage.RecordStore;
+import si.bankart.prehod.storage.Sha256;
 
 /**
  * The links made at run time, through the storage interface: one record per Rekono account (found at every login,

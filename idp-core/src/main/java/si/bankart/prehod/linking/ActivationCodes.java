@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.opensaml.storage.StorageService;
 
 import si.bankart.prehod.storage.RecordStore;
+import si.bankart.prehod.storage.Sha256;
 
 /**
  * One-time activation codes the bank gives a user to link a new Rekono account. A code is 16 characters of a

@@ -1,11 +1,7 @@
 package si.bankart.prehod.storage;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 
 import org.opensaml.storage.StorageCapabilities;
 import org.opensaml.storage.StorageService;
@@ -37,22 +33,13 @@ public final class SeenIds {
         StorageCapabilities limits = storage.getCapabilities();
         String context = family + ":" + scope;
         if (context.length() > limits.getContextSize()) {
-            context = family + ":" + sha256(scope);
+            context = family + ":sha256-" + Sha256.hex(scope);
         }
-        String key = id.length() > limits.getKeySize() ? sha256(id) : id;
+        String key = id.length() > limits.getKeySize() ? "sha256-" + Sha256.hex(id) : id;
         try {
             return storage.create(context, key, "x", until.toEpochMilli());
         } catch (IOException e) {
             throw new StoreUnavailable("the store failed to record a " + family + " ID: " + e.getMessage(), e);
-        }
-    }
-
-    private static String sha256(String value) {
-        try {
-            return "sha256-" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is not available", e);
         }
     }
 }

@@ -26,6 +26,7 @@ import si.bankart.prehod.login.rekono.RekonoOutcome;
 import si.bankart.prehod.storage.FileStorage;
 import si.bankart.prehod.storage.InMemoryStorage;
 import si.bankart.prehod.storage.RandomIds;
+import si.bankart.prehod.storage.Sha256;
 import si.bankart.prehod.testing.MutableClock;
 
 class AccountLinkingTest {

@@ -3,7 +3,6 @@ package si.bankart.prehod.protocol.rule;
 import java.time.Clock;
 import java.time.Duration;
 
-
 import si.bankart.prehod.config.Limits;
 import si.bankart.prehod.protocol.RequestRule;
 import si.bankart.prehod.protocol.RequestCheck;
