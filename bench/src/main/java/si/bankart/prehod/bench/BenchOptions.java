@@ -102,8 +102,7 @@ record BenchOptions(double seconds, double warmupSeconds, List<Integer> concurre
                 case "--idp-java-opts" -> idpJavaOptions = Arrays.stream(value(args, ++i).trim().split("\\s+"))
                         .filter(o -> !o.isEmpty()).toList();
                 case "--keycloak-java" -> keycloakJava = Path.of(value(args, ++i));
-                case "--compare-gc" -> compareCollectors = Arrays.stream(value(args, ++i).split(","))
-                        .map(String::trim).filter(c -> c.matches("\\w+")).toList();
+                case "--compare-gc" -> compareCollectors = collectors(value(args, ++i));
                 case "--duration", "--seconds" -> seconds = positive(args, ++i);
                 case "--warmup" -> warmup = Double.parseDouble(value(args, ++i));
                 case "--concurrency" -> concurrency = integers(value(args, ++i));
@@ -139,6 +138,18 @@ record BenchOptions(double seconds, double warmupSeconds, List<Integer> concurre
         return new BenchOptions(seconds, warmup, concurrency, scenarios, sampleEvery, jmhWarmup, jmhIterations, jmhTime,
                 startupRuns, rekonoAccounts, memorySessions, keycloak, keycloakJava, out, quick, perCore, jfr,
                 idpJavaOptions, compareCollectors);
+    }
+
+    /** Collector names as in -XX:+Use<name>GC (Parallel, G1, Z, Serial); anything else is refused by name. */
+    private static List<String> collectors(String list) {
+        List<String> names = Arrays.stream(list.split(",")).map(String::trim).toList();
+        for (String name : names) {
+            if (!name.matches("[A-Za-z0-9]+")) {
+                throw new IllegalArgumentException("--compare-gc: '" + name + "' is no collector name (as in "
+                        + "-XX:+Use<name>GC: Parallel, G1, Z, Serial)");
+            }
+        }
+        return names;
     }
 
     private static List<Integer> integers(String list) {

@@ -68,15 +68,8 @@ final class PerCore {
                         idpOptions, trusting)) {
                     CertificateLoginJourney logins = journey(sandbox, idp, browsers);
                     if (ownA) {
-                        List<String> cookies = new ArrayList<>();
-                        for (int i = 0; i < browsers; i++) {
-                            cookies.add(logins.loggedInCookies(i));
-                        }
-                        BenchMain.log("(a) " + browsers + " browsers logged in with the certificate");
-                        Wrk wrk = new Wrk("a", BenchSandbox.PORTAL_CERTIFICATE, sso(idp), cookies, DRIVER, out);
-                        checkTheCount(BenchSandbox.PORTAL_CERTIFICATE, sso(idp), out, "(a)");
-                        wrkSteps("a", "SSO with session, HTTP-Redirect, unsigned AuthnRequest (wrk, IdP JVM on CPU 0)",
-                                List.of(wrk), signer, options, report, null);
+                        sessionSso("a", "SSO with session, HTTP-Redirect, unsigned AuthnRequest (wrk, IdP JVM on CPU 0)",
+                                idp, logins, browsers, signer, options, report, out);
                     }
                     if (scenarios.contains("c")) {
                         BenchMain.checkCertificateChecks(logins);
@@ -110,17 +103,29 @@ final class PerCore {
             BenchMain.log("(" + name + ") the IdP with -XX:+Use" + collector + "GC, pinned to CPU " + SERVER);
             try (PinnedIdp idp = PinnedIdp.start("percore-" + name, sandbox.home(), Sandbox.environment(), SERVER, null,
                     jvm, trusting)) {
-                CertificateLoginJourney logins = journey(sandbox, idp, browsers);
-                List<String> cookies = new ArrayList<>();
-                for (int i = 0; i < browsers; i++) {
-                    cookies.add(logins.loggedInCookies(i));
-                }
-                checkTheCount(BenchSandbox.PORTAL_CERTIFICATE, sso(idp), out, "(" + name + ")");
-                wrkSteps(name, "(a) with -XX:+Use" + collector + "GC instead of the shipped collector",
-                        List.of(new Wrk(name, BenchSandbox.PORTAL_CERTIFICATE, sso(idp), cookies, DRIVER, out)),
-                        signer, options, report, null);
+                sessionSso(name, "(a) with -XX:+Use" + collector + "GC instead of the shipped collector", idp,
+                        journey(sandbox, idp, browsers), browsers, signer, options, report, out);
             }
         }
+    }
+
+    /** (a)'s steps under {@code name} against {@code idp}, once its browsers have logged in with the certificate. */
+    private static void sessionSso(String name, String title, PinnedIdp idp, CertificateLoginJourney logins,
+            int browsers, Credential signer, BenchOptions options, Report report, Path out) throws Exception {
+        List<String> cookies = loggedIn(logins, browsers);
+        BenchMain.log("(" + name + ") " + browsers + " browsers logged in with the certificate");
+        checkTheCount(BenchSandbox.PORTAL_CERTIFICATE, sso(idp), out, "(" + name + ")");
+        wrkSteps(name, title, List.of(new Wrk(name, BenchSandbox.PORTAL_CERTIFICATE, sso(idp), cookies, DRIVER, out)),
+                signer, options, report, null);
+    }
+
+    /** The session cookies of {@code browsers} browsers, each logged in once. */
+    private static List<String> loggedIn(CertificateLoginJourney logins, int browsers) throws Exception {
+        List<String> cookies = new ArrayList<>();
+        for (int i = 0; i < browsers; i++) {
+            cookies.add(logins.loggedInCookies(i));
+        }
+        return cookies;
     }
 
     /** --idp-java-opts, and with --jfr a profile recording into the results folder. */
@@ -164,11 +169,7 @@ final class PerCore {
                     redis.port(), jvmOptions(options, out, "node-1.jfr"), trusting);
                     PinnedIdp second = PinnedIdp.start("percore-node-2", sandbox.home(), Sandbox.environment(), SERVER,
                             redis.port(), jvmOptions(options, out, "node-2.jfr"), trusting)) {
-                CertificateLoginJourney logins = journey(sandbox, first, browsers);
-                List<String> cookies = new ArrayList<>();
-                for (int i = 0; i < browsers; i++) {
-                    cookies.add(logins.loggedInCookies(i));
-                }
+                List<String> cookies = loggedIn(journey(sandbox, first, browsers), browsers);
                 List<Wrk> nodes = List.of(
                         new Wrk("g1", BenchSandbox.PORTAL_CERTIFICATE, sso(first), cookies, DRIVER, out),
                         new Wrk("g2", BenchSandbox.PORTAL_CERTIFICATE, sso(second), cookies, DRIVER, out));

@@ -16,8 +16,8 @@ import java.util.concurrent.TimeUnit;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
-import si.bankart.prehod.testing.FreePorts;
 import si.bankart.prehod.config.Paths;
+import si.bankart.prehod.testing.FreePorts;
 
 /**
  * The IdP of the per-core mode: a JVM of its own as an operator runs it ({@code si.bankart.prehod.web.Main}, the

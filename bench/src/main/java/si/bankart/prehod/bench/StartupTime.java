@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import si.bankart.prehod.testing.FreePorts;
 import si.bankart.prehod.config.Paths;
+import si.bankart.prehod.testing.FreePorts;
 import si.bankart.prehod.web.testing.TestIdp;
 
 /**
