@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.nimbusds.openid.connect.sdk.Prompt;
+import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -31,6 +33,25 @@ class PasswordLoginTest {
         assertEquals(401, unknownEmail.status());
         assertEquals(alert(wrongPassword), alert(unknownEmail));
         assertEquals("Napačen e-poštni naslov ali geslo.", alert(wrongPassword));
+    }
+
+    @Test
+    void aFactorPageBeforeThePasswordSendsTheBrowserBackToTheLoginWindow() {
+        Browser.Page login = rekono.open(browser, rekono.idp().start());
+
+        for (String factor : List.of("confirm", "sms", "otp", "push", "otp/enrol")) {
+            Browser.Page page = browser.get(URI.create(rekono.page(factor) + "?tx=" + login.tx()));
+            assertEquals(302, page.status(), factor);
+            assertEquals(rekono.page("login") + "?tx=" + login.tx(), page.location().orElseThrow().toString(), factor);
+        }
+    }
+
+    @Test
+    void aFactorPageOfAnUnknownTransactionShowsTheExpiredPage() {
+        Browser.Page page = browser.get(URI.create(rekono.page("sms") + "?tx=no-such-transaction"));
+
+        assertEquals(400, page.status());
+        assertTrue(page.contains("Prijava je potekla"), page.body());
     }
 
     @Test

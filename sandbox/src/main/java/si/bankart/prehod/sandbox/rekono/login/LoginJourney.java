@@ -70,20 +70,9 @@ public final class LoginJourney {
     }
 
     /**
-     * The account whose password was accepted in this transaction; when there is none, the browser has been sent back
-     * to the login window.
-     */
-    private Optional<Account> account(LoginTransaction tx, HttpServletResponse response) throws IOException {
-        Optional<Account> account = tx.accountSub().flatMap(accounts::bySub);
-        if (account.isEmpty()) {
-            response.sendRedirect(pageUrl("login", tx));
-        }
-        return account;
-    }
-
-    /**
-     * The transaction this request belongs to and the account that entered its password: what every factor page
-     * starts from. Empty when the answer is already sent (the expired page, or back to the password page).
+     * The transaction this request belongs to and the account whose password it accepted: what every factor page
+     * starts from. Empty when the answer is already sent: the expired page, or back to the password page when no
+     * password was accepted yet.
      */
     public Optional<AccountStep> accountStep(HttpServletRequest request, HttpServletResponse response)
             throws IOException {
@@ -91,7 +80,12 @@ public final class LoginJourney {
         if (tx.isEmpty()) {
             return Optional.empty();
         }
-        return account(tx.get(), response).map(account -> new AccountStep(tx.get(), account));
+        Optional<Account> account = tx.get().accountSub().flatMap(accounts::bySub);
+        if (account.isEmpty()) {
+            response.sendRedirect(pageUrl("login", tx.get()));
+            return Optional.empty();
+        }
+        return Optional.of(new AccountStep(tx.get(), account.get()));
     }
 
     public void render(HttpServletRequest request, HttpServletResponse response, int status, LoginTransaction tx,
